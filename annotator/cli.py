@@ -1,0 +1,199 @@
+"""The `annotator` command: import, annotate, summarise and export from the shell."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.core.export import write_annotations_csv, write_outlets_csv
+from annotator.core.importing import import_paths
+from annotator.core.project import Project
+from annotator.core.records import ImportReport
+from annotator.core.sample import create_sample
+from annotator.core.stats import Filters, outlet_summary
+from annotator.cli_table import format_table
+
+
+class _Group(click.Group):
+    """Report our errors as one line on stderr with exit code 1, never as a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (AnnotatorError, OSError, sqlite3.Error) as error:
+            click.echo(f"annotator: {error}", err=True)
+            ctx.exit(1)
+
+
+def _default_annotator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "annotator"
+
+
+@click.group(cls=_Group, invoke_without_command=True)
+@click.version_option(__version__, prog_name="annotator")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Mark how each claim in news articles is sourced, and compare outlets.
+
+    With no command, opens the window on the last project (or the sample project).
+    """
+    if ctx.invoked_subcommand is None:
+        from annotator.launch import launch_window
+
+        ctx.exit(launch_window(None))
+
+
+@cli.command("gui")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path), required=False)
+def gui_command(project: Path | None) -> None:
+    """Open PROJECT (or the last project) in the window."""
+    from annotator.launch import launch_window
+
+    sys.exit(launch_window(project))
+
+
+@cli.command("import")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--outlet", help="Outlet for files whose metadata names none.")
+def import_command(project: Path, paths: tuple[Path, ...], outlet: str | None) -> None:
+    """Import articles (.txt, .md, .html; folders recursively); create PROJECT if missing."""
+    with Project.open(project, create=True) as proj:
+        report = import_paths(proj, paths, outlet=outlet)
+    _print_report(report)
+    if not report.imported and report.refused:
+        sys.exit(1)
+
+
+def _print_report(report: ImportReport) -> None:
+    for item in report.imported:
+        click.echo(f"imported {item.id}: {item.title} ({item.outlet}, {item.sentences} sentences)")
+    for item in report.duplicates:
+        click.echo(f"skipped {item.path}: {item.reason}", err=True)
+    for item in report.refused:
+        click.echo(f"refused {item.path}: {item.reason}", err=True)
+    click.echo(f"{len(report.imported)} imported, {len(report.duplicates)} duplicate(s) skipped, "
+               f"{len(report.refused)} refused")
+
+
+@cli.command("articles")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def articles_command(project: Path) -> None:
+    """List articles with their ids, outlets and how much of each is annotated."""
+    with Project.open(project, read_only=True) as proj:
+        rows = [(a.id, a.outlet, a.title, a.published or "", f"{a.annotated_sentences}/{a.sentence_count}")
+                for a in proj.articles.list()]
+    click.echo(format_table(["id", "outlet", "title", "published", "annotated"], rows))
+
+
+@cli.command("sentences")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("article_id", type=int)
+def sentences_command(project: Path, article_id: int) -> None:
+    """Print an article's sentences, numbered from 1 as `annotate` and the CSV count them."""
+    with Project.open(project, read_only=True) as proj:
+        body = proj.articles.body(article_id)
+        for sentence in proj.articles.sentences(article_id):
+            click.echo(f"{sentence.idx + 1:>4}  {body[sentence.start:sentence.end]}")
+
+
+@cli.command("categories")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def categories_command(project: Path) -> None:
+    """List the codebook: key, shortcut, label, colour and definition."""
+    with Project.open(project, read_only=True) as proj:
+        rows = [(c.key, c.shortcut or "", c.label + (" (archived)" if c.archived else ""), c.color,
+                 c.description) for c in proj.categories.list(include_archived=True)]
+    click.echo(format_table(["key", "shortcut", "label", "colour", "description"], rows))
+
+
+@cli.command("annotate")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("article_id", type=int)
+@click.argument("sentence", type=click.IntRange(min=1))
+@click.argument("category")
+@click.option("--source", default="", help="The named source, e.g. \"Tricia McLaughlin, DHS\".")
+@click.option("--note", default="", help="A free note.")
+@click.option("--annotator", default=_default_annotator, show_default="your user name",
+              help="Who made the annotation.")
+def annotate_command(project: Path, article_id: int, sentence: int, category: str, source: str,
+                     note: str, annotator: str) -> None:
+    """Mark SENTENCE (from 1) of ARTICLE_ID with CATEGORY (a key, see `categories`)."""
+    with Project.open(project) as proj:
+        made = proj.annotate_sentence(article_id, sentence - 1, category=category,
+                                      annotator=annotator, source=source, note=note)
+    click.echo(f"annotation {made.id}: article {article_id}, sentence {sentence}, {made.category}")
+
+
+@cli.command("summary")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("--annotator", help="Count only this annotator's annotations.")
+@click.option("--outlet", help="Only this outlet.")
+def summary_command(project: Path, fmt: str, annotator: str | None, outlet: str | None) -> None:
+    """Per-outlet counts: articles, sentences, annotations and each category's count."""
+    filters = Filters(annotator=annotator, outlet=outlet)
+    with Project.open(project, read_only=True) as proj:
+        keys = [c.key for c in proj.categories.list(include_archived=True)]
+        summaries = outlet_summary(proj.database, filters)
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"outlet": s.outlet, "articles": s.articles, "sentences": s.sentences,
+             "annotated_sentences": s.annotated_sentences, "annotations": s.annotations,
+             "by_category": s.by_category,
+             "share_by_category": {k: round(s.share(k), 6) for k in keys}}
+            for s in summaries], indent=2, ensure_ascii=False))
+        return
+    header = ["outlet", "articles", "sentences", "annotated_sentences", "annotations", *keys]
+    rows = [(s.outlet, s.articles, s.sentences, s.annotated_sentences, s.annotations,
+             *(s.by_category.get(k, 0) for k in keys)) for s in summaries]
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    else:
+        click.echo(format_table(header, rows))
+
+
+@cli.command("export")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--what", type=click.Choice(["annotations", "outlets"]), default="annotations",
+              show_default=True)
+@click.option("--annotator", help="Only this annotator's annotations.")
+@click.option("--outlet", help="Only this outlet.")
+def export_command(project: Path, out: Path, what: str, annotator: str | None, outlet: str | None) -> None:
+    """Write a CSV: one row per annotation, or one row per outlet."""
+    filters = Filters(annotator=annotator, outlet=outlet)
+    with Project.open(project, read_only=True) as proj:
+        if what == "annotations":
+            count = write_annotations_csv(proj.database, out, filters)
+        else:
+            count = write_outlets_csv(proj.database, out, filters)
+    click.echo(f"wrote {count} row(s) to {out}")
+
+
+@cli.command("sample")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+def sample_command(project: Path) -> None:
+    """Create PROJECT with the four bundled sample articles (or add them to it)."""
+    proj, report = create_sample(project)
+    proj.close()
+    _print_report(report)
+
+
+def main() -> None:
+    cli(prog_name="annotator")

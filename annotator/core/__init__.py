@@ -1,0 +1,1 @@
+"""Qt-free core: the project file, import, segmentation, statistics and export."""

@@ -1,0 +1,122 @@
+"""CSV reports: one row per annotation, and one row per outlet.
+
+Files are UTF-8 with a byte-order mark and CRLF rows, which LibreOffice and Excel both open
+cleanly; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe. Each file
+is written beside its target and moved into place, so a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from annotator.core.database import Database
+from annotator.core.errors import AnnotatorError
+from annotator.core.stats import Filters, outlet_summary
+
+ANNOTATION_COLUMNS = [
+    "outlet", "article_id", "article_title", "url", "published", "sentence", "start", "end", "text",
+    "category", "category_label", "source", "note", "annotator", "created_at", "updated_at",
+]
+OUTLET_COLUMNS = ["outlet", "articles", "sentences", "annotated_sentences", "annotations"]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str | None) -> str:
+    """Make a cell safe to open in a spreadsheet: a leading = + - @ tab or CR becomes text."""
+    if not value:
+        return ""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+class ExportFailed(AnnotatorError):
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {reason}")
+
+
+@contextmanager
+def _atomic_csv(path: Path) -> Iterator[TextIO]:
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    except OSError as error:
+        raise ExportFailed(path, f"cannot write there ({error.strerror or error})") from error
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportFailed(path, f"could not be written ({error.strerror or error}); nothing was saved") from error
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _article_rows(db: Database, filters: Filters) -> dict[int, tuple]:
+    sql = ("SELECT a.id, o.name, a.title, a.url, a.published FROM articles a"
+           " JOIN outlets o ON o.id = a.outlet_id")
+    rows = db.rows(sql + " WHERE o.name = ?", (filters.outlet,)) if filters.outlet else db.rows(sql)
+    return {aid: (neutralise(o), aid, neutralise(t), neutralise(u), neutralise(p))
+            for aid, o, t, u, p in rows}
+
+
+def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()) -> int:
+    """Write one row per annotation, in article and text order; return the number of rows."""
+    articles = _article_rows(db, filters)
+    categories = {cid: (key, neutralise(label)) for cid, key, label in
+                  db.rows("SELECT id, key, label FROM categories")}
+    annotators = {pid: neutralise(name) for pid, name in db.rows("SELECT id, name FROM annotators")}
+    sql = ('SELECT article_id, start, "end", category_id, annotator_id, source_name, note,'
+           " created_at, updated_at FROM annotations n")
+    where, params = [], []
+    if filters.annotator is not None:
+        where.append("annotator_id = (SELECT id FROM annotators WHERE name = ?)")
+        params.append(filters.annotator)
+    if filters.outlet is not None:
+        where.append("article_id IN (SELECT a.id FROM articles a JOIN outlets o ON o.id = a.outlet_id"
+                     " WHERE o.name = ?)")
+        params.append(filters.outlet)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY article_id, start, id"
+    count = 0
+    with _atomic_csv(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(ANNOTATION_COLUMNS)
+        current, body, starts = None, "", []
+        for aid, start, end, cid, pid, source, note, created, updated in db.conn.execute(sql, params):
+            if aid != current:
+                current = aid
+                body = db.row("SELECT body FROM articles WHERE id = ?", (aid,))[0]
+                starts = [s for (s,) in db.rows(
+                    "SELECT start FROM sentences WHERE article_id = ? ORDER BY idx", (aid,))]
+                article = articles[aid]
+            key, label = categories[cid]
+            writer.writerow((*article, bisect_right(starts, start), start, end,
+                             neutralise(body[start:end]), key, label, neutralise(source),
+                             neutralise(note), annotators[pid], created, updated))
+            count += 1
+    return count
+
+
+def write_outlets_csv(db: Database, path: Path, filters: Filters = Filters()) -> int:
+    """Write one row per outlet with its counts and one count column per category key."""
+    keys = [key for (key,) in db.rows("SELECT key FROM categories ORDER BY position, id")]
+    summaries = outlet_summary(db, filters)
+    with _atomic_csv(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(OUTLET_COLUMNS + keys)
+        for s in summaries:
+            writer.writerow([neutralise(s.outlet), s.articles, s.sentences, s.annotated_sentences,
+                             s.annotations, *(s.by_category.get(k, 0) for k in keys)])
+    return len(summaries)

@@ -1,0 +1,92 @@
+"""A project: one SQLite file holding outlets, articles, sentences, codebook and annotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core import database
+from annotator.core.annotation_store import AnnotationStore
+from annotator.core.article_store import ArticleStore
+from annotator.core.category_store import CategoryStore
+from annotator.core.clock import now
+from annotator.core.codebook import default_codebook
+from annotator.core.errors import ProjectError
+from annotator.core.records import Annotation, Sentence
+
+
+class Project:
+    """The public API over a project file; each part is a small store of its own.
+
+    `articles`, `categories` and `annotations` read and write their tables; every write is one
+    committed transaction by the time the call returns.
+    """
+
+    def __init__(self, db: database.Database) -> None:
+        self._db = db
+        self.articles = ArticleStore(db)
+        self.categories = CategoryStore(db)
+        self.annotations = AnnotationStore(db)
+
+    @classmethod
+    def create(cls, path: Path | str) -> Project:
+        """Create a new project file with the default codebook; refuse to overwrite one."""
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise ProjectError(path, "a file of that name exists already")
+        return cls.open(path, create=True)
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False) -> Project:
+        """Open an existing project (or create it when `create` and it is missing)."""
+        path = Path(path)
+        conn, is_read_only = database.connect(path, create=create, read_only=read_only)
+        project = cls(database.Database(path, conn, is_read_only))
+        if not is_read_only and project._db.row("SELECT count(*) FROM project_info")[0] == 0:
+            project._initialise()
+        return project
+
+    def _initialise(self) -> None:
+        with self._db.write() as conn:
+            conn.executemany(
+                "INSERT INTO project_info (key, value) VALUES (?, ?)",
+                [("name", self.path.stem), ("created_at", now())],
+            )
+        self.categories.seed(default_codebook())
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    @property
+    def read_only(self) -> bool:
+        return self._db.read_only
+
+    @property
+    def name(self) -> str:
+        row = self._db.row("SELECT value FROM project_info WHERE key = 'name'")
+        return row[0] if row else self.path.stem
+
+    def annotate_sentence(
+        self, article_id: int, idx: int, *, category: str, annotator: str, source: str = "",
+        note: str = "",
+    ) -> Annotation:
+        """Mark a whole sentence (idx counts from 0)."""
+        sentence: Sentence = self.articles.sentence(article_id, idx)
+        return self.annotations.add(
+            article_id, sentence.start, sentence.end, category=category, annotator=annotator,
+            source=source, note=note,
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def database(self) -> database.Database:
+        """The open file, for the read-only query modules (stats, export)."""
+        return self._db
