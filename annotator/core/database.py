@@ -45,8 +45,11 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
         raise ProjectError(path, "not an annotator project (not an SQLite database)")
     if not head:
         return 0, 0, False
+    # With no -wal beside it nothing is pending, so read the file as immutable: SQLite then creates
+    # no -wal or -shm files next to a file that may not be ours.
+    pending = Path(f"{path}-wal").exists()
     try:
-        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+        conn = sqlite3.connect(_uri(path, "ro") + ("" if pending else "&immutable=1"), uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
