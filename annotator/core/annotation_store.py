@@ -112,6 +112,12 @@ class AnnotationStore:
             )
         return self.get(annotation.id)
 
+    def counts_by_category(self) -> dict[str, int]:
+        """Number of annotations per category key (archived categories included)."""
+        return dict(self._db.rows(
+            "SELECT c.key, count(n.id) FROM categories c LEFT JOIN annotations n"
+            " ON n.category_id = c.id GROUP BY c.id"))
+
     def annotators(self) -> list[str]:
         return [row[0] for row in self._db.rows("SELECT name FROM annotators ORDER BY name")]
 

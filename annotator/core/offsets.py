@@ -1,0 +1,27 @@
+"""Convert between Python's code-point offsets and Qt's UTF-16 positions in one text."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+
+class OffsetMap:
+    """Offsets of one text; identity when the text has no character outside the BMP."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # UTF-16 position of each astral character, for the reverse direction.
+        self._astral_utf16 = [i + n for n, i in enumerate(self._astral)]
+
+    def to_utf16(self, offset: int) -> int:
+        """The UTF-16 position of code-point `offset`."""
+        return offset + bisect_right(self._astral, offset - 1) if self._astral else offset
+
+    def from_utf16(self, position: int) -> int:
+        """The code-point offset of UTF-16 `position`; inside a surrogate pair, its character."""
+        if not self._astral:
+            return position
+        before = bisect_right(self._astral_utf16, position - 1)
+        if before and self._astral_utf16[before - 1] + 1 == position:
+            return self._astral[before - 1]
+        return position - before

@@ -1,0 +1,118 @@
+"""Start the application: pick and open the project, ask the annotator's name once, show the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.project import Project
+from annotator.core.resources import resources_dir
+from annotator.core.sample import create_sample
+from annotator.ui.file_actions import remember_project
+from annotator.ui.main_window import MainWindow
+from annotator.ui.session import ProjectSession
+
+ORGANISATION = "source-annotator"
+APPLICATION = "annotator"
+
+
+def settings() -> QSettings:
+    """UI state only (window, columns, recent files, annotator name); never project data.
+
+    ANNOTATOR_SETTINGS names an .ini file to use instead of the user's settings (tests, kiosks).
+    """
+    override = os.environ.get("ANNOTATOR_SETTINGS")
+    if override:
+        return QSettings(override, QSettings.Format.IniFormat)
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def data_dir() -> Path:
+    override = os.environ.get("ANNOTATOR_DATA_DIR")
+    folder = Path(override) if override else Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def ensure_sample() -> Path:
+    """The sample project in the user's data folder, created on first use."""
+    path = data_dir() / "sample.annot"
+    if not path.exists():
+        create_sample(path)[0].close()
+    return path
+
+
+def default_project(store: QSettings) -> Path:
+    """The last project if it still exists, else the sample project in the data folder."""
+    last = store.value("project/last")
+    if last and Path(str(last)).exists():
+        return Path(str(last))
+    return ensure_sample()
+
+
+def annotator_name(store: QSettings, parent: QWidget | None = None) -> str:
+    """Ask once; the name is stored with every annotation."""
+    name = str(store.value("annotator/name") or "").strip()
+    while not name:
+        name, ok = QInputDialog.getText(parent, "Your name",
+                                        "Your name, stored with every annotation you make:")
+        name = name.strip()
+        if not ok and not name:
+            name = "anonymous"
+    store.setValue("annotator/name", name)
+    return name
+
+
+def open_window(path: Path, store: QSettings) -> MainWindow | None:
+    """Open `path` in a new window; on failure say why and return None (nothing is written)."""
+    try:
+        project = Project.open(path, create=not path.exists())
+    except AnnotatorError as error:
+        QMessageBox.critical(None, "Cannot open project", str(error))
+        return None
+    remember_project(store, path)
+    session = ProjectSession(project, annotator_name(store))
+    window = MainWindow(session, store)
+    window.project_switch_requested.connect(lambda p, w=window: _switch(w, p, store))
+    return window
+
+
+def _switch(window: MainWindow, path: Path, store: QSettings) -> None:
+    replacement = open_window(path, store)
+    if replacement is None:
+        return
+    replacement.show()
+    window.close()
+    window.session.close()
+    QApplication.instance().setProperty("main_window", replacement)
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Source annotator")
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def run(project: Path | None) -> int:
+    app = application()
+    store = settings()
+    path = project if project is not None else default_project(store)
+    window = open_window(path, store)
+    if window is None and project is None and path != ensure_sample():
+        window = open_window(ensure_sample(), store)  # the last project is gone or damaged
+    if window is None:
+        return 1
+    app.setProperty("main_window", window)
+    window.show()
+    return app.exec()

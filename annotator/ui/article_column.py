@@ -1,0 +1,68 @@
+"""A column of the workspace: the article's outlet, title, date, sourcing mix and text."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from annotator.core.records import ArticleId
+from annotator.ui.article_view import ArticleView
+from annotator.ui.mix_bar import MixBar
+from annotator.ui.session import ProjectSession
+
+
+class ArticleColumn(QWidget):
+    close_requested = Signal(object)
+
+    def __init__(self, session: ProjectSession, article_id: ArticleId, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        article = session.project.articles.get(article_id)
+        self.view = ArticleView(session, article_id, self)
+        self.setObjectName("articleColumn")
+        self.meta = QLabel(" · ".join(x for x in (article.outlet, article.published or "") if x))
+        self.meta.setObjectName("columnMeta")
+        self.title = QLabel(article.title)
+        self.title.setObjectName("columnTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setToolTip("Close this column")
+        close.setAutoRaise(True)
+        close.clicked.connect(lambda: self.close_requested.emit(self))
+        self.close_button = close
+        self.mix = MixBar(self)
+        top = QHBoxLayout()
+        top.addWidget(self.meta, 1)
+        top.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addWidget(self.mix)
+        layout.addWidget(self.view, 1)
+        self.view.selection_changed.connect(self.refresh_mix)
+        session.codebook_changed.connect(self._on_session_codebook_changed)
+        self.refresh_mix()
+
+    @property
+    def article_id(self) -> ArticleId:
+        return self.view.article_id
+
+    def refresh_mix(self) -> None:
+        counts = Counter(a.category for a in self.view.annotations())
+        self.mix.set_parts([(c.color, counts.get(c.key, 0), c.label)
+                            for c in self.session.project.categories.list(include_archived=True)])
+
+    def set_active(self, active: bool) -> None:
+        self.setProperty("active", active)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def _on_session_codebook_changed(self) -> None:
+        self.view.reload_codebook()
+        self.refresh_mix()

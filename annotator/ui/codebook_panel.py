@@ -1,0 +1,120 @@
+"""The codebook: each category's colour, shortcut, label and count; click to assign; edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem, QMessageBox,
+    QToolButton, QVBoxLayout, QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.ui.session import ProjectSession
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def swatch(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class CodebookPanel(QWidget):
+    assign_requested = Signal(str)  # category key
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.list = QListWidget(self)
+        self.list.setToolTip("Click a category to assign it to the selection")
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QToolButton] = {}
+        for name, tip, slot in [
+            ("Add", "Add a category", self._on_add_clicked),
+            ("Rename", "Rename the chosen category", self._on_rename_clicked),
+            ("Colour", "Change the chosen category's colour", self._on_colour_clicked),
+            ("▲", "Move up", lambda: self._move(-1)),
+            ("▼", "Move down", lambda: self._move(1)),
+            ("Archive", "Hide the chosen category from new annotations (kept on old ones)",
+             self._on_archive_clicked),
+        ]:
+            button = QToolButton(self)
+            button.setText(name)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.buttons[name] = button
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.list.itemClicked.connect(self._on_list_item_clicked)
+        session.codebook_changed.connect(self.reload)
+        session.annotations_changed.connect(lambda _id: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        chosen = self.chosen_key()
+        counts = self.session.project.annotations.counts_by_category()
+        self.list.clear()
+        for category in self.session.project.categories.list():
+            shortcut = category.shortcut or " "
+            item = QListWidgetItem(swatch(category.color),
+                                   f"{shortcut}   {category.label}   ({counts.get(category.key, 0)})")
+            item.setData(KEY_ROLE, category.key)
+            item.setToolTip(f"{category.label} [{category.key}]\n{category.description}")
+            self.list.addItem(item)
+            if category.key == chosen:
+                self.list.setCurrentItem(item)
+
+    def chosen_key(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(KEY_ROLE) if item else None
+
+    def _on_list_item_clicked(self, item: QListWidgetItem) -> None:
+        self.assign_requested.emit(item.data(KEY_ROLE))
+
+    def _edit(self, action) -> None:
+        try:
+            action()
+        except AnnotatorError as error:
+            QMessageBox.warning(self, "Codebook", str(error))
+            return
+        self.session.notify_codebook()
+
+    def _on_add_clicked(self) -> None:
+        label, ok = QInputDialog.getText(self, "New category", "Label:")
+        if ok and label.strip():
+            self._edit(lambda: self.session.project.categories.add_labelled(label))
+
+    def _on_rename_clicked(self) -> None:
+        key = self.chosen_key()
+        if key is None:
+            return
+        current = self.session.project.categories.get(key).label
+        label, ok = QInputDialog.getText(self, "Rename category", "Label:", text=current)
+        if ok:
+            self._edit(lambda: self.session.project.categories.update(key, label=label))
+
+    def _on_colour_clicked(self) -> None:
+        key = self.chosen_key()
+        if key is None:
+            return
+        color = QColorDialog.getColor(QColor(self.session.project.categories.get(key).color), self)
+        if color.isValid():
+            self._edit(lambda: self.session.project.categories.update(key, color=color.name()))
+
+    def _move(self, step: int) -> None:
+        key = self.chosen_key()
+        if key is None:
+            return
+        position = [c.key for c in self.session.project.categories.list(include_archived=True)].index(key)
+        self._edit(lambda: self.session.project.categories.move(key, max(0, position + step)))
+
+    def _on_archive_clicked(self) -> None:
+        key = self.chosen_key()
+        if key is not None:
+            self._edit(lambda: self.session.project.categories.update(key, archived=True))

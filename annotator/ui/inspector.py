@@ -1,0 +1,134 @@
+"""The inspector: the annotations on the current selection, and the chosen one's fields to edit."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QVBoxLayout, QWidget,
+)
+
+from annotator.core.records import Annotation
+from annotator.ui.codebook_panel import swatch
+from annotator.ui.session import ProjectSession
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class NoteEdit(QPlainTextEdit):
+    """A note field that reports when the user leaves it."""
+
+    editing_finished = Signal()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.editing_finished.emit()
+
+
+class InspectorPanel(QWidget):
+    edit_requested = Signal(object, str, str)  # annotation, field, value
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.heading = QLabel("No annotation on the selection")
+        self.heading.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(90)
+        self.category = QComboBox(self)
+        self.source = QLineEdit(self)
+        self.source.setPlaceholderText("Named source, e.g. Tricia McLaughlin, DHS  (S)")
+        self.note = NoteEdit(self)
+        self.note.setPlaceholderText("Note  (N)")
+        self.note.setMaximumHeight(90)
+        self.details = QLabel("")
+        self.details.setObjectName("inspectorDetails")
+        self.details.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Category", self.category)
+        form.addRow("Source", self.source)
+        form.addRow("Note", self.note)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list)
+        layout.addLayout(form)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+        self._annotations: list[Annotation] = []
+        self._connect_signals()
+        self.reload_categories()
+        self.show_annotations([])
+
+    def _connect_signals(self) -> None:
+        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.category.activated.connect(self._on_category_activated)
+        self.source.editingFinished.connect(self._on_source_editing_finished)
+        self.note.editing_finished.connect(self._on_note_editing_finished)
+        self.session.codebook_changed.connect(self.reload_categories)
+
+    def reload_categories(self) -> None:
+        self.category.clear()
+        for c in self.session.project.categories.list():
+            self.category.addItem(swatch(c.color), c.label, c.key)
+
+    def chosen(self) -> Annotation | None:
+        row = self.list.currentRow()
+        return self._annotations[row] if 0 <= row < len(self._annotations) else None
+
+    def show_annotations(self, annotations: list[Annotation]) -> None:
+        """Show the annotations on the selection, keeping the chosen one when it is still there."""
+        previous = self.chosen()
+        self._annotations = annotations
+        labels = {c.key: c for c in self.session.project.categories.list(include_archived=True)}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for a in annotations:
+            category = labels.get(a.category)
+            text = category.label if category else a.category
+            item = QListWidgetItem(swatch(category.color) if category else swatch("#DDDDDD"),
+                                   text + (f" — {a.source}" if a.source else ""))
+            item.setData(ID_ROLE, a.id)
+            self.list.addItem(item)
+        ids = [a.id for a in annotations]
+        row = ids.index(previous.id) if previous and previous.id in ids else len(ids) - 1
+        self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+        count = len(annotations)
+        self.heading.setText("No annotation on the selection" if not count else
+                             f"{count} annotation{'s' if count != 1 else ''} on the selection")
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        chosen = self.chosen()
+        for widget in (self.category, self.source, self.note):
+            widget.setEnabled(chosen is not None and not self.session.project.read_only)
+        self.source.setText(chosen.source if chosen else "")
+        if not self.note.hasFocus() or chosen is None:
+            self.note.setPlainText(chosen.note if chosen else "")
+        if chosen:
+            self.category.setCurrentIndex(max(0, self.category.findData(chosen.category)))
+            self.details.setText(
+                f"by <b>{html.escape(chosen.annotator)}</b><br>created {chosen.created_at}"
+                f"<br>changed {chosen.updated_at}")
+        else:
+            self.details.setText("")
+
+    def _on_list_current_row_changed(self, row: int) -> None:
+        self._show_chosen()
+
+    def _emit_if_changed(self, field: str, value: str) -> None:
+        chosen = self.chosen()
+        if chosen is not None and getattr(chosen, field) != value:
+            self.edit_requested.emit(chosen, field, value)
+
+    def _on_category_activated(self, index: int) -> None:
+        self._emit_if_changed("category", self.category.itemData(index))
+
+    def _on_source_editing_finished(self) -> None:
+        self._emit_if_changed("source", self.source.text().strip())
+
+    def _on_note_editing_finished(self) -> None:
+        self._emit_if_changed("note", self.note.toPlainText())

@@ -1,0 +1,103 @@
+"""The library: outlets → articles, with how much of each article is annotated, and a filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from annotator.core.records import ArticleId
+from annotator.ui.session import ProjectSession
+
+ARTICLE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LibraryPanel(QWidget):
+    open_requested = Signal(int, bool)  # article id, in a new column
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter by title or outlet…")
+        self.filter.setClearButtonEnabled(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Article", "Annotated"])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+        self._connect_signals()
+        self.reload()
+
+    def _connect_signals(self) -> None:
+        self.filter.textChanged.connect(self._on_filter_text_changed)
+        self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.session.annotations_changed.connect(self._on_session_annotations_changed)
+        self.session.articles_changed.connect(self.reload)
+
+    def reload(self) -> None:
+        self.tree.clear()
+        outlets: dict[str, QTreeWidgetItem] = {}
+        for article in self.session.project.articles.list():
+            parent = outlets.get(article.outlet)
+            if parent is None:
+                parent = QTreeWidgetItem(self.tree, [article.outlet, ""])
+                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = parent.font(0)
+                font.setBold(True)
+                parent.setFont(0, font)
+                outlets[article.outlet] = parent
+            item = QTreeWidgetItem(parent, [article.title, ""])
+            item.setData(0, ARTICLE_ROLE, article.id)
+            item.setToolTip(0, f"{article.title}\n{article.outlet} · {article.published or 'no date'}")
+            self._set_progress(item, article.annotated_sentences, article.sentence_count)
+        for name, parent in outlets.items():
+            parent.setText(0, f"{name} ({parent.childCount()})")
+        self.tree.expandAll()
+        self._on_filter_text_changed(self.filter.text())
+
+    def article_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for i in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(i)
+            items.extend(parent.child(j) for j in range(parent.childCount()))
+        return items
+
+    @staticmethod
+    def _set_progress(item: QTreeWidgetItem, annotated: int, total: int) -> None:
+        item.setText(1, f"{annotated}/{total}")
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setToolTip(1, f"{annotated} of {total} sentences annotated")
+
+    def _on_session_annotations_changed(self, article_id: int) -> None:
+        article = self.session.project.articles.get(article_id)
+        for item in self.article_items():
+            if item.data(0, ARTICLE_ROLE) == article_id:
+                self._set_progress(item, article.annotated_sentences, article.sentence_count)
+
+    def _on_filter_text_changed(self, text: str) -> None:
+        needle = text.casefold().strip()
+        for i in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(i)
+            outlet_match = needle in parent.text(0).casefold()
+            visible = 0
+            for j in range(parent.childCount()):
+                child = parent.child(j)
+                show = not needle or outlet_match or needle in child.text(0).casefold()
+                child.setHidden(not show)
+                visible += show
+            parent.setHidden(visible == 0)
+
+    def _on_tree_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
+        article_id = item.data(0, ARTICLE_ROLE)
+        if article_id is not None:
+            from PySide6.QtWidgets import QApplication
+
+            new = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+            self.open_requested.emit(ArticleId(article_id), new)

@@ -1,0 +1,171 @@
+"""The main window: library, article columns, codebook and inspector, menus; wiring only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
+
+from annotator.core.importers import is_supported
+from annotator.core.records import ArticleId
+from annotator.ui.annotating import Annotating
+from annotator.ui.codebook_panel import CodebookPanel
+from annotator.ui.columns import Columns
+from annotator.ui.file_actions import FileActions
+from annotator.ui.inspector import InspectorPanel
+from annotator.ui.library import LibraryPanel
+from annotator.ui.session import ProjectSession
+
+
+class MainWindow(QMainWindow):
+    project_switch_requested = Signal(object)  # Path
+
+    def __init__(self, session: ProjectSession, settings: QSettings) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.thread_pool = QThreadPool.globalInstance()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"{session.project.name} — Source annotator")
+        self.setAcceptDrops(True)
+        self.columns = Columns(session, self)
+        self.setCentralWidget(self.columns)
+        self.library = LibraryPanel(session, self)
+        self.codebook = CodebookPanel(session, self)
+        self.inspector = InspectorPanel(session, self)
+        self._dock("Library", "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("Codebook", "codebookDock", self.codebook, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("Annotation", "inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.annotating = Annotating(session, self.inspector, self, self.show_error)
+        self.files = FileActions(self)
+        self._build_menus()
+        self._build_status_bar()
+        self._connect_signals()
+        self.restore_state()
+
+    def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.files.populate(file_menu)
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        keys = QAction("&Keyboard", self)
+        keys.triggered.connect(self._on_keys_triggered)
+        help_menu.addAction(keys)
+
+    def _build_status_bar(self) -> None:
+        self.read_only_label = QLabel("Read-only: changes cannot be saved to this file")
+        self.read_only_label.setObjectName("readOnlyNotice")
+        self.read_only_label.setVisible(self.session.project.read_only)
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self.saved_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().showMessage(
+            f"{self.session.project.path} — annotating as {self.session.annotator}. "
+            "J/K move, 1–9 assign, N note, S source, Delete removes, Ctrl+Z undo.")
+
+    def _connect_signals(self) -> None:
+        self.library.open_requested.connect(self._on_library_open_requested)
+        self.columns.current_changed.connect(self._on_columns_current_changed)
+        self.codebook.assign_requested.connect(self.annotating.assign)
+        self.inspector.edit_requested.connect(self.annotating.edit)
+        self.session.annotations_changed.connect(self._on_session_annotations_changed)
+        self.session.failed.connect(self.show_error)
+
+    def open_article(self, article_id: ArticleId, *, new_column: bool = False) -> None:
+        column = self.columns.open(article_id, new_column=new_column)
+        view = column.view
+        if getattr(view, "_wired", False):
+            return
+        view._wired = True
+        view.selection_changed.connect(self.annotating.refresh_inspector)
+        view.category_key_pressed.connect(self.annotating.assign_shortcut)
+        view.delete_pressed.connect(self.annotating.delete_chosen)
+        view.note_pressed.connect(self.annotating.edit_note)
+        view.source_pressed.connect(self.annotating.edit_source)
+        self._on_columns_current_changed()
+
+    def _on_library_open_requested(self, article_id: int, new_column: bool) -> None:
+        self.open_article(ArticleId(article_id), new_column=new_column)
+
+    def _on_columns_current_changed(self) -> None:
+        current = self.columns.current
+        self.annotating.view = current.view if current else None
+        self.annotating.refresh_inspector()
+
+    def _on_session_annotations_changed(self, article_id: int) -> None:
+        self.saved_label.setText("All changes saved")
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        if self.session.project.read_only or "locked" in message or "disk" in message:
+            QMessageBox.warning(self, "Not saved", message)
+
+    def _on_keys_triggered(self) -> None:
+        QMessageBox.information(self, "Keyboard", (
+            "J or ↓: next sentence      K or ↑: previous sentence\n"
+            "Shift+J/K or Shift+click: extend the selection      drag: select a free span\n"
+            "1–9: mark the selection with that category\n"
+            "N: note      S: named source      Delete: remove the chosen annotation\n"
+            "Ctrl+Z: undo      Ctrl+Shift+Z: redo\n"
+            "Library: Enter opens in the current column, Ctrl+Enter in a new one"))
+
+    # -- drag and drop ----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = [p for p in paths if p.is_dir() or is_supported(p)] or paths
+        if paths:
+            event.acceptProposedAction()
+            self.files.import_paths(paths)
+
+    # -- state ------------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        key = f"columns/{self.session.project.path.resolve()}"
+        wanted = [int(i) for i in (self.settings.value(key) or []) if str(i).isdigit()]
+        known = {a.id for a in self.session.project.articles.list()} if wanted else set()
+        for n, article_id in enumerate(a for a in wanted if a in known):
+            self.open_article(ArticleId(article_id), new_column=n > 0)
+        sizes = self.settings.value("window/splitter")
+        if isinstance(sizes, list) and len(sizes) == len(self.columns.columns()):
+            self.columns.splitter.setSizes([int(s) for s in sizes])
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.columns.splitter.sizes())
+        self.settings.setValue(f"columns/{self.session.project.path.resolve()}",
+                               [str(c.article_id) for c in self.columns.columns()])
+        self.settings.setValue("project/last", str(self.session.project.path.resolve()))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)
