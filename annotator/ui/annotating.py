@@ -50,9 +50,10 @@ class Annotating:
                     and a.annotator == self.session.annotator]
         if existing:
             return  # already marked so by this annotator: nothing to add
-        if self._run(AddAnnotation(self.session, view.article_id, span[0], span[1], key, category.label)):
+        command = AddAnnotation(self.session, view.article_id, span[0], span[1], key, category.label)
+        if self._run(command):
             view.free_span = None
-            self.refresh_inspector()
+            self.refresh_inspector(choose=command.annotation.id)
 
     def delete_chosen(self) -> None:
         chosen = self.inspector.chosen()
@@ -81,5 +82,6 @@ class Annotating:
         if ok and text.strip() != chosen.source:
             self.edit(chosen, "source", text.strip())
 
-    def refresh_inspector(self) -> None:
-        self.inspector.show_annotations(self.view.annotations_at_selection() if self.view else [])
+    def refresh_inspector(self, choose: int | None = None) -> None:
+        annotations = self.view.annotations_at_selection() if self.view else []
+        self.inspector.show_annotations(annotations, choose=choose)

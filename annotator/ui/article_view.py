@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen, QTextBlockFormat, QTextCharFormat,
+    QColor, QFont, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPen, QTextBlockFormat, QTextCharFormat,
     QTextCursor,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
@@ -147,6 +147,7 @@ class ArticleView(QTextEdit):
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        self.focused.emit()  # the view that gets the keys is the one they act on
         key, text = event.key(), event.text()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in (Qt.Key.Key_J, Qt.Key.Key_Down) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -170,6 +171,7 @@ class ArticleView(QTextEdit):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = event.position().toPoint()
+        self.focused.emit()
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -236,10 +238,20 @@ class ArticleView(QTextEdit):
         return rects
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_window_shortcut(event):
+            event.ignore()  # let the window's Undo / Redo actions have these keys
+            return True
         if event.type() == QEvent.Type.ToolTip:
             self._show_tooltip(event)
             return True
         return super().event(event)
+
+    @staticmethod
+    def _is_window_shortcut(event: QKeyEvent) -> bool:
+        redo = QKeySequence("Ctrl+Shift+Z")
+        pressed = QKeySequence(event.keyCombination())
+        return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+                or pressed.matches(redo) == QKeySequence.SequenceMatch.ExactMatch)
 
     def _show_tooltip(self, event) -> None:
         position = self.cursorForPosition(self.viewport().mapFromGlobal(event.globalPos())).position()

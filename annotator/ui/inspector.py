@@ -78,8 +78,8 @@ class InspectorPanel(QWidget):
         row = self.list.currentRow()
         return self._annotations[row] if 0 <= row < len(self._annotations) else None
 
-    def show_annotations(self, annotations: list[Annotation]) -> None:
-        """Show the annotations on the selection, keeping the chosen one when it is still there."""
+    def show_annotations(self, annotations: list[Annotation], *, choose: int | None = None) -> None:
+        """Show the annotations on the selection; choose `choose`, else keep the chosen one."""
         previous = self.chosen()
         self._annotations = annotations
         labels = {c.key: c for c in self.session.project.categories.list(include_archived=True)}
@@ -93,7 +93,8 @@ class InspectorPanel(QWidget):
             item.setData(ID_ROLE, a.id)
             self.list.addItem(item)
         ids = [a.id for a in annotations]
-        row = ids.index(previous.id) if previous and previous.id in ids else len(ids) - 1
+        wanted = choose if choose is not None else (previous.id if previous else None)
+        row = ids.index(wanted) if wanted in ids else len(ids) - 1
         self.list.setCurrentRow(row)
         self.list.blockSignals(False)
         count = len(annotations)

@@ -30,12 +30,13 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from annotator.core.export import write_annotations_csv
 from annotator.core.importing import import_paths
 from annotator.core.project import Project
+from annotator.core.schema import LATEST_VERSION
 from annotator.core.segment import split_sentences
 from annotator.core.stats import outlet_summary
 
@@ -49,12 +50,10 @@ SOURCES = ["", "", "", "Pete Hegseth", "a senior defense official", "The Record"
 WORDS = ["Moscow", "Kyiv", "Brussels", "Warsaw", "Tallinn", "Vilnius", "Riga", "Helsinki"]
 
 
-def timed(fn: Callable[[], object], runs: int, setup: Callable[[], None] | None = None) -> list[float]:
-    """Wall-clock seconds of `runs` calls of fn, each after an untimed setup."""
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    """Wall-clock seconds of `runs` calls of fn."""
     times = []
     for _ in range(runs):
-        if setup is not None:
-            setup()
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
@@ -70,6 +69,10 @@ def profile(label: str, fn: Callable[[], object], top: int = 12) -> None:
 
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
+
+
+def fmt(times: list[float]) -> str:
+    return ", ".join(f"{t:.3f}" for t in times)
 
 
 def seed_texts() -> list[tuple[str, str]]:
@@ -96,23 +99,16 @@ def bench_import(count: int, runs: int, show_profile: bool) -> None:
         articles = Path(tmp) / "articles"
         articles.mkdir()
         write_articles(articles, count)
-        state: dict[str, Project] = {}
-
-        def fresh() -> None:
-            if "project" in state:
-                state.pop("project").close()
-            target = Path(tmp) / f"import_{time.perf_counter_ns()}.annot"
-            state["project"] = Project.create(target)
-
-        def run() -> None:
-            report = import_paths(state["project"], [articles])
-            assert len(report.imported) == count, (len(report.imported), report.refused, report.duplicates[:3])
-
-        times = timed(run, runs, setup=fresh)
-        if show_profile:
-            fresh()
-            profile("import_paths (main process only)", run)
-        state.pop("project").close()
+        times = []
+        for run in range(runs + show_profile):
+            with Project.create(Path(tmp) / f"import_{run}.annot") as project:  # fresh file, untimed
+                if run == runs:
+                    profile("import_paths (main process only)", lambda: import_paths(project, [articles]))
+                    continue
+                start = time.perf_counter()
+                report = import_paths(project, [articles])
+                times.append(time.perf_counter() - start)
+            assert len(report.imported) == count, (len(report.imported), report.refused[:3], report.duplicates[:3])
     rate = count / statistics.median(times)
     print(f"1. import {count} articles: median {statistics.median(times):.2f} s = {rate:.0f} articles/s "
           f"(runs {fmt(times)})   target >= 100/s   {verdict(rate >= 100)}")
@@ -145,10 +141,10 @@ def article_rows(n_articles: int, per_article: int, outlet_ids: list[int]) -> tu
 
 
 def annotation_rows(sentences: list[tuple], n_annotations: int, category_ids: list[int],
-                    annotator_ids: list[int]):
+                    annotator_ids: list[int]) -> Iterator[tuple]:
     """Annotations snapped to random sentences, in article order, spread over categories and people."""
     rng = random.Random(2)
-    per_article = n_annotations * 1.0 / (sentences[-1][0])
+    per_article = n_annotations / sentences[-1][0]
     by_article: dict[int, list[tuple]] = {}
     for row in sentences:
         by_article.setdefault(row[0], []).append(row)
@@ -174,7 +170,8 @@ def build_project(path: Path, n_articles: int, n_annotations: int) -> None:
     category_ids = [r[0] for r in conn.execute("SELECT id FROM categories")]
     annotator_ids = [r[0] for r in conn.execute("SELECT id FROM annotators")]
     articles, sentences = article_rows(n_articles, 25, outlet_ids)
-    conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)
+    conn.executemany("INSERT INTO articles (id, outlet_id, title, url, author, published, body, body_sha256,"
+                     " source_file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)
     conn.executemany('INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)', sentences)
     conn.executemany(
         'INSERT INTO annotations (article_id, start, "end", category_id, annotator_id, source_name, note,'
@@ -188,7 +185,7 @@ def build_project(path: Path, n_articles: int, n_annotations: int) -> None:
 def cached_project(n_articles: int, n_annotations: int) -> Path:
     """The path of the built project, building it (atomically) when it is not cached yet."""
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"v{BUILD_VERSION}_{n_articles}_{n_annotations}.annot"
+    path = CACHE / f"v{BUILD_VERSION}_schema{LATEST_VERSION}_{n_articles}_{n_annotations}.annot"
     if path.exists():
         print(f"   (reusing {path})")
         return path
@@ -226,16 +223,13 @@ def bench_export(project: Project, path: Path, label: str, show_profile: bool) -
         out = Path(tmp) / "annotations.csv"
         core = timed(lambda: write_annotations_csv(project.database, out), 3)
         bare = timed(lambda: bare_export(path, Path(tmp) / "bare.csv"), 3)
+        sizes = [(Path(tmp) / name).stat().st_size / 1e6 for name in ("annotations.csv", "bare.csv")]
         if show_profile:
             profile("write_annotations_csv", lambda: write_annotations_csv(project.database, out))
     ratio = statistics.median(core) / statistics.median(bare)
     print(f"3. CSV export of {label}: write_annotations_csv median {statistics.median(core):.2f} s "
-          f"(runs {fmt(core)}), bare sqlite3+csv median {statistics.median(bare):.2f} s (runs {fmt(bare)})"
-          f"\n   ratio {ratio:.2f}   target <= 2.0   {verdict(ratio <= 2.0)}")
-
-
-def fmt(times: list[float]) -> str:
-    return ", ".join(f"{t:.3f}" for t in times)
+          f"(runs {fmt(core)}, {sizes[0]:.0f} MB), bare sqlite3+csv median {statistics.median(bare):.2f} s "
+          f"(runs {fmt(bare)}, {sizes[1]:.0f} MB)\n   ratio {ratio:.2f}   target <= 2.0   {verdict(ratio <= 2.0)}")
 
 
 def main() -> None:

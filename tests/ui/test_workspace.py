@@ -1,0 +1,159 @@
+"""The workspace driven as a user would: open articles, move, assign, note, undo, reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog
+
+from annotator.core.project import Project
+
+
+def library_item(window, title_start: str):
+    return next(i for i in window.library.article_items() if i.text(0).startswith(title_start))
+
+
+def open_from_library(qtbot, window, title_start: str, *, new_column: bool = False) -> None:
+    item = library_item(window, title_start)
+    window.library.tree.setCurrentItem(item)
+    modifier = Qt.KeyboardModifier.ControlModifier if new_column else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(window.library.tree, Qt.Key.Key_Return, modifier)
+
+
+def stored(path: Path):
+    with Project.open(path, read_only=True) as project:
+        return project.annotations.list()
+
+
+def test_two_articles_keys_note_undo_redo_and_reopen(qtbot, open_main, sample_path, monkeypatch) -> None:
+    window = open_main(sample_path)
+    open_from_library(qtbot, window, "US pauses")
+    open_from_library(qtbot, window, "Pentagon:", new_column=True)
+    columns = window.columns.columns()
+    assert [c.title.text() for c in columns] == [
+        "US pauses offensive cyber operations against Russia",
+        "Pentagon: cyber operations against Russia have not been stopped"]
+    left = columns[0].view
+    left.setFocus()
+    qtbot.keyClick(left, Qt.Key.Key_1)
+    qtbot.keyClick(left, Qt.Key.Key_J)
+    qtbot.keyClick(left, Qt.Key.Key_J)
+    qtbot.keyClick(left, Qt.Key.Key_2)
+    qtbot.keyClick(left, Qt.Key.Key_Down)
+    qtbot.keyClick(left, Qt.Key.Key_K)
+    qtbot.keyClick(left, Qt.Key.Key_3)
+    rows = stored(sample_path)
+    sentences = window.session.project.articles.sentences(1)
+    assert [(a.category, a.start) for a in rows] == [
+        ("anonymous_official", sentences[0].start), ("on_record", sentences[2].start),
+        ("social_post", sentences[2].start)]
+    assert all(a.annotator == "amy" for a in rows)
+    assert window.inspector.list.count() == 2
+    assert columns[0].mix.parts()[0][1] == 1
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("quote from X", True)))
+    qtbot.keyClick(left, Qt.Key.Key_N)
+    assert stored(sample_path)[2].note == "quote from X"
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("@DODResponse", True)))
+    qtbot.keyClick(left, Qt.Key.Key_S)
+    assert stored(sample_path)[2].source == "@DODResponse"
+    qtbot.keyClick(left, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(left, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (stored(sample_path)[2].note, stored(sample_path)[2].source) == ("", "")
+    qtbot.keyClick(left, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert stored(sample_path)[2].note == "quote from X"
+    qtbot.keyClick(left, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(left, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(stored(sample_path)) == 2
+    qtbot.keyClick(left, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(stored(sample_path)) == 3
+    before = stored(sample_path)
+    window.close()
+    window.session.project.close()
+
+    again = open_main(sample_path)
+    assert stored(sample_path) == before
+    assert [c.article_id for c in again.columns.columns()] == [1, 3]
+    assert len(again.columns.columns()[0].view.annotations()) == 3
+    assert library_item(again, "US pauses").text(1) == "2/20"
+
+
+def test_delete_removes_the_chosen_annotation_and_undo_restores_it(qtbot, open_main, sample_path) -> None:
+    window = open_main(sample_path)
+    window.open_article(2)
+    view = window.columns.current.view
+    qtbot.keyClick(view, Qt.Key.Key_5)
+    made = stored(sample_path)[0]
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert stored(sample_path) == []
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(sample_path) == [made]
+
+
+def test_click_shift_click_and_drag_select(qtbot, open_main, sample_path) -> None:
+    window = open_main(sample_path)
+    window.open_article(1)
+    view = window.columns.current.view
+    sentences = view.sentences
+
+    def point_of(offset: int) -> QPoint:
+        cursor = view.textCursor()
+        cursor.setPosition(offset)
+        return view.cursorRect(cursor).center()
+
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(sentences[1].start + 3))
+    assert (view.anchor, view.current) == (1, 1)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                     pos=point_of(sentences[3].start + 3))
+    assert view.selection() == (sentences[1].start, sentences[3].end)
+    qtbot.keyClick(view, Qt.Key.Key_7)
+    assert [(a.start, a.end) for a in stored(sample_path)] == [(sentences[1].start, sentences[3].end)]
+    start, end = sentences[5].start + 4, sentences[5].start + 30
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(start))
+    qtbot.mouseMove(view.viewport(), point_of(end))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(end))
+    assert view.free_span is not None
+    assert view.free_span[0] >= start - 1 and view.free_span[1] <= end + 1
+
+
+def test_codebook_click_assigns_and_inspector_edits(qtbot, open_main, sample_path) -> None:
+    window = open_main(sample_path)
+    window.open_article(3)
+    item = window.codebook.list.item(4)
+    assert "Other outlet's report" in item.text()
+    rect = window.codebook.list.visualItemRect(item)
+    qtbot.mouseClick(window.codebook.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [a.category for a in stored(sample_path)] == ["other_outlet"]
+    assert "(1)" in window.codebook.list.item(4).text()
+    window.inspector.source.setFocus()
+    qtbot.keyClicks(window.inspector.source, "The Record")
+    qtbot.keyClick(window.inspector.source, Qt.Key.Key_Return)
+    assert stored(sample_path)[0].source == "The Record"
+    window.inspector.category.setCurrentIndex(1)
+    window.inspector.category.activated.emit(1)
+    assert stored(sample_path)[0].category == "on_record"
+
+
+def test_pressing_a_key_twice_does_not_duplicate(qtbot, open_main, sample_path) -> None:
+    window = open_main(sample_path)
+    window.open_article(4)
+    view = window.columns.current.view
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert len(stored(sample_path)) == 1
+
+
+def test_four_columns_at_most_and_closing(qtbot, open_main, sample_path) -> None:
+    window = open_main(sample_path)
+    for article_id in (1, 2, 3, 4):
+        window.open_article(article_id, new_column=True)
+    assert len(window.columns.columns()) == 4
+    window.columns.columns()[0].close_button.click()
+    assert [c.article_id for c in window.columns.columns()] == [2, 3, 4]
+
+
+def test_library_filter(qtbot, open_main, sample_path) -> None:
+    window = open_main(sample_path)
+    qtbot.keyClicks(window.library.filter, "cybernews")
+    visible = [i.text(0) for i in window.library.article_items() if not i.isHidden()]
+    assert visible == ["Pentagon: cyber operations against Russia have not been stopped"]
