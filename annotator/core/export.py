@@ -49,7 +49,8 @@ def _atomic_csv(path: Path) -> Iterator[TextIO]:
     except OSError as error:
         raise ExportFailed(path, f"cannot write there ({error.strerror or error})") from error
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
+            handle.write("\ufeff")  # the byte-order mark that tells Excel the file is UTF-8
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -89,11 +90,10 @@ def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY article_id, start, id"
-    count = 0
-    with _atomic_csv(path) as handle:
-        writer = csv.writer(handle)
-        writer.writerow(ANNOTATION_COLUMNS)
-        current, body, starts = None, "", []
+    counter = [0]
+
+    def rows():
+        current, body, starts, article = None, "", [], ()
         for aid, start, end, cid, pid, source, note, created, updated in db.conn.execute(sql, params):
             if aid != current:
                 current = aid
@@ -102,11 +102,16 @@ def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()
                     "SELECT start FROM sentences WHERE article_id = ? ORDER BY idx", (aid,))]
                 article = articles[aid]
             key, label = categories[cid]
-            writer.writerow((*article, bisect_right(starts, start), start, end,
-                             neutralise(body[start:end]), key, label, neutralise(source),
-                             neutralise(note), annotators[pid], created, updated))
-            count += 1
-    return count
+            counter[0] += 1
+            yield (*article, bisect_right(starts, start), start, end, neutralise(body[start:end]), key,
+                   label, neutralise(source) if source else "", neutralise(note) if note else "",
+                   annotators[pid], created, updated)
+
+    with _atomic_csv(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(ANNOTATION_COLUMNS)
+        writer.writerows(rows())
+    return counter[0]
 
 
 def write_outlets_csv(db: Database, path: Path, filters: Filters = Filters()) -> int:
