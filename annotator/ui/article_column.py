@@ -22,6 +22,7 @@ class ArticleColumn(QWidget):
         article = session.project.articles.get(article_id)
         self.view = ArticleView(session, article_id, self)
         self.setObjectName("articleColumn")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.meta = QLabel(" · ".join(x for x in (article.outlet, article.published or "") if x))
         self.meta.setObjectName("columnMeta")
         self.title = QLabel(article.title)

@@ -56,6 +56,7 @@ class ArticleView(QTextEdit):
         self._press: QPoint | None = None
         self._annotations: dict[int, Annotation] = {}
         self._colors: dict[str, QColor] = {}
+        self._stripes: list[tuple[int, int, list[str]]] = []  # extra categories under the text
         self.reload_codebook()
         session.annotations_changed.connect(self._on_session_annotations_changed)
 
@@ -100,13 +101,10 @@ class ArticleView(QTextEdit):
         for start, end, covering in segments(self._annotations.values(), lo, hi):
             fmt = QTextCharFormat()
             fmt.setBackground(self._colors.get(covering[0].category, QColor("#DDDDDD")))
-            if len(covering) > 1:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(self._colors.get(covering[1].category, QColor("#555555")).darker(130))
-                fmt.setFontUnderline(True)
-            if len(covering) > 2:
-                fmt.setFontWeight(QFont.Weight.DemiBold)
             self._format(cursor, start, end, fmt)
+        self._stripes = [(start, end, [a.category for a in covering[1:]])
+                         for start, end, covering in segments(self._annotations.values())
+                         if len(covering) > 1]
 
     def _format(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
         cursor.setPosition(self._offsets.to_utf16(start))
@@ -202,15 +200,27 @@ class ArticleView(QTextEdit):
     # -- painting and tooltips ----------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
-        span = None if self.free_span else self.selection()
-        if span is None:
-            return
         painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(MARKER if self.hasFocus() else MARKER.lighter(180), 1.6)
-        painter.setPen(pen)
-        for rect in self._line_rects(*span):
-            painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
+        span = None if self.free_span else self.selection()
+        if span is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(MARKER if self.hasFocus() else MARKER.lighter(180), 1.6))
+            for rect in self._line_rects(*span):
+                painter.drawRoundedRect(rect.adjusted(-3, -2, 3, 4), 3, 3)
+        visible = self.viewport().rect()
+        first = self._offsets.from_utf16(self.cursorForPosition(visible.topLeft()).position())
+        last = self._offsets.from_utf16(self.cursorForPosition(visible.bottomRight()).position())
+        for start, end, categories in self._stripes:
+            if end < first or start > last + 1:
+                continue
+            # One 3-pixel stripe under the text for each category beyond the first.
+            for rect in self._line_rects(start, end):
+                if not rect.intersects(visible):
+                    continue
+                for n, key in enumerate(categories[:3]):
+                    color = self._colors.get(key, QColor("#777777")).darker(135)
+                    top = rect.bottom() + 1 + 4 * n  # in the line spacing below the text
+                    painter.fillRect(QRect(rect.left(), top, rect.width(), 3), color)
         painter.end()
 
     def _line_rects(self, start: int, end: int) -> list[QRect]:

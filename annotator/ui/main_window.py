@@ -35,9 +35,12 @@ class MainWindow(QMainWindow):
         self.library = LibraryPanel(session, self)
         self.codebook = CodebookPanel(session, self)
         self.inspector = InspectorPanel(session, self)
-        self._dock("Library", "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("Codebook", "codebookDock", self.codebook, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock("Annotation", "inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        docks = [
+            self._dock("Library", "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea),
+            self._dock("Codebook", "codebookDock", self.codebook, Qt.DockWidgetArea.RightDockWidgetArea),
+            self._dock("Annotation", "inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+        ]
+        self.resizeDocks(docks, [330, 320, 320], Qt.Orientation.Horizontal)
         self.annotating = Annotating(session, self.inspector, self, self.show_error)
         self.files = FileActions(self)
         self._build_menus()
