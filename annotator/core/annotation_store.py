@@ -62,6 +62,12 @@ class AnnotationStore:
         rows = self._db.rows(sql + " ORDER BY n.start, n.id", params)
         return [_annotation(row) for row in rows]
 
+    def in_span(self, article_id: int, start: int, end: int) -> list[Annotation]:
+        """The article's annotations that overlap body[start:end]."""
+        rows = self._db.rows(_SELECT + ' WHERE n.article_id = ? AND n."end" > ? AND n.start < ?'
+                             " ORDER BY n.start, n.id", (article_id, start, end))
+        return [_annotation(row) for row in rows]
+
     def list(self, *, annotator: str | None = None) -> list[Annotation]:
         if annotator is None:
             rows = self._db.rows(_SELECT + " ORDER BY n.article_id, n.start, n.id")

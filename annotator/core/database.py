@@ -147,6 +147,7 @@ class Database:
         self.path = path
         self.conn = conn
         self.read_only = read_only
+        self.closed = False
 
     def write(self):  # -> ContextManager[sqlite3.Connection]
         return write_transaction(self.conn, self.path, self.read_only)
@@ -165,3 +166,4 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+        self.closed = True

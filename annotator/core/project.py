@@ -62,6 +62,10 @@ class Project:
         return self._db.read_only
 
     @property
+    def is_open(self) -> bool:
+        return not self._db.closed
+
+    @property
     def name(self) -> str:
         row = self._db.row("SELECT value FROM project_info WHERE key = 'name'")
         return row[0] if row else self.path.stem

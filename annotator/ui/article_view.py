@@ -80,31 +80,35 @@ class ArticleView(QTextEdit):
     def annotations(self) -> list[Annotation]:
         return sorted(self._annotations.values(), key=lambda a: (a.start, a.id))
 
-    def _refresh_annotations(self) -> None:
-        fresh = {a.id: a for a in self.session.project.annotations.for_article(self.article_id)}
-        changed = [a for i, a in fresh.items() if self._annotations.get(i) != a]
-        changed += [a for i, a in self._annotations.items() if i not in fresh]
-        self._annotations = fresh
-        for a in changed:
-            self._render(a.start, a.end)
+    def _refresh_span(self, start: int, end: int) -> None:
+        """Re-read the annotations over body[start:end] from the project and redraw that stretch."""
+        for key in [i for i, a in self._annotations.items() if a.end > start and a.start < end]:
+            del self._annotations[key]
+        fresh = self.session.project.annotations.in_span(self.article_id, start, end)
+        self._annotations.update((a.id, a) for a in fresh)
+        lo = min([start, *(a.start for a in fresh)])
+        hi = max([end, *(a.end for a in fresh)])
+        self._render(lo, hi)
         self.viewport().update()
 
-    def _on_session_annotations_changed(self, article_id: int) -> None:
+    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
         if article_id == self.article_id:
-            self._refresh_annotations()
+            self._refresh_span(start, end)
             self.selection_changed.emit()
 
     def _render(self, lo: int, hi: int, *, clear: bool = True) -> None:
         cursor = QTextCursor(self.document())
         if clear:
             self._format(cursor, lo, hi, QTextCharFormat())
-        for start, end, covering in segments(self._annotations.values(), lo, hi):
+        pieces = segments(self._annotations.values(), lo, hi)
+        for start, end, covering in pieces:
             fmt = QTextCharFormat()
             fmt.setBackground(self._colors.get(covering[0].category, QColor("#DDDDDD")))
             self._format(cursor, start, end, fmt)
-        self._stripes = [(start, end, [a.category for a in covering[1:]])
-                         for start, end, covering in segments(self._annotations.values())
-                         if len(covering) > 1]
+        kept = [s for s in self._stripes if s[1] <= lo or s[0] >= hi]
+        new = [(start, end, [a.category for a in covering[1:]])
+               for start, end, covering in pieces if len(covering) > 1]
+        self._stripes = sorted(kept + new)
 
     def _format(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
         cursor.setPosition(self._offsets.to_utf16(start))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem, QMessageBox,
@@ -53,7 +53,11 @@ class CodebookPanel(QWidget):
         layout.addLayout(buttons)
         self.list.itemClicked.connect(self._on_list_item_clicked)
         session.codebook_changed.connect(self.reload)
-        session.annotations_changed.connect(lambda _id: self.reload())
+        self._count_timer = QTimer(self)  # counts follow a burst of changes, off the key press's path
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(120)
+        self._count_timer.timeout.connect(self._on_count_timer_timeout)
+        session.annotations_changed.connect(self._on_session_annotations_changed)
         self.reload()
 
     def reload(self) -> None:
@@ -69,6 +73,13 @@ class CodebookPanel(QWidget):
             self.list.addItem(item)
             if category.key == chosen:
                 self.list.setCurrentItem(item)
+
+    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
+        self._count_timer.start()
+
+    def _on_count_timer_timeout(self) -> None:
+        if self.session.project.is_open:
+            self.reload()
 
     def chosen_key(self) -> str | None:
         item = self.list.currentItem()

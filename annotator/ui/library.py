@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.records import ArticleId
@@ -17,6 +17,11 @@ class LibraryPanel(QWidget):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        # Progress counts are refreshed just after a burst of changes, off the key press's path.
+        self._pending: set[int] = set()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(120)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter by title or outlet…")
         self.filter.setClearButtonEnabled(True)
@@ -39,6 +44,7 @@ class LibraryPanel(QWidget):
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.session.annotations_changed.connect(self._on_session_annotations_changed)
+        self._progress_timer.timeout.connect(self._refresh_progress)
         self.session.articles_changed.connect(self.reload)
 
     def reload(self) -> None:
@@ -75,10 +81,18 @@ class LibraryPanel(QWidget):
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setToolTip(1, f"{annotated} of {total} sentences annotated")
 
-    def _on_session_annotations_changed(self, article_id: int) -> None:
-        article = self.session.project.articles.get(article_id)
+    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
+        self._pending.add(article_id)
+        self._progress_timer.start()
+
+    def _refresh_progress(self) -> None:
+        pending, self._pending = self._pending, set()
+        if not self.session.project.is_open:
+            return
         for item in self.article_items():
-            if item.data(0, ARTICLE_ROLE) == article_id:
+            article_id = item.data(0, ARTICLE_ROLE)
+            if article_id in pending:
+                article = self.session.project.articles.get(article_id)
                 self._set_progress(item, article.annotated_sentences, article.sentence_count)
 
     def _on_filter_text_changed(self, text: str) -> None:

@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.annotating.view = current.view if current else None
         self.annotating.refresh_inspector()
 
-    def _on_session_annotations_changed(self, article_id: int) -> None:
+    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
         self.saved_label.setText("All changes saved")
 
     def show_error(self, message: str) -> None:

@@ -13,7 +13,7 @@ from annotator.core.records import Annotation, AnnotationChange, ArticleId
 
 
 class ProjectSession(QObject):
-    annotations_changed = Signal(int)  # article id
+    annotations_changed = Signal(int, int, int)  # article id, start and end of the changed span
     codebook_changed = Signal()
     articles_changed = Signal()
     failed = Signal(str)  # a change the core refused while undoing or redoing
@@ -28,22 +28,22 @@ class ProjectSession(QObject):
     def add_annotation(self, article_id: ArticleId, start: int, end: int, category: str) -> Annotation:
         made = self.project.annotations.add(article_id, start, end, category=category,
                                             annotator=self.annotator)
-        self.annotations_changed.emit(article_id)
+        self.annotations_changed.emit(article_id, made.start, made.end)
         return made
 
     def update_annotation(self, annotation_id: int, **fields: str) -> AnnotationChange:
         change = self.project.annotations.update(annotation_id, **fields)
-        self.annotations_changed.emit(change.after.article_id)
+        self.annotations_changed.emit(change.after.article_id, change.after.start, change.after.end)
         return change
 
     def delete_annotation(self, annotation_id: int) -> Annotation:
         removed = self.project.annotations.delete(annotation_id)
-        self.annotations_changed.emit(removed.article_id)
+        self.annotations_changed.emit(removed.article_id, removed.start, removed.end)
         return removed
 
     def restore_annotation(self, annotation: Annotation) -> Annotation:
         restored = self.project.annotations.restore(annotation)
-        self.annotations_changed.emit(restored.article_id)
+        self.annotations_changed.emit(restored.article_id, restored.start, restored.end)
         return restored
 
     def notify_codebook(self) -> None:

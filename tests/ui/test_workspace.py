@@ -124,7 +124,7 @@ def test_codebook_click_assigns_and_inspector_edits(qtbot, open_main, sample_pat
     rect = window.codebook.list.visualItemRect(item)
     qtbot.mouseClick(window.codebook.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert [a.category for a in stored(sample_path)] == ["other_outlet"]
-    assert "(1)" in window.codebook.list.item(4).text()
+    qtbot.waitUntil(lambda: "(1)" in window.codebook.list.item(4).text())
     window.inspector.source.setFocus()
     qtbot.keyClicks(window.inspector.source, "The Record")
     qtbot.keyClick(window.inspector.source, Qt.Key.Key_Return)
