@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -60,13 +61,21 @@ def annotator_name(store: QSettings, parent: QWidget | None = None) -> str:
     """Ask once; the name is stored with every annotation."""
     name = str(store.value("annotator/name") or "").strip()
     while not name:
-        name, ok = QInputDialog.getText(parent, "Your name",
-                                        "Your name, stored with every annotation you make:")
+        name, ok = QInputDialog.getText(parent, "Welcome to the source annotator",
+                                        "Your name, stored with every annotation you make:",
+                                        text=_login_name())
         name = name.strip()
         if not ok and not name:
             name = "anonymous"
     store.setValue("annotator/name", name)
     return name
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def open_window(path: Path, store: QSettings) -> MainWindow | None:

@@ -135,3 +135,15 @@ def test_last_project_is_reopened(tmp_path: Path, sample_path: Path) -> None:
     store = app.settings()
     store.setValue("project/last", str(sample_path))
     assert app.default_project(store) == sample_path
+
+
+def test_gui_command_opens_the_given_project(monkeypatch, sample_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+
+    opened = []
+    monkeypatch.setattr(app, "run", lambda project: opened.append(project) or 0)
+    assert CliRunner().invoke(cli, ["gui", str(sample_path)]).exit_code == 0
+    assert CliRunner().invoke(cli, []).exit_code == 0
+    assert opened == [sample_path, None]
