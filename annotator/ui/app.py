@@ -118,8 +118,12 @@ def run(project: Path | None) -> int:
     store = settings()
     path = project if project is not None else default_project(store)
     window = open_window(path, store)
-    if window is None and project is None and path != ensure_sample():
-        window = open_window(ensure_sample(), store)  # the last project is gone or damaged
+    if window is None:  # the message was shown; stay up on the last project or the sample
+        fallback = default_project(store)
+        if fallback != path:
+            window = open_window(fallback, store)
+        if window is None and ensure_sample() not in (path, fallback):
+            window = open_window(ensure_sample(), store)
     if window is None:
         return 1
     app.setProperty("main_window", window)

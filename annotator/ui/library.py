@@ -9,6 +9,7 @@ from annotator.core.records import ArticleId
 from annotator.ui.session import ProjectSession
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole
+OUTLET_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class LibraryPanel(QWidget):
@@ -55,6 +56,7 @@ class LibraryPanel(QWidget):
             if parent is None:
                 parent = QTreeWidgetItem(self.tree, [article.outlet, ""])
                 parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                parent.setData(0, OUTLET_ROLE, article.outlet)
                 font = parent.font(0)
                 font.setBold(True)
                 parent.setFont(0, font)
@@ -99,7 +101,7 @@ class LibraryPanel(QWidget):
         needle = text.casefold().strip()
         for i in range(self.tree.topLevelItemCount()):
             parent = self.tree.topLevelItem(i)
-            outlet_match = needle in parent.text(0).casefold()
+            outlet_match = needle in str(parent.data(0, OUTLET_ROLE)).casefold()
             visible = 0
             for j in range(parent.childCount()):
                 child = parent.child(j)

@@ -157,3 +157,6 @@ def test_library_filter(qtbot, open_main, sample_path) -> None:
     qtbot.keyClicks(window.library.filter, "cybernews")
     visible = [i.text(0) for i in window.library.article_items() if not i.isHidden()]
     assert visible == ["Pentagon: cyber operations against Russia have not been stopped"]
+    window.library.filter.clear()
+    qtbot.keyClicks(window.library.filter, "1")  # the count shown beside an outlet is not matched
+    assert all(i.isHidden() for i in window.library.article_items())
