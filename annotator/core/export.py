@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sqlite3
 import tempfile
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from typing import TextIO
 
 from annotator.core.database import Database
 from annotator.core.errors import AnnotatorError
-from annotator.core.stats import Filters, outlet_summary
+from annotator.core.stats import Filters, annotation_where, outlet_summary, selected_articles
 
 ANNOTATION_COLUMNS = [
     "outlet", "article_id", "article_title", "url", "published", "sentence", "start", "end", "text",
@@ -58,17 +59,17 @@ def _atomic_csv(path: Path) -> Iterator[TextIO]:
     except OSError as error:
         Path(tmp).unlink(missing_ok=True)
         raise ExportFailed(path, f"could not be written ({error.strerror or error}); nothing was saved") from error
+    except sqlite3.Error as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportFailed(path, f"the project could not be read ({error}); nothing was saved") from error
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
 def _article_rows(db: Database, filters: Filters) -> dict[int, tuple]:
-    sql = ("SELECT a.id, o.name, a.title, a.url, a.published FROM articles a"
-           " JOIN outlets o ON o.id = a.outlet_id")
-    rows = db.rows(sql + " WHERE o.name = ?", (filters.outlet,)) if filters.outlet else db.rows(sql)
-    return {aid: (neutralise(o), aid, neutralise(t), neutralise(u), neutralise(p))
-            for aid, o, t, u, p in rows}
+    return {aid: (neutralise(outlet), aid, neutralise(title), neutralise(url), neutralise(published))
+            for aid, (outlet, title, published, url) in selected_articles(db, filters, with_url=True).items()}
 
 
 def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()) -> int:
@@ -77,24 +78,17 @@ def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()
     categories = {cid: (key, neutralise(label)) for cid, key, label in
                   db.rows("SELECT id, key, label FROM categories")}
     annotators = {pid: neutralise(name) for pid, name in db.rows("SELECT id, name FROM annotators")}
-    sql = ('SELECT article_id, start, "end", category_id, annotator_id, source_name, note,'
-           " created_at, updated_at FROM annotations n")
-    where, params = [], []
-    if filters.annotator is not None:
-        where.append("annotator_id = (SELECT id FROM annotators WHERE name = ?)")
-        params.append(filters.annotator)
-    if filters.outlet is not None:
-        where.append("article_id IN (SELECT a.id FROM articles a JOIN outlets o ON o.id = a.outlet_id"
-                     " WHERE o.name = ?)")
-        params.append(filters.outlet)
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY article_id, start, id"
+    extra, params = annotation_where(db, filters)
+    sql = ('SELECT n.article_id, n.start, n."end", n.category_id, n.annotator_id, n.source_name, n.note,'
+           f" n.created_at, n.updated_at FROM annotations n WHERE 1{extra}"
+           " ORDER BY n.article_id, n.start, n.id")
     counter = [0]
 
     def rows():
         current, body, starts, article = None, "", [], ()
         for aid, start, end, cid, pid, source, note, created, updated in db.conn.execute(sql, params):
+            if aid not in articles:
+                continue
             if aid != current:
                 current = aid
                 body = db.row("SELECT body FROM articles WHERE id = ?", (aid,))[0]

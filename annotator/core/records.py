@@ -109,6 +109,18 @@ class ImportReport:
 
 
 @dataclass(frozen=True)
+class ArticleSummary:
+    article_id: ArticleId
+    outlet: str
+    title: str
+    published: str | None
+    sentences: int
+    annotated_sentences: int
+    annotations: int
+    by_category: dict[str, int]
+
+
+@dataclass(frozen=True)
 class OutletSummary:
     outlet: str
     articles: int

@@ -1,4 +1,8 @@
-"""Per-outlet summaries, computed by SQL over the project file."""
+"""Per-article and per-outlet summaries, computed by SQL over the project file.
+
+The outlet figures are sums of the article figures, so the dashboard, `annotator summary`, the CSV
+and the reports all read the same numbers from one place.
+"""
 
 from __future__ import annotations
 
@@ -6,67 +10,99 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from annotator.core.database import Database
-from annotator.core.records import OutletSummary
+from annotator.core.records import ArticleId, ArticleSummary, OutletSummary
+
+ANONYMOUS_KEYS = ("anonymous_official", "anonymous_other")
+UNATTRIBUTED_KEY = "unattributed"
 
 
 @dataclass(frozen=True)
 class Filters:
-    """Restrict statistics and exports to one annotator and/or one outlet."""
+    """Restrict statistics and exports: one annotator, category or outlet, a publication range.
+
+    Dates are compared as ISO strings (2025-03-04); with a date bound set, undated articles drop out.
+    """
 
     annotator: str | None = None
     outlet: str | None = None
+    category: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
 
 
-def _annotation_filter(db: Database, filters: Filters) -> tuple[str, tuple]:
-    if filters.annotator is None:
-        return "", ()
-    row = db.row("SELECT id FROM annotators WHERE name = ?", (filters.annotator,))
-    return " AND n.annotator_id = ?", (row[0] if row else -1,)
+def anonymous_share(by_category: dict[str, int]) -> float:
+    """Share of attributed claims (all but unattributed ones) that rest on anonymous sources."""
+    attributed = sum(by_category.values()) - by_category.get(UNATTRIBUTED_KEY, 0)
+    anonymous = sum(by_category.get(k, 0) for k in ANONYMOUS_KEYS)
+    return anonymous / attributed if attributed else 0.0
 
 
-def outlet_summary(db: Database, filters: Filters = Filters()) -> list[OutletSummary]:
-    """One summary per outlet (all outlets, even those with nothing annotated), by name."""
+def annotation_where(db: Database, filters: Filters, alias: str = "n") -> tuple[str, list]:
+    """SQL conditions (starting with AND) and parameters for the annotator and category filters."""
+    sql, params = "", []
+    if filters.annotator is not None:
+        sql += f" AND {alias}.annotator_id = (SELECT id FROM annotators WHERE name = ?)"
+        params.append(filters.annotator)
+    if filters.category is not None:
+        sql += f" AND {alias}.category_id = (SELECT id FROM categories WHERE key = ?)"
+        params.append(filters.category)
+    return sql, params
+
+
+def selected_articles(db: Database, filters: Filters, *, with_url: bool = False) -> dict[int, tuple]:
+    """article id → (outlet, title, published[, url]) for the articles the filters keep."""
+    sql = (f"SELECT a.id, o.name, a.title, a.published{', a.url' if with_url else ''} FROM articles a"
+           " JOIN outlets o ON o.id = a.outlet_id WHERE 1")
+    params: list = []
+    if filters.outlet is not None:
+        sql, params = sql + " AND o.name = ?", params + [filters.outlet]
+    if filters.published_from:
+        sql, params = sql + " AND a.published >= ?", params + [filters.published_from]
+    if filters.published_to:
+        # "2025-03-31" must keep "2025-03-31T18:00": compare against the day's end.
+        sql, params = sql + " AND a.published <= ?", params + [filters.published_to + "\uffff"]
+    return {row[0]: row[1:] for row in db.rows(sql, tuple(params))}
+
+
+def article_summary(db: Database, filters: Filters = Filters()) -> list[ArticleSummary]:
+    """One summary per article the filters keep, by outlet then id."""
     keys = {cid: key for cid, key in db.rows("SELECT id, key FROM categories ORDER BY position, id")}
-    outlet_of = {aid: name for aid, name in db.rows(
-        "SELECT a.id, o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id")}
-    outlets = sorted(set(outlet_of.values()) if filters.outlet is None
-                     else {filters.outlet} & set(outlet_of.values()), key=str.casefold)
-    totals = {name: {"articles": 0, "sentences": 0, "annotated": 0, "annotations": 0} for name in outlets}
-    by_category: dict[str, dict[str, int]] = {name: dict.fromkeys(keys.values(), 0) for name in outlets}
-    for aid, name in outlet_of.items():
-        if name in totals:
-            totals[name]["articles"] += 1
-    for aid, count in db.rows("SELECT article_id, count(*) FROM sentences GROUP BY article_id"):
-        _add(totals, outlet_of.get(aid), "sentences", count)
-    extra, params = _annotation_filter(db, filters)
-    annotated = db.rows(
+    articles = selected_articles(db, filters)
+    sentences = dict(db.rows("SELECT article_id, count(*) FROM sentences GROUP BY article_id"))
+    extra, params = annotation_where(db, filters)
+    annotated = dict(db.rows(
         "SELECT s.article_id, count(*) FROM sentences s WHERE EXISTS (SELECT 1 FROM annotations n"
         ' WHERE n.article_id = s.article_id AND n."end" > s.start AND n.start < s."end"'
-        f"{extra}) GROUP BY s.article_id", params)
-    for aid, count in annotated:
-        _add(totals, outlet_of.get(aid), "annotated", count)
-    counts = db.rows(
-        "SELECT n.article_id, n.category_id, count(*) FROM annotations n WHERE 1"
-        f"{extra} GROUP BY n.article_id, n.category_id", params)
-    per_outlet: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for aid, cid, count in counts:
-        name = outlet_of.get(aid)
-        if name in totals:
-            per_outlet[name][cid] += count
-    for name, by_id in per_outlet.items():
-        for cid, count in by_id.items():
-            by_category[name][keys[cid]] += count
-            totals[name]["annotations"] += count
+        f"{extra}) GROUP BY s.article_id", tuple(params)))
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for aid, cid, count in db.rows(
+            f"SELECT n.article_id, n.category_id, count(*) FROM annotations n WHERE 1{extra}"
+            " GROUP BY n.article_id, n.category_id", tuple(params)):
+        counts[aid][keys[cid]] = count
+    out = []
+    for aid, (outlet, title, published) in articles.items():
+        by_category = {key: counts.get(aid, {}).get(key, 0) for key in keys.values()}
+        out.append(ArticleSummary(
+            article_id=ArticleId(aid), outlet=outlet, title=title, published=published,
+            sentences=sentences.get(aid, 0), annotated_sentences=annotated.get(aid, 0),
+            annotations=sum(by_category.values()), by_category=by_category))
+    out.sort(key=lambda a: (a.outlet.casefold(), a.article_id))
+    return out
+
+
+def outlet_summary(db: Database, filters: Filters = Filters(),
+                   articles: list[ArticleSummary] | None = None) -> list[OutletSummary]:
+    """One summary per outlet (those with nothing annotated too), by name: sums of its articles."""
+    rows = article_summary(db, filters) if articles is None else articles
+    keys = [key for (key,) in db.rows("SELECT key FROM categories ORDER BY position, id")]
+    grouped: dict[str, list[ArticleSummary]] = defaultdict(list)
+    for row in rows:
+        grouped[row.outlet].append(row)
     return [
         OutletSummary(
-            outlet=name, articles=totals[name]["articles"], sentences=totals[name]["sentences"],
-            annotated_sentences=totals[name]["annotated"], annotations=totals[name]["annotations"],
-            by_category=by_category[name],
-        )
-        for name in outlets
+            outlet=name, articles=len(items), sentences=sum(a.sentences for a in items),
+            annotated_sentences=sum(a.annotated_sentences for a in items),
+            annotations=sum(a.annotations for a in items),
+            by_category={k: sum(a.by_category.get(k, 0) for a in items) for k in keys})
+        for name, items in sorted(grouped.items(), key=lambda kv: kv[0].casefold())
     ]
-
-
-def _add(totals: dict[str, dict[str, int]], name: str | None, field: str, count: int) -> None:
-    if name in totals:
-        totals[name][field] += count
