@@ -17,7 +17,8 @@ from annotator.core.importing import import_paths
 from annotator.core.project import Project
 from annotator.core.records import ImportReport
 from annotator.core.sample import create_sample
-from annotator.core.stats import Filters, outlet_summary
+from annotator.core.report import write_html_report
+from annotator.core.stats import Filters, anonymous_share, check_filters, outlet_summary
 from annotator.cli_table import format_table
 
 
@@ -30,6 +31,24 @@ class _Group(click.Group):
         except (AnnotatorError, OSError, sqlite3.Error) as error:
             click.echo(f"annotator: {error}", err=True)
             ctx.exit(1)
+
+
+def filter_options(command):
+    """--annotator, --outlet, --category, --from, --to: the filters every report honours."""
+    for option in reversed([
+        click.option("--annotator", help="Only this annotator's annotations."),
+        click.option("--outlet", help="Only this outlet."),
+        click.option("--category", help="Only this category (a key, see `categories`)."),
+        click.option("--from", "published_from", metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD)."),
+        click.option("--to", "published_to", metavar="DATE", help="Only articles published on or before DATE."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _filters(annotator, outlet, category, published_from, published_to) -> Filters:
+    return Filters(annotator=annotator, outlet=outlet, category=category,
+                   published_from=published_from, published_to=published_to)
 
 
 def _default_annotator() -> str:
@@ -139,12 +158,12 @@ def annotate_command(project: Path, article_id: int, sentence: int, category: st
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
-@click.option("--annotator", help="Count only this annotator's annotations.")
-@click.option("--outlet", help="Only this outlet.")
-def summary_command(project: Path, fmt: str, annotator: str | None, outlet: str | None) -> None:
+@filter_options
+def summary_command(project: Path, fmt: str, **filter_values) -> None:
     """Per-outlet counts: articles, sentences, annotations and each category's count."""
-    filters = Filters(annotator=annotator, outlet=outlet)
+    filters = _filters(**filter_values)
     with Project.open(project, read_only=True) as proj:
+        check_filters(proj.database, filters)
         keys = [c.key for c in proj.categories.list(include_archived=True)]
         summaries = outlet_summary(proj.database, filters)
     if fmt == "json":
@@ -152,7 +171,8 @@ def summary_command(project: Path, fmt: str, annotator: str | None, outlet: str 
             {"outlet": s.outlet, "articles": s.articles, "sentences": s.sentences,
              "annotated_sentences": s.annotated_sentences, "annotations": s.annotations,
              "by_category": s.by_category,
-             "share_by_category": {k: round(s.share(k), 6) for k in keys}}
+             "share_by_category": {k: round(s.share(k), 6) for k in keys},
+             "anonymous_share": round(anonymous_share(s.by_category), 6)}
             for s in summaries], indent=2, ensure_ascii=False))
         return
     header = ["outlet", "articles", "sentences", "annotated_sentences", "annotations", *keys]
@@ -173,17 +193,38 @@ def summary_command(project: Path, fmt: str, annotator: str | None, outlet: str 
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--what", type=click.Choice(["annotations", "outlets"]), default="annotations",
               show_default=True)
-@click.option("--annotator", help="Only this annotator's annotations.")
-@click.option("--outlet", help="Only this outlet.")
-def export_command(project: Path, out: Path, what: str, annotator: str | None, outlet: str | None) -> None:
+@filter_options
+def export_command(project: Path, out: Path, what: str, **filter_values) -> None:
     """Write a CSV: one row per annotation, or one row per outlet."""
-    filters = Filters(annotator=annotator, outlet=outlet)
+    filters = _filters(**filter_values)
     with Project.open(project, read_only=True) as proj:
+        check_filters(proj.database, filters)
         if what == "annotations":
             count = write_annotations_csv(proj.database, out, filters)
         else:
             count = write_outlets_csv(proj.database, out, filters)
     click.echo(f"wrote {count} row(s) to {out}")
+
+
+@cli.command("report")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@filter_options
+def report_command(project: Path, out: Path, **filter_values) -> None:
+    """Write the report (method, outlet tables, chart, annotated sentences) as OUT.html or OUT.pdf."""
+    filters = _filters(**filter_values)
+    suffix = out.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
+        raise click.UsageError("OUT must end in .html or .pdf")
+    with Project.open(project, read_only=True) as proj:
+        check_filters(proj.database, filters)
+        if suffix == ".pdf":
+            from annotator.report_pdf import write_pdf_report
+
+            write_pdf_report(proj, out, filters)
+        else:
+            write_html_report(proj, out, filters)
+    click.echo(f"wrote {out}")
 
 
 @cli.command("sample")

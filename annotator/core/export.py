@@ -43,7 +43,8 @@ class ExportFailed(AnnotatorError):
 
 
 @contextmanager
-def _atomic_csv(path: Path) -> Iterator[TextIO]:
+def atomic_text(path: Path, *, bom: bool = True) -> Iterator[TextIO]:
+    """A text file written beside `path` and moved into place only once complete."""
     path = Path(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
@@ -51,7 +52,8 @@ def _atomic_csv(path: Path) -> Iterator[TextIO]:
         raise ExportFailed(path, f"cannot write there ({error.strerror or error})") from error
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
-            handle.write("\ufeff")  # the byte-order mark that tells Excel the file is UTF-8
+            if bom:
+                handle.write("\ufeff")  # the byte-order mark that tells Excel the file is UTF-8
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -101,7 +103,7 @@ def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()
                    label, neutralise(source) if source else "", neutralise(note) if note else "",
                    annotators[pid], created, updated)
 
-    with _atomic_csv(path) as handle:
+    with atomic_text(path) as handle:
         writer = csv.writer(handle)
         writer.writerow(ANNOTATION_COLUMNS)
         writer.writerows(rows())
@@ -112,7 +114,7 @@ def write_outlets_csv(db: Database, path: Path, filters: Filters = Filters()) ->
     """Write one row per outlet with its counts and one count column per category key."""
     keys = [key for (key,) in db.rows("SELECT key FROM categories ORDER BY position, id")]
     summaries = outlet_summary(db, filters)
-    with _atomic_csv(path) as handle:
+    with atomic_text(path) as handle:
         writer = csv.writer(handle)
         writer.writerow(OUTLET_COLUMNS + keys)
         for s in summaries:

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from annotator.core.database import Database
+from annotator.core.errors import NotFound
 from annotator.core.records import ArticleId, ArticleSummary, OutletSummary
 
 ANONYMOUS_KEYS = ("anonymous_official", "anonymous_other")
@@ -28,6 +29,19 @@ class Filters:
     category: str | None = None
     published_from: str | None = None
     published_to: str | None = None
+
+
+def check_filters(db: Database, filters: Filters) -> Filters:
+    """Refuse a filter naming a category, annotator or outlet the project does not have."""
+    for value, sql, what in [
+        (filters.category, "SELECT key FROM categories ORDER BY position", "category"),
+        (filters.annotator, "SELECT name FROM annotators ORDER BY name", "annotator"),
+        (filters.outlet, "SELECT name FROM outlets ORDER BY name", "outlet"),
+    ]:
+        known = [row[0] for row in db.rows(sql)] if value is not None else []
+        if value is not None and value not in known:
+            raise NotFound(f"no {what} {value!r} in this project (known: {', '.join(known) or 'none'})")
+    return filters
 
 
 def anonymous_share(by_category: dict[str, int]) -> float:

@@ -147,3 +147,14 @@ def test_gui_command_opens_the_given_project(monkeypatch, sample_path: Path) -> 
     assert CliRunner().invoke(cli, ["gui", str(sample_path)]).exit_code == 0
     assert CliRunner().invoke(cli, []).exit_code == 0
     assert opened == [sample_path, None]
+
+
+def test_pdf_report_is_written(sample_path: Path, tmp_path: Path) -> None:
+    from annotator.report_pdf import write_pdf_report
+
+    with Project.open(sample_path) as project:
+        project.annotate_sentence(1, 0, category="anonymous_official", annotator="amy", note="<b>n</b>")
+        write_pdf_report(project, tmp_path / "r.pdf")
+    data = (tmp_path / "r.pdf").read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 5000
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []

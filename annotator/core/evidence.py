@@ -1,0 +1,55 @@
+"""The annotated sentences behind a number: what a click on the dashboard or a report lists."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from annotator.core.database import Database
+from annotator.core.records import AnnotationId, ArticleId
+from annotator.core.stats import Filters, annotation_where, selected_articles
+
+
+@dataclass(frozen=True)
+class Evidence:
+    annotation_id: AnnotationId
+    outlet: str
+    article_id: ArticleId
+    title: str
+    sentence: int  # counted from 1, as in the CSV
+    start: int
+    end: int
+    text: str
+    category: str
+    source: str
+    note: str
+    annotator: str
+
+
+def annotated_sentences(db: Database, filters: Filters = Filters(), *, limit: int | None = None) -> list[Evidence]:
+    """Annotations the filters keep, with their text, in outlet, article and text order."""
+    articles = selected_articles(db, filters)
+    extra, params = annotation_where(db, filters)
+    rows = db.rows(
+        'SELECT n.id, n.article_id, n.start, n."end", c.key, n.source_name, n.note, p.name'
+        " FROM annotations n JOIN categories c ON c.id = n.category_id"
+        f" JOIN annotators p ON p.id = n.annotator_id WHERE 1{extra}"
+        " ORDER BY n.article_id, n.start, n.id", tuple(params))
+    bodies: dict[int, tuple[str, list[int]]] = {}
+    out: list[Evidence] = []
+    for annotation_id, aid, start, end, key, source, note, annotator in rows:
+        if aid not in articles:
+            continue
+        if aid not in bodies:
+            body = db.row("SELECT body FROM articles WHERE id = ?", (aid,))[0]
+            starts = [s for (s,) in db.rows("SELECT start FROM sentences WHERE article_id = ? ORDER BY idx", (aid,))]
+            bodies[aid] = (body, starts)
+        body, starts = bodies[aid]
+        outlet, title, _ = articles[aid]
+        out.append(Evidence(AnnotationId(annotation_id), outlet, ArticleId(aid), title,
+                            bisect_right(starts, start), start, end, body[start:end], key, source, note,
+                            annotator))
+        if limit is not None and len(out) >= limit:
+            break
+    out.sort(key=lambda e: (e.outlet.casefold(), e.article_id, e.start, e.annotation_id))
+    return out
