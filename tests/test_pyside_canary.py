@@ -36,4 +36,5 @@ def test_void_qt_calls_keep_none_alive() -> None:
     )
     assert result.returncode == 0, f"Qt calls crashed the interpreter: {result.stderr[-2000:]}"
     lost = int(result.stdout.strip().splitlines()[-1])
-    assert lost < CALLS // 10, f"{lost} references to None were lost over {2 * CALLS} void Qt calls"
+    # A faulty release loses one reference per call (20,000 here); allow only incidental noise.
+    assert lost < 50, f"{lost} references to None were lost over {2 * CALLS} void Qt calls"

@@ -85,8 +85,9 @@ class AnnotationStore:
         """Change category, source or note; undo by applying change.before."""
         before = self.get(annotation_id)
         with self._db.write() as conn:
+            # An archived category stays valid on existing annotations, so undo can put it back.
             category_id = _active_category_id(conn, category if category is not None else before.category,
-                                              allow_archived=category is None)
+                                              allow_archived=True)
             conn.execute(
                 "UPDATE annotations SET category_id = ?, source_name = ?, note = ?, updated_at = ?"
                 " WHERE id = ?",

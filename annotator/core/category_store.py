@@ -11,6 +11,16 @@ from annotator.core.records import Category, CategoryId
 _COLUMNS = "id, key, label, description, color, shortcut, position, archived"
 
 
+def insert_categories(conn, specs: list[CategorySpec]) -> None:
+    """Add checked categories at the end of the codebook, inside the caller's transaction."""
+    position = conn.execute("SELECT coalesce(max(position), -1) + 1 FROM categories").fetchone()[0]
+    conn.executemany(
+        "INSERT INTO categories (key, label, description, color, shortcut, position) VALUES (?, ?, ?, ?, ?, ?)",
+        [(codebook.check_key(s.key), codebook.check_label(s.label), s.description,
+          codebook.check_color(s.color), codebook.check_shortcut(s.shortcut), position + n)
+         for n, s in enumerate(specs)])
+
+
 def _category(row: tuple) -> Category:
     return Category(
         id=CategoryId(row[0]), key=row[1], label=row[2], description=row[3], color=row[4],
@@ -121,10 +131,6 @@ class CategoryStore:
                 )
             conn.execute("DELETE FROM categories WHERE id = ?", (category.id,))
         return category
-
-    def seed(self, specs: list[CategorySpec]) -> None:
-        for spec in specs:
-            self.add(spec)
 
     @staticmethod
     def _check_shortcut_free(conn, shortcut: str | None, key: str) -> None:

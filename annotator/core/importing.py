@@ -46,6 +46,8 @@ def prepare(path: Path) -> tuple[ParsedArticle, list[tuple[int, int]]] | ImportP
         article = parse_file(path)
     except ImportRefused as refused:
         return ImportProblem(str(path), refused.reason)
+    except (ValueError, OSError, RecursionError) as error:  # a file no reader expected
+        return ImportProblem(str(path), f"could not be read ({type(error).__name__}: {error})")
     spans = split_sentences(article.body)
     if not spans:
         return ImportProblem(str(path), "has no sentences")

@@ -8,9 +8,9 @@ from annotator.core import database
 from annotator.core.annotation_store import AnnotationStore
 from annotator.core.article_store import ArticleStore
 from annotator.core.category_store import CategoryStore
-from annotator.core.clock import now
 from annotator.core.codebook import default_codebook
 from annotator.core.errors import ProjectError
+from annotator.core.info_store import InfoStore
 from annotator.core.records import Annotation, Sentence
 
 
@@ -26,6 +26,7 @@ class Project:
         self.articles = ArticleStore(db)
         self.categories = CategoryStore(db)
         self.annotations = AnnotationStore(db)
+        self.info = InfoStore(db)
 
     @classmethod
     def create(cls, path: Path | str) -> Project:
@@ -41,17 +42,9 @@ class Project:
         path = Path(path)
         conn, is_read_only = database.connect(path, create=create, read_only=read_only)
         project = cls(database.Database(path, conn, is_read_only))
-        if not is_read_only and project._db.row("SELECT count(*) FROM project_info")[0] == 0:
-            project._initialise()
+        if not is_read_only and not project.info.is_initialised():
+            project.info.initialise(path.stem, default_codebook())
         return project
-
-    def _initialise(self) -> None:
-        with self._db.write() as conn:
-            conn.executemany(
-                "INSERT INTO project_info (key, value) VALUES (?, ?)",
-                [("name", self.path.stem), ("created_at", now())],
-            )
-        self.categories.seed(default_codebook())
 
     @property
     def path(self) -> Path:
@@ -67,8 +60,7 @@ class Project:
 
     @property
     def name(self) -> str:
-        row = self._db.row("SELECT value FROM project_info WHERE key = 'name'")
-        return row[0] if row else self.path.stem
+        return self.info.value("name") or self.path.stem
 
     def annotate_sentence(
         self, article_id: int, idx: int, *, category: str, annotator: str, source: str = "",

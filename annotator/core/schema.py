@@ -60,7 +60,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
                 name TEXT NOT NULL UNIQUE
             )""",
             """CREATE TABLE annotations (
-                id INTEGER PRIMARY KEY,
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
                 article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
                 start INTEGER NOT NULL,
                 "end" INTEGER NOT NULL,

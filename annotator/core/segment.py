@@ -4,8 +4,10 @@ pysbd finds the sentence boundaries. News text needs a few repairs on top, all o
 join pysbd's pieces (never split them further):
 - every line is segmented on its own, so a heading without a full stop or an embedded post's
   byline stays a sentence of its own;
-- a piece that starts in lower case or with , ; : ) continues the previous one ("D-Mass., said");
-- a piece after a title or month abbreviation ("Gen.", "Lt.", "Jan.") continues it;
+- a piece that starts with a lower-case word or with , ; : ) continues the previous one
+  ("D-Mass., said"), but not a name such as "eBay" or "iPhone";
+- a piece after a title or month abbreviation ("Gen.", "Lt.", "Jan.") continues it, and one after
+  "No." or "Vol." does when it starts with a number;
 - a piece that is only a link or closing punctuation (an embedded post's t.co URL) joins the text
   before it.
 """
@@ -21,11 +23,13 @@ import pysbd
 _NON_FINAL = {
     "sen", "rep", "reps", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov",
     "mr", "mrs", "ms", "dr", "st", "prof", "rev", "pres", "supt", "det", "insp", "amb", "atty",
-    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol",
-    "vs", "v", "approx", "fig", "ft", "mt", "ave", "blvd", "corp", "inc", "jr", "sr",
+    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "approx",
+    "ft", "mt", "ave", "blvd",
 }
+# Abbreviations that are also ordinary words ("said no."): they continue only before a number.
+_BEFORE_NUMBER = {"no", "nos", "vol", "fig", "p", "pp"}
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.[\"'”’)]*$")
-_CONTINUATION = re.compile(r"^[a-z,;:)\]…]")
+_CONTINUATION = re.compile(r"^(?:[,;:)\]…]|[a-z]+\b(?![A-Z]))")  # not "eBay", "iPhone"
 _LINK_OR_PUNCT = re.compile(r"^(?:(?:https?://|pic\.twitter\.com/|t\.co/)\S+|[\"'”’)\]\.…!?*_~]+)$")
 
 
@@ -84,4 +88,7 @@ def _continues(previous: str, piece: str) -> bool:
     if _CONTINUATION.match(piece) or _LINK_OR_PUNCT.match(piece):
         return True
     last = _LAST_WORD.search(previous)
-    return bool(last and last.group(1).lower() in _NON_FINAL and previous.endswith("."))
+    if not (last and previous.endswith(".")):
+        return False
+    word = last.group(1).lower()
+    return word in _NON_FINAL or (word in _BEFORE_NUMBER and piece[:1].isdigit())

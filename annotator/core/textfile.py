@@ -31,19 +31,17 @@ def read_text(path: Path) -> str:
 def decode(path: Path, data: bytes) -> str:
     if not data.strip():
         raise ImportRefused(path, "is empty")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
-    if not data.startswith(_BOMS) and b"\x00" in data[:8192]:
+    if not data.startswith(_BOMS) and b"\x00" in data:
         raise ImportRefused(path, "is a binary file, not text")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
     if best is None:
         raise ImportRefused(path, "is not text in any encoding that could be recognised")
     text = str(best)
-    if _looks_binary(text):
+    if _looks_binary(text) or "\x00" in text:
         raise ImportRefused(path, "is a binary file, not text")
     return text.lstrip("\ufeff")
 

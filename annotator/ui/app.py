@@ -78,27 +78,28 @@ def _login_name() -> str:
         return ""
 
 
-def open_window(path: Path, store: QSettings) -> MainWindow | None:
+def open_window(path: Path, store: QSettings, *, create: bool = False) -> MainWindow | None:
     """Open `path` in a new window; on failure say why and return None (nothing is written)."""
     try:
-        project = Project.open(path, create=not path.exists())
+        project = Project.create(path) if create else Project.open(path)
     except AnnotatorError as error:
         QMessageBox.critical(None, "Cannot open project", str(error))
         return None
     remember_project(store, path)
     session = ProjectSession(project, annotator_name(store))
     window = MainWindow(session, store)
-    window.project_switch_requested.connect(lambda p, w=window: _switch(w, p, store))
+    window.project_switch_requested.connect(lambda p, new, w=window: _switch(w, p, new, store))
     return window
 
 
-def _switch(window: MainWindow, path: Path, store: QSettings) -> None:
-    replacement = open_window(path, store)
+def _switch(window: MainWindow, path: Path, create: bool, store: QSettings) -> None:
+    replacement = open_window(path, store, create=create)
     if replacement is None:
         return
     replacement.show()
     window.close()
     window.session.close()
+    remember_project(store, path)  # closing the old window recorded it as the last project
     QApplication.instance().setProperty("main_window", replacement)
 
 

@@ -39,6 +39,7 @@ class CodebookPanel(QWidget):
             ("▼", "Move down", lambda: self._move(1)),
             ("Archive", "Hide the chosen category from new annotations (kept on old ones)",
              self._on_archive_clicked),
+            ("Restore…", "Bring back an archived category", self._on_restore_clicked),
         ]:
             button = QToolButton(self)
             button.setText(name)
@@ -122,8 +123,25 @@ class CodebookPanel(QWidget):
         key = self.chosen_key()
         if key is None:
             return
-        position = [c.key for c in self.session.project.categories.list(include_archived=True)].index(key)
-        self._edit(lambda: self.session.project.categories.move(key, max(0, position + step)))
+        visible = [c.key for c in self.session.project.categories.list()]
+        index = visible.index(key)
+        if not 0 <= index + step < len(visible):
+            return
+        # Move past the visible neighbour, whatever archived categories lie between.
+        everything = [c.key for c in self.session.project.categories.list(include_archived=True)]
+        target = everything.index(visible[index + step])
+        self._edit(lambda: self.session.project.categories.move(key, target))
+
+    def _on_restore_clicked(self) -> None:
+        archived = [c for c in self.session.project.categories.list(include_archived=True) if c.archived]
+        if not archived:
+            QMessageBox.information(self, "Codebook", "No category is archived.")
+            return
+        label, ok = QInputDialog.getItem(self, "Restore category", "Category:", [c.label for c in archived],
+                                         0, False)
+        if ok:
+            key = next(c.key for c in archived if c.label == label)
+            self._edit(lambda: self.session.project.categories.update(key, archived=False))
 
     def _on_archive_clicked(self) -> None:
         key = self.chosen_key()

@@ -55,18 +55,18 @@ class FileActions:
             if target.exists():
                 QMessageBox.warning(self.window, "New project", f"{target} exists already; choose another name.")
                 return
-            self.window.project_switch_requested.emit(target)
+            self.window.project_switch_requested.emit(target, True)
 
     def open_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Open project", str(Path.home()), PROJECT_FILTER)
         if path:
-            self.window.project_switch_requested.emit(Path(path))
+            self.window.project_switch_requested.emit(Path(path), False)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_projects(self.window.settings):
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.window.project_switch_requested.emit(Path(p)))
+            action.triggered.connect(lambda _=False, p=path: self.window.project_switch_requested.emit(Path(p), False))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("(none)").setEnabled(False)
 
@@ -86,7 +86,7 @@ class FileActions:
         worker = ImportWorker(self.window.session.project.path, paths)
         progress = QProgressDialog("Importing articles…", "Cancel", 0, 0, self.window)
         progress.setWindowTitle("Import")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setWindowModality(Qt.WindowModality.NonModal)  # annotating goes on meanwhile
         progress.setMinimumDuration(400)
         progress.canceled.connect(worker.cancel.set)
         worker.signals.progressed.connect(self._on_worker_progressed)

@@ -36,6 +36,9 @@ class ImportWorker(QRunnable):
         except AnnotatorError as error:
             self.signals.failed.emit(str(error))
             return
+        except Exception as error:  # noqa: BLE001 - reported to the user; the window must hear back
+            self.signals.failed.emit(f"the import stopped: {type(error).__name__}: {error}")
+            return
         self.signals.finished.emit(report)
 
     def _progress(self, done: int, total: int, path: str) -> bool:

@@ -71,8 +71,8 @@ class InspectorPanel(QWidget):
 
     def reload_categories(self) -> None:
         self.category.clear()
-        for c in self.session.project.categories.list():
-            self.category.addItem(swatch(c.color), c.label, c.key)
+        for c in self.session.project.categories.list(include_archived=True):
+            self.category.addItem(swatch(c.color), c.label + (" (archived)" if c.archived else ""), c.key)
 
     def chosen(self) -> Annotation | None:
         row = self.list.currentRow()

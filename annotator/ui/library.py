@@ -49,6 +49,8 @@ class LibraryPanel(QWidget):
         self.session.articles_changed.connect(self.reload)
 
     def reload(self) -> None:
+        if not self.session.project.is_open:
+            return
         self.tree.clear()
         outlets: dict[str, QTreeWidgetItem] = {}
         for article in self.session.project.articles.list():

@@ -6,13 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from annotator.core.importers import is_supported
 from annotator.core.records import ArticleId
 from annotator.ui.annotating import Annotating
 from annotator.ui.codebook_panel import CodebookPanel
 from annotator.ui.columns import Columns
+from annotator.ui.dashboard import Dashboard
 from annotator.ui.file_actions import FileActions
 from annotator.ui.inspector import InspectorPanel
 from annotator.ui.library import LibraryPanel
@@ -20,7 +21,7 @@ from annotator.ui.session import ProjectSession
 
 
 class MainWindow(QMainWindow):
-    project_switch_requested = Signal(object)  # Path
+    project_switch_requested = Signal(object, bool)  # path, create it
 
     def __init__(self, session: ProjectSession, settings: QSettings) -> None:
         super().__init__()
@@ -31,7 +32,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{session.project.name} — Source annotator")
         self.setAcceptDrops(True)
         self.columns = Columns(session, self)
-        self.setCentralWidget(self.columns)
+        self.dashboard = Dashboard(session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.columns, "Workspace")
+        self.tabs.addTab(self.dashboard, "Dashboard")
+        self.setCentralWidget(self.tabs)
         self.library = LibraryPanel(session, self)
         self.codebook = CodebookPanel(session, self)
         self.inspector = InspectorPanel(session, self)
@@ -47,6 +53,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect_signals()
         self.restore_state()
+        self.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0) or 0))
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -90,6 +97,7 @@ class MainWindow(QMainWindow):
         self.inspector.edit_requested.connect(self.annotating.edit)
         self.session.annotations_changed.connect(self._on_session_annotations_changed)
         self.session.failed.connect(self.show_error)
+        self.dashboard.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
 
     def open_article(self, article_id: ArticleId, *, new_column: bool = False) -> None:
         column = self.columns.open(article_id, new_column=new_column)
@@ -103,6 +111,13 @@ class MainWindow(QMainWindow):
         view.note_pressed.connect(self.annotating.edit_note)
         view.source_pressed.connect(self.annotating.edit_source)
         self._on_columns_current_changed()
+
+    def _on_dashboard_sentence_chosen(self, article_id: int, start: int) -> None:
+        self.tabs.setCurrentWidget(self.columns)
+        self.open_article(ArticleId(article_id))
+        view = self.columns.current.view
+        view.select_sentence(view.sentence_at(start))
+        view.setFocus()
 
     def _on_library_open_requested(self, article_id: int, new_column: bool) -> None:
         self.open_article(ArticleId(article_id), new_column=new_column)
@@ -152,7 +167,9 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         key = f"columns/{self.session.project.path.resolve()}"
-        wanted = [int(i) for i in (self.settings.value(key) or []) if str(i).isdigit()]
+        stored = self.settings.value(key) or []
+        stored = [stored] if isinstance(stored, str) else stored  # one value comes back as a string
+        wanted = [int(i) for i in stored if str(i).isdigit()]
         known = {a.id for a in self.session.project.articles.list()} if wanted else set()
         for n, article_id in enumerate(a for a in wanted if a in known):
             self.open_article(ArticleId(article_id), new_column=n > 0)
@@ -164,6 +181,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.columns.splitter.sizes())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.setValue(f"columns/{self.session.project.path.resolve()}",
                                [str(c.article_id) for c in self.columns.columns()])
         self.settings.setValue("project/last", str(self.session.project.path.resolve()))

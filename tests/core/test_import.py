@@ -197,3 +197,17 @@ def test_sample_articles_ship_with_their_bodies_unchanged(sample: Project) -> No
     for original in originals:
         assert sample.articles.body(articles[original.stem].id) == original.read_text(encoding="utf-8")
     assert len(list((seeds_dir() / "articles").glob("*.md"))) == 4
+
+
+def test_bom_with_broken_utf8_is_decoded_or_refused_and_batch_goes_on(project: Project, tmp_path: Path) -> None:
+    bad = write(tmp_path / "bom_bad.txt", b"\xef\xbb\xbfCaf\xe9 story. More text.\n")
+    good = write(tmp_path / "good.txt", "A good story. It imports.\n")
+    report = import_paths(project, [bad, good])
+    assert "good" in [i.title for i in report.imported]
+    assert len(report.imported) + len(report.refused) == 2
+
+
+def test_nul_byte_anywhere_is_refused(project: Project, tmp_path: Path) -> None:
+    text = ("Plain text. " * 1000).encode() + b"\x00" + b" more."
+    report = import_paths(project, [write(tmp_path / "late_nul.txt", text)])
+    assert "binary" in report.refused[0].reason

@@ -141,9 +141,28 @@ def test_locked_project_gives_a_clear_error(sample: Project, monkeypatch) -> Non
     assert sample.annotations.count() == 0
 
 
-def test_a_failed_write_is_rolled_back(sample: Project) -> None:
-    from annotator.core.errors import NotFound
+def test_a_failed_write_is_rolled_back(sample: Project, monkeypatch) -> None:
+    from annotator.core import annotation_store
 
-    with pytest.raises(NotFound):
-        sample.annotations.add(1, 0, 10, category="no_such_key", annotator="amy")
+    # created_at NULL fails the insert after the annotator row was written in the same transaction.
+    monkeypatch.setattr(annotation_store, "now", lambda: None)
+    with pytest.raises(ProjectError, match="NOT NULL"):
+        sample.annotations.add(1, 0, 10, category="on_record", annotator="amy")
     assert sample.annotations.annotators() == []
+    assert not sample.database.conn.in_transaction
+
+
+def test_new_project_is_set_up_in_one_transaction(tmp_path: Path, monkeypatch) -> None:
+    from annotator.core import category_store
+
+    def broken(conn, specs):
+        conn.execute("INSERT INTO categories (key, label, color, position) VALUES ('a', 'A', '#000000', 0)")
+        raise OSError("interrupted")
+
+    monkeypatch.setattr("annotator.core.info_store.insert_categories", broken)
+    with pytest.raises(OSError):
+        Project.create(tmp_path / "p.annot")
+    monkeypatch.undo()
+    with Project.open(tmp_path / "p.annot") as project:
+        assert len(project.categories.list()) == 7
+    assert category_store

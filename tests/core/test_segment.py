@@ -83,6 +83,11 @@ SEVERAL = [
     ("Mike Waltz spoke. Lt. Col. Smith agreed.", ["Mike Waltz spoke.", "Lt. Col. Smith agreed."]),
     ("Sen. Schumer objected. Rep. Jordan did not.", ["Sen. Schumer objected.", "Rep. Jordan did not."]),
     ("\n\nFirst.\n\n\nSecond.\n", ["First.", "Second."]),
+    ("The senator said no. The committee disagreed.", ["The senator said no.", "The committee disagreed."]),
+    ("The maker is Apple Inc. The company declined to comment.",
+     ["The maker is Apple Inc.", "The company declined to comment."]),
+    ("iPhone sales rose. eBay fell.", ["iPhone sales rose.", "eBay fell."]),
+    ("The case is Vol. 3 of the series. It ends there.", ["The case is Vol. 3 of the series.", "It ends there."]),
 ]
 
 

@@ -160,3 +160,36 @@ def test_library_filter(qtbot, open_main, sample_path) -> None:
     window.library.filter.clear()
     qtbot.keyClicks(window.library.filter, "1")  # the count shown beside an outlet is not matched
     assert all(i.isHidden() for i in window.library.article_items())
+
+
+def test_one_open_column_is_restored_from_a_settings_file(qtbot, open_main, sample_path, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.ui import app
+
+    window = open_main(sample_path)
+    window.open_article(3)
+    window.close()
+    window.session.project.close()
+    # A single stored value comes back from an .ini file as a plain string.
+    raw = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert raw.value(f"columns/{sample_path.resolve()}") in ("3", ["3"])
+    raw.setValue(f"columns/{sample_path.resolve()}", "3")
+    raw.sync()
+    again = open_main(sample_path)
+    assert [c.article_id for c in again.columns.columns()] == [3]
+    assert app
+
+
+def test_undo_puts_back_an_archived_category(qtbot, open_main, sample_path) -> None:
+    window = open_main(sample_path)
+    window.open_article(1)
+    view = window.columns.current.view
+    qtbot.keyClick(view, Qt.Key.Key_6)
+    made = stored(sample_path)[0]
+    window.annotating.edit(made, "category", "on_record")
+    window.session.project.categories.update("document", archived=True)
+    window.session.notify_codebook()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(sample_path)[0].category == "document"
+    assert window.inspector.category.currentText() == "Document or data (archived)"

@@ -1,0 +1,27 @@
+"""The project's own facts (name, creation time), and setting up a new project in one step."""
+
+from __future__ import annotations
+
+from annotator.core.category_store import insert_categories
+from annotator.core.clock import now
+from annotator.core.codebook import CategorySpec
+from annotator.core.database import Database
+
+
+class InfoStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def is_initialised(self) -> bool:
+        return self._db.row("SELECT count(*) FROM project_info")[0] > 0
+
+    def value(self, key: str) -> str | None:
+        row = self._db.row("SELECT value FROM project_info WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    def initialise(self, name: str, codebook: list[CategorySpec]) -> None:
+        """Record the project's name and its codebook in one transaction: all or nothing."""
+        with self._db.write() as conn:
+            conn.executemany("INSERT INTO project_info (key, value) VALUES (?, ?)",
+                             [("name", name), ("created_at", now())])
+            insert_categories(conn, codebook)

@@ -1,0 +1,183 @@
+"""The dashboard: filters, the per-outlet table and chart, and the sentences behind a number."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.evidence import annotated_sentences
+from annotator.core.stats import ANONYMOUS_KEYS, Filters, article_summary, outlet_summary
+from annotator.ui.codebook_panel import swatch
+from annotator.ui.dashboard_chart import SourcingChart
+from annotator.ui.dashboard_table import OutletTable
+from annotator.ui.session import ProjectSession
+
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+ANY = "(all)"
+MAX_LISTED = 500
+
+
+class Dashboard(QWidget):
+    sentence_chosen = Signal(int, int)  # article id, annotation start
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.annotator = QComboBox(self)
+        self.category = QComboBox(self)
+        self.outlet = QComboBox(self)
+        self.date_from = QLineEdit(self)
+        self.date_to = QLineEdit(self)
+        for edit in (self.date_from, self.date_to):
+            edit.setPlaceholderText("YYYY-MM-DD")
+            edit.setMaximumWidth(110)
+            edit.setClearButtonEnabled(True)
+        self.table = OutletTable(self)
+        self.chart = SourcingChart(self)
+        self.evidence_title = QLabel("Click a count or a bar to list the sentences behind it.")
+        self.evidence = QListWidget(self)
+        self.evidence.setWordWrap(True)
+        self.evidence.setAlternatingRowColors(True)
+        self._build_layout()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(200)
+        self._stale = False
+        self._connect_signals()
+        self.reload_choices()
+        self.refresh()
+
+    def _build_layout(self) -> None:
+        bar = QHBoxLayout()
+        for label, widget in [("Annotator", self.annotator), ("Category", self.category),
+                              ("Outlet", self.outlet), ("Published from", self.date_from),
+                              ("to", self.date_to)]:
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.evidence_title)
+        lower_layout.addWidget(self.evidence)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(lower)
+        splitter.setSizes([300, 300, 200])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    def _connect_signals(self) -> None:
+        for combo in (self.annotator, self.category, self.outlet):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        for edit in (self.date_from, self.date_to):
+            edit.editingFinished.connect(self._on_filter_changed)
+        self.session.annotations_changed.connect(self._on_session_annotations_changed)
+        self.session.codebook_changed.connect(self._on_session_structure_changed)
+        self.session.articles_changed.connect(self._on_session_structure_changed)
+        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self.table.cell_chosen.connect(self.list_evidence)
+        self.chart.segment_clicked.connect(lambda outlet, key: self.list_evidence(outlet, None, key))
+        self.evidence.itemActivated.connect(self._on_evidence_item_activated)
+        self.evidence.itemDoubleClicked.connect(self._on_evidence_item_activated)
+
+    def reload_choices(self) -> None:
+        project = self.session.project
+        for combo, values in [
+            (self.annotator, [(a, a) for a in project.annotations.annotators()]),
+            (self.category, [(c.label, c.key) for c in project.categories.list(include_archived=True)]),
+            (self.outlet, [(o, o) for o in project.articles.outlets()]),
+        ]:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(ANY, None)
+            for label, value in values:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+            combo.blockSignals(False)
+
+    def filters(self) -> Filters:
+        def date(edit: QLineEdit) -> str | None:
+            text = edit.text().strip()
+            edit.setStyleSheet("" if not text or DATE.match(text) else "color: #B00020;")
+            return text if DATE.match(text) else None
+
+        return Filters(annotator=self.annotator.currentData(), category=self.category.currentData(),
+                       outlet=self.outlet.currentData(), published_from=date(self.date_from),
+                       published_to=date(self.date_to))
+
+    def refresh(self) -> None:
+        """Recompute every figure from the project with the current filters."""
+        if not self.session.project.is_open:
+            return
+        filters = self.filters()
+        db = self.session.project.database
+        articles = article_summary(db, filters)
+        outlets = outlet_summary(db, filters, articles=articles)
+        categories = self.session.project.categories.list(include_archived=True)
+        if filters.category is not None:
+            categories = [c for c in categories if c.key == filters.category]
+        self.table.show_rows(outlets, articles, categories)
+        self.chart.show_mix(outlets, categories)
+
+    def _on_filter_changed(self, *args) -> None:
+        self.refresh()
+
+    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
+        self._refresh_timer.start()
+
+    def _on_session_structure_changed(self) -> None:
+        self.reload_choices()
+        self._refresh_timer.start()
+
+    def _on_refresh_timer_timeout(self) -> None:
+        if not self.isVisible():  # refreshed when shown: the workspace never waits for it
+            self._stale = True
+            return
+        self.reload_choices()
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload_choices()
+            self.refresh()
+
+    def list_evidence(self, outlet: str | None, article: int | None, category: str | None) -> None:
+        """List the annotated sentences behind a count: an outlet or article, a category or all."""
+        base = self.filters()
+        keys = list(ANONYMOUS_KEYS) if category == "anonymous" else [category]
+        items = []
+        for key in keys:
+            filters = Filters(annotator=base.annotator, outlet=outlet, published_from=base.published_from,
+                              published_to=base.published_to, category=key or base.category)
+            items += [e for e in annotated_sentences(self.session.project.database, filters)
+                      if article is None or e.article_id == article]
+        items.sort(key=lambda e: (e.article_id, e.start))
+        labels = {c.key: c for c in self.session.project.categories.list(include_archived=True)}
+        what = {None: "all categories", "anonymous": "anonymous sources"}.get(
+            category, labels[category].label if category in labels else category)
+        self.evidence_title.setText(f"{len(items)} annotation(s) — {outlet or 'all outlets'}, {what}. "
+                                    "Double-click one to open it in the workspace.")
+        self.evidence.clear()
+        for e in items[:MAX_LISTED]:
+            item = QListWidgetItem(swatch(labels[e.category].color) if e.category in labels else swatch("#DDDDDD"),
+                                   f"{e.title} · sentence {e.sentence}"
+                                   + (f" · {e.source}" if e.source else "") + f"\n{e.text}")
+            item.setData(EVIDENCE_ROLE, (e.article_id, e.start))
+            item.setToolTip(e.note or e.text)
+            self.evidence.addItem(item)
+
+    def _on_evidence_item_activated(self, item: QListWidgetItem) -> None:
+        article_id, start = item.data(EVIDENCE_ROLE)
+        self.sentence_chosen.emit(article_id, start)

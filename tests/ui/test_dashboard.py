@@ -1,0 +1,92 @@
+"""The dashboard: filters, live update, and clicking through to the sentences and the workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from annotator.core.project import Project
+from annotator.core.stats import outlet_summary
+
+
+def outlet_row(window, name: str):
+    table = window.dashboard.table
+    return next(table.topLevelItem(i) for i in range(table.topLevelItemCount())
+                if table.topLevelItem(i).text(0) == name)
+
+
+def annotate(path: Path) -> None:
+    with Project.open(path) as project:
+        project.annotate_sentence(1, 0, category="anonymous_official", annotator="amy")
+        project.annotate_sentence(1, 4, category="on_record", annotator="ben", source="Jason Kikta")
+        project.annotate_sentence(3, 7, category="social_post", annotator="amy")
+
+
+def show_dashboard(qtbot, window) -> None:
+    window.tabs.setCurrentWidget(window.dashboard)
+    qtbot.waitUntil(window.dashboard.isVisible)
+
+
+def test_table_and_chart_show_the_core_numbers(qtbot, open_main, sample_path: Path) -> None:
+    annotate(sample_path)
+    window = open_main(sample_path)
+    show_dashboard(qtbot, window)
+    with Project.open(sample_path, read_only=True) as project:
+        expected = {o.outlet: o for o in outlet_summary(project.database)}
+    row = outlet_row(window, "newz9.com")
+    assert [row.text(i) for i in range(1, 6)] == ["1", "20", "10%", "2", "50%"]
+    assert row.childCount() == 1 and row.child(0).text(0).startswith("US pauses")
+    assert int(row.text(4)) == expected["newz9.com"].annotations
+    social = window.dashboard.chart.bar_sets["social_post"]
+    assert [social.at(i) for i in range(social.count())] == [0.0, 0.0, 0.0, 1.0]  # Cybernews drawn on top
+
+
+def test_filters_by_annotator_and_category(qtbot, open_main, sample_path: Path) -> None:
+    annotate(sample_path)
+    window = open_main(sample_path)
+    show_dashboard(qtbot, window)
+    combo = window.dashboard.annotator
+    combo.setCurrentIndex(combo.findData("ben"))
+    assert outlet_row(window, "newz9.com").text(4) == "1"
+    assert outlet_row(window, "Cybernews").text(4) == "0"
+    category = window.dashboard.category
+    category.setCurrentIndex(category.findData("social_post"))
+    assert outlet_row(window, "Cybernews").text(4) == "0"
+    combo.setCurrentIndex(0)
+    assert outlet_row(window, "Cybernews").text(4) == "1"
+    window.dashboard.date_from.setText("2030-01-01")
+    window.dashboard.date_from.editingFinished.emit()
+    assert window.dashboard.table.topLevelItemCount() == 0
+
+
+def test_updates_live_when_an_annotation_changes(qtbot, open_main, sample_path: Path) -> None:
+    window = open_main(sample_path)
+    window.open_article(4)
+    qtbot.keyClick(window.columns.current.view, Qt.Key.Key_7)
+    show_dashboard(qtbot, window)
+    qtbot.waitUntil(lambda: outlet_row(window, "metaworld.media").text(4) == "1")
+    window.tabs.setCurrentWidget(window.columns)
+    qtbot.keyClick(window.columns.current.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    show_dashboard(qtbot, window)
+    qtbot.waitUntil(lambda: outlet_row(window, "metaworld.media").text(4) == "0")
+
+
+def test_click_a_count_lists_sentences_and_opens_one(qtbot, open_main, sample_path: Path) -> None:
+    annotate(sample_path)
+    window = open_main(sample_path)
+    show_dashboard(qtbot, window)
+    table = window.dashboard.table
+    row = outlet_row(window, "newz9.com")
+    column = 6 + [c.key for c in window.session.project.categories.list()].index("on_record")
+    table.itemClicked.emit(row, column)
+    assert window.dashboard.evidence.count() == 1
+    assert "Jason Kikta" in window.dashboard.evidence.item(0).text()
+    window.dashboard.chart.bar_sets["anonymous_official"].clicked.emit(1)  # newz9.com's segment
+    assert window.dashboard.evidence.count() == 1
+    assert "The US has paused" in window.dashboard.evidence.item(0).text()
+    item = window.dashboard.evidence.item(0)
+    window.dashboard.evidence.itemDoubleClicked.emit(item)
+    assert window.tabs.currentWidget() is window.columns
+    view = window.columns.current.view
+    assert (view.article_id, view.current) == (1, 0)
