@@ -6,7 +6,8 @@ import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -15,6 +16,7 @@ from annotator.core.stats import ANONYMOUS_KEYS, Filters, article_summary, outle
 from annotator.ui.codebook_panel import swatch
 from annotator.ui.dashboard_chart import SourcingChart
 from annotator.ui.dashboard_table import OutletTable
+from annotator.ui.report_actions import ReportActions
 from annotator.ui.session import ProjectSession
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
@@ -44,14 +46,14 @@ class Dashboard(QWidget):
         self.evidence = QListWidget(self)
         self.evidence.setWordWrap(True)
         self.evidence.setAlternatingRowColors(True)
+        self.reports = ReportActions(session, self, self.filters)
         self._build_layout()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(200)
-        self._stale = False
+        self._stale = True  # computed when first shown, so the window opens without waiting for it
         self._connect_signals()
         self.reload_choices()
-        self.refresh()
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
@@ -61,6 +63,12 @@ class Dashboard(QWidget):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
         bar.addStretch(1)
+        for text, slot in [("Annotations CSV…", self.reports.annotations_csv),
+                           ("Outlets CSV…", self.reports.outlets_csv), ("Report…", self.reports.report)]:
+            button = QPushButton(text, self)
+            button.setToolTip("Written with the filters shown here")
+            button.clicked.connect(slot)
+            bar.addWidget(button)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -149,7 +157,7 @@ class Dashboard(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if self._stale:
-            self._stale = False
+            self._stale = True  # computed when first shown, so the window opens without waiting for it
             self.reload_choices()
             self.refresh()
 

@@ -23,7 +23,9 @@ class OutletTable(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
         self.itemClicked.connect(self._on_item_clicked)
+        self.itemExpanded.connect(self._on_item_expanded)
         self._categories: list[Category] = []
+        self._articles: dict[str, list[ArticleSummary]] = {}
 
     def show_rows(self, outlets: list[OutletSummary], articles: list[ArticleSummary],
                   categories: list[Category]) -> None:
@@ -35,23 +37,30 @@ class OutletTable(QTreeWidget):
         for n, category in enumerate(categories):
             self.headerItem().setIcon(len(FIXED) + n, swatch(category.color))
             self.headerItem().setToolTip(len(FIXED) + n, category.description)
-        by_outlet: dict[str, list[ArticleSummary]] = {}
+        self._articles = {}
         for article in articles:
-            by_outlet.setdefault(article.outlet, []).append(article)
+            self._articles.setdefault(article.outlet, []).append(article)
         for outlet in outlets:
             item = self._row(None, ("outlet", outlet.outlet), outlet.outlet, outlet.articles, outlet.sentences,
                              outlet.annotated_sentences, outlet.annotations, outlet.by_category)
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)
-            for article in by_outlet.get(outlet.outlet, []):
-                self._row(item, ("article", article.article_id), article.title, None, article.sentences,
-                          article.annotated_sentences, article.annotations, article.by_category)
+            # Article rows are made when an outlet is first expanded: thousands of rows cost time.
+            item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             item.setExpanded(("outlet", outlet.outlet) in expanded)
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(0, 220)
+
+    def _on_item_expanded(self, item: QTreeWidgetItem) -> None:
+        kind, name = item.data(0, ROW_ROLE)
+        if kind != "outlet" or item.childCount():
+            return
+        for article in self._articles.get(name, []):
+            self._row(item, ("article", article.article_id), article.title, None, article.sentences,
+                      article.annotated_sentences, article.annotations, article.by_category)
 
     def _row(self, parent, key, label, articles, sentences, annotated, annotations, by_category) -> QTreeWidgetItem:
         share = annotated / sentences if sentences else 0.0

@@ -255,6 +255,21 @@ def bench_export(project: Project, path: Path, label: str, show_profile: bool) -
           f"{verdict(same_ratio <= 2.0)}")
 
 
+def bench_report(runs: int) -> None:
+    """HTML report of 100 articles, every sentence annotated (about 2,500 annotations)."""
+    from annotator.core.report import write_html_report
+
+    with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
+        path = Path(tmp) / "report.annot"
+        build_project(path, 100, 2_500)
+        with Project.open(path) as project:
+            times = timed(lambda: write_html_report(project, Path(tmp) / "r.html"), runs)
+            size = (Path(tmp) / "r.html").stat().st_size / 1e6
+    median = statistics.median(times)
+    print(f"4. HTML report of 100 articles / 2,500 annotations: median {median:.2f} s (runs {fmt(times)}, "
+          f"{size:.1f} MB)   target < 2 s   {verdict(median < 2.0)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
@@ -270,6 +285,7 @@ def main() -> None:
     with Project.open(path) as project:
         bench_summary(project, label, args.profile)
         bench_export(project, path, label, args.profile)
+    bench_report(5)
 
 
 if __name__ == "__main__":

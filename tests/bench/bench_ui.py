@@ -4,7 +4,8 @@ Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_ui.py [--quick]
 Prints medians against the targets:
 1. opening a 50,000-word article with 2,000 annotations in a column (< 150 ms);
 2. a key press that assigns a category, to committed and repainted (< 16 ms);
-3. the window ready with a project of 10,000 articles (< 1.5 s).
+3. the window ready with a project of 10,000 articles (< 1.5 s);
+4. a dashboard refresh over 10,000 articles and 1,000,000 annotations (< 0.5 s).
 """
 
 from __future__ import annotations
@@ -143,6 +144,29 @@ def bench_ready(path: Path, runs: int) -> list[float]:
     return times
 
 
+def bench_dashboard(quick: bool, runs: int) -> list[float]:
+    """Dashboard refresh (table and chart) over the benchmark project of bench_core.py."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_core import cached_project
+
+    from annotator.ui.dashboard import Dashboard
+
+    path = cached_project(*((1_000, 100_000) if quick else (10_000, 1_000_000)))
+    project = Project.open(path)
+    dashboard = Dashboard(ProjectSession(project, "bench"))
+    dashboard.resize(1200, 800)
+    dashboard.show()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        dashboard.refresh()
+        QApplication.processEvents()
+        times.append(time.perf_counter() - start)
+    dashboard.close()
+    project.close()
+    return times
+
+
 def report(label: str, times: list[float], target: float) -> None:
     median = statistics.median(times)
     verdict = "PASS" if median < target else "MISS"
@@ -167,6 +191,8 @@ def main() -> None:
         big_project(big, articles)
         print(f"   (built a {articles:,}-article project in {time.perf_counter() - start:.1f} s)")
         report(f"3. window ready with {articles:,} articles", bench_ready(big, 5), 1.5)
+    scale = "1,000 articles / 100,000" if args.quick else "10,000 articles / 1,000,000"
+    report(f"4. dashboard refresh over {scale} annotations", bench_dashboard(args.quick, 5), 0.5)
 
 
 if __name__ == "__main__":

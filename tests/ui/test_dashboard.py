@@ -36,6 +36,7 @@ def test_table_and_chart_show_the_core_numbers(qtbot, open_main, sample_path: Pa
         expected = {o.outlet: o for o in outlet_summary(project.database)}
     row = outlet_row(window, "newz9.com")
     assert [row.text(i) for i in range(1, 6)] == ["1", "20", "10%", "2", "50%"]
+    row.setExpanded(True)
     assert row.childCount() == 1 and row.child(0).text(0).startswith("US pauses")
     assert int(row.text(4)) == expected["newz9.com"].annotations
     social = window.dashboard.chart.bar_sets["social_post"]
@@ -90,3 +91,45 @@ def test_click_a_count_lists_sentences_and_opens_one(qtbot, open_main, sample_pa
     assert window.tabs.currentWidget() is window.columns
     view = window.columns.current.view
     assert (view.article_id, view.current) == (1, 0)
+
+
+def test_reports_from_the_window_honour_the_filters(qtbot, open_main, sample_path: Path, tmp_path: Path,
+                                                   monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    annotate(sample_path)
+    window = open_main(sample_path)
+    show_dashboard(qtbot, window)
+    combo = window.dashboard.annotator
+    combo.setCurrentIndex(combo.findData("ben"))
+    targets = iter([tmp_path / "a.csv", tmp_path / "r.html", tmp_path / "r.pdf"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(next(targets)), "")))
+    window.dashboard.reports.annotations_csv()
+    rows = (tmp_path / "a.csv").read_text(encoding="utf-8-sig").strip().splitlines()
+    assert len(rows) == 2 and "Jason Kikta" in rows[1]
+    window.dashboard.reports.report()
+    assert "Filters: annotator: ben" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    window.dashboard.reports.report()
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_dashboard_numbers_equal_the_summary_command(qtbot, open_main, sample_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+
+    annotate(sample_path)
+    summary = {o["outlet"]: o for o in json.loads(
+        CliRunner().invoke(cli, ["summary", str(sample_path), "--format", "json"]).output)}
+    window = open_main(sample_path)
+    show_dashboard(qtbot, window)
+    keys = [c.key for c in window.session.project.categories.list(include_archived=True)]
+    for name, expected in summary.items():
+        row = outlet_row(window, name)
+        assert [int(row.text(i)) for i in (1, 2, 4)] == [
+            expected["articles"], expected["sentences"], expected["annotations"]]
+        assert row.text(5) == f"{expected['anonymous_share']:.0%}"
+        assert [int(row.text(6 + n).split()[0]) for n in range(len(keys))] == [
+            expected["by_category"][k] for k in keys]

@@ -1,0 +1,60 @@
+"""Export from the dashboard, honouring its filters: annotations CSV, outlets CSV, HTML or PDF report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.export import write_annotations_csv, write_outlets_csv
+from annotator.core.report import write_html_report
+from annotator.core.stats import Filters
+from annotator.ui.session import ProjectSession
+
+
+class ReportActions:
+    def __init__(self, session: ProjectSession, parent: QWidget, filters) -> None:
+        self.session = session
+        self.parent = parent
+        self.filters = filters  # () -> Filters
+        self.last_written: Path | None = None
+
+    def _target(self, title: str, suffix: str, pattern: str) -> Path | None:
+        project = self.session.project
+        default = str(project.path.with_name(f"{project.path.stem}-{suffix}"))
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, default, pattern)
+        return Path(path) if path else None
+
+    def _write(self, path: Path | None, writer) -> None:
+        if path is None:
+            return
+        try:
+            writer(path, self.filters())
+        except AnnotatorError as error:
+            QMessageBox.warning(self.parent, "Export failed", str(error))
+            return
+        self.last_written = path
+        self.parent.window().statusBar().showMessage(f"Wrote {path}", 8000)
+
+    def annotations_csv(self) -> None:
+        self._write(self._target("Export annotations", "annotations.csv", "CSV (*.csv)"),
+                    lambda p, f: write_annotations_csv(self.session.project.database, p, f))
+
+    def outlets_csv(self) -> None:
+        self._write(self._target("Export outlet summary", "outlets.csv", "CSV (*.csv)"),
+                    lambda p, f: write_outlets_csv(self.session.project.database, p, f))
+
+    def report(self) -> None:
+        path = self._target("Write report", "report.html", "HTML report (*.html);;PDF report (*.pdf)")
+        if path is not None and path.suffix.lower() not in (".html", ".htm", ".pdf"):
+            path = path.with_suffix(".html")
+        self._write(path, self._write_report)
+
+    def _write_report(self, path: Path, filters: Filters) -> None:
+        if path.suffix.lower() == ".pdf":
+            from annotator.report_pdf import write_pdf_report
+
+            write_pdf_report(self.session.project, path, filters)
+        else:
+            write_html_report(self.session.project, path, filters)
