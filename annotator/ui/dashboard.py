@@ -36,9 +36,12 @@ class Dashboard(QWidget):
         self.outlet = QComboBox(self)
         self.date_from = QLineEdit(self)
         self.date_to = QLineEdit(self)
+        for combo in (self.annotator, self.category, self.outlet):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         for edit in (self.date_from, self.date_to):
             edit.setPlaceholderText("YYYY-MM-DD")
-            edit.setMaximumWidth(110)
+            edit.setFixedWidth(112)
             edit.setClearButtonEnabled(True)
         self.table = OutletTable(self)
         self.chart = SourcingChart(self)
@@ -58,17 +61,20 @@ class Dashboard(QWidget):
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
         for label, widget in [("Annotator", self.annotator), ("Category", self.category),
-                              ("Outlet", self.outlet), ("Published from", self.date_from),
-                              ("to", self.date_to)]:
+                              ("Outlet", self.outlet)]:
             bar.addWidget(QLabel(label))
-            bar.addWidget(widget)
-        bar.addStretch(1)
+            bar.addWidget(widget, 1)
+        actions = QHBoxLayout()
+        for label, widget in [("Published from", self.date_from), ("to", self.date_to)]:
+            actions.addWidget(QLabel(label))
+            actions.addWidget(widget)
+        actions.addStretch(1)
         for text, slot in [("Annotations CSV…", self.reports.annotations_csv),
                            ("Outlets CSV…", self.reports.outlets_csv), ("Report…", self.reports.report)]:
             button = QPushButton(text, self)
-            button.setToolTip("Written with the filters shown here")
+            button.setToolTip("Written with the filters shown here (a report as HTML or PDF)")
             button.clicked.connect(slot)
-            bar.addWidget(button)
+            actions.addWidget(button)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +87,7 @@ class Dashboard(QWidget):
         splitter.setSizes([300, 300, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(actions)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
