@@ -17,6 +17,7 @@ from annotator.core.importing import import_paths
 from annotator.core.project import Project
 from annotator.core.records import ImportReport
 from annotator.core.sample import create_sample
+from annotator.core.scoring import score_students
 from annotator.core.report import write_html_report
 from annotator.core.stats import Filters, anonymous_share, check_filters, outlet_summary
 from annotator.cli_table import format_table
@@ -225,6 +226,20 @@ def report_command(project: Path, out: Path, **filter_values) -> None:
         else:
             write_html_report(proj, out, filters)
     click.echo(f"wrote {out}")
+
+
+@cli.command("score")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--key", "key", required=True, help="The annotator whose annotations are the answer key.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+def score_command(project: Path, key: str, fmt: str) -> None:
+    """Score every other annotator against the key, sentence by sentence; and the class's agreement."""
+    from annotator.cli_score import print_scores
+
+    with Project.open(project, read_only=True) as proj:
+        scores, agreement = score_students(proj.database, key)
+        print_scores(scores, agreement, fmt)
 
 
 @cli.command("sample")
