@@ -242,6 +242,49 @@ def score_command(project: Path, key: str, fmt: str) -> None:
         print_scores(scores, agreement, fmt)
 
 
+@cli.command("assignment")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--keep", multiple=True, metavar="NAME",
+              help="Keep this annotator's annotations in the assignment (repeatable); by default none.")
+def assignment_command(project: Path, out: Path, keep: tuple[str, ...]) -> None:
+    """Write OUT, a project for students: the articles and codebook, without annotations."""
+    from annotator.core.classroom import export_assignment
+
+    with Project.open(project, read_only=True) as proj:
+        count = export_assignment(proj, out, keep=keep)
+    click.echo(f"wrote {out}: {count} article(s)" + (f", annotations of {', '.join(keep)}" if keep else ""))
+
+
+@cli.command("merge")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def merge_command(project: Path, files: tuple[Path, ...]) -> None:
+    """Merge students' returned files into PROJECT; each keeps its annotators' names."""
+    from annotator.core.classroom import merge_file
+
+    failed = False
+    with Project.open(project) as proj:
+        for path in files:
+            try:
+                report = merge_file(proj, path)
+            except AnnotatorError as error:
+                click.echo(f"refused {error}", err=True)
+                failed = True
+                continue
+            added = ", ".join(f"{n} by {name}" for name, n in report.added.items()) or "nothing new"
+            click.echo(f"{path}: added {added}; {report.already_there} already there")
+            for title in report.unmatched_articles:
+                click.echo(f"  not in this project, skipped: {title}", err=True)
+            for clash in report.clashes:
+                click.echo(f"  not merged: {clash}", err=True)
+                failed = True
+            for key in report.new_categories:
+                click.echo(f"  new category added to the codebook: {key}")
+    if failed:
+        sys.exit(1)
+
+
 @cli.command("sample")
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 def sample_command(project: Path) -> None:

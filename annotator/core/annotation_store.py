@@ -119,6 +119,19 @@ class AnnotationStore:
             )
         return self.get(annotation.id)
 
+    def insert_many(self, annotations: list[Annotation]) -> int:
+        """Add annotations made elsewhere (ids ignored, times kept) in one transaction."""
+        with self._db.write() as conn:
+            for a in annotations:
+                _check_span(conn, a.article_id, a.start, a.end)
+                conn.execute(
+                    'INSERT INTO annotations (article_id, start, "end", category_id, annotator_id,'
+                    " source_name, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (a.article_id, a.start, a.end, _active_category_id(conn, a.category, allow_archived=True),
+                     _annotator_id(conn, _check_annotator(a.annotator)), a.source, a.note, a.created_at,
+                     a.updated_at))
+        return len(annotations)
+
     def counts_by_category(self) -> dict[str, int]:
         """Number of annotations per category key (archived categories included)."""
         return dict(self._db.rows(

@@ -112,6 +112,20 @@ class ArticleStore:
             raise NotFound(f"article {article_id} has no sentence {idx + 1} (it has {count})")
         return Sentence(ArticleId(article_id), idx, row[0], row[1])
 
+    def by_hash(self) -> dict[str, ArticleId]:
+        """body_sha256 → article id: how articles are matched between project files."""
+        return {digest: ArticleId(aid) for aid, digest in self._db.rows("SELECT id, body_sha256 FROM articles")}
+
+    def parsed(self, article_id: int) -> ParsedArticle:
+        """The article as it was imported, to copy it into another project."""
+        row = self._db.row("SELECT a.title, a.body, o.name, a.url, a.author, a.published, a.source_file"
+                           " FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?", (article_id,))
+        if row is None:
+            raise NotFound(f"no article {article_id} in this project")
+        title, body, outlet, url, author, published, source = row
+        return ParsedArticle(title=title, body=body, outlet=outlet, url=url, author=author,
+                             published=published, source_file=source)
+
     def outlets(self) -> list[str]:
         return [row[0] for row in self._db.rows("SELECT name FROM outlets ORDER BY name")]
 

@@ -8,7 +8,7 @@ from annotator.core import database
 from annotator.core.annotation_store import AnnotationStore
 from annotator.core.article_store import ArticleStore
 from annotator.core.category_store import CategoryStore
-from annotator.core.codebook import default_codebook
+from annotator.core.codebook import CategorySpec, default_codebook
 from annotator.core.errors import ProjectError
 from annotator.core.info_store import InfoStore
 from annotator.core.records import Annotation, Sentence
@@ -29,21 +29,22 @@ class Project:
         self.info = InfoStore(db)
 
     @classmethod
-    def create(cls, path: Path | str) -> Project:
-        """Create a new project file with the default codebook; refuse to overwrite one."""
+    def create(cls, path: Path | str, *, codebook: list[CategorySpec] | None = None) -> Project:
+        """Create a new project file (default codebook unless given); refuse to overwrite one."""
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:
             raise ProjectError(path, "a file of that name exists already")
-        return cls.open(path, create=True)
+        return cls.open(path, create=True, codebook=codebook)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False) -> Project:
+    def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False,
+             codebook: list[CategorySpec] | None = None) -> Project:
         """Open an existing project (or create it when `create` and it is missing)."""
         path = Path(path)
         conn, is_read_only = database.connect(path, create=create, read_only=read_only)
         project = cls(database.Database(path, conn, is_read_only))
         if not is_read_only and not project.info.is_initialised():
-            project.info.initialise(path.stem, default_codebook())
+            project.info.initialise(path.stem, codebook if codebook is not None else default_codebook())
         return project
 
     @property
