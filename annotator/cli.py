@@ -230,14 +230,19 @@ def report_command(project: Path, out: Path, **filter_values) -> None:
 
 @cli.command("score")
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--key", "key", required=True, help="The annotator whose annotations are the answer key.")
+@click.option("--key", "key", help="The annotator whose annotations are the answer key "
+              "(default: the one marked with `annotator key`).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
-def score_command(project: Path, key: str, fmt: str) -> None:
+def score_command(project: Path, key: str | None, fmt: str) -> None:
     """Score every other annotator against the key, sentence by sentence; and the class's agreement."""
     from annotator.cli_score import print_scores
+    from annotator.core.classroom import answer_key
 
     with Project.open(project, read_only=True) as proj:
+        key = key or answer_key(proj)
+        if key is None:
+            raise click.UsageError("name the answer key with --key NAME, or mark one with `annotator key`")
         scores, agreement = score_students(proj.database, key)
         print_scores(scores, agreement, fmt)
 
@@ -247,13 +252,27 @@ def score_command(project: Path, key: str, fmt: str) -> None:
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--keep", multiple=True, metavar="NAME",
               help="Keep this annotator's annotations in the assignment (repeatable); by default none.")
-def assignment_command(project: Path, out: Path, keep: tuple[str, ...]) -> None:
+@click.option("--blind", is_flag=True, help="Each student sees only their own annotations in the window.")
+def assignment_command(project: Path, out: Path, keep: tuple[str, ...], blind: bool) -> None:
     """Write OUT, a project for students: the articles and codebook, without annotations."""
     from annotator.core.classroom import export_assignment
 
     with Project.open(project, read_only=True) as proj:
-        count = export_assignment(proj, out, keep=keep)
+        count = export_assignment(proj, out, keep=keep, blind=blind)
     click.echo(f"wrote {out}: {count} article(s)" + (f", annotations of {', '.join(keep)}" if keep else ""))
+
+
+@cli.command("key")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("name", required=False)
+def key_command(project: Path, name: str | None) -> None:
+    """Mark annotator NAME as the answer key (without NAME: show the current key)."""
+    from annotator.core.classroom import answer_key, mark_answer_key
+
+    with Project.open(project, read_only=name is None) as proj:
+        if name is not None:
+            mark_answer_key(proj, name)
+        click.echo(f"answer key: {answer_key(proj) or '(none marked)'}")
 
 
 @cli.command("merge")

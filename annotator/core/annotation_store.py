@@ -62,10 +62,13 @@ class AnnotationStore:
         rows = self._db.rows(sql + " ORDER BY n.start, n.id", params)
         return [_annotation(row) for row in rows]
 
-    def in_span(self, article_id: int, start: int, end: int) -> list[Annotation]:
-        """The article's annotations that overlap body[start:end]."""
-        rows = self._db.rows(_SELECT + ' WHERE n.article_id = ? AND n."end" > ? AND n.start < ?'
-                             " ORDER BY n.start, n.id", (article_id, start, end))
+    def in_span(self, article_id: int, start: int, end: int, *, annotator: str | None = None) -> list[Annotation]:
+        """The article's annotations that overlap body[start:end] (one annotator's, if named)."""
+        sql = _SELECT + ' WHERE n.article_id = ? AND n."end" > ? AND n.start < ?'
+        params: tuple = (article_id, start, end)
+        if annotator is not None:
+            sql, params = sql + " AND p.name = ?", params + (annotator,)
+        rows = self._db.rows(sql + " ORDER BY n.start, n.id", params)
         return [_annotation(row) for row in rows]
 
     def list(self, *, annotator: str | None = None) -> list[Annotation]:
@@ -132,11 +135,12 @@ class AnnotationStore:
                      a.updated_at))
         return len(annotations)
 
-    def counts_by_category(self) -> dict[str, int]:
-        """Number of annotations per category key (archived categories included)."""
+    def counts_by_category(self, *, annotator: str | None = None) -> dict[str, int]:
+        """Number of annotations per category key (by `annotator` alone, if named)."""
         return dict(self._db.rows(
-            "SELECT c.key, count(n.id) FROM categories c LEFT JOIN annotations n"
-            " ON n.category_id = c.id GROUP BY c.id"))
+            "SELECT c.key, count(n.id) FROM categories c LEFT JOIN annotations n ON n.category_id = c.id"
+            " AND (:a IS NULL OR n.annotator_id = (SELECT id FROM annotators WHERE name = :a))"
+            " GROUP BY c.id", {"a": annotator}))
 
     def annotators(self) -> list[str]:
         return [row[0] for row in self._db.rows("SELECT name FROM annotators ORDER BY name")]

@@ -17,7 +17,8 @@ _ARTICLE_QUERY = """
            (SELECT count(*) FROM sentences s WHERE s.article_id = a.id),
            (SELECT count(*) FROM sentences s WHERE s.article_id = a.id AND EXISTS (
                 SELECT 1 FROM annotations n WHERE n.article_id = s.article_id
-                AND n."end" > s.start AND n.start < s."end"))
+                AND n."end" > s.start AND n.start < s."end"
+                AND (:annotator IS NULL OR n.annotator_id = (SELECT id FROM annotators WHERE name = :annotator))))
     FROM articles a JOIN outlets o ON o.id = a.outlet_id
 """
 
@@ -73,15 +74,17 @@ class ArticleStore:
             )
         return ImportedArticle(article_id, parsed.title, outlet_name, parsed.source_file or "", len(spans))
 
-    def list(self, *, outlet: str | None = None) -> list[Article]:
+    def list(self, *, outlet: str | None = None, annotator: str | None = None) -> list[Article]:
+        """Articles with how many sentences are annotated (by `annotator` alone, if named)."""
+        params = {"annotator": annotator, "outlet": outlet}
         if outlet is None:
-            rows = self._db.rows(_ARTICLE_QUERY + " ORDER BY o.name, a.id")
+            rows = self._db.rows(_ARTICLE_QUERY + " ORDER BY o.name, a.id", params)
         else:
-            rows = self._db.rows(_ARTICLE_QUERY + " WHERE o.name = ? ORDER BY a.id", (outlet,))
+            rows = self._db.rows(_ARTICLE_QUERY + " WHERE o.name = :outlet ORDER BY a.id", params)
         return [_article(row) for row in rows]
 
-    def get(self, article_id: int) -> Article:
-        row = self._db.row(_ARTICLE_QUERY + " WHERE a.id = ?", (article_id,))
+    def get(self, article_id: int, *, annotator: str | None = None) -> Article:
+        row = self._db.row(_ARTICLE_QUERY + " WHERE a.id = :id", {"annotator": annotator, "id": article_id})
         if row is None:
             raise NotFound(f"no article {article_id} in this project")
         return _article(row)

@@ -31,8 +31,11 @@ def _codebook(project: Project) -> list[CategorySpec]:
                          shortcut=c.shortcut) for c in project.categories.list(include_archived=True)]
 
 
-def export_assignment(project: Project, out: Path, *, keep: tuple[str, ...] = ()) -> int:
-    """Write a new project with the articles and codebook, and only the annotators in `keep`."""
+def export_assignment(project: Project, out: Path, *, keep: tuple[str, ...] = (), blind: bool = False) -> int:
+    """Write a new project with the articles and codebook, and only the annotators in `keep`.
+
+    With `blind`, the window shows each student only their own annotations.
+    """
     known = project.annotations.annotators()
     missing = [name for name in keep if name not in known]
     if missing:
@@ -45,7 +48,24 @@ def export_assignment(project: Project, out: Path, *, keep: tuple[str, ...] = ()
         kept = [replace(a, article_id=mapping[a.article_id]) for name in keep
                 for a in project.annotations.list(annotator=name)]
         target.annotations.insert_many(kept)
+        if blind:
+            target.info.set_value("blind", "1")
         return len(mapping)
+
+
+KEY_SETTING = "answer_key"
+
+
+def answer_key(project: Project) -> str | None:
+    return project.info.value(KEY_SETTING)
+
+
+def mark_answer_key(project: Project, name: str) -> None:
+    """Record which annotator's annotations are the answer key."""
+    known = project.annotations.annotators()
+    if name not in known:
+        raise InvalidValue(f"no annotator {name!r} in this project (known: {', '.join(known) or 'none'})")
+    project.info.set_value(KEY_SETTING, name)
 
 
 def _identity(a: Annotation, digest: str) -> tuple:

@@ -33,10 +33,13 @@ class ArticleView(QTextEdit):
     source_pressed = Signal()
     focused = Signal()
 
-    def __init__(self, session: ProjectSession, article_id: ArticleId, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ProjectSession, article_id: ArticleId, parent: QWidget | None = None,
+                 *, annotator: str | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.article_id = article_id
+        # Whose annotations to show: one annotator (compare view), the user alone (blind mode), or all.
+        self.annotator = annotator if annotator is not None else session.visible_annotator
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -53,6 +56,7 @@ class ArticleView(QTextEdit):
         self.current = 0
         self.anchor = 0
         self.free_span: tuple[int, int] | None = None
+        self.marked: set[int] = set()  # sentences outlined in red (the compare view's differences)
         self._press: QPoint | None = None
         self._annotations: dict[int, Annotation] = {}
         self._colors: dict[str, QColor] = {}
@@ -73,7 +77,8 @@ class ArticleView(QTextEdit):
         self._colors = {c.key: QColor(c.color) for c in
                         self.session.project.categories.list(include_archived=True)}
         self._annotations = {a.id: a for a in
-                             self.session.project.annotations.for_article(self.article_id)}
+                             self.session.project.annotations.for_article(self.article_id,
+                                                                          annotator=self.annotator)}
         self._render(0, len(self.body), clear=False)
         self.viewport().update()
 
@@ -84,7 +89,7 @@ class ArticleView(QTextEdit):
         """Re-read the annotations over body[start:end] from the project and redraw that stretch."""
         for key in [i for i, a in self._annotations.items() if a.end > start and a.start < end]:
             del self._annotations[key]
-        fresh = self.session.project.annotations.in_span(self.article_id, start, end)
+        fresh = self.session.project.annotations.in_span(self.article_id, start, end, annotator=self.annotator)
         self._annotations.update((a.id, a) for a in fresh)
         lo = min([start, *(a.start for a in fresh)])
         hi = max([end, *(a.end for a in fresh)])
@@ -205,15 +210,23 @@ class ArticleView(QTextEdit):
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
         painter = QPainter(self.viewport())
+        visible = self.viewport().rect()
+        first = self._offsets.from_utf16(self.cursorForPosition(visible.topLeft()).position())
+        last = self._offsets.from_utf16(self.cursorForPosition(visible.bottomRight()).position())
+        if self.marked:
+            painter.setPen(QPen(QColor("#C0392B"), 1.2, Qt.PenStyle.DashLine))
+            for idx in sorted(self.marked):
+                sentence = self.sentences[idx]
+                if sentence.end < first or sentence.start > last + 1:
+                    continue
+                for rect in self._line_rects(sentence.start, sentence.end):
+                    painter.drawRect(rect.adjusted(-4, -3, 4, 5))
         span = None if self.free_span else self.selection()
         if span is not None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(MARKER if self.hasFocus() else MARKER.lighter(180), 1.6))
             for rect in self._line_rects(*span):
                 painter.drawRoundedRect(rect.adjusted(-3, -2, 3, 4), 3, 3)
-        visible = self.viewport().rect()
-        first = self._offsets.from_utf16(self.cursorForPosition(visible.topLeft()).position())
-        last = self._offsets.from_utf16(self.cursorForPosition(visible.bottomRight()).position())
         for start, end, categories in self._stripes:
             if end < first or start > last + 1:
                 continue

@@ -63,7 +63,7 @@ class CodebookPanel(QWidget):
 
     def reload(self) -> None:
         chosen = self.chosen_key()
-        counts = self.session.project.annotations.counts_by_category()
+        counts = self.session.project.annotations.counts_by_category(annotator=self.session.visible_annotator)
         self.list.clear()
         for category in self.session.project.categories.list():
             shortcut = category.shortcut or " "

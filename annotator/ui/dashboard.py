@@ -119,6 +119,11 @@ class Dashboard(QWidget):
                 combo.addItem(label, value)
             combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
             combo.blockSignals(False)
+        if self.session.blind:  # a student sees only their own figures
+            if self.annotator.findData(self.session.annotator) < 0:
+                self.annotator.addItem(self.session.annotator, self.session.annotator)
+            self.annotator.setCurrentIndex(self.annotator.findData(self.session.annotator))
+            self.annotator.setEnabled(False)
 
     def filters(self) -> Filters:
         def date(edit: QLineEdit) -> str | None:

@@ -54,7 +54,7 @@ class LibraryPanel(QWidget):
             return
         self.tree.clear()
         outlets: dict[str, QTreeWidgetItem] = {}
-        for article in self.session.project.articles.list():
+        for article in self.session.project.articles.list(annotator=self.session.visible_annotator):
             parent = outlets.get(article.outlet)
             if parent is None:
                 parent = QTreeWidgetItem(self.tree, [article.outlet, ""])
@@ -97,7 +97,7 @@ class LibraryPanel(QWidget):
         for item in self.article_items():
             article_id = item.data(0, ARTICLE_ROLE)
             if article_id in pending:
-                article = self.session.project.articles.get(article_id)
+                article = self.session.project.articles.get(article_id, annotator=self.session.visible_annotator)
                 self._set_progress(item, article.annotated_sentences, article.sentence_count)
 
     def _on_filter_text_changed(self, text: str) -> None:

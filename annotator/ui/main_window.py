@@ -6,12 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QTabWidget
 
 from annotator.core.importers import is_supported
 from annotator.core.records import ArticleId
 from annotator.ui.annotating import Annotating
 from annotator.ui.codebook_panel import CodebookPanel
+from annotator.ui.classroom_actions import ClassroomActions
 from annotator.ui.columns import Columns
 from annotator.ui.dashboard import Dashboard
 from annotator.ui.file_actions import FileActions
@@ -35,6 +36,10 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
+        for index in range(self.tabs.count()):  # only compare tabs can be closed
+            self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
         self.tabs.addTab(self.columns, "Workspace")
         self.tabs.addTab(self.dashboard, "Dashboard")
         self.setCentralWidget(self.tabs)
@@ -74,6 +79,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        self.classroom = ClassroomActions(self)
+        self.classroom.populate(self.menuBar().addMenu("&Classroom"))
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard", self)
         keys.triggered.connect(self._on_keys_triggered)
@@ -111,6 +118,12 @@ class MainWindow(QMainWindow):
         view.note_pressed.connect(self.annotating.edit_note)
         view.source_pressed.connect(self.annotating.edit_source)
         self._on_columns_current_changed()
+
+    def _on_tabs_close_requested(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget not in (self.columns, self.dashboard):  # the workspace and dashboard stay
+            self.tabs.removeTab(index)
+            widget.deleteLater()
 
     def _on_dashboard_sentence_chosen(self, article_id: int, start: int) -> None:
         self.tabs.setCurrentWidget(self.columns)

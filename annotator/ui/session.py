@@ -23,6 +23,13 @@ class ProjectSession(QObject):
         self.project = project
         self.annotator = annotator
         self.undo_stack = QUndoStack(self)
+        # Blind mode (set in a classroom assignment): each student sees only their own annotations.
+        self.blind = project.info.value("blind") == "1"
+
+    @property
+    def visible_annotator(self) -> str | None:
+        """Whose annotations the views show: only the user's in blind mode, else everyone's."""
+        return self.annotator if self.blind else None
 
     # Each method commits through the core, then tells the views.
     def add_annotation(self, article_id: ArticleId, start: int, end: int, category: str) -> Annotation:

@@ -1,0 +1,96 @@
+"""Compare view: the answer key and one student on the same article, differences outlined.
+
+N (or F8) goes to the next difference, P (or Shift+F8) to the previous one; both sides follow.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from annotator.core.scoring import label, unit_labels
+from annotator.ui.article_view import ArticleView
+from annotator.ui.session import ProjectSession
+
+NEXT_KEYS = (Qt.Key.Key_N, Qt.Key.Key_F8)
+PREVIOUS_KEYS = (Qt.Key.Key_P,)
+
+
+class CompareView(QWidget):
+    def __init__(self, session: ProjectSession, key: str, student: str, article_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.key_name, self.student = key, student
+        self.article = QComboBox(self)
+        for article in session.project.articles.list():
+            self.article.addItem(f"{article.outlet} — {article.title}", article.id)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(f"Key: <b>{key}</b> (left) against <b>{student}</b> (right) on"))
+        top.addWidget(self.article, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.splitter, 1)
+        self.views: list[ArticleView] = []
+        self.differences: list[int] = []
+        self.position = -1
+        self.article.currentIndexChanged.connect(self._on_article_current_index_changed)
+        session.annotations_changed.connect(self._on_session_annotations_changed)
+        self.article.setCurrentIndex(max(0, self.article.findData(article_id)))
+        self.show_article(self.article.currentData())
+
+    def show_article(self, article_id: int) -> None:
+        for view in self.views:
+            view.setParent(None)
+            view.deleteLater()
+        self.views = [ArticleView(self.session, article_id, annotator=name) for name in (self.key_name, self.student)]
+        for view in self.views:
+            view.installEventFilter(self)
+            self.splitter.addWidget(view)
+        self._find_differences()
+        self.step(1)
+
+    def _find_differences(self) -> None:
+        article_id = self.views[0].article_id
+        labels = unit_labels(self.session.project.database, [self.key_name, self.student], [article_id])
+        self._labels = {idx: (label(v[self.key_name]), label(v[self.student])) for (_, idx), v in labels.items()}
+        self.differences = sorted(idx for idx, (a, b) in self._labels.items() if a != b)
+        for view in self.views:
+            view.marked = set(self.differences)
+            view.viewport().update()
+        self.position = -1
+
+    def step(self, direction: int) -> None:
+        """Select the next (1) or previous (-1) difference in both views."""
+        if not self.differences:
+            self.status.setText("No differences on this article: the student matches the key.")
+            return
+        self.position = (self.position + direction) % len(self.differences)
+        idx = self.differences[self.position]
+        for view in self.views:
+            view.select_sentence(idx)
+        key_label, student_label = self._labels[idx]
+        self.status.setText(f"Difference {self.position + 1} of {len(self.differences)}: sentence {idx + 1} — "
+                            f"key: {key_label}; {self.student}: {student_label}.  N next, P previous.")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            backwards = event.key() in PREVIOUS_KEYS or (
+                event.key() == Qt.Key.Key_F8 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if backwards or event.key() in NEXT_KEYS:
+                self.step(-1 if backwards else 1)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_article_current_index_changed(self, index: int) -> None:
+        if self.views and self.article.currentData() != self.views[0].article_id:
+            self.show_article(self.article.currentData())
+
+    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
+        if self.views and article_id == self.views[0].article_id:
+            self._find_differences()

@@ -1,0 +1,57 @@
+"""Blind mode and the compare view, driven as a student and an instructor would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from annotator.core.classroom import export_assignment, mark_answer_key
+from annotator.core.project import Project
+
+
+def test_blind_mode_shows_a_student_only_their_own_annotations(qtbot, open_main, sample_path: Path,
+                                                               tmp_path: Path) -> None:
+    with Project.open(sample_path) as project:
+        project.annotate_sentence(1, 0, category="anonymous_official", annotator="teacher")
+        assignment = tmp_path / "assignment.annot"
+        export_assignment(project, assignment, keep=("teacher",), blind=True)
+    window = open_main(assignment, "amy")
+    assert window.session.blind
+    window.open_article(1)
+    view = window.columns.current.view
+    assert view.annotations() == []  # the teacher's annotation is hidden
+    assert window.library.article_items()[-1].text(1) == "0/20"
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert [a.annotator for a in view.annotations()] == ["amy"]
+    window.tabs.setCurrentWidget(window.dashboard)
+    qtbot.waitUntil(window.dashboard.isVisible)
+    assert window.dashboard.annotator.currentData() == "amy" and not window.dashboard.annotator.isEnabled()
+
+
+def test_compare_view_marks_differences_and_steps_with_keys(qtbot, open_main, sample_path: Path,
+                                                            monkeypatch) -> None:
+    with Project.open(sample_path) as project:
+        for idx, category in [(0, "anonymous_official"), (5, "on_record"), (7, "other_outlet")]:
+            project.annotate_sentence(1, idx, category=category, annotator="key")
+        for idx, category in [(0, "anonymous_official"), (5, "anonymous_official"), (9, "document")]:
+            project.annotate_sentence(1, idx, category=category, annotator="amy")
+        mark_answer_key(project, "key")
+    window = open_main(sample_path)
+    window.open_article(1)
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("amy", True)))
+    window.classroom.choose_student()
+    compare = window.tabs.currentWidget()
+    assert compare.differences == [5, 7, 9]
+    key_view, student_view = compare.views
+    assert [a.annotator for a in key_view.annotations()] == ["key"] * 3
+    assert key_view.marked == {5, 7, 9}
+    assert student_view.current == 5 and "sentence 6" in compare.status.text()
+    qtbot.keyClick(student_view, Qt.Key.Key_N)
+    assert (key_view.current, student_view.current) == (7, 7)
+    assert "key: other_outlet; amy: none" in compare.status.text()
+    qtbot.keyClick(student_view, Qt.Key.Key_N)
+    qtbot.keyClick(student_view, Qt.Key.Key_P)
+    assert student_view.current == 7
