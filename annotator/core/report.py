@@ -116,6 +116,11 @@ def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src
     lines += ["", "## Outlets", ""] + _outlet_table(outlets, categories)
     lines += ["", f"![Sourcing mix by outlet]({chart_src})", ""]
     lines += _sentences(project, filters, categories)
+    key = project.info.value("answer_key")
+    if key is not None and len(project.annotations.annotators()) > 1:
+        from annotator.core.report_class import class_section
+
+        lines += class_section(project, key, md_text)
     return "\n".join(lines) + "\n"
 
 

@@ -38,10 +38,10 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
-        for index in range(self.tabs.count()):  # only compare tabs can be closed
-            self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
         self.tabs.addTab(self.columns, "Workspace")
         self.tabs.addTab(self.dashboard, "Dashboard")
+        for index in range(self.tabs.count()):  # only compare tabs can be closed
+            self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
         self.library = LibraryPanel(session, self)
         self.codebook = CodebookPanel(session, self)

@@ -59,6 +59,15 @@ def test_full_classroom_run(sample: Project, assignment: Path, tmp_path: Path) -
     assert agreement.units == 44 and agreement.disagreements
     result = CliRunner().invoke(cli, ["score", str(sample.path), "--key", "key", "--format", "json"])
     assert result.exit_code == 0
+    from annotator.core.classroom import mark_answer_key
+    from annotator.core.report import write_html_report
+
+    mark_answer_key(sample, "key")
+    write_html_report(sample, tmp_path / "class.html")
+    html = (tmp_path / "class.html").read_text(encoding="utf-8")
+    assert "<h2>Class</h2>" in html and "<td>cat</td>" in html
+    class_csv = CliRunner().invoke(cli, ["score", str(sample.path), "--format", "csv"]).output.splitlines()
+    assert [row.split(",")[0] for row in class_csv[1:]] == ["amy", "ben", "cat", "teacher"]
 
 
 def test_same_name_with_different_annotations_is_a_clash(sample: Project, assignment: Path, tmp_path: Path) -> None:
@@ -96,3 +105,17 @@ def test_merge_command_reports_and_fails_on_clash(sample: Project, assignment: P
     assert "4 article(s)" in runner.invoke(cli, ["assignment", str(sample.path), str(out), "--keep", "amy"]).output
     with Project.open(out, read_only=True) as project:
         assert project.annotations.annotators() == ["amy"]
+
+
+def test_report_has_a_class_section_once_a_key_is_marked(sample: Project) -> None:
+    from annotator.core.classroom import mark_answer_key
+    from annotator.core.report import report_html
+
+    for name, category in [("key", "anonymous_official"), ("amy", "anonymous_official"), ("ben", "on_record")]:
+        sample.annotate_sentence(1, 0, category=category, annotator=name)
+    assert "<h2>Class</h2>" not in report_html(sample)
+    mark_answer_key(sample, "key")
+    html = report_html(sample)
+    assert "<h2>Class</h2>" in html and "Krippendorff" in html
+    assert "<td>amy</td>" in html and "<td>ben</td>" in html
+    assert "Sentences with the most disagreement" in html
