@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
-from annotator.core.errors import AnnotatorError
 from annotator.core.export import write_annotations_csv
 from annotator.core.records import ImportReport
+from annotator.ui.background import ReadTask, start
 from annotator.ui.import_worker import ImportWorker
 
 PROJECT_FILTER = "Annotator projects (*.annot);;All files (*)"
@@ -24,6 +24,7 @@ class FileActions:
         self.worker: ImportWorker | None = None
         self.progress: QProgressDialog | None = None
         self.last_report: ImportReport | None = None
+        self.running: set[ReadTask] = set()
 
     def populate(self, menu: QMenu) -> None:
         w = self.window
@@ -133,12 +134,12 @@ class FileActions:
         path, _ = QFileDialog.getSaveFileName(self.window, "Export annotations", default, "CSV (*.csv)")
         if not path:
             return
-        try:
-            count = write_annotations_csv(project.database, Path(path))
-        except AnnotatorError as error:
-            QMessageBox.warning(self.window, "Export failed", str(error))
-            return
-        self.window.statusBar().showMessage(f"Exported {count} annotation(s) to {path}", 8000)
+        task = ReadTask(project.path, lambda p: str(write_annotations_csv(p.database, Path(path))))
+        task.signals.finished.connect(lambda count: self.window.statusBar().showMessage(
+            f"Exported {count} annotation(s) to {path}", 8000))
+        task.signals.failed.connect(lambda message: QMessageBox.warning(self.window, "Export failed", message))
+        self.window.statusBar().showMessage(f"Exporting to {path}…")
+        start(task, self.running)
 
 
 def recent_projects(settings) -> list[str]:

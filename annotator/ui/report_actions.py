@@ -10,6 +10,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.export import write_annotations_csv, write_outlets_csv
 from annotator.core.report import write_html_report
 from annotator.core.stats import Filters
+from annotator.ui.background import ReadTask, start
 from annotator.ui.session import ProjectSession
 
 
@@ -19,6 +20,7 @@ class ReportActions:
         self.parent = parent
         self.filters = filters  # () -> Filters
         self.last_written: Path | None = None
+        self.running: set[ReadTask] = set()
 
     def _target(self, title: str, suffix: str, pattern: str) -> Path | None:
         project = self.session.project
@@ -34,16 +36,30 @@ class ReportActions:
         except AnnotatorError as error:
             QMessageBox.warning(self.parent, "Export failed", str(error))
             return
+        self._done(path)
+
+    def _done(self, path: Path) -> None:
         self.last_written = path
         self.parent.window().statusBar().showMessage(f"Wrote {path}", 8000)
 
+    def _write_in_background(self, path: Path | None, writer) -> None:
+        """CSV of a large project takes seconds: write it in the thread pool, the window stays live."""
+        if path is None:
+            return
+        filters = self.filters()
+        task = ReadTask(self.session.project.path, lambda project: str(writer(project.database, path, filters)))
+        task.signals.finished.connect(lambda _rows: self._done(path))
+        task.signals.failed.connect(lambda message: QMessageBox.warning(self.parent, "Export failed", message))
+        self.parent.window().statusBar().showMessage(f"Writing {path}…")
+        start(task, self.running)
+
     def annotations_csv(self) -> None:
-        self._write(self._target("Export annotations", "annotations.csv", "CSV (*.csv)"),
-                    lambda p, f: write_annotations_csv(self.session.project.database, p, f))
+        self._write_in_background(self._target("Export annotations", "annotations.csv", "CSV (*.csv)"),
+                                  write_annotations_csv)
 
     def outlets_csv(self) -> None:
-        self._write(self._target("Export outlet summary", "outlets.csv", "CSV (*.csv)"),
-                    lambda p, f: write_outlets_csv(self.session.project.database, p, f))
+        self._write_in_background(self._target("Export outlet summary", "outlets.csv", "CSV (*.csv)"),
+                                  write_outlets_csv)
 
     def report(self) -> None:
         path = self._target("Write report", "report.html", "HTML report (*.html);;PDF report (*.pdf)")

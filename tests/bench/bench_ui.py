@@ -110,7 +110,7 @@ def bench_keypress(path: Path, article: int, presses: int) -> list[float]:
 
 
 def big_project(path: Path, articles: int) -> None:
-    with Project.create(path) as project:
+    with Project.create(path):
         body = long_body(600)
         spans = split_sentences(body)
     conn = sqlite3.connect(path)

@@ -105,6 +105,7 @@ def test_reports_from_the_window_honour_the_filters(qtbot, open_main, sample_pat
     targets = iter([tmp_path / "a.csv", tmp_path / "r.html", tmp_path / "r.pdf"])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(next(targets)), "")))
     window.dashboard.reports.annotations_csv()
+    qtbot.waitUntil(lambda: window.dashboard.reports.last_written == tmp_path / "a.csv", timeout=10000)
     rows = (tmp_path / "a.csv").read_text(encoding="utf-8-sig").strip().splitlines()
     assert len(rows) == 2 and "Jason Kikta" in rows[1]
     window.dashboard.reports.report()
