@@ -1,11 +1,13 @@
-"""The Classroom menu: mark the answer key, compare a student with it, show only my annotations."""
+"""The Classroom menu: merge returned files, mark the answer key, compare a student with it."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu
+from pathlib import Path
 
-from annotator.core.classroom import answer_key, mark_answer_key
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from annotator.core.classroom import answer_key, mark_answer_key, merge_file
 from annotator.core.errors import AnnotatorError
 from annotator.ui.compare import CompareView
 
@@ -15,7 +17,8 @@ class ClassroomActions:
         self.window = window
 
     def populate(self, menu: QMenu) -> None:
-        for text, slot in [("Mark the answer &key…", self.choose_key),
+        for text, slot in [("&Merge returned files…", self.choose_merge),
+                           ("Mark the answer &key…", self.choose_key),
                            ("&Compare a student with the key…", self.choose_student)]:
             action = QAction(text, self.window)
             action.triggered.connect(slot)
@@ -26,6 +29,31 @@ class ClassroomActions:
         blind.setEnabled(False)
         blind.setToolTip("Set by the instructor's assignment file")
         menu.addAction(blind)
+
+    def choose_merge(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Merge returned files", str(Path.home()),
+                                                "Annotator projects (*.annot);;All files (*)")
+        if paths:
+            self.merge([Path(p) for p in paths])
+
+    def merge(self, paths: list[Path]) -> list[str]:
+        """Merge students' files into this project; say what each added, skipped or refused."""
+        project = self.window.session.project
+        lines = []
+        for path in paths:
+            try:
+                report = merge_file(project, path)
+            except AnnotatorError as error:
+                lines.append(f"Refused {error}")
+                continue
+            added = ", ".join(f"{n} by {name}" for name, n in report.added.items()) or "nothing new"
+            lines.append(f"{path.name}: added {added}; {report.already_there} already there.")
+            lines += [f"   not merged: {clash}" for clash in report.clashes]
+            lines += [f"   article not in this project, skipped: {t}" for t in report.unmatched_articles]
+        self.window.session.notify_articles()
+        self.window.session.notify_codebook()  # views re-read every annotation
+        QMessageBox.information(self.window, "Merge", "\n".join(lines))
+        return lines
 
     def choose_key(self) -> None:
         project = self.window.session.project

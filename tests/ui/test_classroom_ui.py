@@ -55,3 +55,20 @@ def test_compare_view_marks_differences_and_steps_with_keys(qtbot, open_main, sa
     qtbot.keyClick(student_view, Qt.Key.Key_N)
     qtbot.keyClick(student_view, Qt.Key.Key_P)
     assert student_view.current == 7
+
+
+def test_merge_from_the_window_updates_the_views(qtbot, open_main, messages, sample_path: Path,
+                                                 tmp_path: Path) -> None:
+    assignment = tmp_path / "assignment.annot"
+    with Project.open(sample_path) as project:
+        export_assignment(project, assignment)
+    student = tmp_path / "amy.annot"
+    student.write_bytes(assignment.read_bytes())
+    with Project.open(student) as project:
+        project.annotate_sentence(1, 3, category="document", annotator="amy")
+    window = open_main(sample_path, "teacher")
+    window.open_article(1)
+    lines = window.classroom.merge([student, student])
+    assert lines == ["amy.annot: added 1 by amy; 0 already there.", "amy.annot: added nothing new; 1 already there."]
+    assert [a.annotator for a in window.columns.current.view.annotations()] == ["amy"]
+    assert messages[-1][0] == "Merge"
