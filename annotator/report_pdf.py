@@ -11,6 +11,7 @@ from pathlib import Path
 
 from annotator.core.chart_svg import sourcing_chart
 from annotator.core.errors import AnnotatorError
+from annotator.core.export import ExportFailed
 from annotator.core.project import Project
 from annotator.core.report import report_html
 from annotator.core.stats import Filters, outlet_summary
@@ -57,10 +58,13 @@ def write_pdf_report(project: Project, path: Path, filters: Filters = Filters())
                          _chart_image(project, filters))
     html = (report_html(project, filters, chart_src=CHART_URL)
             .replace("<img ", '<img width="640" ')
-            .replace("<table>", '<table width="100%" cellspacing="0" cellpadding="4">')
+            .replace("<table>", '<table width="100%" border="1" cellspacing="0" cellpadding="4">')
             .replace("max-width: 60em;", ""))
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise ExportFailed(path, f"cannot write there ({error.strerror or error})") from error
     os.close(fd)
     try:
         writer = QPdfWriter(tmp)
@@ -75,5 +79,7 @@ def write_pdf_report(project: Project, path: Path, filters: Filters = Filters())
         if Path(tmp).stat().st_size == 0:
             raise AnnotatorError(f"{path}: the PDF could not be written")
         os.replace(tmp, path)
+    except OSError as error:
+        raise ExportFailed(path, f"could not be written ({error.strerror or error})") from error
     finally:
         Path(tmp).unlink(missing_ok=True)

@@ -27,18 +27,20 @@ class Evidence:
 
 
 def annotated_sentences(db: Database, filters: Filters = Filters(), *, limit: int | None = None) -> list[Evidence]:
-    """Annotations the filters keep, with their text, in outlet, article and text order."""
+    """Annotations the filters keep, with their text, in outlet, article and text order (the first `limit`)."""
     articles = selected_articles(db, filters)
     extra, params = annotation_where(db, filters)
-    rows = db.rows(
-        'SELECT n.id, n.article_id, n.start, n."end", c.key, n.source_name, n.note, p.name'
-        " FROM annotations n JOIN categories c ON c.id = n.category_id"
-        f" JOIN annotators p ON p.id = n.annotator_id WHERE 1{extra}"
-        " ORDER BY n.article_id, n.start, n.id", tuple(params))
+    sql = ('SELECT n.id, n.article_id, n.start, n."end", c.key, n.source_name, n.note, p.name'
+           " FROM annotations n JOIN categories c ON c.id = n.category_id"
+           " JOIN annotators p ON p.id = n.annotator_id JOIN articles a ON a.id = n.article_id"
+           f" JOIN outlets o ON o.id = a.outlet_id WHERE 1{extra}")
+    if filters.outlet is not None:
+        sql, params = sql + " AND o.name = ?", params + [filters.outlet]
+    sql += " ORDER BY o.name COLLATE NOCASE, n.article_id, n.start, n.id"
     bodies: dict[int, tuple[str, list[int]]] = {}
     out: list[Evidence] = []
-    for annotation_id, aid, start, end, key, source, note, annotator in rows:
-        if aid not in articles:
+    for annotation_id, aid, start, end, key, source, note, annotator in db.conn.execute(sql, params):
+        if aid not in articles:  # outside the date range
             continue
         if aid not in bodies:
             body = db.row("SELECT body FROM articles WHERE id = ?", (aid,))[0]
@@ -51,5 +53,4 @@ def annotated_sentences(db: Database, filters: Filters = Filters(), *, limit: in
                             annotator))
         if limit is not None and len(out) >= limit:
             break
-    out.sort(key=lambda e: (e.outlet.casefold(), e.article_id, e.start, e.annotation_id))
     return out

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import markdown
 
+from annotator.core.dates import iso_date
 from annotator.core.errors import ImportRefused
 from annotator.core.records import ParsedArticle
 from annotator.core.textfile import read_text
@@ -69,7 +70,7 @@ def parse_markdown(text: str, path: Path) -> ParsedArticle:
         title = heading or (first if reads_as_headline(first) else path.stem)
     return ParsedArticle(
         title=title, body=body, outlet=meta.get("outlet"), url=meta.get("url"),
-        author=meta.get("author"), published=meta.get("published"), source_file=str(path),
+        author=meta.get("author"), published=iso_date(meta.get("published")), source_file=str(path),
     )
 
 

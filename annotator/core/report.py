@@ -56,18 +56,19 @@ def _method(categories: list[Category]) -> list[str]:
              "this codebook. One sentence may carry several categories. *Anonymous share* is the "
              "share of attributed claims (all but unattributed ones) that rest on anonymous sources.",
              "", "| Category | Key | Definition |", "|---|---|---|"]
-    lines += [f"| {md_text(c.label)} | `{c.key}` | {md_text(c.description)} |" for c in categories]
+    lines += [f"| {md_text(c.label)} | {md_text(c.key)} | {md_text(c.description)} |" for c in categories]
     return lines
 
 
-def _outlet_table(outlets: list[OutletSummary], categories: list[Category]) -> list[str]:
+def _outlet_table(outlets: list[OutletSummary], categories: list[Category], *,
+                  anonymous: bool = True) -> list[str]:
     """Two tables: the totals per outlet, then each category's count and share per outlet."""
     lines = ["| Outlet | Articles | Sentences | Annotated | Annotations | Anonymous share |",
              "|---|---:|---:|---:|---:|---:|"]
     for o in outlets:
         share = o.annotated_sentences / o.sentences if o.sentences else 0.0
         lines.append(f"| {md_text(o.outlet)} | {o.articles} | {o.sentences} | {_percent(share)} | "
-                     f"{o.annotations} | {_percent(anonymous_share(o.by_category))} |")
+                     f"{o.annotations} | {_percent(anonymous_share(o.by_category)) if anonymous else '—'} |")
     lines += ["", "Annotations per category, with the share of each outlet's annotations:", "",
               "| Category | " + " | ".join(md_text(o.outlet) for o in outlets) + " |",
               "|---" + "|---:" * len(outlets) + "|"]
@@ -113,7 +114,8 @@ def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src
     lines = [f"# Sourcing report: {md_text(project.name)}", "",
              f"Generated {stamp} from {md_text(project.path.name)}. {_filters_line(filters)}", ""]
     lines += _method(categories)
-    lines += ["", "## Outlets", ""] + _outlet_table(outlets, categories)
+    # Under a category filter the share of anonymous sources would be 0% or 100%: not shown.
+    lines += ["", "## Outlets", ""] + _outlet_table(outlets, categories, anonymous=filters.category is None)
     lines += ["", f"![Sourcing mix by outlet]({chart_src})", ""]
     lines += _sentences(project, filters, categories)
     key = project.info.value("answer_key")

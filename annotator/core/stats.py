@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from annotator.core.database import Database
-from annotator.core.errors import NotFound
+from annotator.core.dates import is_iso_date
+from annotator.core.errors import InvalidValue, NotFound
 from annotator.core.records import ArticleId, ArticleSummary, OutletSummary
 
 ANONYMOUS_KEYS = ("anonymous_official", "anonymous_other")
@@ -21,7 +22,8 @@ UNATTRIBUTED_KEY = "unattributed"
 class Filters:
     """Restrict statistics and exports: one annotator, category or outlet, a publication range.
 
-    Dates are compared as ISO strings (2025-03-04); with a date bound set, undated articles drop out.
+    Dates are compared as ISO strings (2025-03-04); with a date bound set, articles without an ISO
+    date (undated, or a form such as 03/04/2025 that could be read two ways) drop out.
     """
 
     annotator: str | None = None
@@ -41,6 +43,9 @@ def check_filters(db: Database, filters: Filters) -> Filters:
         known = [row[0] for row in db.rows(sql)] if value is not None else []
         if value is not None and value not in known:
             raise NotFound(f"no {what} {value!r} in this project (known: {', '.join(known) or 'none'})")
+    for bound in (filters.published_from, filters.published_to):
+        if bound and not is_iso_date(bound):
+            raise InvalidValue(f"date {bound!r} must be written YYYY-MM-DD (or YYYY-MM, YYYY)")
     return filters
 
 
@@ -70,6 +75,8 @@ def selected_articles(db: Database, filters: Filters, *, with_url: bool = False)
     params: list = []
     if filters.outlet is not None:
         sql, params = sql + " AND o.name = ?", params + [filters.outlet]
+    if filters.published_from or filters.published_to:
+        sql += " AND a.published GLOB '[0-9][0-9][0-9][0-9]-*'"
     if filters.published_from:
         sql, params = sql + " AND a.published >= ?", params + [filters.published_from]
     if filters.published_to:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -55,6 +56,7 @@ class Dashboard(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(200)
         self._stale = True  # computed when first shown, so the window opens without waiting for it
+        self._shown_filters: Filters | None = None
         self._connect_signals()
         self.reload_choices()
 
@@ -140,17 +142,19 @@ class Dashboard(QWidget):
         if not self.session.project.is_open:
             return
         filters = self.filters()
+        self._shown_filters = filters
         db = self.session.project.database
         articles = article_summary(db, filters)
         outlets = outlet_summary(db, filters, articles=articles)
         categories = self.session.project.categories.list(include_archived=True)
         if filters.category is not None:
             categories = [c for c in categories if c.key == filters.category]
-        self.table.show_rows(outlets, articles, categories)
+        self.table.show_rows(outlets, articles, categories, anonymous=filters.category is None)
         self.chart.show_mix(outlets, categories)
 
     def _on_filter_changed(self, *args) -> None:
-        self.refresh()
+        if self.filters() != self._shown_filters:  # editingFinished also fires on a mere focus change
+            self.refresh()
 
     def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
         self._refresh_timer.start()
@@ -169,7 +173,7 @@ class Dashboard(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if self._stale:
-            self._stale = True  # computed when first shown, so the window opens without waiting for it
+            self._stale = False
             self.reload_choices()
             self.refresh()
 
@@ -181,13 +185,15 @@ class Dashboard(QWidget):
         for key in keys:
             filters = Filters(annotator=base.annotator, outlet=outlet, published_from=base.published_from,
                               published_to=base.published_to, category=key or base.category)
-            items += [e for e in annotated_sentences(self.session.project.database, filters)
-                      if article is None or e.article_id == article]
+            found = annotated_sentences(self.session.project.database, filters,
+                                        limit=None if article is not None else MAX_LISTED)
+            items += [e for e in found if article is None or e.article_id == article]
         items.sort(key=lambda e: (e.article_id, e.start))
         labels = {c.key: c for c in self.session.project.categories.list(include_archived=True)}
         what = {None: "all categories", "anonymous": "anonymous sources"}.get(
             category, labels[category].label if category in labels else category)
-        self.evidence_title.setText(f"{len(items)} annotation(s) — {outlet or 'all outlets'}, {what}. "
+        shown = f"{len(items)}" if len(items) < MAX_LISTED else f"The first {MAX_LISTED}"
+        self.evidence_title.setText(f"{shown} annotation(s) — {outlet or 'all outlets'}, {what}. "
                                     "Double-click one to open it in the workspace.")
         self.evidence.clear()
         for e in items[:MAX_LISTED]:
@@ -195,7 +201,7 @@ class Dashboard(QWidget):
                                    f"{e.title} · sentence {e.sentence}"
                                    + (f" · {e.source}" if e.source else "") + f"\n{e.text}")
             item.setData(EVIDENCE_ROLE, (e.article_id, e.start))
-            item.setToolTip(e.note or e.text)
+            item.setToolTip(html.escape(e.note or e.text))
             self.evidence.addItem(item)
 
     def _on_evidence_item_activated(self, item: QListWidgetItem) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -25,10 +27,13 @@ class OutletTable(QTreeWidget):
         self.itemClicked.connect(self._on_item_clicked)
         self.itemExpanded.connect(self._on_item_expanded)
         self._categories: list[Category] = []
+        self._anonymous = True
         self._articles: dict[str, list[ArticleSummary]] = {}
 
     def show_rows(self, outlets: list[OutletSummary], articles: list[ArticleSummary],
-                  categories: list[Category]) -> None:
+                  categories: list[Category], *, anonymous: bool = True) -> None:
+        """`anonymous` False (a category filter is set): the anonymous share is shown as —."""
+        self._anonymous = anonymous
         expanded = {self.topLevelItem(i).data(0, ROW_ROLE) for i in range(self.topLevelItemCount())
                     if self.topLevelItem(i).isExpanded()}
         self._categories = categories
@@ -36,7 +41,7 @@ class OutletTable(QTreeWidget):
         self.setHeaderLabels(FIXED + [c.label for c in categories])
         for n, category in enumerate(categories):
             self.headerItem().setIcon(len(FIXED) + n, swatch(category.color))
-            self.headerItem().setToolTip(len(FIXED) + n, category.description)
+            self.headerItem().setToolTip(len(FIXED) + n, html.escape(category.description))
         self._articles = {}
         for article in articles:
             self._articles.setdefault(article.outlet, []).append(article)
@@ -65,13 +70,13 @@ class OutletTable(QTreeWidget):
     def _row(self, parent, key, label, articles, sentences, annotated, annotations, by_category) -> QTreeWidgetItem:
         share = annotated / sentences if sentences else 0.0
         cells = [label, "" if articles is None else str(articles), str(sentences), f"{share:.0%}",
-                 str(annotations), f"{anonymous_share(by_category):.0%}"]
+                 str(annotations), f"{anonymous_share(by_category):.0%}" if self._anonymous else "—"]
         for category in self._categories:
             count = by_category.get(category.key, 0)
             cells.append(f"{count} ({count / annotations:.0%})" if annotations else "0")
         item = QTreeWidgetItem(parent if parent is not None else self, cells)
         item.setData(0, ROW_ROLE, key)
-        item.setToolTip(0, label)
+        item.setToolTip(0, html.escape(label))
         for column in range(1, len(cells)):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
@@ -84,6 +89,8 @@ class OutletTable(QTreeWidget):
         article = value if kind == "article" else None
         category = None
         if column == 5:
+            if not self._anonymous:
+                return
             category = "anonymous"
         elif column >= len(FIXED):
             category = self._categories[column - len(FIXED)].key

@@ -118,3 +118,35 @@ def test_report_command_refuses_other_extensions(sample: Project, tmp_path: Path
     sample.close()
     result = CliRunner().invoke(cli, ["report", str(sample.path), str(tmp_path / "r.docx")])
     assert result.exit_code != 0 and "must end in .html or .pdf" in result.output
+
+
+@pytest.mark.parametrize(("raw", "iso"), [("4 March 2025", "2025-03-04"), ("March 4, 2025", "2025-03-04"),
+                                          ("2025-03-04T10:00:00Z", "2025-03-04T10:00:00Z"),
+                                          ("03/04/2025", "03/04/2025"), ("Mar. 4, 2025", "2025-03-04")])
+def test_markdown_dates_are_stored_as_iso_when_unambiguous(raw: str, iso: str) -> None:
+    from annotator.core.dates import iso_date
+
+    assert iso_date(raw) == iso
+
+
+def test_dates_that_are_not_iso_drop_out_of_a_date_filter(project: Project, tmp_path: Path) -> None:
+    from annotator.core.importing import import_paths
+
+    for n, date in enumerate(["4 March 2025", "03/04/2025"]):
+        (tmp_path / f"{n}.md").write_text(f"Title: T{n}\nPublished: {date}\n\nStory {n}. Text.\n")
+    import_paths(project, [tmp_path])
+    kept = article_summary(project.database, Filters(published_from="2025-03-01", published_to="2025-03-31"))
+    assert [a.title for a in kept] == ["T0"]
+    with pytest.raises(Exception, match="YYYY-MM-DD"):
+        check_filters(project.database, Filters(published_from="2025-3-1"))
+
+
+def test_category_keys_from_a_crafted_file_are_escaped_in_the_report(sample: Project) -> None:
+    sample.database.conn.execute("UPDATE categories SET key = 'x`<img src=x onerror=alert(1)>`' WHERE key = 'document'")
+    assert "<img src=x" not in report_html(sample)
+
+
+def test_report_hides_the_anonymous_share_under_a_category_filter(sample: Project) -> None:
+    annotate(sample)
+    html = report_html(sample, Filters(category="on_record"))
+    assert "<td style=\"text-align: right;\">—</td>" in html

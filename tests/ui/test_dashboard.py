@@ -56,6 +56,16 @@ def test_filters_by_annotator_and_category(qtbot, open_main, sample_path: Path) 
     assert outlet_row(window, "Cybernews").text(4) == "0"
     combo.setCurrentIndex(0)
     assert outlet_row(window, "Cybernews").text(4) == "1"
+    assert outlet_row(window, "newz9.com").text(4) == "0"  # its annotations are of other categories
+    assert outlet_row(window, "newz9.com").text(5) == "—"  # no anonymous share under a category filter
+    category.setCurrentIndex(0)
+    with Project.open(sample_path) as project:
+        project.database.conn.execute("UPDATE articles SET published = '2025-03-05' WHERE id = 3")
+    window.dashboard.date_from.setText("2025-03-01")
+    window.dashboard.date_to.setText("2025-03-31")
+    window.dashboard.date_to.editingFinished.emit()
+    assert [window.dashboard.table.topLevelItem(i).text(0)
+            for i in range(window.dashboard.table.topLevelItemCount())] == ["Cybernews"]
     window.dashboard.date_from.setText("2030-01-01")
     window.dashboard.date_from.editingFinished.emit()
     assert window.dashboard.table.topLevelItemCount() == 0
@@ -109,7 +119,9 @@ def test_reports_from_the_window_honour_the_filters(qtbot, open_main, sample_pat
     rows = (tmp_path / "a.csv").read_text(encoding="utf-8-sig").strip().splitlines()
     assert len(rows) == 2 and "Jason Kikta" in rows[1]
     window.dashboard.reports.report()
-    assert "Filters: annotator: ben" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    report = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Filters: annotator: ben" in report
+    assert "Jason Kikta" in report and "@DODResponse" not in report  # amy's social post is left out
     window.dashboard.reports.report()
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
 

@@ -158,3 +158,13 @@ def test_pdf_report_is_written(sample_path: Path, tmp_path: Path) -> None:
     data = (tmp_path / "r.pdf").read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 5000
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+
+
+def test_pdf_into_a_missing_folder_is_a_clear_error(sample_path: Path, tmp_path: Path) -> None:
+    import pytest
+
+    from annotator.core.export import ExportFailed
+    from annotator.report_pdf import write_pdf_report
+
+    with Project.open(sample_path) as project, pytest.raises(ExportFailed, match="cannot write there"):
+        write_pdf_report(project, tmp_path / "missing" / "r.pdf")
