@@ -1,4 +1,8 @@
-"""Run a long read of the project (an export) in the thread pool, on its own read-only connection."""
+"""Long work on the project (import, export) in the thread pool, each task on its own connection.
+
+SQLite connections are not shared between threads: a task opens the project file itself. Its
+result or its error comes back through signals owned by a QObject, delivered in the window's thread.
+"""
 
 from __future__ import annotations
 
@@ -12,36 +16,38 @@ from annotator.core.project import Project
 
 
 class TaskSignals(QObject):
-    finished = Signal(str)
+    progressed = Signal(int, int, str)  # done, total, current item
+    finished = Signal(object)  # what the work returned
     failed = Signal(str)
 
 
-class ReadTask(QRunnable):
-    """`work(project)` returns the message to show when done; SQLite connections stay in their thread."""
+class ProjectTask(QRunnable):
+    """Run `work(project)` on a connection of its own (read-only unless asked)."""
 
-    def __init__(self, project_path: Path, work: Callable[[Project], str]) -> None:
+    def __init__(self, project_path: Path, work: Callable[[Project], object], *, read_only: bool = True) -> None:
         super().__init__()
         self.project_path = project_path
         self.work = work
+        self.read_only = read_only
         self.signals = TaskSignals()
         self.setAutoDelete(False)
 
     def run(self) -> None:
         try:
-            with Project.open(self.project_path, read_only=True) as project:
-                message = self.work(project)
+            with Project.open(self.project_path, read_only=self.read_only) as project:
+                result = self.work(project)
         except AnnotatorError as error:
             self.signals.failed.emit(str(error))
             return
         except Exception as error:  # noqa: BLE001 - reported to the user; the window must hear back
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            self.signals.failed.emit(f"stopped: {type(error).__name__}: {error}")
             return
-        self.signals.finished.emit(message)
+        self.signals.finished.emit(result)
 
 
-def start(task: ReadTask, running: set[ReadTask]) -> None:
+def start(task: ProjectTask, running: set[ProjectTask]) -> None:
     """Start `task`, keeping a reference in `running` until it reports back."""
     running.add(task)
-    task.signals.finished.connect(lambda _message: running.discard(task))
+    task.signals.finished.connect(lambda _result: running.discard(task))
     task.signals.failed.connect(lambda _message: running.discard(task))
     QThreadPool.globalInstance().start(task)

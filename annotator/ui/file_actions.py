@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from annotator.core.export import write_annotations_csv
 from annotator.core.records import ImportReport
-from annotator.ui.background import ReadTask, start
+from annotator.ui.background import ProjectTask, start
 from annotator.ui.import_worker import ImportWorker
 
 PROJECT_FILTER = "Annotator projects (*.annot);;All files (*)"
@@ -24,7 +24,7 @@ class FileActions:
         self.worker: ImportWorker | None = None
         self.progress: QProgressDialog | None = None
         self.last_report: ImportReport | None = None
-        self.running: set[ReadTask] = set()
+        self.running: set[ProjectTask] = set()
 
     def populate(self, menu: QMenu) -> None:
         w = self.window
@@ -93,7 +93,6 @@ class FileActions:
         worker.signals.progressed.connect(self._on_worker_progressed)
         worker.signals.finished.connect(self._on_worker_finished)
         worker.signals.failed.connect(self._on_worker_failed)
-        worker.setAutoDelete(False)
         self.worker, self.progress = worker, progress
         self.window.thread_pool.start(worker)
 
@@ -134,7 +133,7 @@ class FileActions:
         path, _ = QFileDialog.getSaveFileName(self.window, "Export annotations", default, "CSV (*.csv)")
         if not path:
             return
-        task = ReadTask(project.path, lambda p: str(write_annotations_csv(p.database, Path(path))))
+        task = ProjectTask(project.path, lambda p: str(write_annotations_csv(p.database, Path(path))))
         task.signals.finished.connect(lambda count: self.window.statusBar().showMessage(
             f"Exported {count} annotation(s) to {path}", 8000))
         task.signals.failed.connect(lambda message: QMessageBox.warning(self.window, "Export failed", message))

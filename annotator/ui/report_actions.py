@@ -10,7 +10,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.export import write_annotations_csv, write_outlets_csv
 from annotator.core.report import write_html_report
 from annotator.core.stats import Filters
-from annotator.ui.background import ReadTask, start
+from annotator.ui.background import ProjectTask, start
 from annotator.ui.session import ProjectSession
 
 
@@ -20,7 +20,7 @@ class ReportActions:
         self.parent = parent
         self.filters = filters  # () -> Filters
         self.last_written: Path | None = None
-        self.running: set[ReadTask] = set()
+        self.running: set[ProjectTask] = set()
 
     def _target(self, title: str, suffix: str, pattern: str) -> Path | None:
         project = self.session.project
@@ -47,7 +47,7 @@ class ReportActions:
         if path is None:
             return
         filters = self.filters()
-        task = ReadTask(self.session.project.path, lambda project: str(writer(project.database, path, filters)))
+        task = ProjectTask(self.session.project.path, lambda project: str(writer(project.database, path, filters)))
         task.signals.finished.connect(lambda _rows: self._done(path))
         task.signals.failed.connect(lambda message: QMessageBox.warning(self.parent, "Export failed", message))
         self.parent.window().statusBar().showMessage(f"Writing {path}…")
