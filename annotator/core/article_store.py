@@ -35,6 +35,13 @@ def _article(row: tuple) -> Article:
     )
 
 
+def text_and_sentence_starts(db: Database, article_id: int) -> tuple[str, list[int]]:
+    """An article's body and its sentences' start offsets: what maps an offset to a sentence number."""
+    body = db.row("SELECT body FROM articles WHERE id = ?", (article_id,))[0]
+    starts = [s for (s,) in db.rows("SELECT start FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))]
+    return body, starts
+
+
 class Duplicate(Exception):
     """The body is already in the project, as article `existing`."""
 

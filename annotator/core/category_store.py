@@ -72,14 +72,15 @@ class CategoryStore:
     def add_labelled(self, label: str) -> Category:
         """A new category from a label alone: a free key, the next free colour and shortcut."""
         base = codebook.key_from_label(codebook.check_label(label))
-        taken = {c.key for c in self.list(include_archived=True)}
+        existing = self.list(include_archived=True)
+        taken = {c.key for c in existing}
         key, n = base, 2
         while key in taken:
             key, n = f"{base[:36]}_{n}", n + 1
-        used_colors = {c.color for c in self.list(include_archived=True)}
+        used_colors = {c.color for c in existing}
         palette = codebook.extra_colors()
         color = next((c for c in palette if c not in used_colors), palette[len(taken) % len(palette)])
-        used_shortcuts = {c.shortcut for c in self.list()}
+        used_shortcuts = {c.shortcut for c in existing if not c.archived}
         shortcut = next((s for s in codebook.SHORTCUTS if s not in used_shortcuts), None)
         return self.add(CategorySpec(key=key, label=label, color=color, shortcut=shortcut))
 

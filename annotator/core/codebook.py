@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from annotator.core.errors import InvalidValue
@@ -25,14 +26,17 @@ class CategorySpec:
     shortcut: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _codebook_file() -> dict:
+    return json.loads((resources_dir() / "codebook.json").read_text(encoding="utf-8"))
+
+
 def default_codebook() -> list[CategorySpec]:
-    data = json.loads((resources_dir() / "codebook.json").read_text(encoding="utf-8"))
-    return [CategorySpec(**entry) for entry in data["categories"]]
+    return [CategorySpec(**entry) for entry in _codebook_file()["categories"]]
 
 
 def extra_colors() -> list[str]:
-    data = json.loads((resources_dir() / "codebook.json").read_text(encoding="utf-8"))
-    return list(data["extra_colors"])
+    return list(_codebook_file()["extra_colors"])
 
 
 def check_key(key: str) -> str:

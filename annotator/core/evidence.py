@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from annotator.core.article_store import text_and_sentence_starts
 from annotator.core.database import Database
 from annotator.core.records import AnnotationId, ArticleId
 from annotator.core.stats import Filters, annotation_where, selected_articles
@@ -29,7 +30,7 @@ class Evidence:
 def annotated_sentences(db: Database, filters: Filters = Filters(), *, limit: int | None = None) -> list[Evidence]:
     """Annotations the filters keep, with their text, in outlet, article and text order (the first `limit`)."""
     articles = selected_articles(db, filters)
-    extra, params = annotation_where(db, filters)
+    extra, params = annotation_where(filters)
     sql = ('SELECT n.id, n.article_id, n.start, n."end", c.key, n.source_name, n.note, p.name'
            " FROM annotations n JOIN categories c ON c.id = n.category_id"
            " JOIN annotators p ON p.id = n.annotator_id JOIN articles a ON a.id = n.article_id"
@@ -43,9 +44,7 @@ def annotated_sentences(db: Database, filters: Filters = Filters(), *, limit: in
         if aid not in articles:  # outside the date range
             continue
         if aid not in bodies:
-            body = db.row("SELECT body FROM articles WHERE id = ?", (aid,))[0]
-            starts = [s for (s,) in db.rows("SELECT start FROM sentences WHERE article_id = ? ORDER BY idx", (aid,))]
-            bodies[aid] = (body, starts)
+            bodies[aid] = text_and_sentence_starts(db, aid)
         body, starts = bodies[aid]
         outlet, title, _ = articles[aid]
         out.append(Evidence(AnnotationId(annotation_id), outlet, ArticleId(aid), title,

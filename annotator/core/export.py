@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from annotator.core.article_store import text_and_sentence_starts
 from annotator.core.database import Database
 from annotator.core.errors import AnnotatorError
 from annotator.core.stats import Filters, annotation_where, outlet_summary, selected_articles
@@ -80,7 +81,7 @@ def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()
     categories = {cid: (key, neutralise(label)) for cid, key, label in
                   db.rows("SELECT id, key, label FROM categories")}
     annotators = {pid: neutralise(name) for pid, name in db.rows("SELECT id, name FROM annotators")}
-    extra, params = annotation_where(db, filters)
+    extra, params = annotation_where(filters)
     sql = ('SELECT n.article_id, n.start, n."end", n.category_id, n.annotator_id, n.source_name, n.note,'
            f" n.created_at, n.updated_at FROM annotations n WHERE 1{extra}"
            " ORDER BY n.article_id, n.start, n.id")
@@ -93,9 +94,7 @@ def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()
                 continue
             if aid != current:
                 current = aid
-                body = db.row("SELECT body FROM articles WHERE id = ?", (aid,))[0]
-                starts = [s for (s,) in db.rows(
-                    "SELECT start FROM sentences WHERE article_id = ? ORDER BY idx", (aid,))]
+                body, starts = text_and_sentence_starts(db, aid)
                 article = articles[aid]
             key, label = categories[cid]
             counter[0] += 1

@@ -17,8 +17,10 @@ from pathlib import Path
 import markdown
 
 from annotator.core.chart_svg import sourcing_chart
+from annotator.core.evidence import annotated_sentences
 from annotator.core.project import Project
 from annotator.core.records import Category, OutletSummary
+from annotator.core.report_class import class_section
 from annotator.core.stats import Filters, anonymous_share, outlet_summary
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -79,8 +81,6 @@ def _outlet_table(outlets: list[OutletSummary], categories: list[Category], *,
 
 
 def _sentences(project: Project, filters: Filters, categories: list[Category]) -> list[str]:
-    from annotator.core.evidence import annotated_sentences
-
     labels = {c.key: c.label for c in categories}
     grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for item in annotated_sentences(project.database, filters):
@@ -120,8 +120,6 @@ def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src
     lines += _sentences(project, filters, categories)
     key = project.info.value("answer_key")
     if key is not None and len(project.annotations.annotators()) > 1:
-        from annotator.core.report_class import class_section
-
         lines += class_section(project, key, md_text)
     return "\n".join(lines) + "\n"
 

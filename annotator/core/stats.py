@@ -56,7 +56,7 @@ def anonymous_share(by_category: dict[str, int]) -> float:
     return anonymous / attributed if attributed else 0.0
 
 
-def annotation_where(db: Database, filters: Filters, alias: str = "n") -> tuple[str, list]:
+def annotation_where(filters: Filters, alias: str = "n") -> tuple[str, list]:
     """SQL conditions (starting with AND) and parameters for the annotator and category filters."""
     sql, params = "", []
     if filters.annotator is not None:
@@ -90,7 +90,7 @@ def article_summary(db: Database, filters: Filters = Filters()) -> list[ArticleS
     keys = {cid: key for cid, key in db.rows("SELECT id, key FROM categories ORDER BY position, id")}
     articles = selected_articles(db, filters)
     sentences = dict(db.rows("SELECT article_id, count(*) FROM sentences GROUP BY article_id"))
-    extra, params = annotation_where(db, filters)
+    extra, params = annotation_where(filters)
     annotated = dict(db.rows(
         "SELECT s.article_id, count(*) FROM sentences s WHERE EXISTS (SELECT 1 FROM annotations n"
         ' WHERE n.article_id = s.article_id AND n."end" > s.start AND n.start < s."end"'

@@ -46,7 +46,7 @@ class ArticleColumn(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.mix)
         layout.addWidget(self.view, 1)
-        self.view.selection_changed.connect(self.refresh_mix)
+        self.view.annotations_refreshed.connect(self.refresh_mix)  # not on every J/K
         session.codebook_changed.connect(self._on_session_codebook_changed)
         self.refresh_mix()
 

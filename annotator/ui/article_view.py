@@ -27,6 +27,7 @@ MARKER = QColor("#1F3A93")
 
 class ArticleView(QTextEdit):
     selection_changed = Signal()
+    annotations_refreshed = Signal()  # this article's annotations were re-read after a change
     category_key_pressed = Signal(str)
     delete_pressed = Signal()
     note_pressed = Signal()
@@ -99,6 +100,7 @@ class ArticleView(QTextEdit):
     def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
         if article_id == self.article_id:
             self._refresh_span(start, end)
+            self.annotations_refreshed.emit()
             self.selection_changed.emit()
 
     def _render(self, lo: int, hi: int, *, clear: bool = True) -> None:

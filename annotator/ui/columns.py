@@ -14,6 +14,7 @@ MAX_COLUMNS = 4
 
 class Columns(QWidget):
     current_changed = Signal()
+    column_opened = Signal(object)  # a new ArticleColumn, once
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +51,7 @@ class Columns(QWidget):
         else:
             self.splitter.addWidget(column)
         self._stack.setCurrentWidget(self.splitter)
+        self.column_opened.emit(column)
         self._set_current(column)
         column.view.setFocus()
         return column

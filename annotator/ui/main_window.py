@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.library.open_requested.connect(self._on_library_open_requested)
         self.columns.current_changed.connect(self._on_columns_current_changed)
+        self.columns.column_opened.connect(self._on_columns_column_opened)
         self.codebook.assign_requested.connect(self.annotating.assign)
         self.inspector.edit_requested.connect(self.annotating.edit)
         self.session.annotations_changed.connect(self._on_session_annotations_changed)
@@ -107,17 +108,15 @@ class MainWindow(QMainWindow):
         self.dashboard.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
 
     def open_article(self, article_id: ArticleId, *, new_column: bool = False) -> None:
-        column = self.columns.open(article_id, new_column=new_column)
+        self.columns.open(article_id, new_column=new_column)
+
+    def _on_columns_column_opened(self, column) -> None:
         view = column.view
-        if getattr(view, "_wired", False):
-            return
-        view._wired = True
         view.selection_changed.connect(self.annotating.refresh_inspector)
         view.category_key_pressed.connect(self.annotating.assign_shortcut)
         view.delete_pressed.connect(self.annotating.delete_chosen)
         view.note_pressed.connect(self.annotating.edit_note)
         view.source_pressed.connect(self.annotating.edit_source)
-        self._on_columns_current_changed()
 
     def _on_tabs_close_requested(self, index: int) -> None:
         widget = self.tabs.widget(index)
