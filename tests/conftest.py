@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 from annotator.core.sample import create_sample
 
 

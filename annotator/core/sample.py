@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.importing import import_paths
-from annotator.core.project import Project
+from annotator.core.ingest.batch import import_paths
+from annotator.core.store.project import Project
 from annotator.core.records import ImportReport
 from annotator.core.resources import seeds_dir
 

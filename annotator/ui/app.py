@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 from annotator.core.resources import resources_dir
 from annotator.core.sample import create_sample
 from annotator.ui.file_actions import remember_project

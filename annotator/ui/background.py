@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 
 class TaskSignals(QObject):

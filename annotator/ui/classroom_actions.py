@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from annotator.core.classroom import answer_key, mark_answer_key, merge_file
+from annotator.core.classroom.files import answer_key, mark_answer_key, merge_file
 from annotator.core.errors import AnnotatorError
 from annotator.ui.compare import CompareView
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from annotator.core.scoring import label, unit_labels
+from annotator.core.classroom.scoring import label, unit_labels
 from annotator.ui.article_view import ArticleView
 from annotator.ui.session import ProjectSession
 

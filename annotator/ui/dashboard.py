@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.evidence import annotated_sentences
-from annotator.core.stats import ANONYMOUS_KEYS, Filters, article_summary, outlet_summary
+from annotator.core.analysis.evidence import annotated_sentences
+from annotator.core.analysis.stats import ANONYMOUS_KEYS, Filters, article_summary, outlet_summary
 from annotator.ui.codebook_panel import swatch
 from annotator.ui.dashboard_chart import SourcingChart
 from annotator.ui.dashboard_table import OutletTable

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from annotator.core.records import ArticleSummary, Category, OutletSummary
-from annotator.core.stats import anonymous_share
+from annotator.core.analysis.stats import anonymous_share
 from annotator.ui.codebook_panel import swatch
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # ("outlet", name) or ("article", id)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
-from annotator.core.export import write_annotations_csv
+from annotator.core.reports.csv_export import write_annotations_csv
 from annotator.core.records import ImportReport
 from annotator.ui.background import ProjectTask, start
 from annotator.ui.import_worker import ImportWorker

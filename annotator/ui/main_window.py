@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QTabWidget
 
-from annotator.core.importers import is_supported
+from annotator.core.ingest.formats import is_supported
 from annotator.core.records import ArticleId
 from annotator.ui.annotating import Annotating
 from annotator.ui.codebook_panel import CodebookPanel

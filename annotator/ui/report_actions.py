@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.export import write_annotations_csv, write_outlets_csv
-from annotator.core.report import write_html_report
-from annotator.core.stats import Filters
+from annotator.core.reports.csv_export import write_annotations_csv, write_outlets_csv
+from annotator.core.reports.html_report import write_html_report
+from annotator.core.analysis.stats import Filters
 from annotator.ui.background import ProjectTask, start
 from annotator.ui.session import ProjectSession
 
@@ -69,7 +69,7 @@ class ReportActions:
 
     def _write_report(self, path: Path, filters: Filters) -> None:
         if path.suffix.lower() == ".pdf":
-            from annotator.report_pdf import write_pdf_report
+            from annotator.ui.report_pdf import write_pdf_report
 
             write_pdf_report(self.session.project, path, filters)
         else:

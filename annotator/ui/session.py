@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 from annotator.core.records import Annotation, AnnotationChange, ArticleId
 
 

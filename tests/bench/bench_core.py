@@ -33,12 +33,12 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from annotator.core.export import write_annotations_csv
-from annotator.core.importing import import_paths
-from annotator.core.project import Project
-from annotator.core.schema import LATEST_VERSION
-from annotator.core.segment import split_sentences
-from annotator.core.stats import outlet_summary
+from annotator.core.reports.csv_export import write_annotations_csv
+from annotator.core.ingest.batch import import_paths
+from annotator.core.store.project import Project
+from annotator.core.store.schema import LATEST_VERSION
+from annotator.core.ingest.segment import split_sentences
+from annotator.core.analysis.stats import outlet_summary
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
 CACHE = Path(tempfile.gettempdir()) / "annotator-bench"
@@ -257,7 +257,7 @@ def bench_export(project: Project, path: Path, label: str, show_profile: bool) -
 
 def bench_report(runs: int) -> None:
     """HTML report of 100 articles, every sentence annotated (about 2,500 annotations)."""
-    from annotator.core.report import write_html_report
+    from annotator.core.reports.html_report import write_html_report
 
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
         path = Path(tmp) / "report.annot"

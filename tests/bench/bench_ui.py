@@ -26,11 +26,11 @@ from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from annotator.core.article_store import body_hash  # noqa: E402
+from annotator.core.store.articles import body_hash  # noqa: E402
 from annotator.core.clock import now  # noqa: E402
-from annotator.core.project import Project  # noqa: E402
+from annotator.core.store.project import Project  # noqa: E402
 from annotator.core.resources import seeds_dir  # noqa: E402
-from annotator.core.segment import split_sentences  # noqa: E402
+from annotator.core.ingest.segment import split_sentences  # noqa: E402
 from annotator.ui import app  # noqa: E402
 from annotator.ui.article_column import ArticleColumn  # noqa: E402
 from annotator.ui.session import ProjectSession  # noqa: E402

@@ -11,18 +11,18 @@ from pathlib import Path
 import sqlite_utils
 
 import annotator.core
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_core_modules_do_not_import_qt() -> None:
     modules = [f"annotator.core.{m.name}" for m in pkgutil.iter_modules(annotator.core.__path__)]
-    modules += ["annotator.cli"]
+    modules += ["annotator.cli.commands"]
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
-        "import annotator.core.html_import, trafilatura\n"
+        "import annotator.core.ingest.html_page, trafilatura\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

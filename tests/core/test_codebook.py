@@ -6,7 +6,7 @@ import pytest
 
 from annotator.core.codebook import CategorySpec, contrast_with_black, default_codebook
 from annotator.core.errors import InvalidValue
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 
 def test_default_colours_are_readable_behind_black_text() -> None:

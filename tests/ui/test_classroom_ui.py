@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from annotator.core.classroom import export_assignment, mark_answer_key
-from annotator.core.project import Project
+from annotator.core.classroom.files import export_assignment, mark_answer_key
+from annotator.core.store.project import Project
 
 
 def test_blind_mode_shows_a_student_only_their_own_annotations(qtbot, open_main, sample_path: Path,

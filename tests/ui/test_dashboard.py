@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from annotator.core.project import Project
-from annotator.core.stats import outlet_summary
+from annotator.core.store.project import Project
+from annotator.core.analysis.stats import outlet_summary
 
 
 def outlet_row(window, name: str):

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from annotator.core.project import Project
-from annotator.core.schema import LATEST_VERSION
+from annotator.core.store.project import Project
+from annotator.core.store.schema import LATEST_VERSION
 from annotator.ui import app
 
 
@@ -47,7 +47,7 @@ def test_corrupt_and_newer_files_are_refused(open_main, messages, sample_path: P
 def test_read_only_file_opens_with_a_notice_and_refuses_changes(
     qtbot, open_main, messages, sample_path: Path, monkeypatch
 ) -> None:
-    from annotator.core import database
+    from annotator.core.store import database
 
     monkeypatch.setattr(database.os, "access", lambda path, mode: mode != os.W_OK)
     window = open_main(sample_path)
@@ -150,7 +150,7 @@ def test_gui_command_opens_the_given_project(monkeypatch, sample_path: Path) -> 
 
 
 def test_pdf_report_is_written(sample_path: Path, tmp_path: Path) -> None:
-    from annotator.report_pdf import write_pdf_report
+    from annotator.ui.report_pdf import write_pdf_report
 
     with Project.open(sample_path) as project:
         project.annotate_sentence(1, 0, category="anonymous_official", annotator="amy", note="<b>n</b>")
@@ -163,8 +163,8 @@ def test_pdf_report_is_written(sample_path: Path, tmp_path: Path) -> None:
 def test_pdf_into_a_missing_folder_is_a_clear_error(sample_path: Path, tmp_path: Path) -> None:
     import pytest
 
-    from annotator.core.export import ExportFailed
-    from annotator.report_pdf import write_pdf_report
+    from annotator.core.reports.csv_export import ExportFailed
+    from annotator.ui.report_pdf import write_pdf_report
 
     with Project.open(sample_path) as project, pytest.raises(ExportFailed, match="cannot write there"):
         write_pdf_report(project, tmp_path / "missing" / "r.pdf")

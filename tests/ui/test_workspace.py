@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QInputDialog
 
-from annotator.core.project import Project
+from annotator.core.store.project import Project
 
 
 def library_item(window, title_start: str):

@@ -1,0 +1,1 @@
+"""Classroom: assignment and merge files, scoring against an answer key, agreement."""

@@ -1,0 +1,1 @@
+"""Files in: readers for each format, encodings, dates, sentence splitting, batches."""

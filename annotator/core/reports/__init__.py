@@ -1,0 +1,1 @@
+"""Files out: CSV, the HTML report, its SVG chart and class section."""

@@ -1,0 +1,122 @@
+"""CSV reports: one row per annotation, and one row per outlet.
+
+Files are UTF-8 with a byte-order mark and CRLF rows, which LibreOffice and Excel both open
+cleanly; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe. Each file
+is written beside its target and moved into place, so a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import tempfile
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from annotator.core.store.articles import text_and_sentence_starts
+from annotator.core.store.database import Database
+from annotator.core.errors import AnnotatorError
+from annotator.core.analysis.stats import Filters, annotation_where, outlet_summary, selected_articles
+
+ANNOTATION_COLUMNS = [
+    "outlet", "article_id", "article_title", "url", "published", "sentence", "start", "end", "text",
+    "category", "category_label", "source", "note", "annotator", "created_at", "updated_at",
+]
+OUTLET_COLUMNS = ["outlet", "articles", "sentences", "annotated_sentences", "annotations"]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str | None) -> str:
+    """Make a cell safe to open in a spreadsheet: a leading = + - @ tab or CR becomes text."""
+    if not value:
+        return ""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+class ExportFailed(AnnotatorError):
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {reason}")
+
+
+@contextmanager
+def atomic_text(path: Path, *, bom: bool = True) -> Iterator[TextIO]:
+    """A text file written beside `path` and moved into place only once complete."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    except OSError as error:
+        raise ExportFailed(path, f"cannot write there ({error.strerror or error})") from error
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
+            if bom:
+                handle.write("\ufeff")  # the byte-order mark that tells Excel the file is UTF-8
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportFailed(path, f"could not be written ({error.strerror or error}); nothing was saved") from error
+    except sqlite3.Error as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportFailed(path, f"the project could not be read ({error}); nothing was saved") from error
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _article_rows(db: Database, filters: Filters) -> dict[int, tuple]:
+    return {aid: (neutralise(outlet), aid, neutralise(title), neutralise(url), neutralise(published))
+            for aid, (outlet, title, published, url) in selected_articles(db, filters, with_url=True).items()}
+
+
+def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()) -> int:
+    """Write one row per annotation, in article and text order; return the number of rows."""
+    articles = _article_rows(db, filters)
+    categories = {cid: (key, neutralise(label)) for cid, key, label in
+                  db.rows("SELECT id, key, label FROM categories")}
+    annotators = {pid: neutralise(name) for pid, name in db.rows("SELECT id, name FROM annotators")}
+    extra, params = annotation_where(filters)
+    sql = ('SELECT n.article_id, n.start, n."end", n.category_id, n.annotator_id, n.source_name, n.note,'
+           f" n.created_at, n.updated_at FROM annotations n WHERE 1{extra}"
+           " ORDER BY n.article_id, n.start, n.id")
+    counter = [0]
+
+    def rows():
+        current, body, starts, article = None, "", [], ()
+        for aid, start, end, cid, pid, source, note, created, updated in db.conn.execute(sql, params):
+            if aid not in articles:
+                continue
+            if aid != current:
+                current = aid
+                body, starts = text_and_sentence_starts(db, aid)
+                article = articles[aid]
+            key, label = categories[cid]
+            counter[0] += 1
+            yield (*article, bisect_right(starts, start), start, end, neutralise(body[start:end]), key,
+                   label, neutralise(source) if source else "", neutralise(note) if note else "",
+                   annotators[pid], created, updated)
+
+    with atomic_text(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(ANNOTATION_COLUMNS)
+        writer.writerows(rows())
+    return counter[0]
+
+
+def write_outlets_csv(db: Database, path: Path, filters: Filters = Filters()) -> int:
+    """Write one row per outlet with its counts and one count column per category key."""
+    keys = [key for (key,) in db.rows("SELECT key FROM categories ORDER BY position, id")]
+    summaries = outlet_summary(db, filters)
+    with atomic_text(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(OUTLET_COLUMNS + keys)
+        for s in summaries:
+            writer.writerow([neutralise(s.outlet), s.articles, s.sentences, s.annotated_sentences,
+                             s.annotations, *(s.by_category.get(k, 0) for k in keys)])
+    return len(summaries)

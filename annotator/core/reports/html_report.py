@@ -1,0 +1,137 @@
+"""The written report: method, per-outlet table, chart and each outlet's annotated sentences.
+
+It is written as Markdown and rendered with python-markdown. Everything that comes from articles
+or users (titles, sentences, sources, notes, names) goes through `md_text`, which escapes HTML and
+Markdown syntax, so it is shown as written and never interpreted.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections import defaultdict
+from datetime import datetime, timezone
+from html import escape
+from pathlib import Path
+
+import markdown
+
+from annotator.core.reports.chart_svg import sourcing_chart
+from annotator.core.analysis.evidence import annotated_sentences
+from annotator.core.store.project import Project
+from annotator.core.records import Category, OutletSummary
+from annotator.core.reports.class_section import class_section
+from annotator.core.analysis.stats import Filters, anonymous_share, outlet_summary
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+
+CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; color: #202020; max-width: 60em;
+       margin: 2em auto; line-height: 1.45; }
+h1 { font-size: 20pt; } h2 { font-size: 15pt; border-bottom: 1px solid #CCCCCC; margin-top: 1.6em; }
+h3 { font-size: 12pt; margin-bottom: 0.3em; }
+table { border-collapse: collapse; margin: 0.8em 0; } th, td { border: 1px solid #CCCCCC; padding: 3px 7px; }
+th { background: #F2F2F2; text-align: left; } td.n { text-align: right; }
+blockquote { margin: 0.3em 0 0.6em 0; padding-left: 0.8em; border-left: 4px solid #CCCCCC; }
+.meta { color: #666666; font-size: 9.5pt; }
+"""
+
+
+def md_text(value: object) -> str:
+    """Text from the data, safe inside Markdown: HTML-escaped, Markdown syntax backslash-escaped."""
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", escape(text, quote=False))
+
+
+def _percent(part: float) -> str:
+    return f"{part:.0%}"
+
+
+def _filters_line(filters: Filters) -> str:
+    named = [f"{name.replace('_', ' ')}: {md_text(value)}" for name, value in vars(filters).items() if value]
+    return "Filters: " + "; ".join(named) if named else "All annotations, all articles."
+
+
+def _method(categories: list[Category]) -> list[str]:
+    lines = ["## Method", "",
+             "Each sentence of each article was read and marked with how its claim is sourced, using "
+             "this codebook. One sentence may carry several categories. *Anonymous share* is the "
+             "share of attributed claims (all but unattributed ones) that rest on anonymous sources.",
+             "", "| Category | Key | Definition |", "|---|---|---|"]
+    lines += [f"| {md_text(c.label)} | {md_text(c.key)} | {md_text(c.description)} |" for c in categories]
+    return lines
+
+
+def _outlet_table(outlets: list[OutletSummary], categories: list[Category], *,
+                  anonymous: bool = True) -> list[str]:
+    """Two tables: the totals per outlet, then each category's count and share per outlet."""
+    lines = ["| Outlet | Articles | Sentences | Annotated | Annotations | Anonymous share |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for o in outlets:
+        share = o.annotated_sentences / o.sentences if o.sentences else 0.0
+        lines.append(f"| {md_text(o.outlet)} | {o.articles} | {o.sentences} | {_percent(share)} | "
+                     f"{o.annotations} | {_percent(anonymous_share(o.by_category)) if anonymous else '—'} |")
+    lines += ["", "Annotations per category, with the share of each outlet's annotations:", "",
+              "| Category | " + " | ".join(md_text(o.outlet) for o in outlets) + " |",
+              "|---" + "|---:" * len(outlets) + "|"]
+    for c in categories:
+        cells = [f"{o.by_category.get(c.key, 0)} ({_percent(o.share(c.key))})" for o in outlets]
+        lines.append(f"| {md_text(c.label)} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _sentences(project: Project, filters: Filters, categories: list[Category]) -> list[str]:
+    labels = {c.key: c.label for c in categories}
+    grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for item in annotated_sentences(project.database, filters):
+        grouped[item.outlet][item.category].append(item)
+    lines: list[str] = []
+    for outlet in sorted(grouped, key=str.casefold):
+        lines += ["", f"## {md_text(outlet)}"]
+        for key in [c.key for c in categories if c.key in grouped[outlet]]:
+            lines += ["", f"### {md_text(labels[key])} ({len(grouped[outlet][key])})", ""]
+            for item in grouped[outlet][key]:
+                lines.append(f"> {md_text(item.text)}")
+                lines.append(">")
+                meta = [f"{md_text(item.title)}, sentence {item.sentence}"]
+                if item.source:
+                    meta.append(f"source: **{md_text(item.source)}**")
+                if item.note:
+                    meta.append(f"note: *{md_text(item.note)}*")
+                meta.append(f"by {md_text(item.annotator)}")
+                lines += ["> <span class=\"meta\">" + " · ".join(meta) + "</span>", ""]
+    return lines
+
+
+def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src: str | None = None) -> str:
+    """The whole report as Markdown; `chart_src` overrides the embedded SVG chart's address."""
+    categories = project.categories.list(include_archived=True)
+    outlets = outlet_summary(project.database, filters)
+    if chart_src is None:
+        svg = sourcing_chart(outlets, categories).encode("utf-8")
+        chart_src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [f"# Sourcing report: {md_text(project.name)}", "",
+             f"Generated {stamp} from {md_text(project.path.name)}. {_filters_line(filters)}", ""]
+    lines += _method(categories)
+    # Under a category filter the share of anonymous sources would be 0% or 100%: not shown.
+    lines += ["", "## Outlets", ""] + _outlet_table(outlets, categories, anonymous=filters.category is None)
+    lines += ["", f"![Sourcing mix by outlet]({chart_src})", ""]
+    lines += _sentences(project, filters, categories)
+    key = project.info.value("answer_key")
+    if key is not None and len(project.annotations.annotators()) > 1:
+        lines += class_section(project, key, md_text)
+    return "\n".join(lines) + "\n"
+
+
+def report_html(project: Project, filters: Filters = Filters(), *, chart_src: str | None = None) -> str:
+    body = markdown.markdown(report_markdown(project, filters, chart_src=chart_src), extensions=["tables"])
+    return (f"<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Sourcing report: "
+            f"{escape(project.name)}</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n")
+
+
+def write_html_report(project: Project, path: Path, filters: Filters = Filters()) -> None:
+    from annotator.core.reports.csv_export import atomic_text
+
+    with atomic_text(path, bom=False) as handle:
+        handle.write(report_html(project, filters))

@@ -1,0 +1,1 @@
+"""The project file: connection, schema and migrations, the stores, the Project API."""

@@ -1,0 +1,179 @@
+"""Annotations: spans of an article marked with a category. Every change returns what undoes it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from annotator.core.clock import now
+from annotator.core.store.database import Database
+from annotator.core.errors import InvalidValue, NotFound
+from annotator.core.records import Annotation, AnnotationChange, AnnotationId, ArticleId
+
+_SELECT = """
+    SELECT n.id, n.article_id, n.start, n."end", c.key, p.name, n.source_name, n.note,
+           n.created_at, n.updated_at
+    FROM annotations n
+    JOIN categories c ON c.id = n.category_id
+    JOIN annotators p ON p.id = n.annotator_id
+"""
+
+
+def _annotation(row: tuple) -> Annotation:
+    return Annotation(
+        id=AnnotationId(row[0]), article_id=ArticleId(row[1]), start=row[2], end=row[3],
+        category=row[4], annotator=row[5], source=row[6], note=row[7], created_at=row[8],
+        updated_at=row[9],
+    )
+
+
+class AnnotationStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(
+        self, article_id: int, start: int, end: int, *, category: str, annotator: str,
+        source: str = "", note: str = "",
+    ) -> Annotation:
+        """Mark body[start:end] of an article; undo with delete(returned.id)."""
+        name = _check_annotator(annotator)
+        with self._db.write() as conn:
+            _check_span(conn, article_id, start, end)
+            category_id = _active_category_id(conn, category)
+            stamp = now()
+            cursor = conn.execute(
+                'INSERT INTO annotations (article_id, start, "end", category_id, annotator_id,'
+                " source_name, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, start, end, category_id, _annotator_id(conn, name), source.strip(),
+                 note, stamp, stamp),
+            )
+        return self.get(cursor.lastrowid)
+
+    def get(self, annotation_id: int) -> Annotation:
+        row = self._db.row(_SELECT + " WHERE n.id = ?", (annotation_id,))
+        if row is None:
+            raise NotFound(f"no annotation {annotation_id} in this project")
+        return _annotation(row)
+
+    def for_article(self, article_id: int, *, annotator: str | None = None) -> list[Annotation]:
+        sql = _SELECT + " WHERE n.article_id = ?"
+        params: tuple = (article_id,)
+        if annotator is not None:
+            sql, params = sql + " AND p.name = ?", (article_id, annotator)
+        rows = self._db.rows(sql + " ORDER BY n.start, n.id", params)
+        return [_annotation(row) for row in rows]
+
+    def in_span(self, article_id: int, start: int, end: int, *, annotator: str | None = None) -> list[Annotation]:
+        """The article's annotations that overlap body[start:end] (one annotator's, if named)."""
+        sql = _SELECT + ' WHERE n.article_id = ? AND n."end" > ? AND n.start < ?'
+        params: tuple = (article_id, start, end)
+        if annotator is not None:
+            sql, params = sql + " AND p.name = ?", params + (annotator,)
+        rows = self._db.rows(sql + " ORDER BY n.start, n.id", params)
+        return [_annotation(row) for row in rows]
+
+    def list(self, *, annotator: str | None = None) -> list[Annotation]:
+        if annotator is None:
+            rows = self._db.rows(_SELECT + " ORDER BY n.article_id, n.start, n.id")
+        else:
+            rows = self._db.rows(_SELECT + " WHERE p.name = ? ORDER BY n.article_id, n.start, n.id", (annotator,))
+        return [_annotation(row) for row in rows]
+
+    def count(self) -> int:
+        return self._db.row("SELECT count(*) FROM annotations")[0]
+
+    def update(
+        self, annotation_id: int, *, category: str | None = None, source: str | None = None,
+        note: str | None = None,
+    ) -> AnnotationChange:
+        """Change category, source or note; undo by applying change.before."""
+        before = self.get(annotation_id)
+        with self._db.write() as conn:
+            # An archived category stays valid on existing annotations, so undo can put it back.
+            category_id = _active_category_id(conn, category if category is not None else before.category,
+                                              allow_archived=True)
+            conn.execute(
+                "UPDATE annotations SET category_id = ?, source_name = ?, note = ?, updated_at = ?"
+                " WHERE id = ?",
+                (category_id, (source if source is not None else before.source).strip(),
+                 note if note is not None else before.note, now(), annotation_id),
+            )
+        return AnnotationChange(before=before, after=self.get(annotation_id))
+
+    def delete(self, annotation_id: int) -> Annotation:
+        """Remove an annotation; undo with restore(returned)."""
+        annotation = self.get(annotation_id)
+        with self._db.write() as conn:
+            conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+        return annotation
+
+    def restore(self, annotation: Annotation) -> Annotation:
+        """Put back a deleted annotation exactly as it was, under its old id."""
+        with self._db.write() as conn:
+            if conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation.id,)).fetchone():
+                raise InvalidValue(f"annotation {annotation.id} exists already")
+            _check_span(conn, annotation.article_id, annotation.start, annotation.end)
+            conn.execute(
+                'INSERT INTO annotations (id, article_id, start, "end", category_id, annotator_id,'
+                " source_name, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (annotation.id, annotation.article_id, annotation.start, annotation.end,
+                 _active_category_id(conn, annotation.category, allow_archived=True),
+                 _annotator_id(conn, annotation.annotator), annotation.source, annotation.note,
+                 annotation.created_at, annotation.updated_at),
+            )
+        return self.get(annotation.id)
+
+    def insert_many(self, annotations: list[Annotation]) -> int:
+        """Add annotations made elsewhere (ids ignored, times kept) in one transaction."""
+        with self._db.write() as conn:
+            for a in annotations:
+                _check_span(conn, a.article_id, a.start, a.end)
+                conn.execute(
+                    'INSERT INTO annotations (article_id, start, "end", category_id, annotator_id,'
+                    " source_name, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (a.article_id, a.start, a.end, _active_category_id(conn, a.category, allow_archived=True),
+                     _annotator_id(conn, _check_annotator(a.annotator)), a.source, a.note, a.created_at,
+                     a.updated_at))
+        return len(annotations)
+
+    def counts_by_category(self, *, annotator: str | None = None) -> dict[str, int]:
+        """Number of annotations per category key (by `annotator` alone, if named)."""
+        return dict(self._db.rows(
+            "SELECT c.key, count(n.id) FROM categories c LEFT JOIN annotations n ON n.category_id = c.id"
+            " AND (:a IS NULL OR n.annotator_id = (SELECT id FROM annotators WHERE name = :a))"
+            " GROUP BY c.id", {"a": annotator}))
+
+    def annotators(self) -> list[str]:
+        return [row[0] for row in self._db.rows("SELECT name FROM annotators ORDER BY name")]
+
+
+def _check_annotator(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise InvalidValue("an annotation needs an annotator name")
+    return name
+
+
+def _check_span(conn: sqlite3.Connection, article_id: int, start: int, end: int) -> None:
+    row = conn.execute("SELECT length(body) FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no article {article_id} in this project")
+    if not 0 <= start < end <= row[0]:
+        raise InvalidValue(f"span {start}-{end} is outside article {article_id} (length {row[0]})")
+
+
+def _active_category_id(conn: sqlite3.Connection, key: str, *, allow_archived: bool = False) -> int:
+    row = conn.execute("SELECT id, archived FROM categories WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        known = ", ".join(r[0] for r in conn.execute(
+            "SELECT key FROM categories WHERE archived = 0 ORDER BY position"))
+        raise NotFound(f"no category {key!r} in this project (known: {known})")
+    if row[1] and not allow_archived:
+        raise InvalidValue(f"category {key!r} is archived; restore it before using it")
+    return row[0]
+
+
+def _annotator_id(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+    if row:
+        return row[0]
+    return conn.execute("INSERT INTO annotators (name) VALUES (?)", (name,)).lastrowid

@@ -1,0 +1,158 @@
+"""Outlets, articles and their sentences in the project file. An article's body never changes."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+from annotator.core.clock import now
+from annotator.core.store.database import Database
+from annotator.core.errors import InvalidValue, NotFound
+from annotator.core.records import Article, ArticleId, ImportedArticle, ParsedArticle, Sentence
+
+UNKNOWN_OUTLET = "Unknown outlet"
+
+_ARTICLE_QUERY = """
+    SELECT a.id, o.name, a.title, a.url, a.author, a.published, a.source_file, a.imported_at,
+           (SELECT count(*) FROM sentences s WHERE s.article_id = a.id),
+           (SELECT count(*) FROM sentences s WHERE s.article_id = a.id AND EXISTS (
+                SELECT 1 FROM annotations n WHERE n.article_id = s.article_id
+                AND n."end" > s.start AND n.start < s."end"
+                AND (:annotator IS NULL OR n.annotator_id = (SELECT id FROM annotators WHERE name = :annotator))))
+    FROM articles a JOIN outlets o ON o.id = a.outlet_id
+"""
+
+
+def body_hash(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _article(row: tuple) -> Article:
+    return Article(
+        id=ArticleId(row[0]), outlet=row[1], title=row[2], url=row[3], author=row[4],
+        published=row[5], source_file=row[6], imported_at=row[7], sentence_count=row[8],
+        annotated_sentences=row[9],
+    )
+
+
+def text_and_sentence_starts(db: Database, article_id: int) -> tuple[str, list[int]]:
+    """An article's body and its sentences' start offsets: what maps an offset to a sentence number."""
+    body = db.row("SELECT body FROM articles WHERE id = ?", (article_id,))[0]
+    starts = [s for (s,) in db.rows("SELECT start FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))]
+    return body, starts
+
+
+class Duplicate(Exception):
+    """The body is already in the project, as article `existing`."""
+
+    def __init__(self, existing: ArticleId, title: str) -> None:
+        self.existing = existing
+        self.title = title
+        super().__init__(f"the same text is already article {existing} ({title!r})")
+
+
+class ArticleStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(
+        self, parsed: ParsedArticle, spans: list[tuple[int, int]], *, outlet: str | None = None
+    ) -> ImportedArticle:
+        """Store an article and its sentences in one transaction; raise Duplicate if known."""
+        digest = body_hash(parsed.body)
+        outlet_name = (parsed.outlet or outlet or UNKNOWN_OUTLET).strip() or UNKNOWN_OUTLET
+        with self._db.write() as conn:
+            existing = conn.execute(
+                "SELECT id, title FROM articles WHERE body_sha256 = ?", (digest,)
+            ).fetchone()
+            if existing:
+                raise Duplicate(ArticleId(existing[0]), existing[1])
+            outlet_id = _outlet_id(conn, outlet_name)
+            cursor = conn.execute(
+                "INSERT INTO articles (outlet_id, title, url, author, published, body, body_sha256,"
+                " source_file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (outlet_id, parsed.title, parsed.url, parsed.author, parsed.published, parsed.body,
+                 digest, parsed.source_file, now()),
+            )
+            article_id = ArticleId(cursor.lastrowid)
+            conn.executemany(
+                'INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)',
+                [(article_id, idx, start, end) for idx, (start, end) in enumerate(spans)],
+            )
+        return ImportedArticle(article_id, parsed.title, outlet_name, parsed.source_file or "", len(spans))
+
+    def list(self, *, outlet: str | None = None, annotator: str | None = None) -> list[Article]:
+        """Articles with how many sentences are annotated (by `annotator` alone, if named)."""
+        params = {"annotator": annotator, "outlet": outlet}
+        if outlet is None:
+            rows = self._db.rows(_ARTICLE_QUERY + " ORDER BY o.name, a.id", params)
+        else:
+            rows = self._db.rows(_ARTICLE_QUERY + " WHERE o.name = :outlet ORDER BY a.id", params)
+        return [_article(row) for row in rows]
+
+    def get(self, article_id: int, *, annotator: str | None = None) -> Article:
+        row = self._db.row(_ARTICLE_QUERY + " WHERE a.id = :id", {"annotator": annotator, "id": article_id})
+        if row is None:
+            raise NotFound(f"no article {article_id} in this project")
+        return _article(row)
+
+    def count(self) -> int:
+        return self._db.row("SELECT count(*) FROM articles")[0]
+
+    def body(self, article_id: int) -> str:
+        row = self._db.row("SELECT body FROM articles WHERE id = ?", (article_id,))
+        if row is None:
+            raise NotFound(f"no article {article_id} in this project")
+        return row[0]
+
+    def sentences(self, article_id: int) -> list[Sentence]:
+        rows = self._db.rows(
+            'SELECT idx, start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', (article_id,)
+        )
+        if not rows:
+            self.body(article_id)  # raises NotFound for an unknown article
+        return [Sentence(ArticleId(article_id), idx, start, end) for idx, start, end in rows]
+
+    def sentence(self, article_id: int, idx: int) -> Sentence:
+        row = self._db.row(
+            'SELECT start, "end" FROM sentences WHERE article_id = ? AND idx = ?', (article_id, idx)
+        )
+        if row is None:
+            count = len(self.sentences(article_id))
+            raise NotFound(f"article {article_id} has no sentence {idx + 1} (it has {count})")
+        return Sentence(ArticleId(article_id), idx, row[0], row[1])
+
+    def by_hash(self) -> dict[str, ArticleId]:
+        """body_sha256 → article id: how articles are matched between project files."""
+        return {digest: ArticleId(aid) for aid, digest in self._db.rows("SELECT id, body_sha256 FROM articles")}
+
+    def parsed(self, article_id: int) -> ParsedArticle:
+        """The article as it was imported, to copy it into another project."""
+        row = self._db.row("SELECT a.title, a.body, o.name, a.url, a.author, a.published, a.source_file"
+                           " FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?", (article_id,))
+        if row is None:
+            raise NotFound(f"no article {article_id} in this project")
+        title, body, outlet, url, author, published, source = row
+        return ParsedArticle(title=title, body=body, outlet=outlet, url=url, author=author,
+                             published=published, source_file=source)
+
+    def outlets(self) -> list[str]:
+        return [row[0] for row in self._db.rows("SELECT name FROM outlets ORDER BY name")]
+
+    def set_outlet(self, article_id: int, outlet: str) -> tuple[str, str]:
+        """Move an article to another outlet (created if new); return (old, new) names."""
+        name = outlet.strip()
+        if not name:
+            raise InvalidValue("an outlet needs a name")
+        old = self.get(article_id).outlet
+        with self._db.write() as conn:
+            conn.execute("UPDATE articles SET outlet_id = ? WHERE id = ?", (_outlet_id(conn, name), article_id))
+            conn.execute("DELETE FROM outlets WHERE id NOT IN (SELECT outlet_id FROM articles)")
+        return old, name
+
+
+def _outlet_id(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT id FROM outlets WHERE name = ?", (name,)).fetchone()
+    if row:
+        return row[0]
+    return conn.execute("INSERT INTO outlets (name) VALUES (?)", (name,)).lastrowid

@@ -1,0 +1,85 @@
+"""The report as a PDF, through Qt's own PDF writer; the same HTML as the HTML report.
+
+Kept outside annotator.core because it needs Qt. The chart is drawn from the same SVG.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from annotator.core.reports.chart_svg import sourcing_chart
+from annotator.core.errors import AnnotatorError
+from annotator.core.reports.csv_export import ExportFailed
+from annotator.core.store.project import Project
+from annotator.core.reports.html_report import report_html
+from annotator.core.analysis.stats import Filters, outlet_summary
+
+CHART_URL = "chart.png"
+
+
+def _gui_application():
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+    return app
+
+
+def _chart_image(project: Project, filters: Filters):
+    from PySide6.QtCore import QByteArray, Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    svg = sourcing_chart(outlet_summary(project.database, filters),
+                         project.categories.list(include_archived=True))
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    size = renderer.defaultSize() * 2
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    return image
+
+
+def write_pdf_report(project: Project, path: Path, filters: Filters = Filters()) -> None:
+    """Write the report as an A4 PDF, moved into place only once complete."""
+    _gui_application()
+    from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    document = QTextDocument()
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL),
+                         _chart_image(project, filters))
+    html = (report_html(project, filters, chart_src=CHART_URL)
+            .replace("<img ", '<img width="640" ')
+            .replace("<table>", '<table width="100%" border="1" cellspacing="0" cellpadding="4">')
+            .replace("max-width: 60em;", ""))
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise ExportFailed(path, f"cannot write there ({error.strerror or error})") from error
+    os.close(fd)
+    try:
+        writer = QPdfWriter(tmp)
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+        writer.setTitle(f"Sourcing report: {project.name}")
+        writer.setResolution(96)  # CSS pixels map to screen pixels, so sizes read as on screen
+        document.setPageSize(QSizeF(writer.width(), writer.height()))
+        document.setHtml(html)
+        document.print_(writer)
+        del writer
+        if Path(tmp).stat().st_size == 0:
+            raise AnnotatorError(f"{path}: the PDF could not be written")
+        os.replace(tmp, path)
+    except OSError as error:
+        raise ExportFailed(path, f"could not be written ({error.strerror or error})") from error
+    finally:
+        Path(tmp).unlink(missing_ok=True)
