@@ -1,5 +1,11 @@
 """The `annotator` command line: one module per command group, and the table printer."""
 
-from annotator.cli.commands import cli, main
+from annotator.cli import articles, classroom, ingest, reports  # noqa: F401  (they register their commands)
+from annotator.cli.group import cli
+
+
+def main() -> None:
+    cli(prog_name="annotator")
+
 
 __all__ = ["cli", "main"]

@@ -1,4 +1,8 @@
-"""Errors the core raises; each carries what the user needs to act on it."""
+"""Every error the core raises, in one place; each names what went wrong and what the user can do.
+
+The window decides how to show an error by its class (ui/errors.py); the command line prints its
+message. `advice` is the next step in plain words, shown under the message.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,13 @@ from pathlib import Path
 class AnnotatorError(Exception):
     """Base of every error the core reports to the user."""
 
+    advice = ""
+
 
 class ProjectError(AnnotatorError):
     """A project file cannot be opened or used."""
+
+    advice = "Check the file, then try again."
 
     def __init__(self, path: Path | str, reason: str) -> None:
         self.path = Path(path)
@@ -18,12 +26,64 @@ class ProjectError(AnnotatorError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class NotAProject(ProjectError):
+    """The file is not an annotator project (another database, or not a database at all)."""
+
+    advice = "Choose an annotator project file (.annot); this file was left as it is."
+
+
+class NewerProject(ProjectError):
+    """The project was written by a newer version of the annotator."""
+
+    advice = "Install the newer version of the annotator to open it; the file was left as it is."
+
+
+class ProjectDamaged(ProjectError):
+    """SQLite reports the file as malformed or corrupt."""
+
+    advice = "Open a backup copy of the project; this file was left as it is."
+
+
+class ProjectLocked(ProjectError):
+    """Another program holds a lock on the file for longer than we wait."""
+
+    advice = "Close the project in the other program or window, then repeat the change."
+
+
+class DiskFull(ProjectError):
+    """The disk holding the project is full: the last change was not saved."""
+
+    advice = "Free some space on the disk, then repeat the change; everything shown as saved is kept."
+
+
 class ProjectReadOnly(ProjectError):
     """A change was attempted on a project opened read-only."""
+
+    advice = "Save a copy of the file in a folder you can write to, and open the copy."
 
 
 class ImportRefused(AnnotatorError):
     """One file could not be imported; the rest of a batch goes on."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class Duplicate(AnnotatorError):
+    """The body is already in the project, as article `existing`."""
+
+    def __init__(self, existing: int, title: str) -> None:
+        self.existing = existing
+        self.title = title
+        super().__init__(f"the same text is already article {existing} ({title!r})")
+
+
+class ExportFailed(AnnotatorError):
+    """A CSV, report or other file could not be written; nothing was left half-written."""
+
+    advice = "Choose another folder, or free some space on the disk, and export again."
 
     def __init__(self, path: Path | str, reason: str) -> None:
         self.path = Path(path)

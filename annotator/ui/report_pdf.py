@@ -10,8 +10,7 @@ import tempfile
 from pathlib import Path
 
 from annotator.core.reports.chart_svg import sourcing_chart
-from annotator.core.errors import AnnotatorError
-from annotator.core.reports.csv_export import ExportFailed
+from annotator.core.errors import ExportFailed
 from annotator.core.store.project import Project
 from annotator.core.reports.html_report import report_html
 from annotator.core.analysis.stats import Filters, outlet_summary
@@ -77,7 +76,7 @@ def write_pdf_report(project: Project, path: Path, filters: Filters = Filters())
         document.print_(writer)
         del writer
         if Path(tmp).stat().st_size == 0:
-            raise AnnotatorError(f"{path}: the PDF could not be written")
+            raise ExportFailed(path, "the PDF could not be written")
         os.replace(tmp, path)
     except OSError as error:
         raise ExportFailed(path, f"could not be written ({error.strerror or error})") from error

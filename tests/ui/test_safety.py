@@ -163,7 +163,7 @@ def test_pdf_report_is_written(sample_path: Path, tmp_path: Path) -> None:
 def test_pdf_into_a_missing_folder_is_a_clear_error(sample_path: Path, tmp_path: Path) -> None:
     import pytest
 
-    from annotator.core.reports.csv_export import ExportFailed
+    from annotator.core.errors import ExportFailed
     from annotator.ui.report_pdf import write_pdf_report
 
     with Project.open(sample_path) as project, pytest.raises(ExportFailed, match="cannot write there"):

@@ -13,8 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing
 from pathlib import Path
 
-from annotator.core.store.articles import Duplicate
-from annotator.core.errors import ImportRefused
+from annotator.core.errors import Duplicate, ImportRefused
 from annotator.core.ingest.formats import is_supported, parse_file
 from annotator.core.store.project import Project
 from annotator.core.records import ImportProblem, ImportReport, ParsedArticle

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from annotator.core.store.articles import text_and_sentence_starts
 from annotator.core.store.database import Database
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import ExportFailed
 from annotator.core.analysis.stats import Filters, annotation_where, outlet_summary, selected_articles
 
 ANNOTATION_COLUMNS = [
@@ -35,12 +35,6 @@ def neutralise(value: str | None) -> str:
     if not value:
         return ""
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
-class ExportFailed(AnnotatorError):
-    def __init__(self, path: Path, reason: str) -> None:
-        self.path = path
-        super().__init__(f"{path}: {reason}")
 
 
 @contextmanager

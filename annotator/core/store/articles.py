@@ -7,7 +7,7 @@ import sqlite3
 
 from annotator.core.clock import now
 from annotator.core.store.database import Database
-from annotator.core.errors import InvalidValue, NotFound
+from annotator.core.errors import Duplicate, InvalidValue, NotFound
 from annotator.core.records import Article, ArticleId, ImportedArticle, ParsedArticle, Sentence
 
 UNKNOWN_OUTLET = "Unknown outlet"
@@ -40,15 +40,6 @@ def text_and_sentence_starts(db: Database, article_id: int) -> tuple[str, list[i
     body = db.row("SELECT body FROM articles WHERE id = ?", (article_id,))[0]
     starts = [s for (s,) in db.rows("SELECT start FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))]
     return body, starts
-
-
-class Duplicate(Exception):
-    """The body is already in the project, as article `existing`."""
-
-    def __init__(self, existing: ArticleId, title: str) -> None:
-        self.existing = existing
-        self.title = title
-        super().__init__(f"the same text is already article {existing} ({title!r})")
 
 
 class ArticleStore:

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from annotator.core.errors import ProjectError, ProjectReadOnly
+from annotator.core.errors import (
+    DiskFull, NewerProject, NotAProject, ProjectDamaged, ProjectError, ProjectLocked, ProjectReadOnly,
+)
 from annotator.core.store.schema import APPLICATION_ID, LATEST_VERSION, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -24,17 +26,18 @@ def _uri(path: Path, mode: str) -> str:
     return f"file:{quoted}?mode={mode}"
 
 
-def _describe(error: sqlite3.Error) -> str:
+def translate_error(path: Path, error: sqlite3.Error) -> ProjectError:
+    """Turn a raw SQLite error into the ProjectError subclass that says what happened to the file."""
     text = str(error)
     if "locked" in text or "busy" in text:
-        return "the project is locked by another program; close it there and try again"
+        return ProjectLocked(path, "the project is locked by another program; close it there and try again")
     if "disk is full" in text or "database or disk is full" in text:
-        return "the disk is full; nothing was saved from the last change"
+        return DiskFull(path, "the disk is full; nothing was saved from the last change")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return f"the project file is damaged ({text})"
+        return ProjectDamaged(path, f"the project file is damaged ({text})")
     if "readonly" in text or "read-only" in text:
-        return "the project file cannot be written (read-only)"
-    return f"database error: {text}"
+        return ProjectReadOnly(path, "the project file cannot be written (read-only)")
+    return ProjectError(path, f"database error: {text}")
 
 
 def _inspect(path: Path) -> tuple[int, int, bool]:
@@ -42,7 +45,7 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
     with path.open("rb") as handle:
         head = handle.read(len(SQLITE_MAGIC))
     if head and head != SQLITE_MAGIC:
-        raise ProjectError(path, "not an annotator project (not an SQLite database)")
+        raise NotAProject(path, "not an annotator project (not an SQLite database)")
     if not head:
         return 0, 0, False
     # With no -wal beside it nothing is pending, so read the file as immutable: SQLite then creates
@@ -57,19 +60,19 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
         finally:
             conn.close()
     except sqlite3.Error as error:
-        raise ProjectError(path, _describe(error)) from error
+        raise translate_error(path, error) from error
     return app_id, version, tables > 0
 
 
 def _check(path: Path, app_id: int, version: int, has_tables: bool, create: bool) -> None:
     if app_id == 0 and not has_tables:
         if not create:
-            raise ProjectError(path, "not an annotator project (an empty database)")
+            raise NotAProject(path, "not an annotator project (an empty database)")
         return
     if app_id != APPLICATION_ID:
-        raise ProjectError(path, "not an annotator project (a database of another program)")
+        raise NotAProject(path, "not an annotator project (a database of another program)")
     if version > LATEST_VERSION:
-        raise ProjectError(
+        raise NewerProject(
             path,
             f"made by a newer version of the annotator (schema {version}; "
             f"this version reads up to schema {LATEST_VERSION}); please upgrade",
@@ -106,7 +109,7 @@ def connect(path: Path, *, create: bool, read_only: bool = False) -> tuple[sqlit
             conn.close()
             raise ProjectError(path, "an older project that needs an upgrade cannot be opened read-only")
     except sqlite3.Error as error:
-        raise ProjectError(path, _describe(error)) from error
+        raise translate_error(path, error) from error
     return conn, read_only
 
 
@@ -118,13 +121,13 @@ def write_transaction(conn: sqlite3.Connection, path: Path, read_only: bool) -> 
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
-        raise ProjectError(path, _describe(error)) from error
+        raise translate_error(path, error) from error
     try:
         yield conn
         conn.execute("COMMIT")
     except sqlite3.Error as error:
         _rollback(conn)
-        raise ProjectError(path, _describe(error)) from error
+        raise translate_error(path, error) from error
     except BaseException:
         _rollback(conn)
         raise
@@ -133,11 +136,6 @@ def write_transaction(conn: sqlite3.Connection, path: Path, read_only: bool) -> 
 def _rollback(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:
         conn.execute("ROLLBACK")
-
-
-def translate_errors(path: Path, error: sqlite3.Error) -> ProjectError:
-    """Turn a raw SQLite error met while reading into a ProjectError naming the file."""
-    return ProjectError(path, _describe(error))
 
 
 class Database:
@@ -156,13 +154,13 @@ class Database:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
-            raise translate_errors(self.path, error) from error
+            raise translate_error(self.path, error) from error
 
     def row(self, sql: str, params: tuple | dict = ()) -> tuple | None:
         try:
             return self.conn.execute(sql, params).fetchone()
         except sqlite3.Error as error:
-            raise translate_errors(self.path, error) from error
+            raise translate_error(self.path, error) from error
 
     def close(self) -> None:
         self.conn.close()

@@ -9,6 +9,7 @@ from annotator.core.reports.csv_export import (
     ANNOTATION_COLUMNS, neutralise, write_annotations_csv, write_outlets_csv,
 )
 from annotator.core.store.project import Project
+from annotator.core.errors import ExportFailed
 from annotator.core.analysis.stats import Filters, outlet_summary
 
 NEWZ9, UNKNOWN, CYBERNEWS, METAWORLD = 1, 2, 3, 4
@@ -129,7 +130,7 @@ def test_failed_export_leaves_no_partial_file(sample: Project, tmp_path: Path, m
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export.os, "fsync", broken_fsync)
-    with pytest.raises(export.ExportFailed, match="No space left"):
+    with pytest.raises(ExportFailed, match="No space left"):
         write_annotations_csv(sample.database, out)
     assert out.read_text() == "previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

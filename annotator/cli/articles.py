@@ -1,0 +1,61 @@
+"""Commands that list a project's articles, sentences and codebook, and annotate a sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.group import cli
+from annotator.cli.options import default_annotator
+from annotator.cli.table import format_table
+from annotator.core.store.project import Project
+
+
+@cli.command("articles")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def articles_command(project: Path) -> None:
+    """List articles with their ids, outlets and how much of each is annotated."""
+    with Project.open(project, read_only=True) as proj:
+        rows = [(a.id, a.outlet, a.title, a.published or "", f"{a.annotated_sentences}/{a.sentence_count}")
+                for a in proj.articles.list()]
+    click.echo(format_table(["id", "outlet", "title", "published", "annotated"], rows))
+
+
+@cli.command("sentences")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("article_id", type=int)
+def sentences_command(project: Path, article_id: int) -> None:
+    """Print an article's sentences, numbered from 1 as `annotate` and the CSV count them."""
+    with Project.open(project, read_only=True) as proj:
+        body = proj.articles.body(article_id)
+        for sentence in proj.articles.sentences(article_id):
+            click.echo(f"{sentence.idx + 1:>4}  {body[sentence.start:sentence.end]}")
+
+
+@cli.command("categories")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def categories_command(project: Path) -> None:
+    """List the codebook: key, shortcut, label, colour and definition."""
+    with Project.open(project, read_only=True) as proj:
+        rows = [(c.key, c.shortcut or "", c.label + (" (archived)" if c.archived else ""), c.color,
+                 c.description) for c in proj.categories.list(include_archived=True)]
+    click.echo(format_table(["key", "shortcut", "label", "colour", "description"], rows))
+
+
+@cli.command("annotate")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("article_id", type=int)
+@click.argument("sentence", type=click.IntRange(min=1))
+@click.argument("category")
+@click.option("--source", default="", help="The named source, e.g. \"Tricia McLaughlin, DHS\".")
+@click.option("--note", default="", help="A free note.")
+@click.option("--annotator", default=default_annotator, show_default="your user name",
+              help="Who made the annotation.")
+def annotate_command(project: Path, article_id: int, sentence: int, category: str, source: str,
+                     note: str, annotator: str) -> None:
+    """Mark SENTENCE (from 1) of ARTICLE_ID with CATEGORY (a key, see `categories`)."""
+    with Project.open(project) as proj:
+        made = proj.annotate_sentence(article_id, sentence - 1, category=category,
+                                      annotator=annotator, source=source, note=note)
+    click.echo(f"annotation {made.id}: article {article_id}, sentence {sentence}, {made.category}")

@@ -1,0 +1,90 @@
+"""Commands that write figures: `summary`, `export` and `report`, all with the same filters."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from annotator.cli.group import cli
+from annotator.cli.options import filter_options, filters_from
+from annotator.cli.table import format_table
+from annotator.core.analysis.stats import anonymous_share, check_filters, outlet_summary
+from annotator.core.reports.csv_export import write_annotations_csv, write_outlets_csv
+from annotator.core.reports.html_report import write_html_report
+from annotator.core.store.project import Project
+
+
+@cli.command("summary")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@filter_options
+def summary_command(project: Path, fmt: str, **filter_values) -> None:
+    """Per-outlet counts: articles, sentences, annotations and each category's count."""
+    filters = filters_from(**filter_values)
+    with Project.open(project, read_only=True) as proj:
+        check_filters(proj.database, filters)
+        keys = [c.key for c in proj.categories.list(include_archived=True)]
+        summaries = outlet_summary(proj.database, filters)
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"outlet": s.outlet, "articles": s.articles, "sentences": s.sentences,
+             "annotated_sentences": s.annotated_sentences, "annotations": s.annotations,
+             "by_category": s.by_category,
+             "share_by_category": {k: round(s.share(k), 6) for k in keys},
+             "anonymous_share": round(anonymous_share(s.by_category), 6)}
+            for s in summaries], indent=2, ensure_ascii=False))
+        return
+    header = ["outlet", "articles", "sentences", "annotated_sentences", "annotations", *keys]
+    rows = [(s.outlet, s.articles, s.sentences, s.annotated_sentences, s.annotations,
+             *(s.by_category.get(k, 0) for k in keys)) for s in summaries]
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    else:
+        click.echo(format_table(header, rows))
+
+
+@cli.command("export")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--what", type=click.Choice(["annotations", "outlets"]), default="annotations",
+              show_default=True)
+@filter_options
+def export_command(project: Path, out: Path, what: str, **filter_values) -> None:
+    """Write a CSV: one row per annotation, or one row per outlet."""
+    filters = filters_from(**filter_values)
+    with Project.open(project, read_only=True) as proj:
+        check_filters(proj.database, filters)
+        if what == "annotations":
+            count = write_annotations_csv(proj.database, out, filters)
+        else:
+            count = write_outlets_csv(proj.database, out, filters)
+    click.echo(f"wrote {count} row(s) to {out}")
+
+
+@cli.command("report")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@filter_options
+def report_command(project: Path, out: Path, **filter_values) -> None:
+    """Write the report (method, outlet tables, chart, annotated sentences) as OUT.html or OUT.pdf."""
+    filters = filters_from(**filter_values)
+    suffix = out.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
+        raise click.UsageError("OUT must end in .html or .pdf")
+    with Project.open(project, read_only=True) as proj:
+        check_filters(proj.database, filters)
+        if suffix == ".pdf":
+            from annotator.ui.report_pdf import write_pdf_report
+
+            write_pdf_report(proj, out, filters)
+        else:
+            write_html_report(proj, out, filters)
+    click.echo(f"wrote {out}")

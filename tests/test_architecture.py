@@ -1,0 +1,118 @@
+"""The parts keep their places: core imports neither Qt, ui nor cli; ui never imports cli; each core
+part imports only the parts below it; the import graph has no cycles."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import annotator
+
+PACKAGE = Path(annotator.__file__).resolve().parent
+# Core modules outside any part: shared records and helpers that every part may use.
+CORE_SHARED = {"records", "errors", "codebook", "offsets", "clock", "resources", "changes"}
+# What each core part may import besides the shared modules and itself.
+CORE_PARTS = {
+    "store": set(),
+    "ingest": {"store"},
+    "analysis": {"store", "ingest"},
+    "classroom": {"store", "analysis"},
+    "reports": {"store", "analysis", "classroom"},
+    "ops": {"store", "ingest", "classroom"},
+}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every annotator module `path` imports, at the top or inside a function."""
+    found: set[str] = set()
+    known = modules()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("annotator"))
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("annotator"):
+            for alias in node.names:
+                sub = f"{node.module}.{alias.name}"
+                found.add(sub if sub in known else node.module)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    return {name: imports_of(path) - {name} for name, path in modules().items()}
+
+
+def test_the_top_level_holds_only_the_package_entry_points() -> None:
+    assert sorted(p.name for p in PACKAGE.glob("*.py")) == ["__init__.py", "__main__.py"]
+
+
+def test_core_imports_neither_ui_nor_cli_and_ui_never_imports_cli() -> None:
+    for name, targets in graph().items():
+        if name.startswith("annotator.core"):
+            assert not {t for t in targets if t.startswith(("annotator.ui", "annotator.cli"))}, name
+        if name.startswith("annotator.ui"):
+            assert not {t for t in targets if t.startswith("annotator.cli")}, name
+
+
+def _part(module: str) -> str | None:
+    pieces = module.split(".")
+    if len(pieces) < 3 or pieces[1] != "core":
+        return None
+    return pieces[2] if pieces[2] in CORE_PARTS else ("shared" if pieces[2] in CORE_SHARED else pieces[2])
+
+
+def test_each_core_part_imports_only_the_parts_below_it() -> None:
+    for name, targets in graph().items():
+        part = _part(name)
+        if part not in CORE_PARTS and part != "shared":
+            continue
+        allowed = {part, "shared"} | CORE_PARTS.get(part, set())
+        for target in targets:
+            target_part = _part(target)
+            if target_part is not None and target != "annotator.core":
+                assert target_part in allowed, f"{name} imports {target} ({target_part})"
+
+
+def test_the_import_graph_has_no_cycles() -> None:
+    edges = graph()
+    # Packages import their own modules to re-export them; that is not a cycle between modules.
+    edges = {n: {t for t in ts if not n.startswith(t + ".")} for n, ts in edges.items()}
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for target in sorted(edges.get(node, ())):
+            if state.get(target) == 1:
+                cycle = stack[stack.index(target):] + [target]
+                raise AssertionError("import cycle: " + " → ".join(cycle))
+            if target not in state:
+                visit(target)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(edges):
+        if node not in state:
+            visit(node)
+
+
+def test_core_and_the_command_line_do_not_load_qt() -> None:
+    names = sorted(n for n in modules() if n.startswith(("annotator.core", "annotator.cli")))
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}: importlib.import_module(name)\n"
+        "import trafilatura\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
