@@ -55,10 +55,7 @@ def write_pdf_report(project: Project, path: Path, filters: Filters = Filters())
     document = QTextDocument()
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL),
                          _chart_image(project, filters))
-    html = (report_html(project, filters, chart_src=CHART_URL)
-            .replace("<img ", '<img width="640" ')
-            .replace("<table>", '<table width="100%" border="1" cellspacing="0" cellpadding="4">')
-            .replace("max-width: 60em;", ""))
+    html = report_html(project, filters, chart_src=CHART_URL, for_print=True)
     path = Path(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)

@@ -124,10 +124,23 @@ def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src
     return "\n".join(lines) + "\n"
 
 
-def report_html(project: Project, filters: Filters = Filters(), *, chart_src: str | None = None) -> str:
+# For print (Qt's rich-text subset, which reads table borders and widths from attributes, not CSS):
+# the page gives the width, and tables and the chart fill it.
+PRINT_CSS = CSS.replace(" max-width: 60em;", "").replace("margin: 2em auto;", "margin: 0;")
+_PRINT_TABLE = '<table width="100%" border="1" cellspacing="0" cellpadding="4">'
+_PRINT_IMAGE = '<img width="640" '
+
+
+def report_html(project: Project, filters: Filters = Filters(), *, chart_src: str | None = None,
+                for_print: bool = False) -> str:
+    """The report as one HTML page; `for_print` lays it out for a page of paper (the PDF writer)."""
     body = markdown.markdown(report_markdown(project, filters, chart_src=chart_src), extensions=["tables"])
+    css = CSS
+    if for_print:
+        css = PRINT_CSS
+        body = body.replace("<table>", _PRINT_TABLE).replace("<img ", _PRINT_IMAGE)
     return (f"<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Sourcing report: "
-            f"{escape(project.name)}</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n")
+            f"{escape(project.name)}</title><style>{css}</style></head><body>\n{body}\n</body></html>\n")
 
 
 def write_html_report(project: Project, path: Path, filters: Filters = Filters()) -> None:
