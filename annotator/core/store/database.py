@@ -7,7 +7,9 @@ is damaged, or comes from a newer version is reported without a single byte writ
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,46 +29,97 @@ def _uri(path: Path, mode: str) -> str:
 
 
 def translate_error(path: Path, error: sqlite3.Error) -> ProjectError:
-    """Turn a raw SQLite error into the ProjectError subclass that says what happened to the file."""
+    """Turn a raw SQLite error into the ProjectError subclass that says, in plain words, what happened."""
     text = str(error)
     if "locked" in text or "busy" in text:
         return ProjectLocked(path, "the project is locked by another program; close it there and try again")
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFull(path, "the disk is full; nothing was saved from the last change")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return ProjectDamaged(path, f"the project file is damaged ({text})")
+        return ProjectDamaged(path, "the project file is damaged and cannot be read")
+    if "decode" in text or "UTF-8" in text:
+        return ProjectDamaged(path, "the project file is damaged: some of its text is not readable")
+    if "no such table" in text or "no such column" in text:
+        return ProjectDamaged(path, "the project file is damaged: part of it is missing")
     if "readonly" in text or "read-only" in text:
         return ProjectReadOnly(path, "the project file cannot be written (read-only)")
+    if "unable to open" in text:
+        return ProjectError(path, "the project file cannot be opened (check that you may read it)")
     return ProjectError(path, f"database error: {text}")
 
 
-def _inspect(path: Path) -> tuple[int, int, bool]:
-    """Read (application_id, user_version, has_tables) through a read-only connection."""
+def _snapshot(path: Path) -> Path:
+    """Copy the file and its -wal to a private folder: how a -wal is read where no -shm can be made."""
+    folder = Path(tempfile.mkdtemp(prefix="annotator-read-"))
+    for suffix in ("", "-wal"):
+        shutil.copyfile(f"{path}{suffix}", folder / f"{path.name}{suffix}")
+    return folder / path.name
+
+
+def open_read_only(path: Path) -> tuple[sqlite3.Connection, Path | None]:
+    """A connection that writes nothing beside `path`; and the private copy it reads, if any.
+
+    With no -wal nothing is pending, so the file is read as immutable and SQLite creates no -wal or
+    -shm. A -wal holds changes that must be read through a -shm: an existing one is used; where none
+    exists and the folder cannot be written, a private copy of the file and its -wal is read instead.
+    """
+    if not Path(f"{path}-wal").exists():
+        return sqlite3.connect(_uri(path, "ro") + "&immutable=1", uri=True, isolation_level=None), None
+    if Path(f"{path}-shm").exists() or _folder_writable(path):
+        conn = None
+        try:
+            conn = sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the -wal through the -shm
+            return conn, None
+        except sqlite3.OperationalError as error:
+            if conn is not None:
+                conn.close()
+            if "unable to open" not in str(error):
+                raise
+    copy = _snapshot(path)
+    return sqlite3.connect(copy, isolation_level=None), copy
+
+
+def _folder_writable(path: Path) -> bool:
+    return os.access(path.parent if str(path.parent) else Path("."), os.W_OK)
+
+
+def _discard(copy: Path | None) -> None:
+    if copy is not None:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+def _inspect(path: Path) -> tuple[int, int, bool, int]:
+    """Read (application_id, user_version, has_tables, size) without writing a byte anywhere near."""
+    size = path.stat().st_size
     with path.open("rb") as handle:
         head = handle.read(len(SQLITE_MAGIC))
     if head and head != SQLITE_MAGIC:
         raise NotAProject(path, "not an annotator project (not an SQLite database)")
     if not head:
-        return 0, 0, False
-    # With no -wal beside it nothing is pending, so read the file as immutable: SQLite then creates
-    # no -wal or -shm files next to a file that may not be ours.
-    pending = Path(f"{path}-wal").exists()
+        return 0, 0, False, size
+    copy = None
     try:
-        conn = sqlite3.connect(_uri(path, "ro") + ("" if pending else "&immutable=1"), uri=True)
+        conn, copy = open_read_only(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
+        if isinstance(error, OSError):
+            raise ProjectError(path, f"cannot be read ({error.strerror or error})") from error
         raise translate_error(path, error) from error
-    return app_id, version, tables > 0
+    finally:
+        _discard(copy)
+    return app_id, version, tables > 0, size
 
 
-def _check(path: Path, app_id: int, version: int, has_tables: bool, create: bool) -> None:
+def _check(path: Path, app_id: int, version: int, has_tables: bool, size: int, create: bool) -> None:
+    """Refuse anything but a project; only a 0-byte file may become a new one."""
     if app_id == 0 and not has_tables:
-        if not create:
+        if not create or size > 0:
             raise NotAProject(path, "not an annotator project (an empty database)")
         return
     if app_id != APPLICATION_ID:
@@ -79,10 +132,11 @@ def _check(path: Path, app_id: int, version: int, has_tables: bool, create: bool
         )
 
 
-def connect(path: Path, *, create: bool, read_only: bool = False) -> tuple[sqlite3.Connection, bool]:
-    """Open `path` as a project; return the connection and whether it is read-only.
+def connect(path: Path, *, create: bool, read_only: bool = False) -> tuple[sqlite3.Connection, bool, Path | None]:
+    """Open `path` as a project; return the connection, whether it is read-only, and the private copy.
 
-    A file that cannot be written is opened read-only rather than refused.
+    A file that cannot be written, or lies in a folder that cannot be written (where its -wal and
+    -shm could not be made), is opened read-only rather than refused.
     """
     exists = path.exists()
     if not exists and not create:
@@ -91,12 +145,13 @@ def connect(path: Path, *, create: bool, read_only: bool = False) -> tuple[sqlit
         raise ProjectError(path, "not a file")
     if exists:
         _check(path, *_inspect(path), create=create)
-        read_only = read_only or not os.access(path, os.W_OK)
-    elif not os.access(path.parent if str(path.parent) else Path("."), os.W_OK):
+        read_only = read_only or not os.access(path, os.W_OK) or not _folder_writable(path)
+    elif not _folder_writable(path):
         raise ProjectError(path, "the folder cannot be written")
+    copy = None
     try:
         if read_only:
-            conn = sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None)
+            conn, copy = open_read_only(path)
         else:
             conn = sqlite3.connect(path, isolation_level=None)
             conn.execute("PRAGMA journal_mode = WAL")
@@ -107,10 +162,15 @@ def connect(path: Path, *, create: bool, read_only: bool = False) -> tuple[sqlit
             migrate(conn)
         elif conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION:
             conn.close()
+            _discard(copy)
             raise ProjectError(path, "an older project that needs an upgrade cannot be opened read-only")
     except sqlite3.Error as error:
+        _discard(copy)
         raise translate_error(path, error) from error
-    return conn, read_only
+    except OSError as error:
+        _discard(copy)
+        raise ProjectError(path, f"cannot be read ({error.strerror or error})") from error
+    return conn, read_only, copy
 
 
 @contextmanager
@@ -141,11 +201,12 @@ def _rollback(conn: sqlite3.Connection) -> None:
 class Database:
     """An open project file: its connection, its path, and whether it may be written."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool, copy: Path | None = None) -> None:
         self.path = path
         self.conn = conn
         self.read_only = read_only
         self.closed = False
+        self._copy = copy  # a private copy read instead of `path` (see open_read_only), removed on close
 
     def write(self):  # -> ContextManager[sqlite3.Connection]
         return write_transaction(self.conn, self.path, self.read_only)
@@ -165,3 +226,4 @@ class Database:
     def close(self) -> None:
         self.conn.close()
         self.closed = True
+        _discard(self._copy)

@@ -41,10 +41,14 @@ class Project:
              codebook: list[CategorySpec] | None = None) -> Project:
         """Open an existing project (or create it when `create` and it is missing)."""
         path = Path(path)
-        conn, is_read_only = database.connect(path, create=create, read_only=read_only)
-        project = cls(database.Database(path, conn, is_read_only))
-        if not is_read_only and not project.info.is_initialised():
-            project.info.initialise(path.stem, codebook if codebook is not None else default_codebook())
+        conn, is_read_only, copy = database.connect(path, create=create, read_only=read_only)
+        project = cls(database.Database(path, conn, is_read_only, copy))
+        try:
+            if not is_read_only and not project.info.is_initialised():
+                project.info.initialise(path.stem, codebook if codebook is not None else default_codebook())
+        except BaseException:
+            project.close()
+            raise
         return project
 
     @property
