@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.store.project import Project
 from annotator.core.resources import resources_dir
 from annotator.core.sample import create_sample
+from annotator.ui.errors import show_startup_error
 from annotator.ui.file_actions import remember_project
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import ProjectSession
@@ -83,7 +84,7 @@ def open_window(path: Path, store: QSettings, *, create: bool = False) -> MainWi
     try:
         project = Project.create(path) if create else Project.open(path)
     except AnnotatorError as error:
-        QMessageBox.critical(None, "Cannot open project", str(error))
+        show_startup_error(error)
         return None
     remember_project(store, path)
     session = ProjectSession(project, annotator_name(store))

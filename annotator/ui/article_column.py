@@ -7,7 +7,8 @@ from collections import Counter
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from annotator.core.records import ArticleId
+from annotator.core.changes import Changes
+from annotator.core.records import Article, ArticleId
 from annotator.ui.article_view import ArticleView
 from annotator.ui.mix_bar import MixBar
 from annotator.ui.session import ProjectSession
@@ -23,9 +24,9 @@ class ArticleColumn(QWidget):
         self.view = ArticleView(session, article_id, self)
         self.setObjectName("articleColumn")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.meta = QLabel(" · ".join(x for x in (article.outlet, article.published or "") if x))
+        self.meta = QLabel(self)
         self.meta.setObjectName("columnMeta")
-        self.title = QLabel(article.title)
+        self.title = QLabel(self)
         self.title.setObjectName("columnTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -46,8 +47,9 @@ class ArticleColumn(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.mix)
         layout.addWidget(self.view, 1)
+        self._show_article(article)
         self.view.annotations_refreshed.connect(self.refresh_mix)  # not on every J/K
-        session.codebook_changed.connect(self._on_session_codebook_changed)
+        session.changed.connect(self._on_session_changed)
         self.refresh_mix()
 
     @property
@@ -64,6 +66,10 @@ class ArticleColumn(QWidget):
         self.style().unpolish(self)
         self.style().polish(self)
 
-    def _on_session_codebook_changed(self) -> None:
-        self.view.reload_codebook()
-        self.refresh_mix()
+    def _show_article(self, article: Article) -> None:
+        self.meta.setText(" · ".join(x for x in (article.outlet, article.published or "") if x))
+        self.title.setText(article.title)
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.articles and self.session.project.is_open:
+            self._show_article(self.session.project.articles.get(self.article_id))

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
+from annotator.core.changes import Changes
 from annotator.core.offsets import OffsetMap
 from annotator.core.records import Annotation, ArticleId, Sentence
 from annotator.ui.highlights import segments
@@ -63,7 +64,7 @@ class ArticleView(QTextEdit):
         self._colors: dict[str, QColor] = {}
         self._stripes: list[tuple[int, int, list[str]]] = []  # extra categories under the text
         self.reload_codebook()
-        session.annotations_changed.connect(self._on_session_annotations_changed)
+        session.changed.connect(self._on_session_changed)
 
     def _space_paragraphs(self) -> None:
         block = QTextBlockFormat()
@@ -97,11 +98,16 @@ class ArticleView(QTextEdit):
         self._render(lo, hi)
         self.viewport().update()
 
-    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
-        if article_id == self.article_id:
-            self._refresh_span(start, end)
-            self.annotations_refreshed.emit()
-            self.selection_changed.emit()
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.codebook or changes.all_annotations:
+            self.reload_codebook()
+        elif changes.touches_annotations_of(self.article_id):
+            for span in changes.spans_in(self.article_id):
+                self._refresh_span(span.start, span.end)
+        else:
+            return
+        self.annotations_refreshed.emit()
+        self.selection_changed.emit()
 
     def _render(self, lo: int, hi: int, *, clear: bool = True) -> None:
         cursor = QTextCursor(self.document())

@@ -1,7 +1,8 @@
 """Long work on the project (import, export) in the thread pool, each task on its own connection.
 
 SQLite connections are not shared between threads: a task opens the project file itself. Its
-result or its error comes back through signals owned by a QObject, delivered in the window's thread.
+result, or the exception object that stopped it, comes back through signals owned by a QObject,
+delivered in the window's thread; the window shows the exception by its class (ui/errors.py).
 """
 
 from __future__ import annotations
@@ -11,14 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from annotator.core.errors import AnnotatorError
 from annotator.core.store.project import Project
 
 
 class TaskSignals(QObject):
     progressed = Signal(int, int, str)  # done, total, current item
     finished = Signal(object)  # what the work returned
-    failed = Signal(str)
+    failed = Signal(object)  # the exception that stopped the work
 
 
 class ProjectTask(QRunnable):
@@ -36,11 +36,8 @@ class ProjectTask(QRunnable):
         try:
             with Project.open(self.project_path, read_only=self.read_only) as project:
                 result = self.work(project)
-        except AnnotatorError as error:
-            self.signals.failed.emit(str(error))
-            return
-        except Exception as error:  # noqa: BLE001 - reported to the user; the window must hear back
-            self.signals.failed.emit(f"stopped: {type(error).__name__}: {error}")
+        except Exception as error:  # noqa: BLE001 - every failure is shown to the user by its class
+            self.signals.failed.emit(error)
             return
         self.signals.finished.emit(result)
 
@@ -49,5 +46,5 @@ def start(task: ProjectTask, running: set[ProjectTask]) -> None:
     """Start `task`, keeping a reference in `running` until it reports back."""
     running.add(task)
     task.signals.finished.connect(lambda _result: running.discard(task))
-    task.signals.failed.connect(lambda _message: running.discard(task))
+    task.signals.failed.connect(lambda _error: running.discard(task))
     QThreadPool.globalInstance().start(task)

@@ -4,98 +4,98 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
-from annotator.core.classroom.files import answer_key, mark_answer_key, merge_file
+from annotator.core.classroom.files import MergeReport, answer_key
 from annotator.core.errors import AnnotatorError
-from annotator.ui.compare import CompareView
+from annotator.core.ops.classroom import MarkAnswerKey, MergeFiles
+from annotator.ui.errors import ErrorSink
+from annotator.ui.session import ProjectSession
+
+MERGE_TEXT = "&Merge returned files… (cannot be undone)"
 
 
-class ClassroomActions:
-    def __init__(self, window) -> None:
-        self.window = window
+class ClassroomActions(QObject):
+    compare_requested = Signal(str, str)  # the key's name, the student's name
+
+    def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.errors = errors
+        self.parent_widget = parent
 
     def populate(self, menu: QMenu) -> None:
-        for text, slot in [("&Merge returned files…", self.choose_merge),
+        for text, slot in [(MERGE_TEXT, self.choose_merge),
                            ("Mark the answer &key…", self.choose_key),
                            ("&Compare a student with the key…", self.choose_student)]:
-            action = QAction(text, self.window)
+            action = QAction(text, self.parent_widget)
             action.triggered.connect(slot)
             menu.addAction(action)
-        blind = QAction("Show only &my annotations (blind mode)", self.window)
+        blind = QAction("Show only &my annotations (blind mode)", self.parent_widget)
         blind.setCheckable(True)
-        blind.setChecked(self.window.session.blind)
+        blind.setChecked(self.session.blind)
         blind.setEnabled(False)
         blind.setToolTip("Set by the instructor's assignment file")
         menu.addAction(blind)
 
     def choose_merge(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Merge returned files", str(Path.home()),
-                                                "Annotator projects (*.annot);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(self.parent_widget, "Merge returned files (cannot be undone)",
+                                                str(Path.home()), "Annotator projects (*.annot);;All files (*)")
         if paths:
             self.merge([Path(p) for p in paths])
 
     def merge(self, paths: list[Path]) -> list[str]:
         """Merge students' files into this project; say what each added, skipped or refused."""
-        project = self.window.session.project
-        lines = []
-        for path in paths:
-            try:
-                report = merge_file(project, path)
-            except AnnotatorError as error:
-                lines.append(f"Refused {error}")
-                continue
-            added = ", ".join(f"{n} by {name}" for name, n in report.added.items()) or "nothing new"
-            lines.append(f"{path.name}: added {added}; {report.already_there} already there.")
-            lines += [f"   not merged: {clash}" for clash in report.clashes]
-            lines += [f"   article not in this project, skipped: {t}" for t in report.unmatched_articles]
-        self.window.session.notify_articles()
-        self.window.session.notify_codebook()  # views re-read every annotation
-        QMessageBox.information(self.window, "Merge", "\n".join(lines))
+        operation = MergeFiles(paths)
+        try:
+            self.session.run(operation)
+        except AnnotatorError as error:
+            self.errors.report(error)
+            return []
+        lines = [line for path, result in operation.results for line in _describe(path, result)]
+        self.errors.inform("Merge", "\n".join(lines + ["", "A merge cannot be undone with Undo."]))
         return lines
 
     def choose_key(self) -> None:
-        project = self.window.session.project
+        project = self.session.project
         names = project.annotations.annotators()
         if not names:
-            self.window.show_error("Nobody has annotated yet: there is no one to mark as the key.")
+            self.errors.notice("Nobody has annotated yet: there is no one to mark as the key.")
             return
         current = answer_key(project)
-        name, ok = QInputDialog.getItem(self.window, "Answer key", "Whose annotations are the answer key?",
+        name, ok = QInputDialog.getItem(self.parent_widget, "Answer key", "Whose annotations are the answer key?",
                                         names, names.index(current) if current in names else 0, False)
-        if ok:
-            try:
-                mark_answer_key(project, name)
-            except AnnotatorError as error:
-                self.window.show_error(str(error))
-                return
-            self.window.statusBar().showMessage(f"{name}'s annotations are the answer key.", 8000)
+        if not ok:
+            return
+        try:
+            self.session.run(MarkAnswerKey(name))
+        except AnnotatorError as error:
+            self.errors.report(error)
+            return
+        self.errors.notice(f"{name}'s annotations are the answer key.")
 
     def choose_student(self) -> None:
-        project = self.window.session.project
+        project = self.session.project
         key = answer_key(project)
         if key is None:
-            self.window.show_error("Mark the answer key first (Classroom menu).")
+            self.errors.notice("Mark the answer key first (Classroom menu).")
             return
         students = [n for n in project.annotations.annotators() if n != key]
         if not students:
-            self.window.show_error("No student has annotated yet.")
+            self.errors.notice("No student has annotated yet.")
             return
-        name, ok = QInputDialog.getItem(self.window, "Compare", "Student:", students, 0, False)
+        name, ok = QInputDialog.getItem(self.parent_widget, "Compare", "Student:", students, 0, False)
         if ok:
-            self.open_compare(key, name)
-
-    def open_compare(self, key: str, student: str) -> CompareView:
-        current = self.window.columns.current
-        article_id = current.article_id if current else project_first_article(self.window.session.project, key)
-        view = CompareView(self.window.session, key, student, article_id)
-        index = self.window.tabs.addTab(view, f"{key} vs {student}")
-        self.window.tabs.setCurrentIndex(index)
-        view.views[1].setFocus()
-        return view
+            self.compare_requested.emit(key, name)
 
 
-def project_first_article(project, key: str) -> int:
-    annotated = [a.article_id for a in project.annotations.list(annotator=key)]
-    return annotated[0] if annotated else project.articles.list()[0].id
+def _describe(path: Path, result: MergeReport | AnnotatorError) -> list[str]:
+    if isinstance(result, AnnotatorError):
+        return [f"Refused {result}"]
+    added = ", ".join(f"{n} by {name}" for name, n in result.added.items()) or "nothing new"
+    lines = [f"{path.name}: added {added}; {result.already_there} already there."]
+    lines += [f"   not merged: {clash}" for clash in result.clashes]
+    lines += [f"   article not in this project, skipped: {t}" for t in result.unmatched_articles]
+    return lines

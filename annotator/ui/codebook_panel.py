@@ -5,11 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QColorDialog, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem, QMessageBox,
-    QToolButton, QVBoxLayout, QWidget,
+    QColorDialog, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
+from annotator.core.ops.base import Operation
+from annotator.core.ops.codebook import AddCategory, EditCategory, MoveCategory
+from annotator.ui.errors import ErrorSink
 from annotator.ui.session import ProjectSession
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -24,9 +27,10 @@ def swatch(color: str, size: int = 14) -> QIcon:
 class CodebookPanel(QWidget):
     assign_requested = Signal(str)  # category key
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.errors = errors
         self.list = QListWidget(self)
         self.list.setToolTip("Click a category to assign it to the selection")
         buttons = QHBoxLayout()
@@ -53,12 +57,11 @@ class CodebookPanel(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         self.list.itemClicked.connect(self._on_list_item_clicked)
-        session.codebook_changed.connect(self.reload)
         self._count_timer = QTimer(self)  # counts follow a burst of changes, off the key press's path
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(120)
         self._count_timer.timeout.connect(self._on_count_timer_timeout)
-        session.annotations_changed.connect(self._on_session_annotations_changed)
+        session.changed.connect(self._on_session_changed)
         self.reload()
 
     def reload(self) -> None:
@@ -75,8 +78,11 @@ class CodebookPanel(QWidget):
             if category.key == chosen:
                 self.list.setCurrentItem(item)
 
-    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
-        self._count_timer.start()
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.codebook:
+            self.reload()
+        elif changes.annotations:
+            self._count_timer.start()
 
     def _on_count_timer_timeout(self) -> None:
         if self.session.project.is_open:
@@ -89,18 +95,16 @@ class CodebookPanel(QWidget):
     def _on_list_item_clicked(self, item: QListWidgetItem) -> None:
         self.assign_requested.emit(item.data(KEY_ROLE))
 
-    def _edit(self, action) -> None:
+    def _edit(self, operation: Operation) -> None:
         try:
-            action()
+            self.session.run(operation)
         except AnnotatorError as error:
-            QMessageBox.warning(self, "Codebook", str(error))
-            return
-        self.session.notify_codebook()
+            self.errors.report(error)
 
     def _on_add_clicked(self) -> None:
         label, ok = QInputDialog.getText(self, "New category", "Label:")
         if ok and label.strip():
-            self._edit(lambda: self.session.project.categories.add_labelled(label))
+            self._edit(AddCategory(label))
 
     def _on_rename_clicked(self) -> None:
         key = self.chosen_key()
@@ -109,7 +113,7 @@ class CodebookPanel(QWidget):
         current = self.session.project.categories.get(key).label
         label, ok = QInputDialog.getText(self, "Rename category", "Label:", text=current)
         if ok:
-            self._edit(lambda: self.session.project.categories.update(key, label=label))
+            self._edit(EditCategory(key, label=label))
 
     def _on_colour_clicked(self) -> None:
         key = self.chosen_key()
@@ -117,7 +121,7 @@ class CodebookPanel(QWidget):
             return
         color = QColorDialog.getColor(QColor(self.session.project.categories.get(key).color), self)
         if color.isValid():
-            self._edit(lambda: self.session.project.categories.update(key, color=color.name()))
+            self._edit(EditCategory(key, color=color.name()))
 
     def _move(self, step: int) -> None:
         key = self.chosen_key()
@@ -130,20 +134,20 @@ class CodebookPanel(QWidget):
         # Move past the visible neighbour, whatever archived categories lie between.
         everything = [c.key for c in self.session.project.categories.list(include_archived=True)]
         target = everything.index(visible[index + step])
-        self._edit(lambda: self.session.project.categories.move(key, target))
+        self._edit(MoveCategory(key, target))
 
     def _on_restore_clicked(self) -> None:
         archived = [c for c in self.session.project.categories.list(include_archived=True) if c.archived]
         if not archived:
-            QMessageBox.information(self, "Codebook", "No category is archived.")
+            self.errors.notice("No category is archived.")
             return
         label, ok = QInputDialog.getItem(self, "Restore category", "Category:", [c.label for c in archived],
                                          0, False)
         if ok:
             key = next(c.key for c in archived if c.label == label)
-            self._edit(lambda: self.session.project.categories.update(key, archived=False))
+            self._edit(EditCategory(key, archived=False))
 
     def _on_archive_clicked(self) -> None:
         key = self.chosen_key()
         if key is not None:
-            self._edit(lambda: self.session.project.categories.update(key, archived=True))
+            self._edit(EditCategory(key, archived=True))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from annotator.core.changes import Changes
 from annotator.core.classroom.scoring import label, unit_labels
 from annotator.ui.article_view import ArticleView
 from annotator.ui.session import ProjectSession
@@ -40,7 +41,7 @@ class CompareView(QWidget):
         self.differences: list[int] = []
         self.position = -1
         self.article.currentIndexChanged.connect(self._on_article_current_index_changed)
-        session.annotations_changed.connect(self._on_session_annotations_changed)
+        session.changed.connect(self._on_session_changed)
         self.article.setCurrentIndex(max(0, self.article.findData(article_id)))
         self.show_article(self.article.currentData())
 
@@ -91,6 +92,6 @@ class CompareView(QWidget):
         if self.views and self.article.currentData() != self.views[0].article_id:
             self.show_article(self.article.currentData())
 
-    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
-        if self.views and article_id == self.views[0].article_id:
+    def _on_session_changed(self, changes: Changes) -> None:
+        if self.views and (changes.codebook or changes.touches_annotations_of(self.views[0].article_id)):
             self._find_differences()

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.analysis.evidence import annotated_sentences
+from annotator.core.changes import Changes
 from annotator.core.analysis.stats import ANONYMOUS_KEYS, Filters, article_summary, outlet_summary
 from annotator.ui.codebook_panel import swatch
 from annotator.ui.dashboard_chart import SourcingChart
 from annotator.ui.dashboard_table import OutletTable
 from annotator.ui.report_actions import ReportActions
+from annotator.ui.errors import ErrorSink
 from annotator.ui.session import ProjectSession
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
@@ -29,7 +31,7 @@ MAX_LISTED = 500
 class Dashboard(QWidget):
     sentence_chosen = Signal(int, int)  # article id, annotation start
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.annotator = QComboBox(self)
@@ -50,7 +52,7 @@ class Dashboard(QWidget):
         self.evidence = QListWidget(self)
         self.evidence.setWordWrap(True)
         self.evidence.setAlternatingRowColors(True)
-        self.reports = ReportActions(session, self, self.filters)
+        self.reports = ReportActions(session, errors, self, self.filters)
         self._build_layout()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -97,9 +99,7 @@ class Dashboard(QWidget):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         for edit in (self.date_from, self.date_to):
             edit.editingFinished.connect(self._on_filter_changed)
-        self.session.annotations_changed.connect(self._on_session_annotations_changed)
-        self.session.codebook_changed.connect(self._on_session_structure_changed)
-        self.session.articles_changed.connect(self._on_session_structure_changed)
+        self.session.changed.connect(self._on_session_changed)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.table.cell_chosen.connect(self.list_evidence)
         self.chart.segment_clicked.connect(lambda outlet, key: self.list_evidence(outlet, None, key))
@@ -156,12 +156,9 @@ class Dashboard(QWidget):
         if self.filters() != self._shown_filters:  # editingFinished also fires on a mere focus change
             self.refresh()
 
-    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
-        self._refresh_timer.start()
-
-    def _on_session_structure_changed(self) -> None:
-        self.reload_choices()
-        self._refresh_timer.start()
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.codebook or changes.articles or changes.annotations:
+            self._refresh_timer.start()  # the timer's refresh re-reads the filter choices too
 
     def _on_refresh_timer_timeout(self) -> None:
         if not self.isVisible():  # refreshed when shown: the workspace never waits for it

@@ -4,44 +4,54 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QWidget
 
-from annotator.core.reports.csv_export import write_annotations_csv
+from annotator.core.changes import Changes
+from annotator.core.ops.ingest import ImportFiles
 from annotator.core.records import ImportReport
+from annotator.core.reports.csv_export import write_annotations_csv
 from annotator.ui.background import ProjectTask, start
-from annotator.ui.import_worker import ImportWorker
+from annotator.ui.errors import ErrorSink
+from annotator.ui.session import ProjectSession
 
 PROJECT_FILTER = "Annotator projects (*.annot);;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 MAX_RECENT = 8
+MAX_LINES = 40
 
 
-class FileActions:
-    def __init__(self, window) -> None:
-        self.window = window
-        self.worker: ImportWorker | None = None
+class FileActions(QObject):
+    project_switch_requested = Signal(object, bool)  # path, create it
+    quit_requested = Signal()
+
+    def __init__(self, session: ProjectSession, errors: ErrorSink, settings: QSettings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.errors = errors
+        self.settings = settings
+        self.parent_widget = parent
+        self.importing: ImportFiles | None = None
         self.progress: QProgressDialog | None = None
         self.last_report: ImportReport | None = None
         self.running: set[ProjectTask] = set()
 
     def populate(self, menu: QMenu) -> None:
-        w = self.window
         self.new_action = self._action(menu, "&New project…", QKeySequence.StandardKey.New, self.new_project)
         self.open_action = self._action(menu, "&Open…", QKeySequence.StandardKey.Open, self.open_project)
         self.recent_menu = menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
         self.import_action = self._action(menu, "&Import articles…", QKeySequence("Ctrl+I"), self.choose_import)
-        self.import_action.setEnabled(not w.session.project.read_only)
+        self.import_action.setEnabled(not self.session.project.read_only)
         self.export_action = self._action(menu, "&Export annotations CSV…", QKeySequence("Ctrl+E"),
                                           self.export_csv)
         menu.addSeparator()
-        self._action(menu, "&Quit", QKeySequence.StandardKey.Quit, w.close)
+        self._action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.quit_requested.emit)
 
     def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.parent_widget)
         action.setShortcut(shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -49,95 +59,102 @@ class FileActions:
 
     # -- projects -----------------------------------------------------------------------------
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "New project", str(Path.home() / "project.annot"),
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "New project", str(Path.home() / "project.annot"),
                                               PROJECT_FILTER)
         if path:
             target = Path(path) if Path(path).suffix else Path(path).with_suffix(".annot")
             if target.exists():
-                QMessageBox.warning(self.window, "New project", f"{target} exists already; choose another name.")
+                self.errors.inform("New project", f"{target} exists already; choose another name.")
                 return
-            self.window.project_switch_requested.emit(target, True)
+            self.project_switch_requested.emit(target, True)
 
     def open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open project", str(Path.home()), PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open project", str(Path.home()), PROJECT_FILTER)
         if path:
-            self.window.project_switch_requested.emit(Path(path), False)
+            self.project_switch_requested.emit(Path(path), False)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in recent_projects(self.window.settings):
+        for path in recent_projects(self.settings):
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.window.project_switch_requested.emit(Path(p), False))
+            action.triggered.connect(lambda _=False, p=path: self.project_switch_requested.emit(Path(p), False))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     # -- import -------------------------------------------------------------------------------
     def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", str(Path.home()), ARTICLE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self.parent_widget, "Import articles", str(Path.home()),
+                                                ARTICLE_FILTER)
         if paths:
-            self.import_paths([Path(p) for p in paths])
+            self.import_files([Path(p) for p in paths])
 
-    def import_paths(self, paths: list[Path]) -> None:
-        if self.window.session.project.read_only:
-            self.window.show_error("The project is open read-only; articles cannot be imported.")
+    def import_files(self, paths: list[Path]) -> None:
+        """Import in the background; the window stays usable and the progress dialog can cancel."""
+        if self.session.project.read_only:
+            self.errors.notice("The project is open read-only; articles cannot be imported.")
             return
-        if self.worker is not None:
-            self.window.show_error("An import is already running.")
+        if self.importing is not None:
+            self.errors.notice("An import is already running.")
             return
-        worker = ImportWorker(self.window.session.project.path, paths)
-        progress = QProgressDialog("Importing articles…", "Cancel", 0, 0, self.window)
+        operation = ImportFiles(paths)
+        progress = QProgressDialog("Importing articles…", "Cancel", 0, 0, self.parent_widget)
         progress.setWindowTitle("Import")
         progress.setWindowModality(Qt.WindowModality.NonModal)  # annotating goes on meanwhile
         progress.setMinimumDuration(400)
-        progress.canceled.connect(worker.cancel.set)
-        worker.signals.progressed.connect(self._on_worker_progressed)
-        worker.signals.finished.connect(self._on_worker_finished)
-        worker.signals.failed.connect(self._on_worker_failed)
-        self.worker, self.progress = worker, progress
-        self.window.thread_pool.start(worker)
+        progress.canceled.connect(operation.cancel.set)
+        self.importing, self.progress = operation, progress
+        self.session.run_in_background(operation, finished=self._on_import_finished,
+                                       failed=self._on_import_failed, progressed=self._on_import_progressed)
 
-    def _on_worker_progressed(self, done: int, total: int, path: str) -> None:
+    def cancel_import(self) -> None:
+        """Stop a running import after its current file (the window is closing)."""
+        if self.importing is not None:
+            self.importing.cancel.set()
+
+    def _on_import_progressed(self, done: int, total: int, path: str) -> None:
         if self.progress is not None:
             self.progress.setMaximum(total)
             self.progress.setValue(done)
             self.progress.setLabelText(f"Importing {Path(path).name} ({done} of {total})")
 
-    def _finish(self) -> None:
+    def _finish_import(self) -> ImportReport | None:
         if self.progress is not None:
             self.progress.reset()
             self.progress.deleteLater()
-        self.worker, self.progress = None, None
+        report = self.importing.report if self.importing is not None else None
+        self.importing, self.progress = None, None
+        return report
 
-    def _on_worker_failed(self, message: str) -> None:
-        self._finish()
-        QMessageBox.warning(self.window, "Import failed", message)
+    def _on_import_failed(self, error: BaseException) -> None:
+        self._finish_import()
+        self.errors.report(error, title="Import failed")
 
-    def _on_worker_finished(self, report: ImportReport) -> None:
-        self._finish()
+    def _on_import_finished(self, _changes: Changes) -> None:
+        report = self._finish_import()
+        if report is None:
+            return
         self.last_report = report
-        self.window.session.notify_articles()
         lines = [f"{len(report.imported)} article(s) imported."]
         if report.cancelled:
             lines.append("The import was cancelled; the articles imported before that are kept.")
         lines += [f"Skipped (duplicate): {Path(p.path).name}: {p.reason}" for p in report.duplicates]
         lines += [f"Refused: {Path(p.path).name}: {p.reason}" for p in report.refused]
         if report.duplicates or report.refused or report.cancelled:
-            QMessageBox.information(self.window, "Import", "\n".join(lines[:40]))
+            self.errors.inform("Import", "\n".join(lines[:MAX_LINES]))
         else:
-            self.window.statusBar().showMessage(lines[0], 8000)
+            self.errors.notice(lines[0])
 
     # -- export -------------------------------------------------------------------------------
     def export_csv(self) -> None:
-        project = self.window.session.project
+        project = self.session.project
         default = str(project.path.with_name(f"{project.path.stem}-annotations.csv"))
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export annotations", default, "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export annotations", default, "CSV (*.csv)")
         if not path:
             return
         task = ProjectTask(project.path, lambda p: str(write_annotations_csv(p.database, Path(path))))
-        task.signals.finished.connect(lambda count: self.window.statusBar().showMessage(
-            f"Exported {count} annotation(s) to {path}", 8000))
-        task.signals.failed.connect(lambda message: QMessageBox.warning(self.window, "Export failed", message))
-        self.window.statusBar().showMessage(f"Exporting to {path}…")
+        task.signals.finished.connect(lambda count: self.errors.notice(f"Exported {count} annotation(s) to {path}"))
+        task.signals.failed.connect(lambda error: self.errors.report(error, title="Export failed"))
+        self.errors.notice(f"Exporting to {path}…")
         start(task, self.running)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.core.records import Annotation
 from annotator.ui.codebook_panel import swatch
 from annotator.ui.session import ProjectSession
@@ -67,12 +68,16 @@ class InspectorPanel(QWidget):
         self.category.activated.connect(self._on_category_activated)
         self.source.editingFinished.connect(self._on_source_editing_finished)
         self.note.editing_finished.connect(self._on_note_editing_finished)
-        self.session.codebook_changed.connect(self.reload_categories)
+        self.session.changed.connect(self._on_session_changed)
 
     def reload_categories(self) -> None:
         self.category.clear()
         for c in self.session.project.categories.list(include_archived=True):
             self.category.addItem(swatch(c.color), c.label + (" (archived)" if c.archived else ""), c.key)
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.codebook:
+            self.reload_categories()
 
     def chosen(self) -> Annotation | None:
         row = self.list.currentRow()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from annotator.core.changes import Changes
 from annotator.core.records import ArticleId
 from annotator.ui.session import ProjectSession
 
@@ -45,9 +46,8 @@ class LibraryPanel(QWidget):
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
-        self.session.annotations_changed.connect(self._on_session_annotations_changed)
+        self.session.changed.connect(self._on_session_changed)
         self._progress_timer.timeout.connect(self._refresh_progress)
-        self.session.articles_changed.connect(self.reload)
 
     def reload(self) -> None:
         if not self.session.project.is_open:
@@ -86,9 +86,12 @@ class LibraryPanel(QWidget):
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setToolTip(1, f"{annotated} of {total} sentences annotated")
 
-    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
-        self._pending.add(article_id)
-        self._progress_timer.start()
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.articles or changes.all_annotations:
+            self.reload()
+        elif changes.spans:
+            self._pending |= changes.annotated_articles
+            self._progress_timer.start()
 
     def _refresh_progress(self) -> None:
         pending, self._pending = self._pending, set()

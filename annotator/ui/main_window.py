@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QTabWidget
 
 from annotator.core.ingest.formats import is_supported
+from annotator.core.changes import Changes
 from annotator.core.records import ArticleId
 from annotator.ui.annotating import Annotating
 from annotator.ui.codebook_panel import CodebookPanel
 from annotator.ui.classroom_actions import ClassroomActions
 from annotator.ui.columns import Columns
+from annotator.ui.compare import CompareView
 from annotator.ui.dashboard import Dashboard
+from annotator.ui.errors import ErrorSink
 from annotator.ui.file_actions import FileActions
 from annotator.ui.inspector import InspectorPanel
 from annotator.ui.library import LibraryPanel
@@ -28,12 +31,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.settings = settings
-        self.thread_pool = QThreadPool.globalInstance()
+        self.errors = ErrorSink(self, self.statusBar().showMessage)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{session.project.name} — Source annotator")
         self.setAcceptDrops(True)
         self.columns = Columns(session, self)
-        self.dashboard = Dashboard(session, self)
+        self.dashboard = Dashboard(session, self.errors, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -44,7 +47,7 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
         self.library = LibraryPanel(session, self)
-        self.codebook = CodebookPanel(session, self)
+        self.codebook = CodebookPanel(session, self.errors, self)
         self.inspector = InspectorPanel(session, self)
         docks = [
             self._dock("Library", "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -52,8 +55,9 @@ class MainWindow(QMainWindow):
             self._dock("Annotation", "inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
         ]
         self.resizeDocks(docks, [330, 320, 320], Qt.Orientation.Horizontal)
-        self.annotating = Annotating(session, self.inspector, self, self.show_error)
-        self.files = FileActions(self)
+        self.annotating = Annotating(session, self.inspector, self.errors, self)
+        self.files = FileActions(session, self.errors, settings, self)
+        self.classroom = ClassroomActions(session, self.errors, self)
         self._build_menus()
         self._build_status_bar()
         self._connect_signals()
@@ -79,7 +83,6 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
-        self.classroom = ClassroomActions(self)
         self.classroom.populate(self.menuBar().addMenu("&Classroom"))
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard", self)
@@ -103,8 +106,11 @@ class MainWindow(QMainWindow):
         self.columns.column_opened.connect(self._on_columns_column_opened)
         self.codebook.assign_requested.connect(self.annotating.assign)
         self.inspector.edit_requested.connect(self.annotating.edit)
-        self.session.annotations_changed.connect(self._on_session_annotations_changed)
-        self.session.failed.connect(self.show_error)
+        self.session.changed.connect(self._on_session_changed)
+        self.session.failed.connect(self.errors.report)
+        self.files.project_switch_requested.connect(self.project_switch_requested)
+        self.files.quit_requested.connect(self.close)
+        self.classroom.compare_requested.connect(self.open_compare)
         self.dashboard.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
 
     def open_article(self, article_id: ArticleId, *, new_column: bool = False) -> None:
@@ -139,13 +145,18 @@ class MainWindow(QMainWindow):
         self.annotating.view = current.view if current else None
         self.annotating.refresh_inspector()
 
-    def _on_session_annotations_changed(self, article_id: int, start: int, end: int) -> None:
+    def _on_session_changed(self, changes: Changes) -> None:
         self.saved_label.setText("All changes saved")
 
-    def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
-        if self.session.project.read_only or "locked" in message or "disk" in message:
-            QMessageBox.warning(self, "Not saved", message)
+    def open_compare(self, key: str, student: str) -> CompareView:
+        """A tab with the key and the student side by side, on the current article (or the key's first)."""
+        current = self.columns.current
+        article_id = current.article_id if current else _first_article(self.session.project, key)
+        view = CompareView(self.session, key, student, article_id)
+        index = self.tabs.addTab(view, f"{key} vs {student}")
+        self.tabs.setCurrentIndex(index)
+        view.views[1].setFocus()
+        return view
 
     def _on_keys_triggered(self) -> None:
         QMessageBox.information(self, "Keyboard", (
@@ -166,7 +177,7 @@ class MainWindow(QMainWindow):
         paths = [p for p in paths if p.is_dir() or is_supported(p)] or paths
         if paths:
             event.acceptProposedAction()
-            self.files.import_paths(paths)
+            self.files.import_files(paths)
 
     # -- state ------------------------------------------------------------------------------
     def restore_state(self) -> None:
@@ -200,5 +211,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.files.cancel_import()  # stops after the current file; what was imported is kept
         self.save_state()
         super().closeEvent(event)
+
+
+def _first_article(project, key: str) -> int:
+    annotated = [a.article_id for a in project.annotations.list(annotator=key)]
+    return annotated[0] if annotated else project.articles.list()[0].id

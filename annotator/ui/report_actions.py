@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.reports.csv_export import write_annotations_csv, write_outlets_csv
 from annotator.core.reports.html_report import write_html_report
 from annotator.core.analysis.stats import Filters
 from annotator.ui.background import ProjectTask, start
+from annotator.ui.errors import ErrorSink
 from annotator.ui.session import ProjectSession
 
 
 class ReportActions:
-    def __init__(self, session: ProjectSession, parent: QWidget, filters) -> None:
+    def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget, filters) -> None:
         self.session = session
+        self.errors = errors
         self.parent = parent
         self.filters = filters  # () -> Filters
         self.last_written: Path | None = None
@@ -34,13 +36,13 @@ class ReportActions:
         try:
             writer(path, self.filters())
         except AnnotatorError as error:
-            QMessageBox.warning(self.parent, "Export failed", str(error))
+            self.errors.report(error, title="Export failed")
             return
         self._done(path)
 
     def _done(self, path: Path) -> None:
         self.last_written = path
-        self.parent.window().statusBar().showMessage(f"Wrote {path}", 8000)
+        self.errors.notice(f"Wrote {path}")
 
     def _write_in_background(self, path: Path | None, writer) -> None:
         """CSV of a large project takes seconds: write it in the thread pool, the window stays live."""
@@ -49,8 +51,8 @@ class ReportActions:
         filters = self.filters()
         task = ProjectTask(self.session.project.path, lambda project: str(writer(project.database, path, filters)))
         task.signals.finished.connect(lambda _rows: self._done(path))
-        task.signals.failed.connect(lambda message: QMessageBox.warning(self.parent, "Export failed", message))
-        self.parent.window().statusBar().showMessage(f"Writing {path}…")
+        task.signals.failed.connect(lambda error: self.errors.report(error, title="Export failed"))
+        self.errors.notice(f"Writing {path}…")
         start(task, self.running)
 
     def annotations_csv(self) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QInputDialog
 
+from annotator.core.changes import Changes
 from annotator.core.store.project import Project
 
 
@@ -188,8 +189,8 @@ def test_undo_puts_back_an_archived_category(qtbot, open_main, sample_path) -> N
     qtbot.keyClick(view, Qt.Key.Key_6)
     made = stored(sample_path)[0]
     window.annotating.edit(made, "category", "on_record")
-    window.session.project.categories.update("document", archived=True)
-    window.session.notify_codebook()
+    window.session.project.categories.update("document", archived=True)  # as from another window
+    window.session.announce(Changes(codebook=True))
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(sample_path)[0].category == "document"
     assert window.inspector.category.currentText() == "Document or data (archived)"

@@ -1,0 +1,61 @@
+"""What a change to a project touched: the one value every write returns and every view reads.
+
+A view refreshes only what a Changes value says it shows: an article view the annotation spans in
+its article, the library the progress of those articles, the codebook panel its list, and so on.
+Values combine with `|`, so a compound change still travels as one value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch [start, end) of one article's body whose annotations were added, edited or removed."""
+
+    article_id: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Changes:
+    spans: tuple[Span, ...] = ()
+    all_annotations: bool = False  # annotations anywhere may have changed (a merge)
+    codebook: bool = False  # categories added, edited, reordered, archived or restored
+    articles: bool = False  # articles added, or their outlet, title or date edited
+    project_info: bool = False  # the project's own settings, such as its answer key
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            spans=self.spans + other.spans,
+            all_annotations=self.all_annotations or other.all_annotations,
+            codebook=self.codebook or other.codebook,
+            articles=self.articles or other.articles,
+            project_info=self.project_info or other.project_info,
+        )
+
+    @property
+    def annotations(self) -> bool:
+        """Whether any annotation may have changed."""
+        return self.all_annotations or bool(self.spans)
+
+    @property
+    def annotated_articles(self) -> frozenset[int]:
+        """The articles named by the changed spans (all_annotations means: any article)."""
+        return frozenset(span.article_id for span in self.spans)
+
+    def spans_in(self, article_id: int) -> list[Span]:
+        return [span for span in self.spans if span.article_id == article_id]
+
+    def touches_annotations_of(self, article_id: int) -> bool:
+        return self.all_annotations or any(span.article_id == article_id for span in self.spans)
+
+
+def span_of(annotation) -> Changes:
+    """The Changes of one annotation's stretch (any record with article_id, start and end)."""
+    return Changes(spans=(Span(annotation.article_id, annotation.start, annotation.end),))
+
+
+NOTHING = Changes()

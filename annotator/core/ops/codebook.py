@@ -1,0 +1,97 @@
+"""Operations on the codebook: add, rename, recolour, archive, restore and move a category."""
+
+from __future__ import annotations
+
+from annotator.core.changes import Changes
+from annotator.core.codebook import CategorySpec
+from annotator.core.records import Category
+from annotator.core.store.project import Project
+
+CODEBOOK = Changes(codebook=True)
+
+
+def _order(project: Project) -> list[str]:
+    return [c.key for c in project.categories.list(include_archived=True)]
+
+
+class AddCategory:
+    """A new category from its label (free key, colour and shortcut chosen by the store)."""
+
+    undoable = True
+
+    def __init__(self, label: str) -> None:
+        self.text = f"Add category {label.strip()!r}"
+        self._label = label
+        self.category: Category | None = None
+
+    def apply(self, project: Project) -> Changes:
+        if self.category is None:
+            self.category = project.categories.add_labelled(self._label)
+        else:  # redo: the same key, colour and shortcut, at the same place
+            c = self.category
+            project.categories.add(CategorySpec(key=c.key, label=c.label, color=c.color,
+                                                description=c.description, shortcut=c.shortcut))
+            project.categories.move(c.key, c.position)
+        return CODEBOOK
+
+    def revert(self, project: Project) -> Changes:
+        assert self.category is not None, "revert() before apply()"
+        project.categories.delete(self.category.key)
+        return CODEBOOK
+
+
+class EditCategory:
+    """Change a category's label, colour, description, shortcut or archived flag."""
+
+    undoable = True
+
+    def __init__(self, key: str, **fields) -> None:
+        self.text = _describe(fields)
+        self._key = key
+        self._after = fields
+        self._before: dict | None = None
+
+    def apply(self, project: Project) -> Changes:
+        before, _after = project.categories.update(self._key, **self._after)
+        self._before = {name: getattr(before, name) for name in self._after}
+        return CODEBOOK
+
+    def revert(self, project: Project) -> Changes:
+        assert self._before is not None, "revert() before apply()"
+        project.categories.update(self._key, **self._before)
+        return CODEBOOK
+
+
+def _describe(fields: dict) -> str:
+    if fields.get("archived") is True:
+        return "Archive category"
+    if fields.get("archived") is False:
+        return "Restore category"
+    if "label" in fields:
+        return f"Rename category to {fields['label']!r}"
+    if "color" in fields:
+        return "Change category colour"
+    return "Edit category"
+
+
+class MoveCategory:
+    """Put a category at another place in the codebook (archived categories count as places)."""
+
+    undoable = True
+
+    def __init__(self, key: str, position: int) -> None:
+        self.text = "Move category"
+        self._key = key
+        self._position = position
+        self._old: int | None = None
+
+    def apply(self, project: Project) -> Changes:
+        self._old = _order(project).index(self._key)
+        project.categories.move(self._key, self._position)
+        return CODEBOOK
+
+    def revert(self, project: Project) -> Changes:
+        assert self._old is not None, "revert() before apply()"
+        project.categories.move(self._key, self._old)
+        return CODEBOOK
+

@@ -1,0 +1,40 @@
+"""Importing files as an operation: run on its own connection in the background, not undoable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from threading import Event
+
+from annotator.core.changes import Changes
+from annotator.core.ingest.batch import Progress, import_paths
+from annotator.core.records import ImportReport
+from annotator.core.store.project import Project
+
+
+class ImportFiles:
+    """Import files and folders; `cancel.set()` stops after the current file, keeping what was done.
+
+    Not undoable: imported articles stay (each was committed on its own); the report says what came in.
+    """
+
+    undoable = False
+
+    def __init__(self, paths: list[Path], *, outlet: str | None = None, progress: Progress | None = None) -> None:
+        self.text = "Import articles"
+        self.paths = paths
+        self.outlet = outlet
+        self.progress = progress
+        self.cancel = Event()
+        self.report: ImportReport | None = None
+
+    def _progress(self, done: int, total: int, path: str) -> bool:
+        if self.progress is not None:
+            self.progress(done, total, path)
+        return not self.cancel.is_set()
+
+    def apply(self, project: Project) -> Changes:
+        self.report = import_paths(project, self.paths, outlet=self.outlet, progress=self._progress)
+        return Changes(articles=True)
+
+    def revert(self, project: Project) -> Changes:
+        raise TypeError("an import cannot be undone")

@@ -1,0 +1,82 @@
+"""The one place the window shows errors and messages; how, it decides by the exception's class.
+
+A slip (an unknown category, a bad value) goes to the status bar; a change that was not saved, a
+file that cannot be opened or written, and anything unexpected gets a dialog that names the file,
+says what happened in plain words and what to do next. Every message box of the window is made here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from annotator.core.errors import (
+    AnnotatorError, Duplicate, ExportFailed, ImportRefused, InvalidValue, NotFound, ProjectError,
+    ProjectReadOnly,
+)
+
+STATUS_MS = 8000
+# Dialog titles by class, most specific first; classes not listed are shown in the status bar.
+_DIALOGS: list[tuple[type[BaseException], str]] = [
+    (ProjectReadOnly, "Not saved"),
+    (ProjectError, "Project file problem"),
+    (ExportFailed, "Export failed"),
+    (ImportRefused, "Import refused"),
+]
+_SLIPS = (NotFound, InvalidValue, Duplicate)
+UNEXPECTED_ADVICE = ("Everything shown as saved is in the project file. Please report this message "
+                     "with what you were doing.")
+
+
+def describe(error: BaseException) -> str:
+    """The message for `error`: what happened, then what the user can do next."""
+    if isinstance(error, AnnotatorError):
+        message = str(error)
+        return f"{message}\n\n{error.advice}" if error.advice else message
+    return f"Something went wrong ({type(error).__name__}: {error}).\n\n{UNEXPECTED_ADVICE}"
+
+
+def dialog_title(error: BaseException) -> str | None:
+    """The title of the dialog that shows `error`, or None when the status bar is enough."""
+    if isinstance(error, _SLIPS):
+        return None
+    for cls, title in _DIALOGS:
+        if isinstance(error, cls):
+            return title
+    if isinstance(error, AnnotatorError):
+        return None
+    return "Something went wrong"
+
+
+class ErrorSink:
+    """Shows errors, notices and questions for one window."""
+
+    def __init__(self, parent: QWidget, status: Callable[[str, int], None]) -> None:
+        self.parent = parent
+        self._status = status
+
+    def report(self, error: BaseException, *, title: str | None = None) -> None:
+        """Show `error`: in the status bar, and in a dialog when its class asks for one (or `title` does)."""
+        self._status(str(error) if isinstance(error, AnnotatorError) else describe(error), STATUS_MS)
+        title = title or dialog_title(error)
+        if title is not None:
+            box = QMessageBox.critical if not isinstance(error, AnnotatorError) else QMessageBox.warning
+            box(self.parent, title, describe(error))
+
+    def notice(self, text: str) -> None:
+        """A hint or a confirmation, in the status bar."""
+        self._status(text, STATUS_MS)
+
+    def inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text,
+                                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Ok
+
+
+def show_startup_error(error: BaseException) -> None:
+    """An error before any window exists (a project that cannot be opened at start)."""
+    QMessageBox.critical(None, "Cannot open project", describe(error))

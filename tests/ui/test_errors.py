@@ -1,0 +1,69 @@
+"""One error path: exceptions, not strings, reach the window, which shows each by its class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from annotator.core.errors import (
+    DiskFull, ExportFailed, InvalidValue, NotFound, ProjectLocked, ProjectReadOnly,
+)
+from annotator.ui.background import ProjectTask, start
+from annotator.ui.errors import describe, dialog_title
+
+
+@pytest.mark.parametrize("error, title", [
+    (NotFound("no article 9 in this project"), None),
+    (InvalidValue("a category needs a label"), None),
+    (ProjectLocked("/p.annot", "the project is locked by another program"), "Project file problem"),
+    (DiskFull("/p.annot", "the disk is full"), "Project file problem"),
+    (ProjectReadOnly("/p.annot", "the project is open read-only"), "Not saved"),
+    (ExportFailed("/out.csv", "cannot write there"), "Export failed"),
+    (RuntimeError("boom"), "Something went wrong"),
+])
+def test_each_error_class_has_its_place(error, title) -> None:
+    assert dialog_title(error) == title
+
+
+def test_the_message_names_the_file_the_problem_and_the_next_step() -> None:
+    text = describe(DiskFull("/data/class.annot", "the disk is full; nothing was saved from the last change"))
+    assert text.startswith("/data/class.annot: the disk is full")
+    assert "Free some space on the disk" in text
+    assert "RuntimeError: boom" in describe(RuntimeError("boom"))
+
+
+def test_a_slip_goes_to_the_status_bar_only(open_main, messages, sample_path: Path) -> None:
+    window = open_main(sample_path)
+    window.errors.report(NotFound("no article 9 in this project"))
+    assert messages == []
+    assert window.statusBar().currentMessage() == "no article 9 in this project"
+
+
+def test_a_failed_background_export_reaches_the_user_with_its_class_message(
+        qtbot, open_main, messages, sample_path: Path, tmp_path: Path, monkeypatch) -> None:
+    window = open_main(sample_path)
+    target = tmp_path / "missing-folder" / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.files.export_csv()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    title, text = messages[-1]
+    assert title == "Export failed"
+    assert str(target) in text and "cannot write there" in text
+    assert ExportFailed.advice in text
+
+
+def test_an_unexpected_exception_in_a_task_is_shown_with_its_class(qtbot, open_main, messages, sample_path) -> None:
+    window = open_main(sample_path)
+
+    def broken(project):
+        raise KeyError("column")
+
+    task = ProjectTask(sample_path, broken)
+    task.signals.failed.connect(window.errors.report)
+    running: set = set()
+    with qtbot.waitSignal(task.signals.failed, timeout=10000):
+        start(task, running)
+    assert messages[-1][0] == "Something went wrong"
+    assert "KeyError" in messages[-1][1]
