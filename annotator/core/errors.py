@@ -97,3 +97,15 @@ class NotFound(AnnotatorError):
 
 class InvalidValue(AnnotatorError):
     """A value given by the user is not acceptable (an empty label, a bad colour, ...)."""
+
+
+class MergeRefused(AnnotatorError):
+    """A returned file has problems (spans outside their article, missing categories…): nothing merged."""
+
+    advice = "Ask the student for the file again, or fix it; the class project was left as it was."
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = Path(path)
+        self.problems = problems
+        shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+        super().__init__(f"{self.path}: nothing was merged: {shown}")

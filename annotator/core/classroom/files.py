@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from annotator.core import codebook
 from annotator.core.codebook import CategorySpec
-from annotator.core.errors import AnnotatorError, InvalidValue
+from annotator.core.errors import AnnotatorError, InvalidValue, MergeRefused
 from annotator.core.store.project import Project
 from annotator.core.records import Annotation
 
@@ -72,38 +73,86 @@ def _identity(a: Annotation, digest: str) -> tuple:
     return (digest, a.start, a.end, a.category, a.annotator, a.created_at)
 
 
+@dataclass
+class _Returned:
+    """What a returned file holds, read and checked before anything is written."""
+
+    digests: dict[int, str]  # file's article id → SHA-256 of its body, recomputed
+    unmatched: list[str]  # titles of its articles the class project does not have
+    annotations: list[Annotation]  # those on matched articles
+    codebook: list[CategorySpec]
+    problems: list[str]
+
+
+def _read_returned(source: Project, class_articles: dict[str, int]) -> _Returned:
+    hashed = source.articles.hashed_bodies()
+    digests = {aid: digest for aid, (digest, _length) in hashed.items()}
+    matched = {aid for aid, digest in digests.items() if digest in class_articles}
+    unmatched = [a.title for a in source.articles.list() if a.id not in matched]
+    annotations, problems = source.annotations.with_problems()
+    for a in annotations:
+        if a.article_id not in hashed:
+            problems.append(f"annotation {a.id} is on article {a.article_id}, which is not in the file")
+        elif not 0 <= a.start < a.end <= hashed[a.article_id][1]:
+            problems.append(f"annotation {a.id}: span {a.start}-{a.end} is outside article {a.article_id}"
+                            f" (length {hashed[a.article_id][1]})")
+    codebook = _codebook(source)
+    for spec in codebook:
+        try:
+            checked_spec(spec)
+        except InvalidValue as error:
+            problems.append(f"category {spec.key!r}: {error}")
+    return _Returned(digests, unmatched, [a for a in annotations if a.article_id in matched], codebook,
+                     problems)
+
+
+def checked_spec(spec: CategorySpec) -> CategorySpec:
+    """The spec as the codebook would store it (no shortcut: the class keeps its own); raise if invalid."""
+    return replace(spec, key=codebook.check_key(spec.key), label=codebook.check_label(spec.label),
+                   color=codebook.check_color(spec.color), shortcut=None)
+
+
 def merge_file(project: Project, path: Path) -> MergeReport:
-    """Merge one returned file; each of its annotators is merged whole or not at all."""
+    """Merge one returned file: checked whole first, then written in one transaction or not at all.
+
+    A file with a damaged part (a span outside its article, an annotation whose category is missing
+    from its codebook…) is refused with MergeRefused and nothing is written. Each of its annotators
+    is merged whole or not at all: one whose name is taken by different annotations is a clash.
+    """
     report = MergeReport(path=str(path))
+    class_articles = project.articles.by_hash()
     with Project.open(path, read_only=True) as source:
-        class_articles = project.articles.by_hash()
-        source_hash = {aid: digest for digest, aid in source.articles.by_hash().items()}
-        matched = {aid for aid, digest in source_hash.items() if digest in class_articles}
-        report.unmatched_articles = [a.title for a in source.articles.list() if a.id not in matched]
-        if not matched:
-            raise AnnotatorError(f"{path}: none of its articles is in this project; it is for another exercise")
-        known_keys = {c.key for c in project.categories.list(include_archived=True)}
-        for spec in _codebook(source):
-            if spec.key not in known_keys:
-                project.categories.add(replace(spec, shortcut=None))
-                report.new_categories.append(spec.key)
-        class_hash = {aid: digest for digest, aid in class_articles.items()}
-        existing: dict[str, set] = {}
-        for a in project.annotations.list():
-            existing.setdefault(a.annotator, set()).add(_identity(a, class_hash[a.article_id]))
-        for name in source.annotations.annotators():
-            incoming = [a for a in source.annotations.list(annotator=name) if a.article_id in matched]
-            ids = {_identity(a, source_hash[a.article_id]) for a in incoming}
-            before = existing.get(name, set())
-            if before - ids and ids - before:
-                report.clashes.append(
-                    f"{name}: the class project already has different annotations by {name} "
-                    f"({len(before - ids)} not in this file); rename one of the annotators and merge again")
-                continue
-            new = [replace(a, article_id=class_articles[source_hash[a.article_id]]) for a in incoming
-                   if _identity(a, source_hash[a.article_id]) not in before]
-            report.already_there += len(incoming) - len(new)
-            if new:
-                project.annotations.insert_many(new)
-                report.added[name] = len(new)
+        returned = _read_returned(source, class_articles)
+    if returned.problems:
+        raise MergeRefused(path, returned.problems)
+    report.unmatched_articles = returned.unmatched
+    if len(returned.unmatched) == len(returned.digests):
+        raise AnnotatorError(f"{path}: none of its articles is in this project; it is for another exercise")
+    known_keys = {c.key for c in project.categories.list(include_archived=True)}
+    new_categories = [checked_spec(spec) for spec in returned.codebook if spec.key not in known_keys]
+    report.new_categories = [spec.key for spec in new_categories]
+    class_hash = {aid: digest for digest, aid in class_articles.items()}
+    existing: dict[str, set] = {}
+    for a in project.annotations.list():
+        existing.setdefault(a.annotator, set()).add(_identity(a, class_hash[a.article_id]))
+    by_annotator: dict[str, list[Annotation]] = {}
+    for a in returned.annotations:
+        by_annotator.setdefault(a.annotator, []).append(a)
+    to_add: list[Annotation] = []
+    for name, incoming in sorted(by_annotator.items()):
+        ids = {_identity(a, returned.digests[a.article_id]) for a in incoming}
+        before = existing.get(name, set())
+        if before - ids and ids - before:
+            report.clashes.append(
+                f"{name}: the class project already has different annotations by {name} "
+                f"({len(before - ids)} not in this file); rename one of the annotators and merge again")
+            continue
+        new = [replace(a, article_id=class_articles[returned.digests[a.article_id]]) for a in incoming
+               if _identity(a, returned.digests[a.article_id]) not in before]
+        report.already_there += len(incoming) - len(new)
+        if new:
+            to_add += new
+            report.added[name] = len(new)
+    if to_add or new_categories:
+        project.annotations.insert_many(to_add, new_categories=new_categories)
     return report

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 from annotator.core.clock import now
+from annotator.core.codebook import CategorySpec
+from annotator.core.store.categories import insert_categories
 from annotator.core.store.database import Database
 from annotator.core.errors import InvalidValue, NotFound
 from annotator.core.records import Annotation, AnnotationChange, AnnotationId, ArticleId
@@ -122,9 +125,12 @@ class AnnotationStore:
             )
         return self.get(annotation.id)
 
-    def insert_many(self, annotations: list[Annotation]) -> int:
-        """Add annotations made elsewhere (ids ignored, times kept) in one transaction."""
+    def insert_many(self, annotations: list[Annotation], *, new_categories: Sequence[CategorySpec] = ()) -> int:
+        """Add annotations made elsewhere (ids ignored, times kept), and any categories they need
+        (`new_categories`, added at the end of the codebook), in one transaction: all or nothing."""
         with self._db.write() as conn:
+            if new_categories:
+                insert_categories(conn, list(new_categories))
             for a in annotations:
                 _check_span(conn, a.article_id, a.start, a.end)
                 conn.execute(
@@ -134,6 +140,22 @@ class AnnotationStore:
                      _annotator_id(conn, _check_annotator(a.annotator)), a.source, a.note, a.created_at,
                      a.updated_at))
         return len(annotations)
+
+    def with_problems(self) -> tuple[list[Annotation], list[str]]:
+        """Every annotation, and what is wrong with those that cannot be read whole.
+
+        `list()` joins each annotation to its category and annotator, so one whose category or
+        annotator row is missing (a damaged or hand-edited file) would silently not be there.
+        """
+        problems = [
+            f"annotation {aid} (article {article}, span {start}-{end}) has category {cid}, missing from the"
+            f" file's codebook" if no_category else f"annotation {aid} has annotator {pid}, missing from the file"
+            for aid, article, start, end, cid, pid, no_category in self._db.rows(
+                'SELECT n.id, n.article_id, n.start, n."end", n.category_id, n.annotator_id, c.id IS NULL'
+                " FROM annotations n LEFT JOIN categories c ON c.id = n.category_id"
+                " LEFT JOIN annotators p ON p.id = n.annotator_id WHERE c.id IS NULL OR p.id IS NULL"
+                " ORDER BY n.id")]
+        return self.list(), problems
 
     def counts_by_category(self, *, annotator: str | None = None) -> dict[str, int]:
         """Number of annotations per category key (by `annotator` alone, if named)."""

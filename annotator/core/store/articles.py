@@ -117,6 +117,14 @@ class ArticleStore:
         """body_sha256 → article id: how articles are matched between project files."""
         return {digest: ArticleId(aid) for aid, digest in self._db.rows("SELECT id, body_sha256 FROM articles")}
 
+    def hashed_bodies(self) -> dict[ArticleId, tuple[str, int]]:
+        """article id → (SHA-256 of its body, its length), computed from the bodies themselves.
+
+        For files from elsewhere, whose body_sha256 column may be damaged or edited.
+        """
+        return {ArticleId(aid): (body_hash(body), len(body))
+                for aid, body in self._db.rows("SELECT id, body FROM articles")}
+
     def parsed(self, article_id: int) -> ParsedArticle:
         """The article as it was imported, to copy it into another project."""
         row = self._db.row("SELECT a.title, a.body, o.name, a.url, a.author, a.published, a.source_file"
