@@ -2,16 +2,59 @@
 
 from __future__ import annotations
 
+import shutil
+import signal
 import sys
+import threading
+from collections import defaultdict
 from pathlib import Path
 
 import click
 
 from annotator.cli.group import cli
 from annotator.core.ingest.batch import import_paths
-from annotator.core.records import ImportReport
+from annotator.core.records import ImportProblem, ImportReport
 from annotator.core.sample import create_sample
 from annotator.core.store.project import Project
+
+SHOWN_PER_REASON = 10  # skipped files listed by name under each reason; the rest are counted
+
+
+class StopOnSignal:
+    """Ctrl+C or SIGTERM stops the import after the current file; a second one stops at once.
+
+    Each article is stored in its own transaction, so what was imported before the signal is kept.
+    """
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self._previous: dict[int, object] = {}
+
+    def __enter__(self) -> StopOnSignal:
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self._previous[signum] = signal.signal(signum, self._on_signal)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+    def _on_signal(self, signum: int, frame) -> None:
+        if self.signum is not None:
+            raise KeyboardInterrupt
+        self.signum = signum
+
+    def go_on(self, done: int, total: int, path: str) -> bool:
+        return self.signum is None
+
+
+def _progress_line(done: int, total: int, path: str) -> None:
+    width = shutil.get_terminal_size((80, 20)).columns
+    line = f"[{done}/{total}] {path}"
+    if len(line) >= width:
+        line = line[: max(width - 2, 10)] + "…"
+    click.echo(f"\r\x1b[K{line}", err=True, nl=False)
 
 
 @cli.command("import")
@@ -20,9 +63,22 @@ from annotator.core.store.project import Project
 @click.option("--outlet", help="Outlet for files whose metadata names none.")
 def import_command(project: Path, paths: tuple[Path, ...], outlet: str | None) -> None:
     """Import articles (.txt, .md, .html; folders recursively); create PROJECT if missing."""
-    with Project.open(project, create=True) as proj:
-        report = import_paths(proj, paths, outlet=outlet)
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int, path: str) -> bool:
+        if show:
+            _progress_line(done, total, path)
+        return stop.go_on(done, total, path)
+
+    with StopOnSignal() as stop, Project.open(project, create=True) as proj:
+        report = import_paths(proj, paths, outlet=outlet, progress=progress)
+    if show:
+        click.echo("\r\x1b[K", err=True, nl=False)
     print_import_report(report)
+    if stop.signum is not None:
+        click.echo(f"interrupted: {len(report.imported)} article(s) imported and kept; "
+                   "the remaining files were not imported", err=True)
+        sys.exit(128 + stop.signum)
     if not report.imported and report.refused:
         sys.exit(1)
 
@@ -34,8 +90,25 @@ def print_import_report(report: ImportReport) -> None:
         click.echo(f"skipped {item.path}: {item.reason}", err=True)
     for item in report.refused:
         click.echo(f"refused {item.path}: {item.reason}", err=True)
+    _print_skipped(report.skipped)
+    for item in report.warnings:
+        click.echo(f"warning: {item.path}: {item.reason}", err=True)
     click.echo(f"{len(report.imported)} imported, {len(report.duplicates)} duplicate(s) skipped, "
-               f"{len(report.refused)} refused")
+               f"{len(report.refused)} refused" + (f", {len(report.skipped)} other file(s) skipped"
+                                                   if report.skipped else ""))
+
+
+def _print_skipped(skipped: list[ImportProblem]) -> None:
+    """Files a folder import passed over, grouped by reason."""
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for item in skipped:
+        by_reason[item.reason].append(item.path)
+    for reason, names in sorted(by_reason.items()):
+        click.echo(f"skipped {len(names)} ({reason}):", err=True)
+        for name in names[:SHOWN_PER_REASON]:
+            click.echo(f"  {name}", err=True)
+        if len(names) > SHOWN_PER_REASON:
+            click.echo(f"  … and {len(names) - SHOWN_PER_REASON} more", err=True)
 
 
 @cli.command("sample")

@@ -1,64 +1,64 @@
 """Import a batch of files and folders into a project; one bad file never stops the batch.
 
-Reading and sentence splitting are pure and run in worker processes for large batches; storing
-runs here, one transaction per article, so a refused file leaves nothing behind.
+Reading and sentence splitting are pure and run in worker processes for large batches (one pool
+per batch, whose workers end with the import, see workers.py); storing runs here, one transaction
+per article, so a refused file leaves nothing behind and a cancelled batch keeps what is stored.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import Duplicate, ImportRefused
-from annotator.core.ingest.formats import is_supported, parse_file
-from annotator.core.store.project import Project
-from annotator.core.records import ImportProblem, ImportReport, ParsedArticle
+from annotator.core.ingest.collect import collect_files, supported_types
+from annotator.core.ingest.formats import load
+from annotator.core.ingest.names import display_name
+from annotator.core.ingest.near_duplicates import NearDuplicates
 from annotator.core.ingest.segment import split_sentences
+from annotator.core.ingest.workers import start_pool
+from annotator.core.records import ImportProblem, ImportReport, ParsedArticle
+from annotator.core.store.project import Project
 
 Progress = Callable[[int, int, str], bool]  # (done, total, path) -> go on?
 PARALLEL_FROM = 40  # files; below this a process pool costs more than it saves
 
-
-def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[ImportProblem]]:
-    """Expand folders recursively (supported types only); report named files that cannot be used."""
-    files: list[Path] = []
-    problems: list[ImportProblem] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p)
-                                and not p.name.startswith(".")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(ImportProblem(str(path), "no such file or folder"))
-    return files, problems
+__all__ = ["PARALLEL_FROM", "Prepared", "Progress", "collect_files", "import_paths", "prepare"]
 
 
-def prepare(path: Path) -> tuple[ParsedArticle, list[tuple[int, int]]] | ImportProblem:
+@dataclass(frozen=True)
+class Prepared:
+    """A file read and segmented, ready to store; `warnings` say what the user should check."""
+
+    article: ParsedArticle
+    spans: list[tuple[int, int]]
+    warnings: list[str] = field(default_factory=list)
+
+
+def prepare(path: Path) -> Prepared | ImportProblem:
     """Read and segment one file; a pure function, safe to run in another process."""
+    name = display_name(path)
     try:
-        article = parse_file(path)
+        article, warnings = load(path)
     except ImportRefused as refused:
-        return ImportProblem(str(path), refused.reason)
+        return ImportProblem(name, refused.reason)
     except (ValueError, OSError, RecursionError) as error:  # a file no reader expected
-        return ImportProblem(str(path), f"could not be read ({type(error).__name__}: {error})")
+        return ImportProblem(name, f"could not be read ({type(error).__name__}: {display_name(str(error))})")
     spans = split_sentences(article.body)
     if not spans:
-        return ImportProblem(str(path), "has no sentences")
-    return article, spans
+        return ImportProblem(name, "has no sentences")
+    return Prepared(article, spans, warnings)
 
 
-def _prepared(files: list[Path]) -> Iterator[tuple[ParsedArticle, list[tuple[int, int]]] | ImportProblem]:
+def _prepared(files: list[Path]) -> Iterator[Prepared | ImportProblem]:
     workers = min(os.cpu_count() or 1, 4)
     if len(files) < PARALLEL_FROM or workers < 2:
         yield from map(prepare, files)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = start_pool(workers)
     try:
         yield from pool.map(prepare, files, chunksize=8)
     finally:
@@ -70,23 +70,49 @@ def import_paths(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import every supported file under `paths`; `progress` returning False cancels the rest."""
-    files, problems = collect_files(paths)
-    report = ImportReport(refused=problems)
+    paths = list(paths)
+    files, missing, skipped = collect_files(paths)
+    report = ImportReport(refused=missing, skipped=skipped)
     with closing(_prepared(files)) as prepared_files:
         _store_all(project, files, prepared_files, outlet, progress, report)
+    if not report.imported and not report.cancelled:
+        report.warnings.append(ImportProblem(", ".join(map(display_name, paths)), _nothing_imported(report)))
     return report
 
 
 def _store_all(project, files, prepared_files, outlet, progress, report) -> None:
+    near = NearDuplicates(body_of=project.articles.body)
+    for article in project.articles.list():
+        near.add_existing(article.title, article.id, f"article {article.id} ({article.source_file or article.title})")
     for done, (path, prepared) in enumerate(zip(files, prepared_files), start=1):
+        name = display_name(path)
         if isinstance(prepared, ImportProblem):
             report.refused.append(prepared)
         else:
-            article, spans = prepared
-            try:
-                report.imported.append(project.articles.add(article, spans, outlet=outlet))
-            except Duplicate as duplicate:
-                report.duplicates.append(ImportProblem(str(path), str(duplicate)))
-        if progress is not None and not progress(done, len(files), str(path)):
+            _store_one(project, name, prepared, outlet, near, report)
+        if progress is not None and not progress(done, len(files), name):
             report.cancelled = done < len(files)
             break
+
+
+def _store_one(project, name: str, prepared: Prepared, outlet, near: NearDuplicates, report) -> None:
+    report.warnings.extend(ImportProblem(name, warning) for warning in prepared.warnings)
+    try:
+        imported = project.articles.add(prepared.article, prepared.spans, outlet=outlet)
+    except Duplicate as duplicate:
+        report.duplicates.append(ImportProblem(name, str(duplicate)))
+        return
+    report.imported.append(imported)
+    twin = near.check(prepared.article.title, prepared.article.body, f"article {imported.id} ({name})")
+    if twin is not None:
+        report.warnings.append(ImportProblem(
+            name, f"nearly the same article as {twin}: same title and almost the same words; both were kept"))
+
+
+def _nothing_imported(report: ImportReport) -> str:
+    parts = [f"{len(items)} {label}" for items, label in (
+        (report.refused, "refused"), (report.duplicates, "duplicate(s)"), (report.skipped, "skipped"))
+        if items]
+    if not parts:
+        return f"nothing was imported: no files of a supported type ({supported_types()}) were found"
+    return "nothing was imported: " + ", ".join(parts)

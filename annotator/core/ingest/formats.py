@@ -7,10 +7,11 @@ from pathlib import Path
 
 import markdown
 
-from annotator.core.ingest.dates import iso_date
 from annotator.core.errors import ImportRefused
+from annotator.core.ingest.dates import iso_date
+from annotator.core.ingest.names import display_name
+from annotator.core.ingest.textfile import read_decoded
 from annotator.core.records import ParsedArticle
-from annotator.core.ingest.textfile import read_text
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -30,10 +31,16 @@ def is_supported(path: Path) -> bool:
 
 def parse_file(path: Path) -> ParsedArticle:
     """Read one article file; raise ImportRefused naming the file when it cannot be used."""
+    return load(path)[0]
+
+
+def load(path: Path) -> tuple[ParsedArticle, list[str]]:
+    """Like parse_file, with the warnings about reading it (replaced characters, guessed encoding)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise ImportRefused(path, f"unsupported file type {suffix or '(none)'}; use .txt, .md or .html")
-    text = read_text(path)
+    decoded = read_decoded(path)
+    text = decoded.text
     if suffix in MARKDOWN_SUFFIXES:
         article = parse_markdown(text, path)
     elif suffix in HTML_SUFFIXES:
@@ -44,14 +51,14 @@ def parse_file(path: Path) -> ParsedArticle:
         article = parse_plain(text, path)
     if not article.body.strip():
         raise ImportRefused(path, "has no article text")
-    return article
+    return article, decoded.warnings()
 
 
 def parse_plain(text: str, path: Path) -> ParsedArticle:
     """The whole text is the body; its first line is the title when it reads as a headline."""
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    title = first if reads_as_headline(first) else path.stem
-    return ParsedArticle(title=title, body=text, source_file=str(path))
+    title = first if reads_as_headline(first) else display_name(path.stem)
+    return ParsedArticle(title=title, body=text, source_file=display_name(path))
 
 
 def reads_as_headline(line: str) -> bool:
@@ -67,10 +74,10 @@ def parse_markdown(text: str, path: Path) -> ParsedArticle:
     if not title:
         heading = next((m.group(1) for m in map(_HEADING.match, body.split("\n")) if m), None)
         first = next((line.strip() for line in body.split("\n") if line.strip()), "")
-        title = heading or (first if reads_as_headline(first) else path.stem)
+        title = heading or (first if reads_as_headline(first) else display_name(path.stem))
     return ParsedArticle(
         title=title, body=body, outlet=meta.get("outlet"), url=meta.get("url"),
-        author=meta.get("author"), published=iso_date(meta.get("published")), source_file=str(path),
+        author=meta.get("author"), published=iso_date(meta.get("published")), source_file=display_name(path),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.errors import ImportRefused
+from annotator.core.ingest.names import display_name
 from annotator.core.records import ParsedArticle
 
 
@@ -20,11 +21,11 @@ def parse_html(html: str, path: Path) -> ParsedArticle:
         raise ImportRefused(path, "no article text could be found in this web page")
     body = text.replace("\r\n", "\n").replace("\r", "\n")
     return ParsedArticle(
-        title=(document.title or path.stem).strip(),
+        title=(document.title or display_name(path.stem)).strip(),
         body=body,
         outlet=(document.sitename or None),
         url=(document.url or None),
         author=(document.author or None),
         published=(document.date or None),
-        source_file=str(path),
+        source_file=display_name(path),
     )

@@ -1,7 +1,29 @@
-"""Read an article file as text: refuse empty, binary or oversized files; detect the encoding."""
+"""Read an article file as text: refuse empty, binary or oversized files; detect the encoding.
+
+Decoding tries, in order (the first that fits wins):
+1. strict UTF-8, with or without its byte-order mark;
+2. a byte-order mark: UTF-32 or UTF-16, little or big endian;
+3. UTF-16 without a mark, told by its NUL bytes: text in a Latin script has a NUL in most odd
+   positions in little endian (even positions in big endian) and almost none in the others;
+4. UTF-8 with its damaged sequences replaced by U+FFFD, when they are rare (at most one per
+   1,000 bytes; one is always allowed) and outnumbered by well-formed multi-byte sequences. That
+   is UTF-8 with a bad byte, not 8-bit text; the replacements are reported as a warning;
+5. Windows-1252 (a superset of Latin-1's letters) when every byte is defined there and the text
+   reads as a Western European language: at most 40% of its letters carry accents;
+6. charset-normalizer's guess (KOI8-R, Shift-JIS, ...), from MIN_GUESS_BYTES on; shorter files
+   give a detector too little to go on.
+The result must read as text: no control characters, at least MIN_LETTERS letters and, for the
+guesses of steps 5 and 6 and for any file under SHORT_BYTES, mostly words: letters, digits,
+spaces and ordinary punctuation. Tiny random binary files fail these tests and are refused.
+(UTF-16 without a mark in a script without NUL bytes, such as Chinese, is not recognised.)
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -9,11 +31,47 @@ from charset_normalizer import from_bytes
 from annotator.core.errors import ImportRefused
 
 MAX_BYTES = 5 * 1024 * 1024
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+MIN_LETTERS = 4
+MIN_GUESS_BYTES = 32
+SHORT_BYTES = 64  # shorter files must also read as words, whatever their encoding
+BAD_UTF8_PER_BYTES = 1000
+MAX_ACCENTED = 0.4  # of a Windows-1252 text's letters; KOI8-R read so has nearly all accented
+_BOMS = (  # UTF-32 before UTF-16: FF FE 00 00 starts with the UTF-16 LE mark
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_ORDINARY_PUNCT = set(".,;:!?¡¿'\"()-–—…“”‘’‚„«»/%&$€£")
+_UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and how it was read; `replaced` counts bytes sequences that became U+FFFD."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+    guessed: bool = False
+
+    def warnings(self) -> list[str]:
+        notes = []
+        if self.replaced:
+            notes.append(f"{self.replaced} damaged byte sequence(s) could not be read as {self.encoding}"
+                         " and were replaced with \ufffd")
+        if self.guessed:
+            notes.append(f"its encoding was guessed as {self.encoding}; check that the text reads correctly")
+        return notes
 
 
 def read_text(path: Path) -> str:
     """The file's text with line endings normalised to \\n; nothing else is changed."""
+    return read_decoded(path).text
+
+
+def read_decoded(path: Path) -> Decoded:
+    """Like read_text, also saying which encoding was used and what had to be replaced."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -21,32 +79,140 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise ImportRefused(path, f"cannot be read ({error.strerror or error})") from error
-    text = decode(path, data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    decoded = decode(path, data)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, decoded.encoding, decoded.replaced, decoded.guessed)
+
+
+def decode(path: Path, data: bytes) -> Decoded:
+    """Decode `data` (see the module docstring for the order); raise ImportRefused if it is not text."""
+    if not data.strip() or not data.strip(b" \t\r\n\f\x00").strip():
+        raise ImportRefused(path, "is empty")
+    decoded = _decode(data)
+    if decoded is None:
+        raise ImportRefused(path, "is a binary file, not text" if b"\x00" in data
+                            else "is not text in any encoding that could be recognised")
+    text = decoded.text.lstrip("\ufeff")
     if not text.strip():
         raise ImportRefused(path, "is empty")
-    return text
-
-
-def decode(path: Path, data: bytes) -> str:
-    if not data.strip():
-        raise ImportRefused(path, "is empty")
-    if not data.startswith(_BOMS) and b"\x00" in data:
+    if _CONTROL.search(text):
         raise ImportRefused(path, "is a binary file, not text")
+    letters = sum(1 for ch in text if ch.isalpha())
+    if letters < MIN_LETTERS:
+        raise ImportRefused(path, f"is nearly empty ({letters} letter(s); an article needs some text)")
+    if len(data) < SHORT_BYTES and not _mostly_ordinary(text):
+        raise ImportRefused(path, "is a binary file, not text (too few words for its length)")
+    return Decoded(text, decoded.encoding, decoded.replaced, decoded.guessed)
+
+
+def _decode(data: bytes) -> Decoded | None:
+    if b"\x00" in data[:2] and not data.startswith(_BOM_PREFIXES):  # ASCII in UTF-16 is valid UTF-8
+        found = _utf16_without_bom(data)
+        if found is not None:
+            return found
     try:
-        return data.decode("utf-8-sig")
+        return Decoded(data.decode("utf-8-sig"), "UTF-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise ImportRefused(path, "is not text in any encoding that could be recognised")
-    text = str(best)
-    if _looks_binary(text) or "\x00" in text:
-        raise ImportRefused(path, "is a binary file, not text")
-    return text.lstrip("\ufeff")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _with_replacement(data[len(bom):], encoding, strict_limit=False)
+    if b"\x00" in data:
+        return _utf16_without_bom(data)
+    return _damaged_utf8(data) or _cp1252(data) or _guess(data)
 
 
-def _looks_binary(text: str) -> bool:
-    sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls > len(sample) // 100
+def _with_replacement(data: bytes, encoding: str, *, strict_limit: bool) -> Decoded | None:
+    text = data.decode(encoding, errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode(encoding))
+    if strict_limit and replaced > max(1, len(data) // BAD_UTF8_PER_BYTES):
+        return None
+    return Decoded(text, encoding.upper(), max(replaced, 0))
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text in a Latin script: one byte of (nearly) every code unit is NUL."""
+    if len(data) < 8 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    units = len(data) // 2
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.6 * units and others.count(0) <= 0.02 * units:
+            try:
+                return Decoded(data.decode(encoding), encoding.upper())
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    decoded = _with_replacement(data, "utf-8", strict_limit=True)
+    if decoded is None:
+        return None
+    well_formed = sum(1 for ch in decoded.text if ord(ch) > 0x7F and ch != "\ufffd")
+    return decoded if well_formed > decoded.replaced else None
+
+
+def _cp1252(data: bytes) -> Decoded | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if ord(ch) > 0x7F)
+    if " " not in text or accented > MAX_ACCENTED * len(letters) or not _mostly_ordinary(text):
+        return None
+    return Decoded(text, "Windows-1252")
+
+
+def _guess(data: bytes) -> Decoded | None:
+    """The detector's candidate that reads as prose, least chaotic first, then most coherent.
+
+    When none does, the detector is asked again without them: it may list only Shift-JIS for a
+    short KOI8-R text, which reads as half-width katakana.
+    """
+    if len(data) < MIN_GUESS_BYTES:
+        return None
+    excluded: list[str] = []
+    for _ in range(3):
+        matches = from_bytes(data, cp_exclusion=excluded or None)
+        candidates = sorted(matches, key=lambda match: (round(match.chaos, 2), -match.coherence))
+        if not candidates:
+            return None
+        for match in candidates:
+            text = str(match)
+            if not match.encoding.startswith(("utf_16", "utf_32")) and _reads_as_prose(text):
+                return Decoded(text, match.encoding.replace("_", "-").upper(), guessed=True)
+            excluded.append(match.encoding)
+    return None
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Ordinary characters in words, and not in the legacy half-width katakana."""
+    letters = [ch for ch in text if ch.isalpha()]
+    halfwidth = sum(1 for ch in letters if "\uff61" <= ch <= "\uff9f")
+    return _mostly_ordinary(text) and halfwidth <= 0.1 * len(letters)
+
+
+def _mostly_ordinary(text: str) -> bool:
+    """Nine in ten characters are letters, digits, spaces or ordinary punctuation, in words."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return False
+    if not _has_words(text):
+        return False
+    ordinary = sum(1 for ch in visible if ch.isalpha() or ch in "0123456789" or ch in _ORDINARY_PUNCT)
+    return ordinary >= 0.9 * len(visible)
+
+
+def _has_words(text: str) -> bool:
+    """Words separated by spaces (one space in 20 characters at least), one word, or a script without spaces."""
+    spaces = text.count(" ") + text.count("\u3000")
+    if spaces and len(text) <= 20 * spaces:
+        return True
+    word = text.strip()
+    if not spaces and word.isalpha() and len(word) <= 20 and (word[1:].islower() or word.isupper()):
+        return True  # a single word, written as one: "Señor", "NATO"
+    letters = [ch for ch in text if ch.isalpha()]
+    unspaced = sum(1 for ch in letters if unicodedata.name(ch, "").startswith(_UNSPACED_SCRIPTS))
+    return bool(letters) and unspaced >= 0.5 * len(letters)
