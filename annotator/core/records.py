@@ -106,6 +106,10 @@ class ImportReport:
     duplicates: list[ImportProblem] = field(default_factory=list)
     refused: list[ImportProblem] = field(default_factory=list)
     cancelled: bool = False
+    # Imported, but the user should check: characters replaced, a near-duplicate, nothing imported.
+    warnings: list[ImportProblem] = field(default_factory=list)
+    # Files found in a folder and not read: hidden, or of a type the annotator does not import.
+    skipped: list[ImportProblem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
