@@ -9,6 +9,7 @@ import click
 from annotator.cli.group import cli
 from annotator.cli.options import default_annotator
 from annotator.cli.table import format_table
+from annotator.core.errors import AlreadyAnnotated
 from annotator.core.store.project import Project
 
 
@@ -56,6 +57,10 @@ def annotate_command(project: Path, article_id: int, sentence: int, category: st
                      note: str, annotator: str) -> None:
     """Mark SENTENCE (from 1) of ARTICLE_ID with CATEGORY (a key, see `categories`)."""
     with Project.open(project) as proj:
-        made = proj.annotate_sentence(article_id, sentence - 1, category=category,
-                                      annotator=annotator, source=source, note=note)
+        try:
+            made = proj.annotate_sentence(article_id, sentence - 1, category=category,
+                                          annotator=annotator, source=source, note=note)
+        except AlreadyAnnotated as already:
+            click.echo(f"article {article_id}, sentence {sentence}: {already}")
+            return
     click.echo(f"annotation {made.id}: article {article_id}, sentence {sentence}, {made.category}")

@@ -11,7 +11,7 @@ import click
 from annotator.cli.group import cli
 from annotator.cli.options import filter_options, filters_from
 from annotator.cli.table import format_table
-from annotator.core.analysis.stats import anonymous_share, check_filters, outlet_summary
+from annotator.core.analysis.stats import check_filters, outlet_summary, shown_anonymous_share
 from annotator.core.reports.csv_export import write_annotations_csv, write_outlets_csv
 from annotator.core.reports.html_report import write_html_report
 from annotator.core.store.project import Project
@@ -35,7 +35,7 @@ def summary_command(project: Path, fmt: str, **filter_values) -> None:
              "annotated_sentences": s.annotated_sentences, "annotations": s.annotations,
              "by_category": s.by_category,
              "share_by_category": {k: round(s.share(k), 6) for k in keys},
-             "anonymous_share": round(anonymous_share(s.by_category), 6)}
+             "anonymous_share": _rounded(shown_anonymous_share(s.by_category, filters))}
             for s in summaries], indent=2, ensure_ascii=False))
         return
     header = ["outlet", "articles", "sentences", "annotated_sentences", "annotations", *keys]
@@ -49,6 +49,10 @@ def summary_command(project: Path, fmt: str, **filter_values) -> None:
         writer.writerows(rows)
     else:
         click.echo(format_table(header, rows))
+
+
+def _rounded(share: float | None) -> float | None:
+    return None if share is None else round(share, 6)
 
 
 @cli.command("export")

@@ -17,6 +17,11 @@ def _student_json(s: StudentScore) -> dict:
             "per_category": s.per_category, "confusion": s.confusion}
 
 
+def _figure(value: float | None) -> str:
+    """A class figure to three places, or "—" where it is undefined."""
+    return "—" if value is None else f"{value:.3f}"
+
+
 def print_scores(scores: list[StudentScore], agreement: ClassAgreement, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([_student_json(s) for s in scores], indent=2))
@@ -32,9 +37,12 @@ def print_scores(scores: list[StudentScore], agreement: ClassAgreement, fmt: str
         return
     click.echo(format_table(header[:4], [r[:4] for r in rows]))
     click.echo(f"\nClass of {len(agreement.students)} over {agreement.units} sentences: "
-               f"Krippendorff's alpha {agreement.krippendorff_alpha:.3f}, "
-               f"Fleiss' kappa {agreement.fleiss_kappa:.3f}")
-    per = [(k, round(v["alpha"], 3), round(v["fleiss_kappa"], 3)) for k, v in agreement.per_category.items()]
+               f"Krippendorff's alpha {_figure(agreement.krippendorff_alpha)}, "
+               f"Fleiss' kappa {_figure(agreement.fleiss_kappa)}")
+    if agreement.undefined_because:
+        click.echo(f"(— : {agreement.undefined_because})")
+        return
+    per = [(k, _figure(v["alpha"]), _figure(v["fleiss_kappa"])) for k, v in agreement.per_category.items()]
     click.echo(format_table(["category", "alpha", "fleiss_kappa"], per))
     if agreement.disagreements:
         click.echo("\nMost disagreement:")

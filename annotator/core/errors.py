@@ -109,3 +109,14 @@ class MergeRefused(AnnotatorError):
         self.problems = problems
         shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
         super().__init__(f"{self.path}: nothing was merged: {shown}")
+
+
+class AlreadyAnnotated(AnnotatorError):
+    """The same span already carries this category from this annotator; nothing was added."""
+
+    advice = "Nothing was changed: the annotation is there already."
+
+    def __init__(self, existing) -> None:  # existing: records.Annotation
+        self.existing = existing
+        super().__init__(f"already marked {existing.category} by {existing.annotator} "
+                         f"(annotation {existing.id}); nothing was added")

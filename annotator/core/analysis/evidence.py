@@ -37,7 +37,7 @@ def annotated_sentences(db: Database, filters: Filters = Filters(), *, limit: in
            f" JOIN outlets o ON o.id = a.outlet_id WHERE 1{extra}")
     if filters.outlet is not None:
         sql, params = sql + " AND o.name = ?", params + [filters.outlet]
-    sql += " ORDER BY o.name COLLATE NOCASE, n.article_id, n.start, n.id"
+    sql += " ORDER BY o.name COLLATE OUTLET, n.article_id, n.start, n.id"
     bodies: dict[int, tuple[str, list[int]]] = {}
     out: list[Evidence] = []
     for annotation_id, aid, start, end, key, source, note, annotator in db.conn.execute(sql, params):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
-from annotator.core.store.database import Database
+from annotator.core.store.database import Database, outlet_order
 from annotator.core.ingest.dates import is_iso_date
 from annotator.core.errors import InvalidValue, NotFound
 from annotator.core.records import ArticleId, ArticleSummary, OutletSummary
@@ -38,15 +39,29 @@ def check_filters(db: Database, filters: Filters) -> Filters:
     for value, sql, what in [
         (filters.category, "SELECT key FROM categories ORDER BY position", "category"),
         (filters.annotator, "SELECT name FROM annotators ORDER BY name", "annotator"),
-        (filters.outlet, "SELECT name FROM outlets ORDER BY name", "outlet"),
+        (filters.outlet, "SELECT name FROM outlets", "outlet"),
     ]:
         known = [row[0] for row in db.rows(sql)] if value is not None else []
+        if what == "outlet":
+            known.sort(key=outlet_order)
         if value is not None and value not in known:
             raise NotFound(f"no {what} {value!r} in this project (known: {', '.join(known) or 'none'})")
     for bound in (filters.published_from, filters.published_to):
         if bound and not is_iso_date(bound):
             raise InvalidValue(f"date {bound!r} must be written YYYY-MM-DD (or YYYY-MM, YYYY)")
+        if bound and not is_calendar_date(bound):
+            raise InvalidValue(f"date {bound!r} is not a date on the calendar")
     return filters
+
+
+def is_calendar_date(bound: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day (no month 13, no 30 February)."""
+    parts = bound.split("-")
+    try:
+        date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def anonymous_share(by_category: dict[str, int]) -> float:
@@ -54,6 +69,17 @@ def anonymous_share(by_category: dict[str, int]) -> float:
     attributed = sum(by_category.values()) - by_category.get(UNATTRIBUTED_KEY, 0)
     anonymous = sum(by_category.get(k, 0) for k in ANONYMOUS_KEYS)
     return anonymous / attributed if attributed else 0.0
+
+
+def shown_anonymous_share(by_category: dict[str, int], filters: Filters) -> float | None:
+    """The anonymous share where it means something, else None (shown as "—", null in JSON).
+
+    It means nothing with no attributed claims, or under a category filter (it would be 0% or 100%).
+    """
+    attributed = sum(by_category.values()) - by_category.get(UNATTRIBUTED_KEY, 0)
+    if filters.category is not None or not attributed:
+        return None
+    return anonymous_share(by_category)
 
 
 def annotation_where(filters: Filters, alias: str = "n") -> tuple[str, list]:
@@ -107,7 +133,7 @@ def article_summary(db: Database, filters: Filters = Filters()) -> list[ArticleS
             article_id=ArticleId(aid), outlet=outlet, title=title, published=published,
             sentences=sentences.get(aid, 0), annotated_sentences=annotated.get(aid, 0),
             annotations=sum(by_category.values()), by_category=by_category))
-    out.sort(key=lambda a: (a.outlet.casefold(), a.article_id))
+    out.sort(key=lambda a: (outlet_order(a.outlet), a.article_id))
     return out
 
 
@@ -125,5 +151,5 @@ def outlet_summary(db: Database, filters: Filters = Filters(),
             annotated_sentences=sum(a.annotated_sentences for a in items),
             annotations=sum(a.annotations for a in items),
             by_category={k: sum(a.by_category.get(k, 0) for a in items) for k in keys})
-        for name, items in sorted(grouped.items(), key=lambda kv: kv[0].casefold())
+        for name, items in sorted(grouped.items(), key=lambda kv: outlet_order(kv[0]))
     ]

@@ -39,12 +39,19 @@ class Disagreement:
 
 @dataclass(frozen=True)
 class ClassAgreement:
+    """The students' agreement among themselves (the key is not one of them).
+
+    With fewer than two students, or no sentences, it is undefined: the figures are None and
+    `undefined_because` says why in one line.
+    """
+
     students: list[str]
     units: int
-    krippendorff_alpha: float
-    fleiss_kappa: float
-    per_category: dict[str, dict[str, float]]  # key → alpha, fleiss_kappa
+    krippendorff_alpha: float | None
+    fleiss_kappa: float | None
+    per_category: dict[str, dict[str, float | None]]  # key → alpha, fleiss_kappa
     disagreements: list[Disagreement]
+    undefined_because: str | None = None
 
 
 def label(keys: frozenset[str]) -> str:
@@ -111,12 +118,12 @@ def _score(student: str, key: str, units: list[Unit], labels, categories: list[s
 
 def _class_agreement(students: list[str], units: list[Unit], labels, categories: list[str]) -> ClassAgreement:
     table = [[label(labels[u][s]) for s in students] for u in units]
-    enough = len(students) >= 2 and bool(units)
+    why = _undefined_because(students, units)
     per_category = {}
     for c in categories:
         binary = [[c in labels[u][s] for s in students] for u in units]
-        per_category[c] = {"alpha": _safe(krippendorff_alpha, binary) if enough else 0.0,
-                           "fleiss_kappa": fleiss_kappa(binary) if enough else 0.0}
+        per_category[c] = {"alpha": None if why else _safe(krippendorff_alpha, binary),
+                           "fleiss_kappa": None if why else fleiss_kappa(binary)}
     disagreements = []
     for unit, row in zip(units, table):
         top = Counter(row).most_common(1)[0][1]
@@ -125,9 +132,18 @@ def _class_agreement(students: list[str], units: list[Unit], labels, categories:
     disagreements.sort(key=lambda d: (d.agreement, d.article_id, d.sentence))
     return ClassAgreement(
         students=students, units=len(units),
-        krippendorff_alpha=_safe(krippendorff_alpha, table) if enough else 0.0,
-        fleiss_kappa=fleiss_kappa(table) if enough else 0.0,
-        per_category=per_category, disagreements=disagreements)
+        krippendorff_alpha=None if why else _safe(krippendorff_alpha, table),
+        fleiss_kappa=None if why else fleiss_kappa(table),
+        per_category=per_category, disagreements=disagreements, undefined_because=why)
+
+
+def _undefined_because(students: list[str], units: list[Unit]) -> str | None:
+    if len(students) < 2:
+        return (f"agreement among students needs at least two students besides the key "
+                f"(there is {len(students)})")
+    if not units:
+        return "there are no sentences to compare: the key has annotated no article with sentences"
+    return None
 
 
 def _safe(statistic, table) -> float:

@@ -20,8 +20,12 @@ def class_section(project: Project, key: str, md_text) -> list[str]:
     for s in scores:
         cells = [f"{s.per_category[c.key]['f1']:.2f}" for c in categories]
         lines.append(f"| {md_text(s.annotator)} | {s.accuracy:.0%} | {s.cohen_kappa:.3f} | " + " | ".join(cells) + " |")
-    lines += ["", f"Agreement among the {len(agreement.students)} students: Krippendorff's alpha "
-              f"{agreement.krippendorff_alpha:.3f}, Fleiss' kappa {agreement.fleiss_kappa:.3f}.", ""]
+    if agreement.undefined_because:
+        lines += ["", f"Agreement among the students: Krippendorff's alpha —, Fleiss' kappa — "
+                  f"({md_text(agreement.undefined_because)}).", ""]
+    else:
+        lines += ["", f"Agreement among the {len(agreement.students)} students: Krippendorff's alpha "
+                  f"{agreement.krippendorff_alpha:.3f}, Fleiss' kappa {agreement.fleiss_kappa:.3f}.", ""]
     if agreement.disagreements:
         lines += ["### Sentences with the most disagreement", ""]
         for d in agreement.disagreements[:MAX_DISAGREEMENTS]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core.store.articles import text_and_sentence_starts
-from annotator.core.store.database import Database
+from annotator.core.store.database import Database, translate_error
 from annotator.core.errors import ExportFailed
 from annotator.core.analysis.stats import Filters, annotation_where, outlet_summary, selected_articles
 
@@ -37,6 +37,20 @@ def neutralise(value: str | None) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system tells (Linux's /proc)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_text(path: Path, *, bom: bool = True) -> Iterator[TextIO]:
     """A text file written beside `path` and moved into place only once complete."""
@@ -46,6 +60,7 @@ def atomic_text(path: Path, *, bom: bool = True) -> Iterator[TextIO]:
     except OSError as error:
         raise ExportFailed(path, f"cannot write there ({error.strerror or error})") from error
     try:
+        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes it 0600; a new file follows the umask
         with os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
             if bom:
                 handle.write("\ufeff")  # the byte-order mark that tells Excel the file is UTF-8
@@ -58,7 +73,8 @@ def atomic_text(path: Path, *, bom: bool = True) -> Iterator[TextIO]:
         raise ExportFailed(path, f"could not be written ({error.strerror or error}); nothing was saved") from error
     except sqlite3.Error as error:
         Path(tmp).unlink(missing_ok=True)
-        raise ExportFailed(path, f"the project could not be read ({error}); nothing was saved") from error
+        reason = translate_error(path, error).reason
+        raise ExportFailed(path, f"the project could not be read ({reason}); nothing was saved") from error
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -18,10 +18,11 @@ import markdown
 
 from annotator.core.reports.chart_svg import sourcing_chart
 from annotator.core.analysis.evidence import annotated_sentences
+from annotator.core.store.database import outlet_order
 from annotator.core.store.project import Project
 from annotator.core.records import Category, OutletSummary
 from annotator.core.reports.class_section import class_section
-from annotator.core.analysis.stats import Filters, anonymous_share, outlet_summary
+from annotator.core.analysis.stats import Filters, outlet_summary, shown_anonymous_share
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
@@ -47,6 +48,10 @@ def _percent(part: float) -> str:
     return f"{part:.0%}"
 
 
+def _share_cell(share: float | None) -> str:
+    return "—" if share is None else _percent(share)
+
+
 def _filters_line(filters: Filters) -> str:
     named = [f"{name.replace('_', ' ')}: {md_text(value)}" for name, value in vars(filters).items() if value]
     return "Filters: " + "; ".join(named) if named else "All annotations, all articles."
@@ -62,15 +67,14 @@ def _method(categories: list[Category]) -> list[str]:
     return lines
 
 
-def _outlet_table(outlets: list[OutletSummary], categories: list[Category], *,
-                  anonymous: bool = True) -> list[str]:
+def _outlet_table(outlets: list[OutletSummary], categories: list[Category], filters: Filters) -> list[str]:
     """Two tables: the totals per outlet, then each category's count and share per outlet."""
     lines = ["| Outlet | Articles | Sentences | Annotated | Annotations | Anonymous share |",
              "|---|---:|---:|---:|---:|---:|"]
     for o in outlets:
         share = o.annotated_sentences / o.sentences if o.sentences else 0.0
         lines.append(f"| {md_text(o.outlet)} | {o.articles} | {o.sentences} | {_percent(share)} | "
-                     f"{o.annotations} | {_percent(anonymous_share(o.by_category)) if anonymous else '—'} |")
+                     f"{o.annotations} | {_share_cell(shown_anonymous_share(o.by_category, filters))} |")
     lines += ["", "Annotations per category, with the share of each outlet's annotations:", "",
               "| Category | " + " | ".join(md_text(o.outlet) for o in outlets) + " |",
               "|---" + "|---:" * len(outlets) + "|"]
@@ -86,7 +90,7 @@ def _sentences(project: Project, filters: Filters, categories: list[Category]) -
     for item in annotated_sentences(project.database, filters):
         grouped[item.outlet][item.category].append(item)
     lines: list[str] = []
-    for outlet in sorted(grouped, key=str.casefold):
+    for outlet in sorted(grouped, key=outlet_order):
         lines += ["", f"## {md_text(outlet)}"]
         for key in [c.key for c in categories if c.key in grouped[outlet]]:
             lines += ["", f"### {md_text(labels[key])} ({len(grouped[outlet][key])})", ""]
@@ -114,8 +118,7 @@ def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src
     lines = [f"# Sourcing report: {md_text(project.name)}", "",
              f"Generated {stamp} from {md_text(project.path.name)}. {_filters_line(filters)}", ""]
     lines += _method(categories)
-    # Under a category filter the share of anonymous sources would be 0% or 100%: not shown.
-    lines += ["", "## Outlets", ""] + _outlet_table(outlets, categories, anonymous=filters.category is None)
+    lines += ["", "## Outlets", ""] + _outlet_table(outlets, categories, filters)
     lines += ["", f"![Sourcing mix by outlet]({chart_src})", ""]
     lines += _sentences(project, filters, categories)
     key = project.info.value("answer_key")

@@ -9,7 +9,7 @@ from annotator.core.clock import now
 from annotator.core.codebook import CategorySpec
 from annotator.core.store.categories import insert_categories
 from annotator.core.store.database import Database
-from annotator.core.errors import InvalidValue, NotFound
+from annotator.core.errors import AlreadyAnnotated, InvalidValue, NotFound
 from annotator.core.records import Annotation, AnnotationChange, AnnotationId, ArticleId
 
 _SELECT = """
@@ -37,11 +37,21 @@ class AnnotationStore:
         self, article_id: int, start: int, end: int, *, category: str, annotator: str,
         source: str = "", note: str = "",
     ) -> Annotation:
-        """Mark body[start:end] of an article; undo with delete(returned.id)."""
+        """Mark body[start:end] of an article; undo with delete(returned.id).
+
+        The same span, category and annotator is stored once: a second time raises AlreadyAnnotated,
+        which carries the existing annotation.
+        """
         name = _check_annotator(annotator)
         with self._db.write() as conn:
             _check_span(conn, article_id, start, end)
             category_id = _active_category_id(conn, category)
+            same = conn.execute(
+                'SELECT n.id FROM annotations n JOIN annotators p ON p.id = n.annotator_id WHERE n.article_id = ?'
+                ' AND n.start = ? AND n."end" = ? AND n.category_id = ? AND p.name = ?',
+                (article_id, start, end, category_id, name)).fetchone()
+            if same:
+                raise AlreadyAnnotated(_annotation(conn.execute(_SELECT + " WHERE n.id = ?", same).fetchone()))
             stamp = now()
             cursor = conn.execute(
                 'INSERT INTO annotations (article_id, start, "end", category_id, annotator_id,'

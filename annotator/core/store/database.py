@@ -23,6 +23,19 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
+def outlet_order(name: str) -> tuple[str, str]:
+    """How outlets sort everywhere (listings, figures, CSVs, report): ignoring case, then as written.
+
+    SQL sorts the same way with `ORDER BY name COLLATE OUTLET`.
+    """
+    return name.casefold(), name
+
+
+def _collate_outlets(a: str, b: str) -> int:
+    left, right = outlet_order(a), outlet_order(b)
+    return (left > right) - (left < right)
+
+
 def _uri(path: Path, mode: str) -> str:
     quoted = str(path.resolve()).replace("?", "%3f").replace("#", "%23")
     return f"file:{quoted}?mode={mode}"
@@ -158,6 +171,7 @@ def connect(path: Path, *, create: bool, read_only: bool = False) -> tuple[sqlit
             conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.create_collation("OUTLET", _collate_outlets)
         if not read_only:
             migrate(conn)
         elif conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION:
