@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 
 from annotator.core.clock import now
-from annotator.core.store.database import Database
+from annotator.core.store.database import Database, outlet_order
 from annotator.core.errors import Duplicate, InvalidValue, NotFound
 from annotator.core.records import Article, ArticleId, ImportedArticle, ParsedArticle, Sentence
 
@@ -76,10 +76,10 @@ class ArticleStore:
         """Articles with how many sentences are annotated (by `annotator` alone, if named)."""
         params = {"annotator": annotator, "outlet": outlet}
         if outlet is None:
-            rows = self._db.rows(_ARTICLE_QUERY + " ORDER BY o.name, a.id", params)
+            rows = self._db.rows(_ARTICLE_QUERY + " ORDER BY a.id", params)
         else:
             rows = self._db.rows(_ARTICLE_QUERY + " WHERE o.name = :outlet ORDER BY a.id", params)
-        return [_article(row) for row in rows]
+        return sorted((_article(row) for row in rows), key=lambda a: (outlet_order(a.outlet), a.id))
 
     def get(self, article_id: int, *, annotator: str | None = None) -> Article:
         row = self._db.row(_ARTICLE_QUERY + " WHERE a.id = :id", {"annotator": annotator, "id": article_id})
@@ -136,7 +136,7 @@ class ArticleStore:
                              published=published, source_file=source)
 
     def outlets(self) -> list[str]:
-        return [row[0] for row in self._db.rows("SELECT name FROM outlets ORDER BY name")]
+        return sorted((row[0] for row in self._db.rows("SELECT name FROM outlets")), key=outlet_order)
 
     def set_outlet(self, article_id: int, outlet: str) -> tuple[str, str]:
         """Move an article to another outlet (created if new); return (old, new) names."""
