@@ -15,10 +15,9 @@ UNKNOWN_OUTLET = "Unknown outlet"
 _ARTICLE_QUERY = """
     SELECT a.id, o.name, a.title, a.url, a.author, a.published, a.source_file, a.imported_at,
            (SELECT count(*) FROM sentences s WHERE s.article_id = a.id),
-           (SELECT count(*) FROM sentences s WHERE s.article_id = a.id AND EXISTS (
-                SELECT 1 FROM annotations n WHERE n.article_id = s.article_id
-                AND n."end" > s.start AND n.start < s."end"
-                AND (:annotator IS NULL OR n.annotator_id = (SELECT id FROM annotators WHERE name = :annotator))))
+           coalesce((SELECT p.annotated FROM article_progress p WHERE p.article_id = a.id
+                AND p.annotator_id = CASE WHEN :annotator IS NULL THEN 0
+                    ELSE coalesce((SELECT id FROM annotators WHERE name = :annotator), -1) END), 0)
     FROM articles a JOIN outlets o ON o.id = a.outlet_id
 """
 

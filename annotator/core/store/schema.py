@@ -81,6 +81,74 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     ),
 ]
 
+# Step 2: how many sentences of each article are annotated, kept up to date by triggers, so the
+# library and an opened article read the count instead of sweeping every annotation. A sentence's
+# marks count the annotations covering it, per annotator and (annotator_id 0) by anyone.
+_COVERED = """SELECT idx FROM sentences WHERE article_id = {row}.article_id AND idx BETWEEN
+        (SELECT idx FROM sentences WHERE article_id = {row}.article_id AND "end" > {row}.start
+         ORDER BY "end" LIMIT 1)
+    AND (SELECT idx FROM sentences WHERE article_id = {row}.article_id AND start < {row}."end"
+         ORDER BY start DESC LIMIT 1)"""
+
+
+def _mark(row: str) -> str:
+    return f"""INSERT INTO sentence_marks (article_id, idx, annotator_id, n)
+        SELECT {row}.article_id, covered.idx, who.id, 1
+        FROM ({_COVERED.format(row=row)}) AS covered, (SELECT {row}.annotator_id AS id UNION ALL SELECT 0) AS who
+        WHERE true
+        ON CONFLICT (article_id, annotator_id, idx) DO UPDATE SET n = n + 1;"""
+
+
+def _unmark(row: str) -> str:
+    return f"""UPDATE sentence_marks SET n = n - 1
+        WHERE article_id = {row}.article_id AND annotator_id IN ({row}.annotator_id, 0)
+        AND idx IN ({_COVERED.format(row=row)});
+    DELETE FROM sentence_marks WHERE article_id = {row}.article_id AND annotator_id IN ({row}.annotator_id, 0)
+        AND n <= 0 AND idx IN ({_COVERED.format(row=row)});"""
+
+
+MIGRATIONS.append((
+    2,
+    [
+        'CREATE INDEX sentences_end ON sentences(article_id, "end")',
+        "CREATE INDEX sentences_start ON sentences(article_id, start)",
+        """CREATE TABLE sentence_marks (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            annotator_id INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (article_id, annotator_id, idx)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE article_progress (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL,
+            annotated INTEGER NOT NULL,
+            PRIMARY KEY (article_id, annotator_id)
+        ) WITHOUT ROWID""",
+        """INSERT INTO sentence_marks (article_id, idx, annotator_id, n)
+            SELECT s.article_id, s.idx, n.annotator_id, count(*) FROM annotations n
+            JOIN sentences s ON s.article_id = n.article_id AND s."end" > n.start AND s.start < n."end"
+            GROUP BY s.article_id, s.idx, n.annotator_id""",
+        """INSERT INTO sentence_marks (article_id, idx, annotator_id, n)
+            SELECT article_id, idx, 0, sum(n) FROM sentence_marks GROUP BY article_id, idx""",
+        """INSERT INTO article_progress (article_id, annotator_id, annotated)
+            SELECT article_id, annotator_id, count(*) FROM sentence_marks GROUP BY article_id, annotator_id""",
+        """CREATE TRIGGER sentence_marked AFTER INSERT ON sentence_marks BEGIN
+            INSERT INTO article_progress (article_id, annotator_id, annotated)
+            VALUES (NEW.article_id, NEW.annotator_id, 1)
+            ON CONFLICT (article_id, annotator_id) DO UPDATE SET annotated = annotated + 1;
+        END""",
+        """CREATE TRIGGER sentence_unmarked AFTER DELETE ON sentence_marks BEGIN
+            UPDATE article_progress SET annotated = annotated - 1
+            WHERE article_id = OLD.article_id AND annotator_id = OLD.annotator_id;
+        END""",
+        f"CREATE TRIGGER annotation_added AFTER INSERT ON annotations BEGIN {_mark('NEW')} END",
+        f"CREATE TRIGGER annotation_removed AFTER DELETE ON annotations BEGIN {_unmark('OLD')} END",
+        f"""CREATE TRIGGER annotation_moved AFTER UPDATE OF article_id, start, "end", annotator_id ON annotations
+            BEGIN {_unmark('OLD')} {_mark('NEW')} END""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

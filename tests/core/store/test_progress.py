@@ -1,0 +1,71 @@
+"""Annotated-sentence counts are kept by triggers and always equal a sweep over the annotations."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+from annotator.core.store.project import Project
+from annotator.core.store.schema import APPLICATION_ID, MIGRATIONS
+
+
+def swept(project: Project, article_id: int, annotator: str | None) -> int:
+    """The definition: sentences that some annotation (by `annotator`, if named) overlaps."""
+    sentences = project.articles.sentences(article_id)
+    spans = [(a.start, a.end) for a in project.annotations.for_article(article_id, annotator=annotator)]
+    return sum(any(end > s.start and start < s.end for start, end in spans) for s in sentences)
+
+
+def check(project: Project) -> None:
+    for name in [None, *project.annotations.annotators(), "nobody"]:
+        for article in project.articles.list(annotator=name):
+            assert article.annotated_sentences == swept(project, article.id, name), (article.id, name)
+
+
+def random_edits(project: Project, rng: random.Random, count: int) -> None:
+    articles = [a.id for a in project.articles.list()]
+    keys = [c.key for c in project.categories.list()]
+    for _ in range(count):
+        made = project.annotations.list()
+        if made and rng.random() < 0.3:
+            project.annotations.delete(rng.choice(made).id)
+            continue
+        article = rng.choice(articles)
+        body = project.articles.body(article)
+        start = rng.randrange(len(body) - 1)
+        end = min(len(body), start + rng.randrange(1, 400))
+        project.annotations.add(article, start, end, category=rng.choice(keys),
+                                annotator=rng.choice(["amy", "ben"]))
+
+
+def test_counts_follow_adds_deletes_and_restores(sample: Project) -> None:
+    rng = random.Random(7)
+    random_edits(sample, rng, 120)
+    check(sample)
+    removed = sample.annotations.delete(sample.annotations.list()[0].id)
+    sample.annotations.restore(removed)
+    check(sample)
+
+
+def test_a_schema_1_file_gets_its_counts_on_upgrade(tmp_path: Path, sample: Project) -> None:
+    random_edits(sample, random.Random(3), 60)
+    expected = {(a.id, name): a.annotated_sentences
+                for name in (None, "amy", "ben") for a in sample.articles.list(annotator=name)}
+    old = tmp_path / "old.annot"
+    conn = sqlite3.connect(old)
+    for statement in MIGRATIONS[0][1]:
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("ATTACH ? AS src", (str(sample.path),))
+    for table in ("project_info", "outlets", "articles", "sentences", "categories", "annotators", "annotations"):
+        conn.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
+    conn.commit()
+    conn.close()
+    with Project.open(old) as upgraded:
+        assert upgraded.database.row("PRAGMA user_version")[0] >= 2
+        got = {(a.id, name): a.annotated_sentences
+               for name in (None, "amy", "ben") for a in upgraded.articles.list(annotator=name)}
+        assert got == expected
+        check(upgraded)
