@@ -1,13 +1,16 @@
 """What a change to a project touched: the one value every write returns and every view reads.
 
 A view refreshes only what a Changes value says it shows: an article view the annotation spans in
-its article, the library the progress of those articles, the codebook panel its list, and so on.
+its article, the library the progress of those articles, the codebook panel the counts of the
+categories of the added and removed annotations, and so on.
 Values combine with `|`, so a compound change still travels as one value.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from annotator.core.records import Annotation
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,8 @@ class Span:
 @dataclass(frozen=True)
 class Changes:
     spans: tuple[Span, ...] = ()
+    added: tuple[Annotation, ...] = ()  # annotations as they now are (an edit: added and removed)
+    removed: tuple[Annotation, ...] = ()  # annotations as they were
     all_annotations: bool = False  # annotations anywhere may have changed (a merge)
     codebook: bool = False  # categories added, edited, reordered, archived or restored
     articles: bool = False  # articles added, or their outlet, title or date edited
@@ -30,6 +35,8 @@ class Changes:
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             spans=self.spans + other.spans,
+            added=self.added + other.added,
+            removed=self.removed + other.removed,
             all_annotations=self.all_annotations or other.all_annotations,
             codebook=self.codebook or other.codebook,
             articles=self.articles or other.articles,
@@ -53,9 +60,20 @@ class Changes:
         return self.all_annotations or any(span.article_id == article_id for span in self.spans)
 
 
-def span_of(annotation) -> Changes:
-    """The Changes of one annotation's stretch (any record with article_id, start and end)."""
-    return Changes(spans=(Span(annotation.article_id, annotation.start, annotation.end),))
+def _span(annotation: Annotation) -> Span:
+    return Span(annotation.article_id, annotation.start, annotation.end)
+
+
+def annotation_added(annotation: Annotation) -> Changes:
+    return Changes(spans=(_span(annotation),), added=(annotation,))
+
+
+def annotation_removed(annotation: Annotation) -> Changes:
+    return Changes(spans=(_span(annotation),), removed=(annotation,))
+
+
+def annotation_edited(before: Annotation, after: Annotation) -> Changes:
+    return Changes(spans=(_span(after),), added=(after,), removed=(before,))
 
 
 NOTHING = Changes()

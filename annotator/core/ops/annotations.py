@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.core.changes import Changes, span_of
+from annotator.core.changes import Changes, annotation_added, annotation_edited, annotation_removed
 from annotator.core.records import Annotation
 from annotator.core.store.project import Project
 
@@ -26,11 +26,11 @@ class AddAnnotation:
                 fields.pop("article_id"), fields.pop("start"), fields.pop("end"), **fields)
         else:
             self.annotation = project.annotations.restore(self.annotation)
-        return span_of(self.annotation)
+        return annotation_added(self.annotation)
 
     def revert(self, project: Project) -> Changes:
         assert self.annotation is not None, "revert() before apply()"
-        return span_of(project.annotations.delete(self.annotation.id))
+        return annotation_removed(project.annotations.delete(self.annotation.id))
 
 
 class UpdateAnnotation:
@@ -46,10 +46,12 @@ class UpdateAnnotation:
         self._before = {name: getattr(annotation, name) for name in fields}
 
     def apply(self, project: Project) -> Changes:
-        return span_of(project.annotations.update(self._id, **self._after).after)
+        change = project.annotations.update(self._id, **self._after)
+        return annotation_edited(change.before, change.after)
 
     def revert(self, project: Project) -> Changes:
-        return span_of(project.annotations.update(self._id, **self._before).after)
+        change = project.annotations.update(self._id, **self._before)
+        return annotation_edited(change.before, change.after)
 
 
 class DeleteAnnotation:
@@ -61,7 +63,7 @@ class DeleteAnnotation:
 
     def apply(self, project: Project) -> Changes:
         self._annotation = project.annotations.delete(self._annotation.id)
-        return span_of(self._annotation)
+        return annotation_removed(self._annotation)
 
     def revert(self, project: Project) -> Changes:
-        return span_of(project.annotations.restore(self._annotation))
+        return annotation_added(project.annotations.restore(self._annotation))

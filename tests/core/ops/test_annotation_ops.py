@@ -11,7 +11,7 @@ def test_add_update_delete_round_trip(sample: Project) -> None:
     sentence = sample.articles.sentence(1, 2)
     add = AddAnnotation(1, sentence.start, sentence.end, category="document", annotator="amy")
     changes = add.apply(sample)
-    assert changes == Changes(spans=(Span(1, sentence.start, sentence.end),))
+    assert changes == Changes(spans=(Span(1, sentence.start, sentence.end),), added=(add.annotation,))
     first_id = add.annotation.id
     add.revert(sample)
     assert sample.annotations.count() == 0
@@ -20,8 +20,9 @@ def test_add_update_delete_round_trip(sample: Project) -> None:
 
     update = UpdateAnnotation(add.annotation, source="Jane Doe, DHS")
     assert update.text == "Edit source"
-    update.apply(sample)
+    edited = update.apply(sample)
     assert sample.annotations.get(first_id).source == "Jane Doe, DHS"
+    assert [a.source for a in edited.removed] == [""] and [a.source for a in edited.added] == ["Jane Doe, DHS"]
     update.revert(sample)
     assert sample.annotations.get(first_id).source == ""
 
