@@ -18,7 +18,6 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import wait
 
-WORKER_PIDS_ENV = "ANNOTATOR_TEST_WORKER_PIDS"  # tests only: a file each worker appends its pid to
 _PR_SET_PDEATHSIG = 1
 
 
@@ -37,10 +36,6 @@ def _init_worker(parent_pid: int) -> None:
                          name="parent-watch").start()
     if os.getppid() != parent_pid:  # the parent died before the watch began
         os._exit(1)
-    record = os.environ.get(WORKER_PIDS_ENV)
-    if record:
-        with open(record, "a", encoding="ascii") as pids:
-            pids.write(f"{os.getpid()}\n")
 
 
 def _exit_when_ready(sentinel: int) -> None:
