@@ -136,3 +136,24 @@ class OutletSummary:
     def share(self, key: str) -> float:
         """Share of this outlet's annotations in category `key` (0 when it has none)."""
         return self.by_category.get(key, 0) / self.annotations if self.annotations else 0.0
+
+
+@dataclass(frozen=True)
+class ArticleChange:
+    """What an article edit did: undo with ArticleStore.restore(before)."""
+
+    before: Article
+    after: Article
+
+
+@dataclass(frozen=True)
+class OutletChange:
+    """What renaming an outlet did; `merged` when `new` existed and took `old`'s articles.
+
+    Undo with ArticleStore.restore_outlet(change).
+    """
+
+    old: str
+    new: str
+    article_ids: tuple[ArticleId, ...]
+    merged: bool

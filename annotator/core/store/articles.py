@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
+from datetime import date
 
 from annotator.core.clock import now
 from annotator.core.store.database import Database, outlet_order
 from annotator.core.errors import Duplicate, InvalidValue, NotFound
-from annotator.core.records import Article, ArticleId, ImportedArticle, ParsedArticle, Sentence
+from annotator.core.records import (
+    Article, ArticleChange, ArticleId, ImportedArticle, OutletChange, ParsedArticle, Sentence,
+)
 
 UNKNOWN_OUTLET = "Unknown outlet"
 
@@ -147,6 +151,87 @@ class ArticleStore:
             conn.execute("UPDATE articles SET outlet_id = ? WHERE id = ?", (_outlet_id(conn, name), article_id))
             conn.execute("DELETE FROM outlets WHERE id NOT IN (SELECT outlet_id FROM articles)")
         return old, name
+
+    def edit(self, article_id: int, *, outlet: str | None = None, title: str | None = None,
+             published: str | None = None) -> ArticleChange:
+        """Change an article's outlet, title or publication date (YYYY-MM-DD; "" clears it).
+
+        None leaves a field as it is; an outlet left without articles disappears. Undo with
+        restore(change.before).
+        """
+        before = self.get(article_id)
+        values = {
+            "outlet": _check_name(outlet, "an outlet") if outlet is not None else before.outlet,
+            "title": _check_name(title, "a title") if title is not None else before.title,
+            "published": check_published(published) if published is not None else before.published,
+        }
+        self._write_fields(article_id, values)
+        return ArticleChange(before=before, after=self.get(article_id))
+
+    def restore(self, article: Article) -> ArticleChange:
+        """Put back an article's outlet, title and date as recorded in `article` (an edit's before)."""
+        before = self.get(article.id)
+        self._write_fields(article.id, {"outlet": article.outlet, "title": article.title,
+                                        "published": article.published})
+        return ArticleChange(before=before, after=self.get(article.id))
+
+    def _write_fields(self, article_id: int, values: dict) -> None:
+        with self._db.write() as conn:
+            conn.execute("UPDATE articles SET outlet_id = ?, title = ?, published = ? WHERE id = ?",
+                         (_outlet_id(conn, values["outlet"]), values["title"], values["published"], article_id))
+            conn.execute("DELETE FROM outlets WHERE id NOT IN (SELECT outlet_id FROM articles)")
+
+    def rename_outlet(self, old: str, new: str) -> OutletChange:
+        """Rename outlet `old` to `new`, or merge it into `new` when that outlet exists already."""
+        name = _check_name(new, "an outlet")
+        if name == old:
+            raise InvalidValue(f"the outlet is called {old!r} already")
+        with self._db.write() as conn:
+            row = conn.execute("SELECT id FROM outlets WHERE name = ?", (old,)).fetchone()
+            if row is None:
+                known = ", ".join(sorted((n for (n,) in conn.execute("SELECT name FROM outlets")), key=outlet_order))
+                raise NotFound(f"no outlet {old!r} in this project (known: {known or 'none'})")
+            ids = tuple(ArticleId(aid) for (aid,) in conn.execute(
+                "SELECT id FROM articles WHERE outlet_id = ? ORDER BY id", row))
+            target = conn.execute("SELECT id FROM outlets WHERE name = ?", (name,)).fetchone()
+            if target is None:
+                conn.execute("UPDATE outlets SET name = ? WHERE id = ?", (name, row[0]))
+            else:
+                conn.execute("UPDATE articles SET outlet_id = ? WHERE outlet_id = ?", (target[0], row[0]))
+                conn.execute("DELETE FROM outlets WHERE id = ?", row)
+        return OutletChange(old=old, new=name, article_ids=ids, merged=target is not None)
+
+    def restore_outlet(self, change: OutletChange) -> None:
+        """Undo rename_outlet: the articles it moved go back under the old name."""
+        with self._db.write() as conn:
+            if not change.merged:
+                conn.execute("UPDATE outlets SET name = ? WHERE name = ?", (change.old, change.new))
+                return
+            old_id = _outlet_id(conn, change.old)
+            conn.executemany("UPDATE articles SET outlet_id = ? WHERE id = ?",
+                             [(old_id, aid) for aid in change.article_ids])
+            conn.execute("DELETE FROM outlets WHERE id NOT IN (SELECT outlet_id FROM articles)")
+
+
+def _check_name(value: str, what: str) -> str:
+    name = " ".join(value.split())
+    if not name:
+        raise InvalidValue(f"{what} cannot be empty")
+    return name
+
+
+def check_published(value: str) -> str | None:
+    """A publication date typed by a user: YYYY-MM-DD on the calendar, or "" for none."""
+    value = value.strip()
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise InvalidValue(f"date {value!r} must be written YYYY-MM-DD")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise InvalidValue(f"date {value!r} is not a date on the calendar") from None
+    return value
 
 
 def _outlet_id(conn: sqlite3.Connection, name: str) -> int:

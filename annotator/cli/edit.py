@@ -1,0 +1,85 @@
+"""Commands that correct a project from the shell: an article's fields, an outlet's name, an annotation."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+
+import click
+
+from annotator.cli.group import cli
+from annotator.cli.table import format_table
+from annotator.core.records import Article
+from annotator.core.store.project import Project
+
+_FIELDS = (("outlet", "outlet"), ("title", "title"), ("published", "published"))
+
+
+def _describe(article: Article) -> str:
+    return (f"article {article.id}\n  outlet: {article.outlet}\n  title: {article.title}\n"
+            f"  published: {article.published or '(none)'}")
+
+
+@cli.command("article")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("article_id", type=int)
+@click.option("--outlet", help="Move the article to this outlet (created if new).")
+@click.option("--title", help="The article's new title.")
+@click.option("--published", metavar="DATE", help="Publication date, YYYY-MM-DD (\"\" clears it).")
+def article_command(project: Path, article_id: int, outlet: str | None, title: str | None,
+                    published: str | None) -> None:
+    """Change ARTICLE_ID's outlet, title or date; with no option, show them."""
+    if outlet is None and title is None and published is None:
+        with Project.open(project, read_only=True) as proj:
+            click.echo(_describe(proj.articles.get(article_id)))
+        return
+    with Project.open(project) as proj:
+        change = proj.articles.edit(article_id, outlet=outlet, title=title, published=published)
+    changed = [f"{label}: {getattr(change.before, field)!r} → {getattr(change.after, field)!r}"
+               for label, field in _FIELDS if getattr(change.before, field) != getattr(change.after, field)]
+    click.echo(f"article {article_id}: " + ("; ".join(changed) or "nothing changed"))
+
+
+@cli.command("outlet")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("old_name")
+@click.argument("new_name")
+def outlet_command(project: Path, old_name: str, new_name: str) -> None:
+    """Rename outlet OLD_NAME to NEW_NAME, or merge it into NEW_NAME when that outlet exists."""
+    with Project.open(project) as proj:
+        change = proj.articles.rename_outlet(old_name, new_name)
+    verb = "merged outlet {old!r} into {new!r}" if change.merged else "renamed outlet {old!r} to {new!r}"
+    count = len(change.article_ids)
+    click.echo(verb.format(old=change.old, new=change.new) + f" ({count} article{'s' if count != 1 else ''})")
+
+
+@cli.command("annotations")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--article", "article_id", type=int, help="Only this article's annotations.")
+@click.option("--annotator", help="Only this annotator's annotations.")
+def annotations_command(project: Path, article_id: int | None, annotator: str | None) -> None:
+    """List annotations with their ids (for `delete`): article, sentence, category, annotator, source, note."""
+    with Project.open(project, read_only=True) as proj:
+        if article_id is not None:
+            proj.articles.get(article_id)  # an unknown article is an error, not an empty list
+            found = proj.annotations.for_article(article_id, annotator=annotator)
+        else:
+            found = proj.annotations.list(annotator=annotator)
+        starts: dict[int, list[int]] = {}
+        rows = []
+        for a in found:
+            if a.article_id not in starts:
+                starts[a.article_id] = [s.start for s in proj.articles.sentences(a.article_id)]
+            rows.append((a.id, a.article_id, bisect_right(starts[a.article_id], a.start), a.category,
+                         a.annotator, a.source, a.note))
+    click.echo(format_table(["id", "article", "sentence", "category", "annotator", "source", "note"], rows))
+
+
+@cli.command("delete")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("annotation_id", type=int)
+def delete_command(project: Path, annotation_id: int) -> None:
+    """Delete annotation ANNOTATION_ID (see `annotations` for the ids)."""
+    with Project.open(project) as proj:
+        gone = proj.annotations.delete(annotation_id)
+    click.echo(f"deleted annotation {gone.id}: article {gone.article_id}, {gone.category} by {gone.annotator}")
