@@ -117,3 +117,70 @@ def test_empty_and_blank_text_have_no_sentences() -> None:
 def test_offsets_count_code_points_with_emoji() -> None:
     text = "🇺🇸 flags 😀 here. Next one."
     assert sentences(text) == ["🇺🇸 flags 😀 here.", "Next one."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trump wrote on X. “And we are doing it for him.”",
+     ["Trump wrote on X.", "“And we are doing it for him.”"]),
+    ("The minister posted on X. The post was deleted within an hour.",
+     ["The minister posted on X.", "The post was deleted within an hour."]),
+    ('He wrote on X. "We won," he said.', ["He wrote on X.", '"We won," he said.']),
+    ("The video was shared on X. It has since been viewed a million times.",
+     ["The video was shared on X.", "It has since been viewed a million times."]),
+    ("She answered in a post on X. ‘Never,’ it read.", ["She answered in a post on X.", "‘Never,’ it read."]),
+])
+def test_a_capital_letter_after_a_lowercase_word_ends_a_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "President George W. Bush spoke at the ceremony.",
+    "The report by John F. Kennedy Jr. was cited.",
+    "Analyst Mary J. Blige-Smith disagreed.",
+    "It was signed by Franklin D. Roosevelt in 1935.",
+])
+def test_an_initial_after_a_name_stays_inside_the_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "“This is the end.\" Gimenez went on.",
+    "\"This is the end.” Gimenez went on.",
+    "“This is the end.’ Gimenez went on.",
+    "“We are not done yet,\" she said. ‘This is the end.” Gimenez went on.",
+])
+def test_a_quote_closed_with_another_mark_splits_after_the_mark(text: str) -> None:
+    *_, last = sentences(text)
+    assert last == "Gimenez went on."
+    assert sentences(text)[-2].endswith("end." + text[text.index("end.") + 4])
+
+
+CURLY_QUOTES = [
+    "“We are doing it. We will keep doing it,” the spokesman said. Nobody answered.",
+    "The official said: “We are doing it. We will keep doing it.” Nobody answered.",
+    "“There is no pause. There has been no order. The work goes on,” the department said on Tuesday.",
+    "He called it “a mistake. A big one.” The senator disagreed.",
+    "“We did it,” she said. “We will do it again. And again.” Then she left.",
+    "Officials said “the pause is over. Work resumed Monday.” Critics were unconvinced.",
+    "The 12” pipe burst. “We fixed it. It works now,” he said.",
+    "A 6” gap opened. “Stay back. Wait for the crew,” the officer said.",
+]
+
+
+@pytest.mark.parametrize("curly", CURLY_QUOTES)
+def test_straight_and_curly_quotes_split_alike(curly: str) -> None:
+    straight = curly.replace("“", '"').replace("”", '"')
+    assert split_sentences(straight) == split_sentences(curly)
+
+
+def test_multi_sentence_quote_in_straight_quotes_is_one_sentence() -> None:
+    text = '"We are doing it. We will keep doing it," the spokesman said. Nobody answered.'
+    assert sentences(text) == ['"We are doing it. We will keep doing it," the spokesman said.', "Nobody answered."]
+
+
+def test_overlong_line_is_split_as_its_paragraphs_would_be() -> None:
+    paragraph = " ".join(text for text in ONE_SENTENCE if "\n" not in text and not text.startswith("undefined"))
+    normal = sentences(paragraph)
+    long_line = " ".join([paragraph] * 40)
+    assert len(long_line) > 40_000
+    assert sentences(long_line) == normal * 40
