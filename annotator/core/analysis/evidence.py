@@ -40,7 +40,7 @@ def annotated_sentences(db: Database, filters: Filters = Filters(), *, limit: in
     sql += " ORDER BY o.name COLLATE OUTLET, n.article_id, n.start, n.id"
     bodies: dict[int, tuple[str, list[int]]] = {}
     out: list[Evidence] = []
-    for annotation_id, aid, start, end, key, source, note, annotator in db.conn.execute(sql, params):
+    for annotation_id, aid, start, end, key, source, note, annotator in db.stream(sql, params):
         if aid not in articles:  # outside the date range
             continue
         if aid not in bodies:

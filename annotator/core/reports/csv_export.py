@@ -99,7 +99,7 @@ def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()
 
     def rows():
         current, body, starts, article = None, "", [], ()
-        for aid, start, end, cid, pid, source, note, created, updated in db.conn.execute(sql, params):
+        for aid, start, end, cid, pid, source, note, created, updated in db.stream(sql, params):
             if aid not in articles:
                 continue
             if aid != current:

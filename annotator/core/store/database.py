@@ -231,6 +231,15 @@ class Database:
         except sqlite3.Error as error:
             raise translate_error(self.path, error) from error
 
+    def stream(self, sql: str, params: tuple | dict | list = ()) -> Iterator[tuple]:
+        """Rows one at a time (for long listings), with SQLite's errors translated like rows()."""
+        try:
+            cursor = self.conn.execute(sql, params)
+            while (row := cursor.fetchone()) is not None:
+                yield row
+        except sqlite3.Error as error:
+            raise translate_error(self.path, error) from error
+
     def row(self, sql: str, params: tuple | dict = ()) -> tuple | None:
         try:
             return self.conn.execute(sql, params).fetchone()

@@ -62,6 +62,7 @@ def test_missing_table_is_reported_as_damage(sample: Project) -> None:
 
 @pytest.mark.parametrize("command", [
     ["articles"], ["summary"], ["summary", "--format", "json"], ["sentences", "{p}", "1"], ["categories"],
+    ["annotations"], ["article", "{p}", "1"], ["key", "{p}"],
     ["export", "{p}", "{out}.csv"], ["report", "{p}", "{out}.html"], ["score", "{p}", "--key", "amy"],
 ])
 def test_read_only_commands_leave_no_wal_or_shm(sample: Project, tmp_path: Path, command) -> None:
@@ -169,3 +170,12 @@ def test_unwritable_folder_for_a_real_unprivileged_user(tmp_path: Path) -> None:
     finally:
         folder.chmod(0o755)
         shutil.rmtree(folder)
+
+
+def test_evidence_lists_report_undecodable_text_as_damage(sample: Project) -> None:
+    from annotator.core.analysis.evidence import annotated_sentences
+
+    sample.annotate_sentence(1, 0, category="on_record", annotator="amy")
+    sample.database.conn.execute("UPDATE annotations SET note = CAST(X'FFFE41' AS TEXT)")
+    with pytest.raises(ProjectDamaged, match="not readable"):
+        annotated_sentences(sample.database)
