@@ -170,9 +170,9 @@ class AnnotationStore:
     def counts_by_category(self, *, annotator: str | None = None) -> dict[str, int]:
         """Number of annotations per category key (by `annotator` alone, if named)."""
         return dict(self._db.rows(
-            "SELECT c.key, count(n.id) FROM categories c LEFT JOIN annotations n ON n.category_id = c.id"
-            " AND (:a IS NULL OR n.annotator_id = (SELECT id FROM annotators WHERE name = :a))"
-            " GROUP BY c.id", {"a": annotator}))
+            "SELECT c.key, coalesce(u.n, 0) FROM categories c LEFT JOIN category_usage u ON u.category_id = c.id"
+            " AND u.annotator_id = CASE WHEN :a IS NULL THEN 0"
+            " ELSE coalesce((SELECT id FROM annotators WHERE name = :a), -1) END", {"a": annotator}))
 
     def annotators(self) -> list[str]:
         return [row[0] for row in self._db.rows("SELECT name FROM annotators ORDER BY name")]

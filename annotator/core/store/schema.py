@@ -81,9 +81,10 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     ),
 ]
 
-# Step 2: how many sentences of each article are annotated, kept up to date by triggers, so the
-# library and an opened article read the count instead of sweeping every annotation. A sentence's
-# marks count the annotations covering it, per annotator and (annotator_id 0) by anyone.
+# Step 2: counts kept up to date by triggers, so the library, an opened article and the codebook read
+# a count instead of sweeping every annotation: how many sentences of each article are annotated (a
+# sentence's marks count the annotations covering it, per annotator and, as annotator_id 0, by
+# anyone), and how many annotations each category has (per annotator and by anyone).
 _COVERED = """SELECT idx FROM sentences WHERE article_id = {row}.article_id AND idx BETWEEN
         (SELECT idx FROM sentences WHERE article_id = {row}.article_id AND "end" > {row}.start
          ORDER BY "end" LIMIT 1)
@@ -105,6 +106,14 @@ def _unmark(row: str) -> str:
         AND idx IN ({_COVERED.format(row=row)});
     DELETE FROM sentence_marks WHERE article_id = {row}.article_id AND annotator_id IN ({row}.annotator_id, 0)
         AND n <= 0 AND idx IN ({_COVERED.format(row=row)});"""
+
+
+def _use(row: str, step: int) -> str:
+    """Count an annotation in (step 1) or out of (step -1) its category's usage, per annotator and by anyone."""
+    return f"""INSERT INTO category_usage (category_id, annotator_id, n)
+        SELECT {row}.category_id, who.id, {step} FROM (SELECT {row}.annotator_id AS id UNION ALL SELECT 0) AS who
+        WHERE true
+        ON CONFLICT (category_id, annotator_id) DO UPDATE SET n = n + ({step});"""
 
 
 MIGRATIONS.append((
@@ -142,10 +151,23 @@ MIGRATIONS.append((
             UPDATE article_progress SET annotated = annotated - 1
             WHERE article_id = OLD.article_id AND annotator_id = OLD.annotator_id;
         END""",
-        f"CREATE TRIGGER annotation_added AFTER INSERT ON annotations BEGIN {_mark('NEW')} END",
-        f"CREATE TRIGGER annotation_removed AFTER DELETE ON annotations BEGIN {_unmark('OLD')} END",
+        """CREATE TABLE category_usage (
+            category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (category_id, annotator_id)
+        ) WITHOUT ROWID""",
+        """INSERT INTO category_usage (category_id, annotator_id, n)
+            SELECT category_id, annotator_id, count(*) FROM annotations GROUP BY category_id, annotator_id
+            UNION ALL SELECT category_id, 0, count(*) FROM annotations GROUP BY category_id""",
+        f"""CREATE TRIGGER annotation_added AFTER INSERT ON annotations BEGIN
+            {_mark('NEW')} {_use('NEW', 1)} END""",
+        f"""CREATE TRIGGER annotation_removed AFTER DELETE ON annotations BEGIN
+            {_unmark('OLD')} {_use('OLD', -1)} END""",
         f"""CREATE TRIGGER annotation_moved AFTER UPDATE OF article_id, start, "end", annotator_id ON annotations
             BEGIN {_unmark('OLD')} {_mark('NEW')} END""",
+        f"""CREATE TRIGGER annotation_recategorised AFTER UPDATE OF category_id, annotator_id ON annotations
+            BEGIN {_use('OLD', -1)} {_use('NEW', 1)} END""",
     ],
 ))
 

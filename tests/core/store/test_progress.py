@@ -1,4 +1,4 @@
-"""Annotated-sentence counts are kept by triggers and always equal a sweep over the annotations."""
+"""Counts kept by triggers (annotated sentences, category usage) always equal a sweep over the annotations."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ def swept(project: Project, article_id: int, annotator: str | None) -> int:
 
 def check(project: Project) -> None:
     for name in [None, *project.annotations.annotators(), "nobody"]:
+        counted: dict[str, int] = {c.key: 0 for c in project.categories.list(include_archived=True)}
+        for annotation in project.annotations.list(annotator=name if name != "nobody" else None):
+            counted[annotation.category] += name != "nobody"
+        assert project.annotations.counts_by_category(annotator=name) == counted, name
         for article in project.articles.list(annotator=name):
             assert article.annotated_sentences == swept(project, article.id, name), (article.id, name)
 
@@ -35,8 +39,10 @@ def random_edits(project: Project, rng: random.Random, count: int) -> None:
         body = project.articles.body(article)
         start = rng.randrange(len(body) - 1)
         end = min(len(body), start + rng.randrange(1, 400))
-        project.annotations.add(article, start, end, category=rng.choice(keys),
-                                annotator=rng.choice(["amy", "ben"]))
+        made = project.annotations.add(article, start, end, category=rng.choice(keys),
+                                       annotator=rng.choice(["amy", "ben"]))
+        if rng.random() < 0.2:
+            project.annotations.update(made.id, category=rng.choice(keys))
 
 
 def test_counts_follow_adds_deletes_and_restores(sample: Project) -> None:
