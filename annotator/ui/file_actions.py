@@ -134,13 +134,10 @@ class FileActions(QObject):
         if report is None:
             return
         self.last_report = report
-        lines = [f"{len(report.imported)} article(s) imported."]
-        if report.cancelled:
-            lines.append("The import was cancelled; the articles imported before that are kept.")
-        lines += [f"Skipped (duplicate): {Path(p.path).name}: {p.reason}" for p in report.duplicates]
-        lines += [f"Refused: {Path(p.path).name}: {p.reason}" for p in report.refused]
-        if report.duplicates or report.refused or report.cancelled:
-            self.errors.inform("Import", "\n".join(lines[:MAX_LINES]))
+        lines = import_summary(report)
+        if len(lines) > 1:
+            shown = lines[:MAX_LINES] + ([f"… and {len(lines) - MAX_LINES} more"] if len(lines) > MAX_LINES else [])
+            self.errors.inform("Import", "\n".join(shown))
         else:
             self.errors.notice(lines[0])
 
@@ -156,6 +153,23 @@ class FileActions(QObject):
         task.signals.failed.connect(lambda error: self.errors.report(error, title="Export failed"))
         self.errors.notice(f"Exporting to {path}…")
         start(task, self.running)
+
+
+def import_summary(report: ImportReport) -> list[str]:
+    """What an import did, a line each: the count first, then warnings, refusals, duplicates, skipped files."""
+    lines = [f"{len(report.imported)} article(s) imported."]
+    if report.cancelled:
+        lines.append("The import was cancelled; the articles imported before that are kept.")
+    lines += [f"Warning: {Path(p.path).name}: {p.reason}" for p in report.warnings]
+    lines += [f"Refused: {Path(p.path).name}: {p.reason}" for p in report.refused]
+    lines += [f"Skipped (duplicate): {Path(p.path).name}: {p.reason}" for p in report.duplicates]
+    by_reason: dict[str, list[str]] = {}
+    for problem in report.skipped:
+        by_reason.setdefault(problem.reason, []).append(Path(problem.path).name)
+    for reason, names in by_reason.items():
+        listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        lines.append(f"Skipped ({reason}): {listed}")
+    return lines
 
 
 def recent_projects(settings) -> list[str]:

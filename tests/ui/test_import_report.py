@@ -1,0 +1,23 @@
+"""The window's import report lists what came in, what was refused or skipped, and every warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def test_a_folder_import_reports_skipped_files_and_warnings(qtbot, open_main, messages, sample_path: Path,
+                                                            tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text("A headline\nThe minister spoke. Officials agreed.\n", encoding="utf-8")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not a text file")
+    (folder / "bad-byte.txt").write_bytes("Another headline\n“Quoted,” he said. It is true.\n".encode("utf-8")
+                                          .replace(b"It is", b"It \xff is"))
+    window = open_main(sample_path)
+    window.files.import_files([folder])
+    qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=20000)
+    title, text = messages[-1]
+    assert title == "Import"
+    assert text.startswith("2 article(s) imported.")
+    assert "Skipped (" in text and "notes.docx" in text
+    assert "Warning: bad-byte.txt" in text
