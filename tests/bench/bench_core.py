@@ -42,7 +42,7 @@ from annotator.core.analysis.stats import outlet_summary
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
 CACHE = Path(tempfile.gettempdir()) / "annotator-bench"
-BUILD_VERSION = 2  # bump when the generated project or an unshipped schema step changes, so a stale cache is not reused
+BUILD_VERSION = 3  # bump when the generated project or an unshipped schema step changes, so a stale cache is not reused
 OUTLETS = ["Reuters", "AP", "The Record", "Cybernews", "newz9.com", "metaworld.media", "BBC",
            "Politico", "The Guardian", "Kyiv Independent"]
 ANNOTATORS = ["ana", "ben", "chen", "dara", "eli"]

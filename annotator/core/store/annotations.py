@@ -186,7 +186,7 @@ def _check_annotator(name: str) -> str:
 
 
 def _check_span(conn: sqlite3.Connection, article_id: int, start: int, end: int) -> None:
-    row = conn.execute("SELECT length(body) FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = conn.execute("SELECT length FROM article_sizes WHERE article_id = ?", (article_id,)).fetchone()
     if row is None:
         raise NotFound(f"no article {article_id} in this project")
     if not 0 <= start < end <= row[0]:

@@ -18,7 +18,7 @@ UNKNOWN_OUTLET = "Unknown outlet"
 
 _ARTICLE_QUERY = """
     SELECT a.id, o.name, a.title, a.url, a.author, a.published, a.source_file, a.imported_at,
-           (SELECT count(*) FROM sentences s WHERE s.article_id = a.id),
+           (SELECT z.sentences FROM article_sizes z WHERE z.article_id = a.id),
            coalesce((SELECT p.annotated FROM article_progress p WHERE p.article_id = a.id
                 AND p.annotator_id = CASE WHEN :annotator IS NULL THEN 0
                     ELSE coalesce((SELECT id FROM annotators WHERE name = :annotator), -1) END), 0)

@@ -81,8 +81,9 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     ),
 ]
 
-# Step 2: counts kept up to date by triggers, so the library, an opened article and the codebook read
-# a count instead of sweeping every annotation: how many sentences of each article are annotated (a
+# Step 2: counts kept up to date by triggers, so the library, an opened article, the codebook and a
+# key press read a count instead of sweeping every annotation or a whole article: each article's
+# length and number of sentences, how many of its sentences are annotated (a
 # sentence's marks count the annotations covering it, per annotator and, as annotator_id 0, by
 # anyone), and how many annotations each category has (per annotator and by anyone).
 _COVERED = """SELECT idx FROM sentences WHERE article_id = {row}.article_id AND idx BETWEEN
@@ -150,6 +151,23 @@ MIGRATIONS.append((
         """CREATE TRIGGER sentence_unmarked AFTER DELETE ON sentence_marks BEGIN
             UPDATE article_progress SET annotated = annotated - 1
             WHERE article_id = OLD.article_id AND annotator_id = OLD.annotator_id;
+        END""",
+        """CREATE TABLE article_sizes (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            length INTEGER NOT NULL,
+            sentences INTEGER NOT NULL
+        )""",
+        """INSERT INTO article_sizes (article_id, length, sentences)
+            SELECT a.id, length(a.body), (SELECT count(*) FROM sentences s WHERE s.article_id = a.id)
+            FROM articles a""",
+        """CREATE TRIGGER article_sized AFTER INSERT ON articles BEGIN
+            INSERT INTO article_sizes (article_id, length, sentences) VALUES (NEW.id, length(NEW.body), 0);
+        END""",
+        """CREATE TRIGGER sentence_added AFTER INSERT ON sentences BEGIN
+            UPDATE article_sizes SET sentences = sentences + 1 WHERE article_id = NEW.article_id;
+        END""",
+        """CREATE TRIGGER sentence_removed AFTER DELETE ON sentences BEGIN
+            UPDATE article_sizes SET sentences = sentences - 1 WHERE article_id = OLD.article_id;
         END""",
         """CREATE TABLE category_usage (
             category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,

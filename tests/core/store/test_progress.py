@@ -18,6 +18,10 @@ def swept(project: Project, article_id: int, annotator: str | None) -> int:
 
 
 def check(project: Project) -> None:
+    for article in project.articles.list():
+        assert article.sentence_count == len(project.articles.sentences(article.id))
+        assert project.database.row("SELECT length FROM article_sizes WHERE article_id = ?", (article.id,))[0] \
+            == len(project.articles.body(article.id))
     for name in [None, *project.annotations.annotators(), "nobody"]:
         counted: dict[str, int] = {c.key: 0 for c in project.categories.list(include_archived=True)}
         for annotation in project.annotations.list(annotator=name if name != "nobody" else None):
