@@ -1,0 +1,33 @@
+"""The hand-labelled claim sets of tests/data/claims, read as sentences and gold groups."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.core.claims.compute import SentenceText
+from annotator.core.ingest.formats import parse_file
+from annotator.core.ingest.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parents[3]
+SETS = {
+    "seed": (ROOT / "seeds" / "articles", ROOT / "tests" / "data" / "claims" / "seed_claims.json"),
+    "paraphrase": (ROOT / "tests" / "data" / "claims" / "paraphrase",
+                   ROOT / "tests" / "data" / "claims" / "paraphrase_claims.json"),
+}
+
+
+def load(name: str) -> tuple[list[SentenceText], list[list[tuple[int, int]]], dict[int, str]]:
+    """(sentences, gold claims as (article number, idx) lists, article number → outlet)."""
+    folder, labels = SETS[name]
+    files = sorted(folder.glob("*.md"))
+    number = {path.name: n + 1 for n, path in enumerate(files)}
+    sentences, outlets = [], {}
+    for path in files:
+        parsed = parse_file(path)
+        outlets[number[path.name]] = parsed.outlet or path.stem
+        for idx, (start, end) in enumerate(split_sentences(parsed.body)):
+            sentences.append(SentenceText(number[path.name], idx, parsed.body[start:end]))
+    claims = json.loads(labels.read_text(encoding="utf-8"))["claims"]
+    gold = [[(number[f], idx) for f, idx in claim["members"]] for claim in claims]
+    return sentences, gold, outlets
