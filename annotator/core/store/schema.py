@@ -189,6 +189,74 @@ MIGRATIONS.append((
     ],
 ))
 
+# Step 4: claims and full-text search. `sentence_fts` indexes each sentence's text (read from the body
+# through the `sentence_texts` view, so no text is stored twice) under the rowid
+# article_id * SENTENCE_KEY + idx; a trigger indexes each new sentence, another removes an article's
+# sentences before the article goes. Titles are not indexed: a search finds sentences. The claims
+# tables hold the last computed grouping (`claim_runs` says for which articles and by which method)
+# and the user's corrections, which are replayed after every recomputation.
+SENTENCE_KEY = 16_777_216  # 2**24: room for more sentences than a 5 MB article can have
+
+_SENTENCE_TEXT = 'substr(a.body, s.start + 1, s."end" - s.start)'
+
+MIGRATIONS.append((
+    4,
+    [
+        f"""CREATE VIEW sentence_texts AS
+            SELECT s.article_id * {SENTENCE_KEY} + s.idx AS key, s.article_id, s.idx, {_SENTENCE_TEXT} AS text
+            FROM sentences s JOIN articles a ON a.id = s.article_id""",
+        """CREATE VIRTUAL TABLE sentence_fts USING fts5(
+            text, content='sentence_texts', content_rowid='key',
+            tokenize='unicode61 remove_diacritics 2')""",
+        "INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')",
+        f"""CREATE TRIGGER sentence_indexed AFTER INSERT ON sentences BEGIN
+            INSERT INTO sentence_fts (rowid, text)
+            SELECT NEW.article_id * {SENTENCE_KEY} + NEW.idx, substr(a.body, NEW.start + 1, NEW."end" - NEW.start)
+            FROM articles a WHERE a.id = NEW.article_id;
+        END""",
+        f"""CREATE TRIGGER article_unindexed BEFORE DELETE ON articles BEGIN
+            INSERT INTO sentence_fts (sentence_fts, rowid, text)
+            SELECT 'delete', s.article_id * {SENTENCE_KEY} + s.idx, substr(OLD.body, s.start + 1, s."end" - s.start)
+            FROM sentences s WHERE s.article_id = OLD.id;
+        END""",
+        """CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            named INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE claim_members (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            PRIMARY KEY (claim_id, article_id, idx)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX claim_members_sentence ON claim_members(article_id, idx)",
+        """CREATE TABLE claim_runs (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            method TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            sentences INTEGER NOT NULL,
+            last_article_id INTEGER NOT NULL,
+            computed_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE claim_corrections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            action TEXT NOT NULL CHECK (action IN ('merge', 'remove', 'name')),
+            label TEXT,
+            article_id INTEGER,
+            idx INTEGER,
+            made_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE claim_correction_sentences (
+            correction_id INTEGER NOT NULL REFERENCES claim_corrections(id) ON DELETE CASCADE,
+            side INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            PRIMARY KEY (correction_id, side, article_id, idx)
+        ) WITHOUT ROWID""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
