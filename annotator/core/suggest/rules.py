@@ -1,0 +1,334 @@
+"""Sentence rules: the attribution cues of one sentence, read with patterns built from the lexicon.
+
+Each rule is a linguistic frame, not a remembered string: a speech verb and its subject (named, an
+unnamed official, an unnamed person, an outlet, a document), "according to X", "X told OUTLET",
+"on condition of anonymity", a post on a platform, an embedded post's byline. The lexicon supplies
+the words; the frames are here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.core.suggest import sources
+from annotator.core.suggest.cues import Lexicon
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One category a sentence's cue suggests."""
+
+    category: str
+    cue: str
+    confidence: float
+    source: str = ""
+
+
+def _alt(words: list[str], *, case: bool = False) -> str:
+    """An alternation of the words, longest first; case-sensitive when `case` (names, lower-case verbs)."""
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return f"(?:{body})" if case else f"(?i:{body})"
+
+
+_CAP = r"(?:[A-Z][\w'’&.-]*|al-[A-Z]?\w+|\d+\w*)"
+_NAME = rf"(?:{_CAP}(?:\s+(?:of|the|for|and|de|al|&|du|von|van)\s+{_CAP}|\s+{_CAP}){{0,5}})"
+_ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have|had|would|will|publicly|" \
+           r"privately|again|first|recently|reportedly|separately|quickly)\s+){0,3}"
+_QUOTE_OPEN = "“‘\""
+_NOT_NAMES = frozenset("""The A An In On At But And However This That These Those It He She They We I You As
+When While After Before Also Then If Yet So For Since Despite Although Though Because Why What How Who
+Where Some Many Most Other Another Both Each Every All No Not Only Even Still Now Today Yesterday Last Next
+According Meanwhile Moreover Furthermore Instead Indeed Of Per Here There Such Its His Her Their Our My
+""".split())
+# Lower-case words that never sit inside a speaker's name or title ("Soon after, ...", "himself").
+_FUNCTION_WORDS = frozenset("""after before himself herself itself themselves then soon that which who whom
+whose and but or because while when where if is are was were be been being has have had do does did not
+no to in on at by with from into than this these those there here its his her their our your my also
+""".split())
+_TITLE_ADJECTIVES = frozenset("former senior acting deputy chief top longtime then-".split() + ["then"])
+_BYLINE = re.compile(r"\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+_HANDLE_START = re.compile(r"^(?:undefined\s+)?@\w+")
+_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|x\.com|twitter\.com|truthsocial\.com)/\S+")
+
+
+class Rules:
+    """The patterns of one lexicon, compiled once."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        w = lexicon.words
+        self.lexicon = lexicon
+        self.speech = _alt(w["speech_verbs"], case=True)
+        self.speech_re = re.compile(rf"\b{self.speech}\b")
+        self.outlet_names = _alt(w["outlets"], case=True)
+        outlet_generic = rf"(?:the\s+)?(?:{_CAP}\s+){{0,4}}{_alt(w['outlet_words'], case=True)}\b"
+        self.outlet = rf"(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
+        self.outlet_re = re.compile(self.outlet)
+        self.media = _alt(w["media_nouns"])
+        self.platform = _alt(w["platforms"], case=True)
+        self.post = _alt(w["post_nouns"])
+        self.doc = _alt(w["document_nouns"])
+        self.official_heads = {x.lower() for x in w["official_heads"]}
+        self.official_mods = {x.lower() for x in w["official_modifiers"]}
+        heads = _alt(w["official_heads"] + w["unnamed_heads"])
+        dets = _alt(w["unnamed_determiners"])
+        self.unnamed_re = re.compile(
+            rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]+\s+){{0,3}}?(?P<head>{heads})|(?P<bare>(?:[A-Za-z.-]+\s+){{0,2}}"
+            rf"(?i:officials|experts|analysts|critics|observers|sources|commentators|witnesses|insiders|"
+            rf"residents|diplomats|aides|lawmakers|authorities)))\b(?!\s+[A-Z][a-z])")
+        self.named_subject_re = re.compile(
+            rf"(?P<subj>(?:[a-z][\w-]*\s+)?{_NAME}(?:(?:\s+[a-z][\w-]*){{1,2}}\s+{_NAME})?)"
+            rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?\s+{_ADVERBS}(?P<verb>{self.speech})\b")
+        self.said_name_re = re.compile(
+            rf"(?:[”’\"],?|,)\s+(?:{self.speech})\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_NAME}"
+            rf"(?:,\s+[^,.“”]{{2,80}})?)")
+        self.according_re = re.compile(
+            rf"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
+            rf"(?P<obj>[^,;.“”]{{2,90}})", re.IGNORECASE)
+        self.media_relay_re = re.compile(
+            rf"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*(?:the\s+)?"
+            rf"(?P<outlet>(?:[\w'’.-]+\s+){{1,3}}(?:television|TV|radio|newspaper|broadcaster|news\s+agency|"
+            rf"magazine|daily|news\s+site|website))\b")
+        self.told_outlet_re = re.compile(
+            rf"\b(?:told|telling|tells|to|with|in|on|by|from|per|for)\s+(?P<outlet>{self.outlet})"
+            rf"(?:\s+(?:{self.media}))?", re.UNICODE)
+        self.outlet_frame_re = re.compile(
+            rf"(?P<outlet>{self.outlet})(?:'s|’s)?(?:\s+{self.media})?\s+{_ADVERBS}(?:[a-z]+\s+)?(?:(?:first\s+)?"
+            rf"(?:reported|reports|reporting|revealed|wrote|writes|published|learned|obtained|quoted|cited|"
+            rf"confirmed|said|says|analysis|story|investigation|report|article|interview|broadcast)|was\s+(?:the\s+)?"
+            rf"first\s+to\s+report)\b")
+        self.doc_frame_re = re.compile(
+            rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
+            rf"this|that|new|recent)\s+(?:[\w-]+\s+){{0,3}}?(?P<d1>{self.doc})\b"
+            rf"|(?P<d2>{self.doc})s?\s+(?:[\w,-]+\s+){{0,4}}?(?:found|finds|shows?|showed|says|said|states|stated|"
+            rf"concluded|concludes|indicates?|indicated|estimated|estimates|suggests|suggested|revealed|"
+            rf"details|detailed|outlined|warned|noted|described|published|seen\s+by|obtained\s+by|reviewed\s+by|"
+            rf"released)\b)", re.IGNORECASE)
+        self.platform_re = re.compile(
+            rf"(?:\b(?:on|to|via|across)\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
+            rf"(?P<p1>{self.platform})\b(?!\.\w)|\b(?P<p2>{self.platform})\s+(?:{self.post})\b"
+            rf"|\b(?:posted|tweeted|retweeted|reposted)\b)")
+        self.post_frame_re = re.compile(
+            rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:[\w-]+\s+)?(?:{_alt(w['post_nouns'], case=True)})\b[^.]{{0,60}}?\b(?:{self.speech}|theorized|wrote|writing)\b"
+            rf"|\b(?:writing|wrote|said|posted|admitted)\s+(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+"
+            rf"(?:[\w-]+\s+)?(?:{self.post})\b")
+
+    # --- the rules -----------------------------------------------------------------------------
+
+    def hits(self, text: str) -> list[Hit]:
+        """Every category the sentence's own cues suggest (continuation is the suggester's job)."""
+        found: list[Hit] = []
+        found += self._phrases(text)
+        found += self._social(text)
+        found += self._outlets(text)
+        found += self._documents(text)
+        found += self._unnamed(text)
+        found += self._named(text)
+        found += self._according(text)
+        return _best_per_category(found)
+
+    def _phrases(self, text: str) -> list[Hit]:
+        out = []
+        for cue in self.lexicon.phrases:
+            match = cue.pattern.search(text)
+            if match:
+                category = cue.category
+                if category == "anonymous_other" and self._official_near(text, match.start()):
+                    category = "anonymous_official"
+                out.append(Hit(category, match.group(0), cue.confidence))
+        return out
+
+    def _official_near(self, text: str, at: int) -> bool:
+        """Whether an unnamed official (not a named one) is what the cue at `at` is about."""
+        for match in self.unnamed_re.finditer(text):
+            if abs(match.start() - at) < 120 and self._is_official(match.group(0)):
+                return True
+        return False
+
+    def _is_official(self, phrase: str) -> bool:
+        words = [w.lower().strip(".,") for w in phrase.split()]
+        head = words[-1] if words else ""
+        return head in self.official_heads or (
+            head in {"source", "sources"} and any(w in self.official_mods for w in words[:-1]))
+
+    def _social(self, text: str) -> list[Hit]:
+        out = []
+        byline = _BYLINE.search(text)
+        if byline:
+            name = text[: byline.start()].replace("undefined", "").strip(" —–-")
+            out.append(Hit("social_post", byline.group(0), 0.95, sources.clean(name.split(".")[-1])))
+        if _LINK.search(text) or _HANDLE_START.search(text):
+            out.append(Hit("social_post", (_LINK.search(text) or _HANDLE_START.search(text)).group(0), 0.9))
+        match = self.platform_re.search(text)
+        if match and (match.group("p1") != "X" or re.search(r"\b(?:on|to)\s+X\b(?!\.\w)", text)):
+            out.append(Hit("social_post", match.group(0), 0.85))
+        post = self.post_frame_re.search(text)
+        if post:
+            out.append(Hit("social_post", post.group(0), 0.75))
+        return out
+
+    def _outlets(self, text: str) -> list[Hit]:
+        out = []
+        for regex, confidence in ((self.outlet_frame_re, 0.9), (self.media_relay_re, 0.85), (self.told_outlet_re, 0.8)):
+            for match in regex.finditer(text):
+                name = match.group("outlet")
+                if regex is self.told_outlet_re and not self._relay_before(text, match.start()):
+                    continue
+                if self._is_person_affiliation(text, match.start()):
+                    continue
+                out.append(Hit("other_outlet", match.group(0), confidence, sources.clean(name)))
+                break
+        return out
+
+    def _relay_before(self, text: str, at: int) -> bool:
+        """ "told Bloomberg", "in remarks to X television", "in an interview with X": speech given to an outlet."""
+        before = text[max(0, at - 60): at + 12].lower()
+        word = text[at:].split(None, 1)[0].lower()
+        if word in {"told", "telling", "tells", "per"}:
+            return True
+        return bool(re.search(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according)\s+\S*\s*$",
+                              before[: before.rfind(" " + word) + 1] if (" " + word) in before else before))
+
+    def _is_person_affiliation(self, text: str, at: int) -> bool:
+        """ "editor at large at the Saudi Gazette": the outlet employs the speaker, it relays nothing."""
+        return bool(re.search(r"\b(?:at|of)\s+$", text[max(0, at - 4): at]))
+
+    def _documents(self, text: str) -> list[Hit]:
+        match = self.doc_frame_re.search(text)
+        if not match:
+            return []
+        noun = (match.group("d1") or match.group("d2") or "").lower()
+        if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):
+            return []  # "the document was found": the document is what the sentence is about
+        before = text[max(0, match.start() - 25): match.start()].lower()
+        if noun.startswith("report") and (noun == "reports" or re.search(rf"\b(?:{self.media}|news)\s*$", before)):
+            return []  # "reports indicate", "media reports": other outlets' reporting
+        return [Hit("document", match.group(0), 0.8)]
+
+    def _unnamed(self, text: str) -> list[Hit]:
+        out = []
+        for match in self.unnamed_re.finditer(text):
+            np = match.group(0)
+            if not self._speaks(text, match):
+                continue
+            official = self._is_official(np)
+            category = "anonymous_official" if official else "anonymous_other"
+            strong = re.search(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori",
+                               text[match.end(): match.end() + 60], re.IGNORECASE)
+            out.append(Hit(category, np, 0.9 if strong else 0.75))
+        return out
+
+    def _speaks(self, text: str, match: re.Match[str]) -> bool:
+        """Whether the unnamed noun phrase is who speaks: a speech verb after it, or a frame before it."""
+        after = text[match.end(): match.end() + 90]
+        if self.speech_re.search(" ".join(after.split()[:8])):
+            return True
+        before = text[max(0, match.start() - 40): match.start()]
+        return bool(re.search(rf"(?:according\s+to|per|by|citing|quoted|{self.speech})\s+$", before, re.IGNORECASE))
+
+    def _named(self, text: str) -> list[Hit]:
+        out = []
+        for match in self.named_subject_re.finditer(text):
+            hit = self._named_hit(match.group("subj"), match.group("appos"), match.group(0))
+            if hit:
+                out.append(hit)
+        for match in self.said_name_re.finditer(text):
+            hit = self._named_hit(match.group("subj"), None, match.group(0))
+            if hit:
+                out.append(hit)
+        return out
+
+    def _named_hit(self, subject: str, appos: str | None, cue: str) -> Hit | None:
+        words = subject.strip().split()
+        cut = max((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), default=-1)
+        words = words[cut + 1:]
+        while words and (words[0] in _NOT_NAMES or words[0].lower() in _FUNCTION_WORDS):
+            words = words[1:]
+        lower = [w for w in words if w[:1].islower() and not w.startswith("al-")]
+        if not words or not any(w[:1].isupper() for w in words) or len(lower) > 3 or any(
+                w in _FUNCTION_WORDS for w in lower) or words[-1] in _NOT_NAMES:
+            return None
+        if words[0][:1].islower() and words[0].strip(".,") not in sources.ROLE_NOUNS | _TITLE_ADJECTIVES:
+            return None
+        subject = " ".join(words)
+        kind = self.classify(subject)
+        if kind != "on_record":
+            return Hit(kind, cue, 0.8, sources.clean(subject)) if kind else None
+        named = sources.appositive(f"{subject}{appos}") if appos else None
+        return Hit("on_record", cue, 0.85, named or sources.name_with_title(subject))
+
+    def classify(self, phrase: str) -> str | None:
+        """What kind of source a noun phrase names: outlet, document, platform, unnamed, or named."""
+        if re.fullmatch(rf"\s*{self.outlet}\s*(?:{self.media})?\s*", phrase) or re.search(
+                rf"\b(?i:{self.media})\b", phrase):
+            return "other_outlet"
+        lowered = phrase.lower()
+        head = lowered.split()[-1].strip(".,") if lowered.split() else ""
+        if head in self.official_heads:
+            return "anonymous_official"
+        if head in {h.lower() for h in self.lexicon.words["unnamed_heads"]}:
+            return "anonymous_other"
+        if re.search(rf"\b(?:{self.doc})s?\b", lowered) and not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase):
+            return "document"
+        if re.fullmatch(rf"\s*(?:{self.platform})\s*", phrase):
+            return "social_post"
+        if not any(w[:1].isupper() for w in phrase.split()):
+            return None
+        return "on_record"
+
+    def _according(self, text: str) -> list[Hit]:
+        out = []
+        for match in self.according_re.finditer(text):
+            obj = match.group("obj").strip()
+            unnamed = self.unnamed_re.match(obj)
+            if unnamed:
+                kind = "anonymous_official" if self._is_official(unnamed.group(0)) else "anonymous_other"
+                out.append(Hit(kind, match.group(0), 0.85))
+                continue
+            if re.search(rf"\b(?:{self.post})\b", obj) or re.match(rf"\s*{self.platform}\b", obj):
+                out.append(Hit("social_post", match.group(0), 0.85))
+                continue
+            if re.match(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b", obj):
+                out.append(Hit("other_outlet", match.group(0), 0.85))
+                continue
+            head = re.match(rf"(?:the\s+)?(?:[\w'’.-]+\s+){{0,6}}?(?:{self.doc})s?\b", obj, re.IGNORECASE)
+            if head and not self.outlet_re.match(obj):
+                out.append(Hit("document", match.group(0), 0.85))
+                continue
+            leading = _leading_name(obj)
+            kind = self.classify(leading) if leading else None
+            if kind:
+                source = sources.clean(_leading_name(obj))
+                out.append(Hit(kind, match.group(0), 0.9 if kind != "on_record" else 0.85,
+                               sources.name_with_title(source) if kind == "on_record" else source))
+        return out
+
+
+def _leading_name(phrase: str) -> str:
+    """The capitalised stretch a phrase starts with ("Defense Secretary Pete Hegseth" of a longer one)."""
+    match = re.match(rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}{_NAME}", phrase)
+    return match.group(0) if match else ""
+
+
+def _best_per_category(hits: list[Hit]) -> list[Hit]:
+    """One hit per category: the most confident, with a named source preferred on ties."""
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        kept = best.get(hit.category)
+        if kept is None or (hit.confidence, bool(hit.source)) > (kept.confidence, bool(kept.source)):
+            best[hit.category] = hit if hit.source or kept is None or not kept.source else Hit(
+                hit.category, hit.cue, hit.confidence, kept.source)
+    return list(best.values())
+
+
+def is_quote_only(text: str) -> bool:
+    """A sentence that is a quotation with no speaker of its own."""
+    stripped = text.strip()
+    return stripped[:1] in _QUOTE_OPEN
+
+
+def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:
+    """ "He said", "She also noted", "They added", '"…," she said': a speaker named before."""
+    return bool(re.search(r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + _ADVERBS
+                          + speech.pattern, text))

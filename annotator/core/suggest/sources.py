@@ -1,0 +1,59 @@
+"""Named sources: who a sentence quotes, written as "Name, title" when the text gives a title.
+
+"Pentagon spokesperson Sean Parnell said" → "Sean Parnell, Pentagon spokesperson";
+"Sean Parnell, the Pentagon's spokesperson, said" → "Sean Parnell, the Pentagon's spokesperson".
+"""
+
+from __future__ import annotations
+
+import re
+
+# Nouns that end a title placed before a name ("Defense Secretary", "Pentagon spokesperson").
+ROLE_NOUNS = frozenset("""
+spokesperson spokesman spokeswoman secretary minister president director senator sen rep representative
+official adviser advisor leader chairman chairwoman chair chief professor prosecutor coauthor co-author
+author editor analyst governor mayor ambassador general commander ceo founder head undersecretary attorney
+judge lawyer researcher scientist economist mp administrator premier chancellor king queen prince pope
+deputy aide envoy strategist manager officer colonel captain lieutenant sergeant admiral major
+correspondent reporter columnist commissioner superintendent inspector detective sheriff lawmaker
+congressman congresswoman speaker whip counsel dean president-elect emeritus expert fellow
+""".split())
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|van|von|der|la|le)"
+_PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}$")
+_APPOSITIVE = re.compile(
+    rf"(?P<name>[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{3,80}}?),")
+_TRAILING_JUNK = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_STOP_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "However", "This", "That", "It",
+                         "He", "She", "They", "We", "I", "As", "When", "While", "After", "Also", "Then"})
+
+
+def name_with_title(words: str) -> str:
+    """Turn a subject such as "Pentagon spokesperson Sean Parnell" into "Sean Parnell, Pentagon spokesperson"."""
+    tokens = words.split()
+    while tokens and tokens[0] in _STOP_WORDS and len(tokens) > 1:
+        tokens = tokens[1:]
+    role_at = max((i for i, t in enumerate(tokens) if t.lower().strip(".,") in ROLE_NOUNS), default=-1)
+    if 0 <= role_at < len(tokens) - 1:
+        title, name = " ".join(tokens[: role_at + 1]), " ".join(tokens[role_at + 1:])
+        if _PERSON.match(name) and name[:1].isupper():
+            return f"{name}, {title}"
+    return " ".join(tokens)
+
+
+def appositive(text: str) -> str | None:
+    """ "Name, title," at the start of a clause, when the title names a role."""
+    match = _APPOSITIVE.search(text)
+    if match is None:
+        return None
+    title = match.group("title").strip()
+    if not any(word.lower().strip(".,'’s") in ROLE_NOUNS for word in title.split()):
+        return None
+    return f"{match.group('name')}, {title}"
+
+
+def clean(source: str) -> str:
+    """Trim a captured source of leading articles and trailing punctuation."""
+    source = source.strip(" ,;:.“”\"'’")
+    if source.startswith("The ") and len(source.split()) > 1 and not source.split()[1][:1].isupper():
+        source = _TRAILING_JUNK.sub("", source)
+    return source.removesuffix("'s").removesuffix("’s")

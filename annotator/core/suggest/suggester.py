@@ -1,0 +1,120 @@
+"""Suggest each sentence's sourcing categories: the rules, then what carries over between sentences.
+
+A sentence inherits the attribution of the one before when it continues its quote (it opens with a
+quotation mark and names no speaker, or the quote before it is still open, or the sentence before
+ends with a colon) or when its speaker is a pronoun ("she added"). A surname alone ("Kikta noted")
+takes the full name and title given earlier in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from annotator.core.suggest.cues import Lexicon, load_lexicon
+from annotator.core.suggest.rules import Hit, Rules, is_quote_only, pronoun_speaks
+
+ATTRIBUTION = ("anonymous_official", "on_record", "social_post", "anonymous_other", "other_outlet", "document")
+UNATTRIBUTED = "unattributed"
+_CARRY = 0.85  # confidence kept by an inherited suggestion
+_DATELINE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\w+\s+\d{1,2},\s+\d{4}$")
+_CAPTION = re.compile(r"\b(?:Image|Photo|Credit|Picture|Video):\s*\S+\.?$")
+
+
+@dataclass(frozen=True)
+class SentenceSuggestion:
+    """A category suggested for sentence `idx` (from 0) of an article, with why and who."""
+
+    idx: int
+    category: str
+    confidence: float
+    cue: str
+    source: str
+
+
+_COMPILED: dict[str, Rules] = {}
+
+
+def rules_for(lexicon: Lexicon) -> Rules:
+    """Compiled rules, cached by the lexicon's fingerprint (compiling takes a few milliseconds)."""
+    if lexicon.fingerprint not in _COMPILED:
+        _COMPILED.clear()
+        _COMPILED[lexicon.fingerprint] = Rules(lexicon)
+    return _COMPILED[lexicon.fingerprint]
+
+
+class Suggester:
+    """Suggest categories for the sentences of articles with one lexicon."""
+
+    def __init__(self, lexicon: Lexicon | None = None, *, categories: set[str] | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.rules = rules_for(self.lexicon)
+        self.categories = categories  # None: every category the rules know
+
+    @property
+    def fingerprint(self) -> str:
+        return self.lexicon.fingerprint
+
+    def suggest(self, sentences: list[str]) -> list[SentenceSuggestion]:
+        """Suggestions for an article's sentences, in order; `idx` counts from 0."""
+        out: list[SentenceSuggestion] = []
+        previous: list[Hit] = []
+        previous_text = ""
+        known: list[str] = []
+        for idx, text in enumerate(sentences):
+            hits = self.rules.hits(text)
+            attributed = [h for h in hits if h.category in ATTRIBUTION]
+            if not attributed and previous and self._continues(text, previous_text):
+                attributed = [replace(h, confidence=round(h.confidence * _CARRY, 2),
+                                      cue=f"continues sentence {idx}") for h in _speakers(previous)]
+            if _is_heading(text):  # a headline or byline line: only an embedded post's byline counts
+                attributed = [h for h in attributed if h.category == "social_post"]
+            attributed = [replace(h, source=_full_name(h.source, known)) for h in attributed]
+            known += [h.source for h in attributed if h.source]
+            hits = attributed or self._unattributed(text)
+            out += [SentenceSuggestion(idx, h.category, h.confidence, h.cue, h.source)
+                    for h in hits if self.categories is None or h.category in self.categories]
+            if attributed or not _is_heading(text):
+                previous, previous_text = attributed, text
+        return out
+
+    def _continues(self, text: str, previous_text: str) -> bool:
+        if pronoun_speaks(text, self.rules.speech_re):
+            return True
+        if is_quote_only(text):
+            return True
+        opened = previous_text.count("“") - previous_text.count("”")
+        return opened > 0 or previous_text.rstrip().endswith(":")
+
+    def _unattributed(self, text: str) -> list[Hit]:
+        if not self.lexicon.propose_unattributed or not is_claim(text):
+            return []
+        return [Hit(UNATTRIBUTED, "no attribution cue", self.lexicon.unattributed_confidence)]
+
+
+def is_claim(text: str) -> bool:
+    """A full declarative sentence: not a heading, dateline, caption, question or fragment."""
+    stripped = text.strip().rstrip("*").strip()
+    return (len(stripped.split()) >= 6 and stripped[-1:] in ".!”’\")" and not stripped.endswith("?")
+            and not _DATELINE.match(stripped) and not _CAPTION.search(stripped))
+
+
+def _is_heading(text: str) -> bool:
+    stripped = text.strip().rstrip("*").strip()
+    return not stripped or stripped[-1:] not in ".!?”’\")" or bool(_DATELINE.match(stripped))
+
+
+def _speakers(hits: list[Hit]) -> list[Hit]:
+    """What a continuing quote inherits: who spoke, not the document they spoke about."""
+    speakers = [h for h in hits if h.category != "document"]
+    return speakers or hits
+
+
+def _full_name(source: str, known: list[str]) -> str:
+    """A surname alone ("Kikta") becomes the full "Jason Kikta, former official" given earlier."""
+    if not source or " " in source.strip():
+        return source
+    for earlier in reversed(known):
+        if source in earlier.split(",")[0].split():
+            return earlier
+    return source
