@@ -8,9 +8,11 @@ from annotator.core.store import database
 from annotator.core.store.annotations import AnnotationStore
 from annotator.core.store.articles import ArticleStore
 from annotator.core.store.categories import CategoryStore
+from annotator.core.store.claims import ClaimStore
 from annotator.core.codebook import CategorySpec, default_codebook
 from annotator.core.errors import ProjectError
 from annotator.core.store.info import InfoStore
+from annotator.core.store.suggestions import SuggestionStore
 from annotator.core.records import Annotation, Sentence
 
 
@@ -27,6 +29,8 @@ class Project:
         self.categories = CategoryStore(db)
         self.annotations = AnnotationStore(db)
         self.info = InfoStore(db)
+        self.suggestions = SuggestionStore(db)
+        self.claims = ClaimStore(db)
 
     @classmethod
     def create(cls, path: Path | str, *, codebook: list[CategorySpec] | None = None) -> Project:
