@@ -7,20 +7,12 @@ from dataclasses import dataclass
 
 from annotator.core.claims.clustering import Cancelled, Thresholds, cluster
 from annotator.core.claims.features import Weights, document_frequencies, term_lists, vectors
+from annotator.core.store.claims import SentenceText
 
 METHOD = "overlap-avglink-1"  # stored with the claims; a new method makes stored claims stale
 LABEL_CHARS = 90
 
 ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False cancels
-
-
-@dataclass(frozen=True)
-class SentenceText:
-    """One sentence of one article, as claim matching reads it (idx from 0)."""
-
-    article_id: int
-    idx: int
-    text: str
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.core.claims.compute import SentenceText
+from annotator.core.store.claims import SentenceText
 from annotator.core.ingest.formats import parse_file
 from annotator.core.ingest.segment import split_sentences
 

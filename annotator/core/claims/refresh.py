@@ -1,0 +1,72 @@
+"""Recompute a project's claims: read its sentences, group them, replay the user's corrections, store.
+
+`RecomputeClaims` is the operation the window runs in the background (its own connection, like an
+import); the command line calls `ensure_claims` and so recomputes only when articles came or went.
+"""
+
+from __future__ import annotations
+
+from threading import Event
+
+from annotator.core.changes import NOTHING, Changes
+from annotator.core.claims.clustering import Cancelled
+from annotator.core.claims.compute import METHOD, ClaimGroup, ClaimProgress, compute_claims, short_label
+from annotator.core.claims.corrections import DraftClaim, replay
+from annotator.core.store.claims import Correction, NewClaim, SentenceText
+from annotator.core.store.project import Project
+
+
+def corrected(groups: list[ClaimGroup], corrections: list[Correction], texts: list[SentenceText]) -> list[NewClaim]:
+    """The groups with the corrections replayed, as claims to store (a claim without a label gets one)."""
+    drafts = replay([DraftClaim(set(g.members), g.label) for g in groups], corrections)
+    text_of = {(s.article_id, s.idx): s.text for s in texts}
+    return [NewClaim(frozenset(d.members), d.label or short_label(text_of.get(min(d.members), "")) or "Claim",
+                     d.named) for d in drafts if d.members]
+
+
+def recompute(project: Project, *, progress: ClaimProgress | None = None) -> Changes:
+    """Group every sentence afresh and store the result; raise Cancelled when progress returns False."""
+    texts = project.claims.texts()
+    groups = compute_claims(texts, progress=progress)
+    return project.claims.replace(corrected(groups, project.claims.corrections(), texts), method=METHOD)
+
+
+def ensure_claims(project: Project, *, progress: ClaimProgress | None = None) -> Changes:
+    """Recompute when the stored claims are stale (and the project may be written); else change nothing."""
+    if project.read_only or not project.claims.is_stale(METHOD):
+        return NOTHING
+    return recompute(project, progress=progress)
+
+
+def claims_in_memory(project: Project) -> list[NewClaim]:
+    """The claims a read-only, stale project would have, computed without storing them."""
+    texts = project.claims.texts()
+    return corrected(compute_claims(texts), project.claims.corrections(), texts)
+
+
+class RecomputeClaims:
+    """Recompute the claims (after an import, or on request); `cancel.set()` stops it, storing nothing.
+
+    Not undoable; the corrections survive it, so nothing the user did is lost.
+    """
+
+    undoable = False
+    text = "Find matching claims"
+
+    def __init__(self, *, progress: ClaimProgress | None = None) -> None:
+        self.progress = progress
+        self.cancel = Event()
+
+    def _progress(self, done: int, total: int) -> bool:
+        if self.progress is not None:
+            self.progress(done, total)
+        return not self.cancel.is_set()
+
+    def apply(self, project: Project) -> Changes:
+        try:
+            return recompute(project, progress=self._progress)
+        except Cancelled:
+            return NOTHING
+
+    def revert(self, project: Project) -> Changes:
+        raise TypeError("recomputing claims cannot be undone")
