@@ -1,6 +1,6 @@
 """The `annotator` command line: one module per command group, and the table printer."""
 
-from annotator.cli import articles, classroom, edit, ingest, reports  # noqa: F401  (they register their commands)
+from annotator.cli import articles, classroom, edit, ingest, reports, suggest  # noqa: F401  (they register their commands)
 from annotator.cli import claims, search  # noqa: F401,E402  (claim matching and full-text search)
 from annotator.cli.group import cli
 

@@ -38,12 +38,13 @@ def score_command(project: Path, key: str | None, fmt: str) -> None:
 @click.option("--keep", multiple=True, metavar="NAME",
               help="Keep this annotator's annotations in the assignment (repeatable); by default none.")
 @click.option("--blind", is_flag=True, help="Each student sees only their own annotations in the window.")
-def assignment_command(project: Path, out: Path, keep: tuple[str, ...], blind: bool) -> None:
+@click.option("--suggestions", is_flag=True, help="Offer suggested categories in a --blind assignment (off by default).")
+def assignment_command(project: Path, out: Path, keep: tuple[str, ...], blind: bool, suggestions: bool) -> None:
     """Write OUT, a project for students: the articles and codebook, without annotations."""
     from annotator.core.classroom.files import export_assignment
 
     with Project.open(project, read_only=True) as proj:
-        count = export_assignment(proj, out, keep=keep, blind=blind)
+        count = export_assignment(proj, out, keep=keep, blind=blind, suggestions=suggestions)
     click.echo(f"wrote {out}: {count} article(s)" + (f", annotations of {', '.join(keep)}" if keep else ""))
 
 

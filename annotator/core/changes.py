@@ -31,6 +31,7 @@ class Changes:
     codebook: bool = False  # categories added, edited, reordered, archived or restored
     articles: bool = False  # articles added, or their outlet, title or date edited
     project_info: bool = False  # the project's own settings, such as its answer key
+    suggestions: bool = False  # suggested categories computed, rejected or un-rejected
     claims: bool = False  # claims recomputed, merged, named, or a sentence taken out of one
 
     def __or__(self, other: Changes) -> Changes:
@@ -42,6 +43,7 @@ class Changes:
             codebook=self.codebook or other.codebook,
             articles=self.articles or other.articles,
             project_info=self.project_info or other.project_info,
+            suggestions=self.suggestions or other.suggestions,
             claims=self.claims or other.claims,
         )
 

@@ -32,10 +32,12 @@ def _codebook(project: Project) -> list[CategorySpec]:
                          shortcut=c.shortcut) for c in project.categories.list(include_archived=True)]
 
 
-def export_assignment(project: Project, out: Path, *, keep: tuple[str, ...] = (), blind: bool = False) -> int:
+def export_assignment(project: Project, out: Path, *, keep: tuple[str, ...] = (), blind: bool = False,
+                      suggestions: bool = False) -> int:
     """Write a new project with the articles and codebook, and only the annotators in `keep`.
 
-    With `blind`, the window shows each student only their own annotations.
+    With `blind`, the window shows each student only their own annotations, and no suggested
+    categories unless `suggestions`.
     """
     known = project.annotations.annotators()
     missing = [name for name in keep if name not in known]
@@ -51,6 +53,8 @@ def export_assignment(project: Project, out: Path, *, keep: tuple[str, ...] = ()
         target.annotations.insert_many(kept)
         if blind:
             target.info.set_value("blind", "1")
+        if suggestions:
+            target.info.set_value("suggestions", "1")
         return len(mapping)
 
 

@@ -12,6 +12,7 @@ from annotator.core.store.claims import ClaimStore
 from annotator.core.codebook import CategorySpec, default_codebook
 from annotator.core.errors import ProjectError
 from annotator.core.store.info import InfoStore
+from annotator.core.store.suggestions import SuggestionStore
 from annotator.core.records import Annotation, Sentence
 
 
@@ -28,6 +29,7 @@ class Project:
         self.categories = CategoryStore(db)
         self.annotations = AnnotationStore(db)
         self.info = InfoStore(db)
+        self.suggestions = SuggestionStore(db)
         self.claims = ClaimStore(db)
 
     @classmethod

@@ -189,6 +189,36 @@ MIGRATIONS.append((
     ],
 ))
 
+# Step 3: the sourcing suggester's output (annotator/core/suggest), per sentence and category, the
+# lexicon fingerprint each article was suggested with (a new fingerprint recomputes it), and the
+# suggestions a user rejected, which never come back.
+MIGRATIONS.append((
+    3,
+    [
+        """CREATE TABLE suggestions (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+            confidence REAL NOT NULL,
+            cue TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (article_id, idx, category_id)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE suggested_articles (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            fingerprint TEXT NOT NULL,
+            computed_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE rejected_suggestions (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+            rejected_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx, category_id)
+        ) WITHOUT ROWID""",
+    ],
+))
+
 # Step 4: claims and full-text search. `sentence_fts` indexes each sentence's text (read from the body
 # through the `sentence_texts` view, so no text is stored twice) under the rowid
 # article_id * SENTENCE_KEY + idx; a trigger indexes each new sentence, another removes an article's
