@@ -61,8 +61,12 @@ def cue_dirs() -> list[Path]:
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Whole words, any case, flexible spaces; `*` stands for any one word."""
-    tokens = [r"\S+" if token == "*" else re.escape(token) for token in phrase.split()]
-    return re.compile(r"(?<![\w@])" + r"\s+".join(tokens) + r"(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w@])(?:" + phrase_body(phrase) + r")(?![\w])", re.IGNORECASE)
+
+
+def phrase_body(phrase: str) -> str:
+    """The phrase's words as a regular expression, without the word-boundary guards."""
+    return r"\s+".join(r"\S+" if token == "*" else re.escape(token) for token in phrase.split())
 
 
 def load_lexicon(dirs: list[Path] | None = None) -> Lexicon:

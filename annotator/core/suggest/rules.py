@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from annotator.core.suggest import sources
-from annotator.core.suggest.cues import Lexicon
+from annotator.core.suggest.cues import Lexicon, phrase_body
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,22 @@ class Rules:
     def __init__(self, lexicon: Lexicon) -> None:
         w = lexicon.words
         self.lexicon = lexicon
+        grouped: dict[tuple[str, float], list[str]] = {}
+        for cue in lexicon.phrases:  # one alternation per category: a search each, not one per phrase
+            grouped.setdefault((cue.category, cue.confidence), []).append(phrase_body(cue.phrase))
+        self.phrase_res = [(category, confidence, re.compile(
+                               r"(?<![\w@])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w])",
+                               re.IGNORECASE))
+                           for (category, confidence), patterns in grouped.items()]
         self.speech = _alt(w["speech_verbs"], case=True)
         self.speech_re = re.compile(rf"\b{self.speech}\b")
         self.outlet_names = _alt(w["outlets"], case=True)
         outlet_generic = rf"(?:the\s+)?(?:{_CAP}\s+){{0,4}}{_alt(w['outlet_words'], case=True)}\b"
         self.outlet = rf"(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
         self.outlet_re = re.compile(self.outlet)
+        self.media_word_re = re.compile(rf"\b(?i:television|TV|radio|newspaper|broadcaster|news\s+agency|magazine|"
+                                        rf"daily|news\s+site|website)\b")
+        self.frame_word_re = re.compile(r"\b(?i:according|per|by|citing|quoted)\b")
         self.media = _alt(w["media_nouns"])
         self.platform = _alt(w["platforms"], case=True)
         self.post = _alt(w["post_nouns"])
@@ -121,22 +131,25 @@ class Rules:
         found: list[Hit] = []
         found += self._phrases(text)
         found += self._social(text)
-        found += self._outlets(text)
+        if self.outlet_re.search(text) or self.media_word_re.search(text):  # cheap checks first
+            found += self._outlets(text)
         found += self._documents(text)
-        found += self._unnamed(text)
-        found += self._named(text)
+        speaks = self.speech_re.search(text) is not None
+        if speaks or self.frame_word_re.search(text):
+            found += self._unnamed(text)
+        if speaks:
+            found += self._named(text)
         found += self._according(text)
         return _best_per_category(found)
 
     def _phrases(self, text: str) -> list[Hit]:
         out = []
-        for cue in self.lexicon.phrases:
-            match = cue.pattern.search(text)
+        for category, confidence, pattern in self.phrase_res:
+            match = pattern.search(text)
             if match:
-                category = cue.category
                 if category == "anonymous_other" and self._official_near(text, match.start()):
                     category = "anonymous_official"
-                out.append(Hit(category, match.group(0), cue.confidence))
+                out.append(Hit(category, match.group(0), confidence))
         return out
 
     def _official_near(self, text: str, at: int) -> bool:

@@ -29,7 +29,7 @@ _STOP_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Howe
 
 def name_with_title(words: str) -> str:
     """Turn a subject such as "Pentagon spokesperson Sean Parnell" into "Sean Parnell, Pentagon spokesperson"."""
-    tokens = words.split()
+    tokens = words.strip(" ,;:.").split()
     while tokens and tokens[0] in _STOP_WORDS and len(tokens) > 1:
         tokens = tokens[1:]
     role_at = max((i for i, t in enumerate(tokens) if t.lower().strip(".,") in ROLE_NOUNS), default=-1)

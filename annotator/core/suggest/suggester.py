@@ -63,7 +63,7 @@ class Suggester:
         known: list[str] = []
         for idx, text in enumerate(sentences):
             hits = self.rules.hits(text)
-            attributed = [h for h in hits if h.category in ATTRIBUTION]
+            attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
             if not attributed and previous and self._continues(text, previous_text):
                 attributed = [replace(h, confidence=round(h.confidence * _CARRY, 2),
                                       cue=f"continues sentence {idx}") for h in _speakers(previous)]
