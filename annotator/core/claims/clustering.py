@@ -22,7 +22,7 @@ class Thresholds:
     edge_at: float = 0.15  # a pair below this is no edge
     merge_at: float = 0.20  # mean cross-article similarity two groups need to merge
     join_at: float = 0.40  # mean similarity a sentence needs to join a second group
-    max_postings: int = 400  # a term in more sentences than this finds no candidates by itself
+    max_postings: int = 100  # a term in more sentences than this finds no candidates by itself
 
 
 class Cancelled(Exception):
@@ -56,10 +56,12 @@ def edges(vectors: Sequence[SentenceVector], articles: Sequence[int], *, thresho
         for term in vector.weights:
             if term not in common:
                 candidates.update(postings[term])
-        frequent = sorted(t for t in vector.weights if t in common)
-        for x in range(len(frequent)):
-            for y in range(x + 1, len(frequent)):
-                candidates.update(pair_postings[(frequent[x], frequent[y])][: thresholds.max_postings])
+        frequent = sorted((t for t in vector.weights if t in common), key=lambda t: -vector.weights[t])
+        pairs = ((frequent[x], frequent[y]) for x in range(len(frequent)) for y in range(x + 1, len(frequent)))
+        for pair in pairs:  # the rarest pairs first, until the sentence has enough candidates
+            if len(candidates) >= 2 * thresholds.max_postings:
+                break
+            candidates.update(pair_postings[min(pair), max(pair)][: thresholds.max_postings])
         for j in candidates:
             if j > i and articles[j] != articles[i]:
                 score = similarity(vector, vectors[j], weights=weights)
