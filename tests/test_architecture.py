@@ -20,7 +20,10 @@ CORE_PARTS = {
     "analysis": {"store", "ingest"},
     "classroom": {"store", "analysis"},
     "reports": {"store", "analysis", "classroom"},
-    "ops": {"store", "ingest", "classroom"},
+    "suggest": {"store", "ingest"},
+    "claims": {"store", "ingest", "analysis"},
+    "search": {"store"},
+    "ops": {"store", "ingest", "classroom", "suggest", "claims"},
 }
 
 
