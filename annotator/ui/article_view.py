@@ -1,38 +1,34 @@
-"""One article as plain text with its annotations highlighted; sentence-wise keyboard and mouse.
+"""One article as plain text with its annotations highlighted, its overlays, and sentence selection.
 
-The body is never edited: highlights are character formats on a read-only document (fast to
-build for long articles), the current sentence is an outline painted over the viewport, and
-positions are converted between Python code points and Qt's UTF-16 units by one OffsetMap.
+The body is never edited: highlights are character formats on a read-only document (fast to build
+for long articles, see ArticleHighlights), overlays such as the current sentence's outline are
+layers painted over the viewport (see layers.py), and positions are converted between Python code
+points and Qt's UTF-16 units by one OffsetMap. Keys are actions of the keymap, installed by the
+widget that holds the view (the workspace or a compare tab).
 """
 
 from __future__ import annotations
 
 import html
 from bisect import bisect_right
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import (
-    QColor, QFont, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPen, QTextBlockFormat, QTextCharFormat,
-    QTextCursor,
-)
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from annotator.core.changes import Changes
 from annotator.core.offsets import OffsetMap
 from annotator.core.records import Annotation, ArticleId, Sentence
-from annotator.ui.highlights import segments
+from annotator.ui import keymap
+from annotator.ui.article_highlights import ArticleHighlights
+from annotator.ui.layers import CategoryStripes, CurrentSentenceOutline, Layer
 from annotator.ui.session import ProjectSession
-
-MARKER = QColor("#1F3A93")
 
 
 class ArticleView(QTextEdit):
     selection_changed = Signal()
     annotations_refreshed = Signal()  # this article's annotations were re-read after a change
-    category_key_pressed = Signal(str)
-    delete_pressed = Signal()
-    note_pressed = Signal()
-    source_pressed = Signal()
     focused = Signal()
 
     def __init__(self, session: ProjectSession, article_id: ArticleId, parent: QWidget | None = None,
@@ -58,13 +54,22 @@ class ArticleView(QTextEdit):
         self.current = 0
         self.anchor = 0
         self.free_span: tuple[int, int] | None = None
-        self.marked: set[int] = set()  # sentences outlined in red (the compare view's differences)
         self._press: QPoint | None = None
-        self._annotations: dict[int, Annotation] = {}
-        self._colors: dict[str, QColor] = {}
-        self._stripes: list[tuple[int, int, list[str]]] = []  # extra categories under the text
+        self.highlights = ArticleHighlights(session, article_id, self.annotator, self.document(), self._offsets,
+                                            len(self.body))
+        self.layers: list[Layer] = []
+        self.add_layer(CategoryStripes())
+        self.add_layer(CurrentSentenceOutline())
         self.reload_codebook()
         session.changed.connect(self._on_session_changed)
+
+    def add_layer(self, layer: Layer) -> None:
+        """Paint `layer` over the text, above the layers added before it."""
+        self.layers.append(layer)
+        self.viewport().update()
+
+    def layer(self, kind: type[Layer]) -> Layer | None:
+        return next((layer for layer in self.layers if isinstance(layer, kind)), None)
 
     def _space_paragraphs(self) -> None:
         block = QTextBlockFormat()
@@ -76,57 +81,23 @@ class ArticleView(QTextEdit):
 
     # -- highlights ---------------------------------------------------------------------------
     def reload_codebook(self) -> None:
-        self._colors = {c.key: QColor(c.color) for c in
-                        self.session.project.categories.list(include_archived=True)}
-        self._annotations = {a.id: a for a in
-                             self.session.project.annotations.for_article(self.article_id,
-                                                                          annotator=self.annotator)}
-        self._render(0, len(self.body), clear=False)
+        self.highlights.reload()
         self.viewport().update()
 
     def annotations(self) -> list[Annotation]:
-        return sorted(self._annotations.values(), key=lambda a: (a.start, a.id))
-
-    def _refresh_span(self, start: int, end: int) -> None:
-        """Re-read the annotations over body[start:end] from the project and redraw that stretch."""
-        for key in [i for i, a in self._annotations.items() if a.end > start and a.start < end]:
-            del self._annotations[key]
-        fresh = self.session.project.annotations.in_span(self.article_id, start, end, annotator=self.annotator)
-        self._annotations.update((a.id, a) for a in fresh)
-        lo = min([start, *(a.start for a in fresh)])
-        hi = max([end, *(a.end for a in fresh)])
-        self._render(lo, hi)
-        self.viewport().update()
+        return self.highlights.annotations()
 
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.codebook or changes.all_annotations:
-            self.reload_codebook()
+            self.highlights.reload()
         elif changes.touches_annotations_of(self.article_id):
             for span in changes.spans_in(self.article_id):
-                self._refresh_span(span.start, span.end)
+                self.highlights.refresh_span(span.start, span.end)
         else:
             return
+        self.viewport().update()
         self.annotations_refreshed.emit()
         self.selection_changed.emit()
-
-    def _render(self, lo: int, hi: int, *, clear: bool = True) -> None:
-        cursor = QTextCursor(self.document())
-        if clear:
-            self._format(cursor, lo, hi, QTextCharFormat())
-        pieces = segments(self._annotations.values(), lo, hi)
-        for start, end, covering in pieces:
-            fmt = QTextCharFormat()
-            fmt.setBackground(self._colors.get(covering[0].category, QColor("#DDDDDD")))
-            self._format(cursor, start, end, fmt)
-        kept = [s for s in self._stripes if s[1] <= lo or s[0] >= hi]
-        new = [(start, end, [a.category for a in covering[1:]])
-               for start, end, covering in pieces if len(covering) > 1]
-        self._stripes = sorted(kept + new)
-
-    def _format(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
-        cursor.setPosition(self._offsets.to_utf16(start))
-        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(fmt)
 
     # -- selection ----------------------------------------------------------------------------
     def selection(self) -> tuple[int, int] | None:
@@ -162,27 +133,13 @@ class ArticleView(QTextEdit):
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        self.focused.emit()  # the view that gets the keys is the one they act on
-        key, text = event.key(), event.text()
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if key in (Qt.Key.Key_J, Qt.Key.Key_Down) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.select_sentence(self.current + 1, extend=shift)
-        elif key in (Qt.Key.Key_K, Qt.Key.Key_Up) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.select_sentence(self.current - 1, extend=shift)
-        elif text and text in "123456789" and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.category_key_pressed.emit(text)
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.delete_pressed.emit()
-        elif key == Qt.Key.Key_N and not event.modifiers():
-            self.note_pressed.emit()
-        elif key == Qt.Key.Key_S and not event.modifiers():
-            self.source_pressed.emit()
-        elif key == Qt.Key.Key_Home:
-            self.select_sentence(0)
-        elif key == Qt.Key.Key_End:
-            self.select_sentence(len(self.sentences) - 1)
-        else:
+        """A key sent to this view while its window is inactive: run the keymap action it would have run."""
+        action = keymap.action_for(self, event)
+        if action is None:
             super().keyPressEvent(event)
+            return
+        self.focused.emit()  # the view that gets the keys is the one they act on
+        action.trigger()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = event.position().toPoint()
@@ -217,38 +174,21 @@ class ArticleView(QTextEdit):
     # -- painting and tooltips ----------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
+        visible = self.visible_range()
         painter = QPainter(self.viewport())
-        visible = self.viewport().rect()
-        first = self._offsets.from_utf16(self.cursorForPosition(visible.topLeft()).position())
-        last = self._offsets.from_utf16(self.cursorForPosition(visible.bottomRight()).position())
-        if self.marked:
-            painter.setPen(QPen(QColor("#C0392B"), 1.2, Qt.PenStyle.DashLine))
-            for idx in sorted(self.marked):
-                sentence = self.sentences[idx]
-                if sentence.end < first or sentence.start > last + 1:
-                    continue
-                for rect in self._line_rects(sentence.start, sentence.end):
-                    painter.drawRect(rect.adjusted(-4, -3, 4, 5))
-        span = None if self.free_span else self.selection()
-        if span is not None:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(MARKER if self.hasFocus() else MARKER.lighter(180), 1.6))
-            for rect in self._line_rects(*span):
-                painter.drawRoundedRect(rect.adjusted(-3, -2, 3, 4), 3, 3)
-        for start, end, categories in self._stripes:
-            if end < first or start > last + 1:
-                continue
-            # One 3-pixel stripe under the text for each category beyond the first.
-            for rect in self._line_rects(start, end):
-                if not rect.intersects(visible):
-                    continue
-                for n, key in enumerate(categories[:3]):
-                    color = self._colors.get(key, QColor("#777777")).darker(135)
-                    top = rect.bottom() + 1 + 4 * n  # in the line spacing below the text
-                    painter.fillRect(QRect(rect.left(), top, rect.width(), 3), color)
+        for layer in self.layers:
+            painter.save()
+            layer.paint(painter, self, visible)
+            painter.restore()
         painter.end()
 
-    def _line_rects(self, start: int, end: int) -> list[QRect]:
+    def visible_range(self) -> tuple[int, int]:
+        """The first and last code point shown in the viewport."""
+        rect = self.viewport().rect()
+        first = self._offsets.from_utf16(self.cursorForPosition(rect.topLeft()).position())
+        return first, self._offsets.from_utf16(self.cursorForPosition(rect.bottomRight()).position())
+
+    def line_rects(self, start: int, end: int) -> list[QRect]:
         """Rectangles (viewport coordinates) of the lines covering body[start:end]."""
         doc = self.document()
         lo, hi = self._offsets.to_utf16(start), self._offsets.to_utf16(end)
@@ -273,35 +213,59 @@ class ArticleView(QTextEdit):
         return rects
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self._is_window_shortcut(event):
-            event.ignore()  # let the window's Undo / Redo actions have these keys
+        if event.type() == QEvent.Type.ShortcutOverride and keymap.is_bound(QKeySequence(event.keyCombination())):
+            # The keymap's actions (J, 1, Ctrl+Z...) have these keys, not the text edit. Qt matches
+            # shortcuts against the active window: a key sent to a view of another window is taken
+            # here and run by keyPressEvent with this window's actions.
+            event.setAccepted(self.window() is not QApplication.activeWindow())
             return True
         if event.type() == QEvent.Type.ToolTip:
             self._show_tooltip(event)
             return True
         return super().event(event)
 
-    @staticmethod
-    def _is_window_shortcut(event: QKeyEvent) -> bool:
-        redo = QKeySequence("Ctrl+Shift+Z")
-        pressed = QKeySequence(event.keyCombination())
-        return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-                or pressed.matches(redo) == QKeySequence.SequenceMatch.ExactMatch)
-
     def _show_tooltip(self, event) -> None:
         position = self.cursorForPosition(self.viewport().mapFromGlobal(event.globalPos())).position()
-        offset = self._offsets.from_utf16(position)
+        text = self.tooltip_at(self._offsets.from_utf16(position))
+        if text:
+            QToolTip.showText(event.globalPos(), text, self)
+        else:
+            QToolTip.hideText()
+
+    def tooltip_at(self, offset: int) -> str:
+        """Rich text naming each annotation at `offset`: its category, named source and note, all escaped."""
         here = [a for a in self.annotations() if a.start <= offset < a.end]
         if not here:
-            QToolTip.hideText()
-            return
+            return ""
         labels = {c.key: c.label for c in self.session.project.categories.list(include_archived=True)}
+
+        def text(value: str) -> str:
+            return html.escape(value).replace("\n", "<br>")
+
         parts = []
         for a in here:
-            line = f"<b>{html.escape(labels.get(a.category, a.category))}</b>"
+            line = f"<b>{text(labels.get(a.category, a.category))}</b>"
             if a.source:
-                line += f" — {html.escape(a.source)}"
+                line += f" — {text(a.source)}"
             if a.note:
-                line += f"<br><i>{html.escape(a.note)}</i>"
+                line += f"<br><i>{text(a.note)}</i>"
             parts.append(line)
-        QToolTip.showText(event.globalPos(), "<br>".join(parts), self)
+        return "<br>".join(parts)
+
+
+def moving_commands(views: Callable[[], list[ArticleView]]) -> dict[str, Callable[[], None]]:
+    """The keymap's sentence moves, acting on the views that `views()` returns (both sides of a compare)."""
+    def each(step: Callable[[ArticleView], None]) -> Callable[[], None]:
+        def run() -> None:
+            for view in views():
+                step(view)
+        return run
+
+    return {
+        "next_sentence": each(lambda v: v.select_sentence(v.current + 1)),
+        "previous_sentence": each(lambda v: v.select_sentence(v.current - 1)),
+        "extend_next": each(lambda v: v.select_sentence(v.current + 1, extend=True)),
+        "extend_previous": each(lambda v: v.select_sentence(v.current - 1, extend=True)),
+        "first_sentence": each(lambda v: v.select_sentence(0)),
+        "last_sentence": each(lambda v: v.select_sentence(len(v.sentences) - 1)),
+    }

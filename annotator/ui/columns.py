@@ -1,4 +1,8 @@
-"""One to four article columns side by side in a splitter; one of them is the current column."""
+"""One to four article columns side by side in a splitter; one of them is the current column.
+
+The keymap's moving keys are actions of this widget: they act on the current column's view while
+the focus is anywhere inside the workspace, and never while it is in the library or a text field.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedLayout, QWidget
 
 from annotator.core.records import ArticleId
+from annotator.ui import keymap
 from annotator.ui.article_column import ArticleColumn
+from annotator.ui.article_view import moving_commands
 from annotator.ui.session import ProjectSession
 
 MAX_COLUMNS = 4
@@ -29,6 +35,8 @@ class Columns(QWidget):
         self._stack.addWidget(self.empty)
         self._stack.addWidget(self.splitter)
         self.current: ArticleColumn | None = None
+        self.key_actions = keymap.install(
+            self, moving_commands(lambda: [self.current.view] if self.current else []), keymap.MOVING)
 
     def columns(self) -> list[ArticleColumn]:
         return [self.splitter.widget(i) for i in range(self.splitter.count())]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.changes import Changes
 from annotator.core.records import ArticleId
+from annotator.ui import keymap
 from annotator.ui.session import ProjectSession
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole
@@ -40,6 +41,10 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)
+        self.key_actions = keymap.install(self.tree, {
+            "open_article": lambda: self.open_current(new_column=False),
+            "open_in_new_column": lambda: self.open_current(new_column=True),
+        }, keymap.LIBRARY)
         self._connect_signals()
         self.reload()
 
@@ -116,10 +121,15 @@ class LibraryPanel(QWidget):
                 visible += show
             parent.setHidden(visible == 0)
 
+    def open_current(self, *, new_column: bool) -> None:
+        item = self.tree.currentItem()
+        article_id = item.data(0, ARTICLE_ROLE) if item is not None else None
+        if article_id is not None:
+            self.open_requested.emit(ArticleId(article_id), new_column)
+
     def _on_tree_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
+        """A double-click (Enter is the keymap's); with Ctrl, in a new column."""
         article_id = item.data(0, ARTICLE_ROLE)
         if article_id is not None:
-            from PySide6.QtWidgets import QApplication
-
             new = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
             self.open_requested.emit(ArticleId(article_id), new)

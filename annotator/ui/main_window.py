@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar, QTabWidget
 
 from annotator.core.ingest.formats import is_supported
 from annotator.core.changes import Changes
@@ -20,6 +20,8 @@ from annotator.ui.dashboard import Dashboard
 from annotator.ui.errors import ErrorSink
 from annotator.ui.file_actions import FileActions
 from annotator.ui.inspector import InspectorPanel
+from annotator.ui import keymap
+from annotator.ui.keyboard_help import KeyboardHelp
 from annotator.ui.library import LibraryPanel
 from annotator.ui.session import ProjectSession
 
@@ -85,9 +87,23 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         self.classroom.populate(self.menuBar().addMenu("&Classroom"))
         help_menu = self.menuBar().addMenu("&Help")
-        keys = QAction("&Keyboard", self)
-        keys.triggered.connect(self._on_keys_triggered)
-        help_menu.addAction(keys)
+        self.keys_action = QAction("&Keyboard", self)
+        self.keys_action.triggered.connect(self._on_keys_triggered)
+        help_menu.addAction(self.keys_action)
+        self._install_keymap()
+
+    def _install_keymap(self) -> None:
+        """The keymap's annotating keys on the workspace, its window keys on the menus' actions."""
+        annotating = self.annotating
+        self.key_actions = keymap.install(self.columns, {
+            "assign": annotating.assign_shortcut, "delete": annotating.delete_chosen,
+            "note": annotating.edit_note, "source": annotating.edit_source}, keymap.ANNOTATING)
+        for command, action in [("undo", self.undo_action), ("redo", self.redo_action),
+                                ("import", self.files.import_action), ("export", self.files.export_action),
+                                ("keyboard_help", self.keys_action)]:
+            keymap.apply(action, command)
+            self.addAction(action)  # found by keymap.action_for from a view of an inactive window too
+        self.keyboard_help: KeyboardHelp | None = None
 
     def _build_status_bar(self) -> None:
         self.read_only_label = QLabel("Read-only: changes cannot be saved to this file")
@@ -96,9 +112,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.read_only_label)
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.statusBar().showMessage(
-            f"{self.session.project.path} — annotating as {self.session.annotator}. "
-            "J/K move, 1–9 assign, N note, S source, Delete removes, Ctrl+Z undo.")
+        # Normal widgets, not a message: a notice covers them for a while, then they come back.
+        self.where_label = QLabel(f"{self.session.project.path} — annotating as {self.session.annotator}.")
+        self.key_hint = QLabel(keymap.status_hint())
+        self.key_hint.setObjectName("keyHint")
+        self.key_hint.setToolTip("Help ▸ Keyboard lists every key")
+        for label in (self.where_label, self.key_hint):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.statusBar().addWidget(label)
 
     def _connect_signals(self) -> None:
         self.library.open_requested.connect(self._on_library_open_requested)
@@ -118,11 +139,7 @@ class MainWindow(QMainWindow):
 
     def _on_columns_column_opened(self, column) -> None:
         view = column.view
-        view.selection_changed.connect(self.annotating.refresh_inspector)
-        view.category_key_pressed.connect(self.annotating.assign_shortcut)
-        view.delete_pressed.connect(self.annotating.delete_chosen)
-        view.note_pressed.connect(self.annotating.edit_note)
-        view.source_pressed.connect(self.annotating.edit_source)
+        view.selection_changed.connect(self.annotating.refresh_inspector)  # its keys are the workspace's actions
 
     def _on_tabs_close_requested(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -159,13 +176,12 @@ class MainWindow(QMainWindow):
         return view
 
     def _on_keys_triggered(self) -> None:
-        QMessageBox.information(self, "Keyboard", (
-            "J or ↓: next sentence      K or ↑: previous sentence\n"
-            "Shift+J/K or Shift+click: extend the selection      drag: select a free span\n"
-            "1–9: mark the selection with that category\n"
-            "N: note      S: named source      Delete: remove the chosen annotation\n"
-            "Ctrl+Z: undo      Ctrl+Shift+Z: redo\n"
-            "Library: Enter opens in the current column, Ctrl+Enter in a new one"))
+        """Show the keyboard page (made once, kept open beside the window until closed)."""
+        if self.keyboard_help is None:
+            self.keyboard_help = KeyboardHelp(self)
+        self.keyboard_help.show()
+        self.keyboard_help.raise_()
+        self.keyboard_help.activateWindow()
 
     # -- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from annotator.core.classroom.files import export_assignment, mark_answer_key
 from annotator.core.store.project import Project
+from annotator.ui.layers import DifferenceOutlines
 
 
 def test_blind_mode_shows_a_student_only_their_own_annotations(qtbot, open_main, sample_path: Path,
@@ -47,7 +48,7 @@ def test_compare_view_marks_differences_and_steps_with_keys(qtbot, open_main, sa
     assert compare.differences == [5, 7, 9]
     key_view, student_view = compare.views
     assert [a.annotator for a in key_view.annotations()] == ["key"] * 3
-    assert key_view.marked == {5, 7, 9}
+    assert key_view.layer(DifferenceOutlines).sentences == {5, 7, 9}
     assert student_view.current == 5 and "sentence 6" in compare.status.text()
     qtbot.keyClick(student_view, Qt.Key.Key_N)
     assert (key_view.current, student_view.current) == (7, 7)

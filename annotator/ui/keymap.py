@@ -1,0 +1,183 @@
+"""Every key of the window in one table; the actions, the status hint, the help page and README follow it.
+
+A binding names a command; the widget that owns the command installs the bindings of its section
+as QActions (`install`). Article keys are plain letters, so their actions are scoped to the widget
+tree they act on (the workspace, a compare tab, the library) and never fire while the user types in
+a text field elsewhere. To add a key: add a Binding here and a command of that name where its
+section is installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QKeyCombination, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+MOVING = "Moving"
+ANNOTATING = "Annotating"
+COMPARING = "Comparing"
+LIBRARY = "Library"
+WINDOW = "Window"
+SECTIONS = (MOVING, ANNOTATING, COMPARING, LIBRARY, WINDOW)
+WHERE = {  # where the focus must be for a section's keys to work
+    MOVING: "workspace and compare tabs",
+    ANNOTATING: "workspace",
+    COMPARING: "compare tab",
+    LIBRARY: "library list",
+    WINDOW: "anywhere in the window",
+}
+
+
+@dataclass(frozen=True)
+class Binding:
+    """Keys (portable QKeySequence text) for one command; `hint` is its word in the status bar."""
+
+    command: str
+    keys: tuple[str, ...]
+    text: str
+    section: str
+    hint: str = ""
+    each_key: bool = False  # one action per key, the command called with the key (1–9)
+
+
+KEYMAP: tuple[Binding, ...] = (
+    Binding("next_sentence", ("J", "Down"), "next sentence; the current one is outlined", MOVING, "move"),
+    Binding("previous_sentence", ("K", "Up"), "previous sentence", MOVING, "move"),
+    Binding("extend_next", ("Shift+J", "Shift+Down"), "extend the selection to the next sentence", MOVING,
+            "extend"),
+    Binding("extend_previous", ("Shift+K", "Shift+Up"), "extend the selection to the previous sentence",
+            MOVING, "extend"),
+    Binding("first_sentence", ("Home",), "first sentence", MOVING),
+    Binding("last_sentence", ("End",), "last sentence", MOVING),
+    Binding("assign", tuple("123456789"), "mark the selection with the category that has that shortcut",
+            ANNOTATING, "assign", each_key=True),
+    Binding("note", ("N",), "edit the chosen annotation's note", ANNOTATING, "note"),
+    Binding("source", ("S",), "edit the chosen annotation's named source", ANNOTATING, "source"),
+    Binding("delete", ("Delete", "Backspace"), "remove the chosen annotation", ANNOTATING, "remove"),
+    Binding("next_difference", ("N", "F8"), "next difference between the key and the student", COMPARING),
+    Binding("previous_difference", ("P", "Shift+F8"), "previous difference", COMPARING),
+    Binding("open_article", ("Return", "Enter"), "open the article in the current column", LIBRARY),
+    Binding("open_in_new_column", ("Ctrl+Return", "Ctrl+Enter"), "open the article in a new column (up to four)",
+            LIBRARY),
+    Binding("undo", ("Ctrl+Z",), "undo any change", WINDOW, "undo"),
+    Binding("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", WINDOW, "redo"),
+    Binding("import", ("Ctrl+I",), "import articles (in the background, with progress and Cancel)", WINDOW),
+    Binding("export", ("Ctrl+E",), "export the annotations CSV", WINDOW),
+    Binding("keyboard_help", ("F1",), "show the list of keys (Help ▸ Keyboard)", WINDOW, "all keys"),
+)
+
+# What the mouse does, for the help page and README; not actions.
+GESTURES: tuple[tuple[str, str], ...] = (
+    ("click, Shift+click, drag", "select a sentence, extend to a range, select a free span"),
+    ("hover over a highlight", "its category, named source and note"),
+    ("double-click in the library", "open the article (with Ctrl: in a new column)"),
+    ("drop files on the window", "import them"),
+)
+
+_SYMBOLS = {"Down": "↓", "Up": "↑", "Return": "Enter", "Backspace": "Backspace"}
+
+
+def binding(command: str) -> Binding:
+    return next(b for b in KEYMAP if b.command == command)
+
+
+def in_section(*sections: str) -> list[Binding]:
+    return [b for b in KEYMAP if b.section in sections]
+
+
+def key_text(key: str, *, native: bool = True) -> str:
+    """One key as a user reads it: arrows as arrows, Return as Enter, in the platform's spelling."""
+    parts = key.split("+")
+    parts[-1] = _SYMBOLS.get(parts[-1], parts[-1])
+    if not native:
+        return "+".join(parts)
+    modifiers = QKeySequence("+".join([*parts[:-1], "A"])).toString(QKeySequence.SequenceFormat.NativeText)
+    return modifiers[:-1] + parts[-1]
+
+
+def keys_text(keys: Iterable[str], *, native: bool = True, joiner: str = " or ") -> str:
+    """Several keys for one command: '1–9' for a run of digits, duplicates (Return, Enter) once."""
+    keys = list(keys)
+    if len(keys) > 2 and all(k.isdigit() for k in keys):
+        return f"{keys[0]}–{keys[-1]}"
+    shown = list(dict.fromkeys(key_text(k, native=native) for k in keys))
+    return joiner.join(shown)
+
+
+def status_hint() -> str:
+    """The workspace's keys in one line: each hint word after the first key of its bindings."""
+    groups: dict[str, list[str]] = {}
+    for b in KEYMAP:
+        if b.hint:
+            first = keys_text(b.keys[:1]) if not b.each_key else keys_text(b.keys)
+            groups.setdefault(b.hint, []).append(first)
+    return " · ".join(f"{'/'.join(keys)} {hint}" for hint, keys in groups.items())
+
+
+def markdown_table() -> str:
+    """The key table of README.md (portable key names)."""
+    rows = ["| key / mouse | action | where |", "|---|---|---|"]
+    for b in sorted(KEYMAP, key=lambda b: SECTIONS.index(b.section)):
+        rows.append(f"| {keys_text(b.keys, native=False)} | {b.text} | {WHERE[b.section]} |")
+    rows.extend(f"| {gesture} | {text} | |" for gesture, text in GESTURES)
+    return "\n".join(rows)
+
+
+def apply(action: QAction, command: str) -> QAction:
+    """Give an existing action (a menu's) the keys of its binding."""
+    action.setShortcuts([QKeySequence(k) for k in binding(command).keys])
+    return action
+
+
+def install(widget: QWidget, commands: Mapping[str, Callable[..., None]], *sections: str
+            ) -> dict[str, list[QAction]]:
+    """Add the bindings of `sections` to `widget` as actions live while the focus is inside it.
+
+    Every binding of those sections needs a command (a KeyError says which one is missing).
+    """
+    actions: dict[str, list[QAction]] = {}
+    for b in in_section(*sections):
+        command = commands[b.command]
+        groups = [(k,) for k in b.keys] if b.each_key else [b.keys]
+        for keys in groups:
+            action = QAction(b.text, widget)
+            action.setObjectName(f"key_{b.command}")
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            if b.each_key:
+                action.triggered.connect(lambda _checked=False, c=command, k=keys[0]: c(k))
+            else:
+                action.triggered.connect(lambda _checked=False, c=command: c())
+            widget.addAction(action)
+            actions.setdefault(b.command, []).append(action)
+    return actions
+
+
+def action_for(widget: QWidget, event: QKeyEvent) -> QAction | None:
+    """The enabled action of `widget` or an ancestor whose keys match a key press, nearest first.
+
+    Qt runs shortcuts only in the active window; this lets a key sent straight to a widget of an
+    inactive window (a second window, a script) do what it would do there.
+    """
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
+    while widget is not None:
+        for action in widget.actions():
+            if action.isEnabled() and any(k.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                                          for k in action.shortcuts()):
+                return action
+        widget = widget.parentWidget()
+    return None
+
+
+def is_bound(pressed: QKeySequence) -> bool:
+    """Whether a key press is one of the keymap's keys (a text view then lets the action have it)."""
+    return any(QKeySequence(k).matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+               for b in KEYMAP for k in b.keys)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

@@ -1,0 +1,284 @@
+"""The keymap driven as a user would: every binding does its job where it belongs, and only there."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QVBoxLayout
+
+from annotator.core.classroom.files import mark_answer_key
+from annotator.core.store.project import Project
+from annotator.ui import keymap
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+SHIFT, CTRL = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
+
+
+def press(qtbot, widget, key: str) -> None:
+    """Press a key written as in the keymap ("Shift+J", "Ctrl+Return") on `widget`."""
+    combination = QKeySequence(key)[0]
+    qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
+
+
+def stored(path: Path):
+    with Project.open(path, read_only=True) as project:
+        return project.annotations.list()
+
+
+@pytest.fixture
+def workspace(open_main, sample_path):
+    window = open_main(sample_path)
+    window.open_article(1)
+    return window
+
+
+@pytest.fixture
+def compare(qtbot, open_main, sample_path, monkeypatch):
+    with Project.open(sample_path) as project:
+        for idx in (2, 5):
+            project.annotate_sentence(1, idx, category="on_record", annotator="key")
+        project.annotate_sentence(1, 2, category="document", annotator="amy")
+        mark_answer_key(project, "key")
+    window = open_main(sample_path)
+    window.open_article(1)
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("amy", True)))
+    window.classroom.choose_student()
+    view = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: view.views[1].hasFocus())
+    return window, view
+
+
+MOVES = [  # command, key, sentences before (anchor, current), after
+    ("next_sentence", "J", (3, 3), (4, 4)), ("next_sentence", "Down", (3, 3), (4, 4)),
+    ("previous_sentence", "K", (3, 3), (2, 2)), ("previous_sentence", "Up", (3, 3), (2, 2)),
+    ("extend_next", "Shift+J", (3, 3), (3, 4)), ("extend_next", "Shift+Down", (3, 3), (3, 4)),
+    ("extend_previous", "Shift+K", (3, 3), (3, 2)), ("extend_previous", "Shift+Up", (3, 3), (3, 2)),
+    ("first_sentence", "Home", (3, 3), (0, 0)), ("last_sentence", "End", (3, 3), (19, 19)),
+]
+
+
+@pytest.mark.parametrize(("command", "key", "before", "after"), MOVES)
+def test_moving_keys_move_the_workspace_selection(qtbot, workspace, command, key, before, after) -> None:
+    view = workspace.columns.current.view
+    view.select_sentence(before[0])
+    press(qtbot, view, key)
+    assert (view.anchor, view.current) == after
+
+
+@pytest.mark.parametrize(("command", "key", "before", "after"), MOVES)
+def test_moving_keys_move_both_sides_of_a_compare_tab(qtbot, compare, command, key, before, after) -> None:
+    _, view = compare
+    for side in view.views:
+        side.select_sentence(before[0])
+    press(qtbot, view.views[1], key)
+    assert [(side.anchor, side.current) for side in view.views] == [after, after]
+
+
+@pytest.mark.parametrize("key", ["1", "7"])
+def test_a_digit_marks_the_selection_with_that_shortcut(qtbot, workspace, sample_path, key) -> None:
+    view = workspace.columns.current.view
+    press(qtbot, view, key)
+    category = workspace.session.project.categories.by_shortcut(key)
+    assert [(a.category, a.start) for a in stored(sample_path)] == [(category.key, view.sentences[0].start)]
+
+
+def test_a_digit_without_a_category_says_so(qtbot, workspace, sample_path) -> None:
+    press(qtbot, workspace.columns.current.view, "9")
+    assert stored(sample_path) == []
+    assert workspace.statusBar().currentMessage() == "No category has the shortcut 9."
+
+
+def test_a_keypad_digit_assigns_too(qtbot, workspace, sample_path) -> None:
+    qtbot.keyClick(workspace.columns.current.view, Qt.Key.Key_2, Qt.KeyboardModifier.KeypadModifier)
+    assert [a.category for a in stored(sample_path)] == ["on_record"]
+
+
+@pytest.mark.parametrize(("key", "field", "dialog"), [("N", "note", "getMultiLineText"), ("S", "source", "getText")])
+def test_n_and_s_edit_the_chosen_annotation(qtbot, workspace, sample_path, monkeypatch, key, field, dialog) -> None:
+    view = workspace.columns.current.view
+    press(qtbot, view, "1")
+    monkeypatch.setattr(QInputDialog, dialog, staticmethod(lambda *a, **k: ("typed", True)))
+    press(qtbot, view, key)
+    assert getattr(stored(sample_path)[0], field) == "typed"
+
+
+@pytest.mark.parametrize("key", ["Delete", "Backspace"])
+def test_delete_keys_remove_the_chosen_annotation(qtbot, workspace, sample_path, key) -> None:
+    view = workspace.columns.current.view
+    press(qtbot, view, "1")
+    press(qtbot, view, key)
+    assert stored(sample_path) == []
+
+
+@pytest.mark.parametrize("key", ["Ctrl+Y", "Ctrl+Shift+Z"])
+def test_undo_and_redo_keys_work_while_an_article_has_the_focus(qtbot, workspace, sample_path, key) -> None:
+    view = workspace.columns.current.view
+    press(qtbot, view, "1")
+    assert view.hasFocus()
+    press(qtbot, view, "Ctrl+Z")
+    assert stored(sample_path) == []
+    press(qtbot, view, key)
+    assert len(stored(sample_path)) == 1
+
+
+@pytest.mark.parametrize(("keys", "position"), [(["N"], 1), (["F8"], 1), (["N", "N", "P"], 1), (["Shift+F8"], 1),
+                                                (["N", "P"], 0)])
+def test_compare_keys_step_through_differences_and_do_not_edit_notes(qtbot, compare, monkeypatch, keys,
+                                                                     position) -> None:
+    window, view = compare
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: asked.append(a) or ("", False)))
+    for key in keys:
+        press(qtbot, view.views[1], key)
+    assert view.position == position
+    assert [side.current for side in view.views] == [view.differences[position]] * 2
+    assert asked == []
+    assert "N or F8 next, P or Shift+F8 previous" in view.status.text()
+
+
+@pytest.mark.parametrize(("key", "columns"), [("Return", 1), ("Enter", 1), ("Ctrl+Return", 2), ("Ctrl+Enter", 2)])
+def test_library_keys_open_the_chosen_article(qtbot, workspace, key, columns) -> None:
+    item = next(i for i in workspace.library.article_items() if i.text(0).startswith("Pentagon"))
+    workspace.library.tree.setCurrentItem(item)
+    workspace.library.tree.setFocus()
+    press(qtbot, workspace.library.tree, key)
+    assert [c.article_id for c in workspace.columns.columns()][-1] == 3
+    assert len(workspace.columns.columns()) == columns
+
+
+@pytest.mark.parametrize(("key", "dialog"), [("Ctrl+I", "getOpenFileNames"), ("Ctrl+E", "getSaveFileName")])
+def test_import_and_export_keys_ask_for_a_file(qtbot, workspace, monkeypatch, key, dialog) -> None:
+    asked = []
+    monkeypatch.setattr(QFileDialog, dialog, staticmethod(lambda *a, **k: asked.append(a) or ([] if "Names" in dialog
+                                                                                              else "", "")))
+    press(qtbot, workspace.columns.current.view, key)
+    assert len(asked) == 1
+
+
+def test_f1_opens_the_keyboard_page_without_blocking(qtbot, workspace) -> None:
+    press(qtbot, workspace.columns.current.view, "F1")
+    page = workspace.keyboard_help
+    qtbot.waitUntil(page.isVisible)
+    assert not page.isModal()
+    press(qtbot, workspace.columns.current.view, "F1")  # again: the same page, not a second one
+    assert workspace.keyboard_help is page
+    page.close()
+
+
+def test_every_binding_is_tested_here() -> None:
+    tested = {command for command, *_ in MOVES} | {
+        "assign", "note", "source", "delete", "undo", "redo", "next_difference", "previous_difference",
+        "open_article", "open_in_new_column", "import", "export", "keyboard_help"}
+    assert tested == {b.command for b in keymap.KEYMAP}
+
+
+# -- where letters are text ----------------------------------------------------------------------
+def assert_nothing_happened(window, path: Path, current: int) -> None:
+    view = window.columns.current.view
+    assert view.current == current
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_typing_in_the_library_filter_triggers_no_key(qtbot, workspace, sample_path, monkeypatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: pytest.fail("note")))
+    before = stored(sample_path)
+    workspace.library.filter.setFocus()
+    qtbot.keyClicks(workspace.library.filter, "jn1sk")
+    qtbot.keyClick(workspace.library.filter, Qt.Key.Key_Backspace)
+    assert workspace.library.filter.text() == "jn1s"
+    assert stored(sample_path) == before
+    assert workspace.columns.current.view.current == 0
+
+
+def test_typing_in_the_inspector_note_triggers_no_key(qtbot, workspace, sample_path, monkeypatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: pytest.fail("note")))
+    view = workspace.columns.current.view
+    press(qtbot, view, "1")
+    before = stored(sample_path)
+    for field in (workspace.inspector.note, workspace.inspector.source):
+        field.setFocus()
+        qtbot.keyClicks(field, "jn1s")
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+        qtbot.keyClick(field, Qt.Key.Key_Home)
+    assert workspace.inspector.note.toPlainText() == "jn1s"
+    assert workspace.inspector.source.text() == "jn1s"
+    assert [(a.id, a.category) for a in stored(sample_path)] == [(a.id, a.category) for a in before]
+    assert view.current == 0
+
+
+@pytest.mark.parametrize("panel", ["library", "codebook"])
+def test_article_keys_do_nothing_while_a_side_panel_has_the_focus(qtbot, workspace, sample_path, panel) -> None:
+    view = workspace.columns.current.view
+    press(qtbot, view, "1")
+    widget = workspace.library.tree if panel == "library" else workspace.codebook.list
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    for key in ("J", "2", "Delete", "End"):
+        press(qtbot, widget, key)
+    assert [a.category for a in stored(sample_path)] == ["anonymous_official"]
+    assert view.current == 0
+
+
+def test_typing_in_a_dialog_triggers_no_key(qtbot, workspace, sample_path) -> None:
+    dialog = QDialog(workspace)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "j1n")
+    assert field.text() == "j1n"
+    assert stored(sample_path) == []
+    assert workspace.columns.current.view.current == 0
+    dialog.close()
+
+
+# -- what the user reads --------------------------------------------------------------------------
+def test_the_status_hint_names_every_hinted_binding(workspace) -> None:
+    hint = workspace.key_hint.text()
+    assert hint == keymap.status_hint()
+    for b in keymap.KEYMAP:
+        if b.hint:
+            assert keymap.keys_text(b.keys[:1] if not b.each_key else b.keys) in hint, b.command
+            assert b.hint in hint
+    assert {b.section for b in keymap.KEYMAP if b.hint} >= {keymap.MOVING, keymap.ANNOTATING}
+
+
+def test_the_keyboard_page_lists_every_binding_by_section(qtbot, workspace) -> None:
+    workspace.keys_action.trigger()
+    text = workspace.keyboard_help.browser.toPlainText()
+    for section in keymap.SECTIONS:
+        assert section in text
+    for b in keymap.KEYMAP:
+        assert f"{keymap.keys_text(b.keys)}\t{b.text}" in text or (
+            keymap.keys_text(b.keys) in text and b.text in text), b.command
+    for gesture, what in keymap.GESTURES:
+        assert gesture in text and what in text
+
+
+def test_key_names_read_as_a_user_reads_them() -> None:
+    assert keymap.keys_text(("J", "Down")) == "J or ↓"
+    assert keymap.keys_text(tuple("123456789")) == "1–9"
+    assert keymap.keys_text(("Return", "Enter")) == "Enter"
+    assert keymap.keys_text(("Ctrl+Return", "Ctrl+Enter")) == "Ctrl+Enter"
+
+
+def test_no_key_is_bound_twice_where_both_could_fire() -> None:
+    live_together = [{keymap.MOVING, keymap.ANNOTATING, keymap.WINDOW}, {keymap.MOVING, keymap.COMPARING, keymap.WINDOW},
+                     {keymap.LIBRARY, keymap.WINDOW}]
+    for sections in live_together:
+        keys = [QKeySequence(k).toString() for b in keymap.in_section(*sections) for k in b.keys]
+        assert len(keys) == len(set(keys)), sections
+
+
+def test_the_readme_key_table_is_the_keymap() -> None:
+    text = README.read_text(encoding="utf-8")
+    table = re.search(r"^\| key / mouse \|.*?(?=\n\n)", text, re.MULTILINE | re.DOTALL)
+    assert table is not None
+    assert table.group(0) == keymap.markdown_table(), "run: python -m annotator.ui.keymap"
