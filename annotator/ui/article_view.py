@@ -64,8 +64,9 @@ class ArticleView(QTextEdit):
         session.changed.connect(self._on_session_changed)
 
     def add_layer(self, layer: Layer) -> None:
-        """Paint `layer` over the text, above the layers added before it."""
+        """Paint `layer` over the text: above the layers of a lower `z` and those added before it."""
         self.layers.append(layer)
+        self.layers.sort(key=lambda each: each.z)  # stable: same z keeps the order added
         self.viewport().update()
 
     def layer(self, kind: type[Layer]) -> Layer | None:

@@ -10,26 +10,27 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from annotator.ui import keymap
 
 STYLE = """
-h3 { margin-top: 14px; margin-bottom: 4px; color: #333; }
-td { padding: 3px 10px 3px 0; vertical-align: top; }
-span.where { font-weight: normal; color: #777; }
+td { padding: 3px 14px 3px 0; vertical-align: top; }
+td.section { padding-top: 14px; font-size: large; font-weight: bold; color: #333; }
+span.where { font-size: medium; font-weight: normal; color: #777; }
 td.keys { white-space: nowrap; font-weight: bold; color: #1F3A93; }
+td.mouse { white-space: nowrap; font-style: italic; color: #1F3A93; }
 """
 
 
 def help_html() -> str:
-    """The page: one table per section, then what the mouse does; every text escaped."""
-    parts = [f"<style>{STYLE}</style>"]
+    """The page: one table (so the key column lines up), a heading row per section; every text escaped."""
     sections = [(s, keymap.WHERE[s], [(keymap.keys_text(b.keys), b.text) for b in keymap.in_section(s)])
                 for s in keymap.SECTIONS]
     sections.append(("Mouse", "", list(keymap.GESTURES)))
-    for title, where, rows in sections:
+    rows = []
+    for title, where, bindings in sections:
+        kind = "mouse" if title == "Mouse" else "keys"
         where = f" <span class='where'>— {html.escape(where)}</span>" if where else ""
-        parts.append(f"<h3>{html.escape(title)}{where}</h3><table>")
-        parts.extend(f"<tr><td class='keys'>{html.escape(keys)}</td><td>{html.escape(text)}</td></tr>"
-                     for keys, text in rows)
-        parts.append("</table>")
-    return "".join(parts)
+        rows.append(f"<tr><td class='section' colspan='2'>{html.escape(title)}{where}</td></tr>")
+        rows.extend(f"<tr><td class='{kind}'>{html.escape(keys)}</td><td>{html.escape(text)}</td></tr>"
+                    for keys, text in bindings)
+    return f"<style>{STYLE}</style><table>{''.join(rows)}</table>"
 
 
 class KeyboardHelp(QDialog):
@@ -48,4 +49,12 @@ class KeyboardHelp(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(560, 640)
+        self._fit_to_page(width=620)
+
+    def _fit_to_page(self, *, width: int) -> None:
+        """As tall as the page (no scrolling) where the screen allows."""
+        document = self.browser.document()
+        document.setTextWidth(width - 60)
+        height = int(document.size().height()) + 70
+        screen = self.screen().availableGeometry().height() if self.screen() else height
+        self.resize(width, min(height, screen - 60))

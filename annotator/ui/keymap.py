@@ -114,7 +114,16 @@ def status_hint() -> str:
         if b.hint:
             first = keys_text(b.keys[:1]) if not b.each_key else keys_text(b.keys)
             groups.setdefault(b.hint, []).append(first)
-    return " · ".join(f"{'/'.join(keys)} {hint}" for hint, keys in groups.items())
+    return " · ".join(f"{_shared_modifiers(keys)} {hint}" for hint, keys in groups.items())
+
+
+def _shared_modifiers(keys: list[str]) -> str:
+    """'Shift+J', 'Shift+K' as 'Shift+J/K'; keys with different modifiers joined whole."""
+    prefixes = {k.rpartition("+")[0] for k in keys}
+    if len(prefixes) == 1 and len(keys) > 1:
+        prefix = prefixes.pop()
+        return (f"{prefix}+" if prefix else "") + "/".join(k.rpartition("+")[2] for k in keys)
+    return "/".join(keys)
 
 
 def markdown_table() -> str:

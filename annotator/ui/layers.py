@@ -1,6 +1,6 @@
 """What is painted over an article's text: each overlay is one Layer, painted in the order added.
 
-A layer gets the painter (its state saved and restored around the call), the view, and the range
+Layers are painted by `z`, then in the order added. A layer gets the painter (its state saved and restored around the call), the view, and the range
 of code points visible; it asks the view for `line_rects(start, end)` and skips what is not in
 view. A new overlay is one class here and one `view.add_layer(...)` call by its owner, who calls
 `view.viewport().update()` when the layer's data changes. For example a suggestion layer:
@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 if TYPE_CHECKING:
     from annotator.ui.article_view import ArticleView
@@ -29,8 +29,18 @@ def in_view(start: int, end: int, visible: tuple[int, int]) -> bool:
     return end >= visible[0] and start <= visible[1] + 1
 
 
+def outline(rects: list[QRect], *, pad: int, radius: float = 0) -> QPainterPath:
+    """One outline around the union of a span's line rectangles (no double lines between lines)."""
+    path = QPainterPath()
+    for rect in rects:
+        path.addRoundedRect(QRectF(rect.adjusted(-pad, -1, pad, 2)), radius, radius)
+    return path.simplified()
+
+
 class Layer:
-    """An overlay of an ArticleView."""
+    """An overlay of an ArticleView; layers with a higher `z` are painted later (on top)."""
+
+    z = 0
 
     def paint(self, painter: QPainter, view: ArticleView, visible: tuple[int, int]) -> None:
         raise NotImplementedError
@@ -39,14 +49,15 @@ class Layer:
 class CurrentSentenceOutline(Layer):
     """A rounded outline around the selected sentences, pale when the view has no focus."""
 
+    z = 10  # above every other overlay
+
     def paint(self, painter: QPainter, view: ArticleView, visible: tuple[int, int]) -> None:
         span = None if view.free_span else view.selection()
         if span is None or not in_view(*span, visible):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(MARKER if view.hasFocus() else MARKER.lighter(180), 1.6))
-        for rect in view.line_rects(*span):
-            painter.drawRoundedRect(rect.adjusted(-3, -2, 3, 4), 3, 3)
+        painter.drawPath(outline(view.line_rects(*span), pad=3, radius=3))
 
 
 class CategoryStripes(Layer):
@@ -78,8 +89,7 @@ class DashedOutlines(Layer):
             if not in_view(start, end, visible):
                 continue
             painter.setPen(QPen(color, self.width, Qt.PenStyle.DashLine))
-            for rect in view.line_rects(start, end):
-                painter.drawRect(rect.adjusted(-4, -3, 4, 5))
+            painter.drawPath(outline(view.line_rects(start, end), pad=5))
 
 
 class DifferenceOutlines(DashedOutlines):
