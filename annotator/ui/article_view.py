@@ -14,7 +14,15 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QTextBlockFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from annotator.core.changes import Changes

@@ -129,7 +129,7 @@ def test_undo_and_redo_keys_work_while_an_article_has_the_focus(qtbot, workspace
                                                 (["N", "P"], 0)])
 def test_compare_keys_step_through_differences_and_do_not_edit_notes(qtbot, compare, monkeypatch, keys,
                                                                      position) -> None:
-    window, view = compare
+    _, view = compare
     asked = []
     monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: asked.append(a) or ("", False)))
     for key in keys:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter, QTextCursor
 
-from annotator.ui.layers import CategoryStripes, CurrentSentenceOutline, DifferenceOutlines, Layer
+from annotator.ui.layers import (
+    CategoryStripes,
+    CurrentSentenceOutline,
+    DifferenceOutlines,
+    Layer,
+)
 
 MAGENTA = QColor("#FF00FF")
 
