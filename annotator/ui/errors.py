@@ -2,13 +2,15 @@
 
 A slip (an unknown category, a bad value) goes to the status bar; a change that was not saved, a
 file that cannot be opened or written, and anything unexpected gets a dialog that names the file,
-says what happened in plain words and what to do next. Every message box of the window is made here.
+says what happened in plain words and what to do next. Every message box of the window is made here,
+and each shows its text as plain text: a file or category name is never taken for markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.errors import (
@@ -61,22 +63,37 @@ class ErrorSink:
         self._status(str(error) if isinstance(error, AnnotatorError) else describe(error), STATUS_MS)
         title = title or dialog_title(error)
         if title is not None:
-            box = QMessageBox.critical if not isinstance(error, AnnotatorError) else QMessageBox.warning
-            box(self.parent, title, describe(error))
+            icon = QMessageBox.Icon.Warning if isinstance(error, AnnotatorError) else QMessageBox.Icon.Critical
+            show_box(self.parent, icon, title, describe(error))
 
     def notice(self, text: str) -> None:
         """A hint or a confirmation, in the status bar."""
         self._status(text, STATUS_MS)
 
     def inform(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        show_box(self.parent, QMessageBox.Icon.Information, title, text)
 
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, text,
-                                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        answer = show_box(self.parent, QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Ok
+
+
+def show_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+             buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok) -> QMessageBox.StandardButton:
+    """Show a modal message box with `text` as plain text; return the button pressed.
+
+    The static QMessageBox helpers guess rich text, which would render (and load the images named
+    in) a title or a file name.
+    """
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    try:
+        return QMessageBox.StandardButton(box.exec())
+    finally:
+        box.deleteLater()
 
 
 def show_startup_error(error: BaseException) -> None:
     """An error before any window exists (a project that cannot be opened at start)."""
-    QMessageBox.critical(None, "Cannot open project", describe(error))
+    show_box(None, QMessageBox.Icon.Critical, "Cannot open project", describe(error))

@@ -19,12 +19,19 @@ def isolated(tmp_path: Path, monkeypatch):
 
 @pytest.fixture
 def messages(monkeypatch) -> list[tuple[str, str]]:
-    """Every message box shown, as (title, text), without blocking."""
+    """Every message box shown, as (title, text), without blocking; each is answered Ok."""
     shown: list[tuple[str, str]] = []
-    for kind in ("critical", "warning", "information"):
-        def record(parent, title, text, *args, _kind=kind, **kwargs):
-            shown.append((title, text))
-            return QMessageBox.StandardButton.Ok
+
+    def record_box(box: QMessageBox) -> QMessageBox.StandardButton:
+        shown.append((box.windowTitle(), box.text()))
+        return QMessageBox.StandardButton.Ok
+
+    def record(parent, title, text, *args, **kwargs) -> QMessageBox.StandardButton:
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", record_box)  # boxes made by ui/errors.py
+    for kind in ("critical", "warning", "information", "question"):  # the static helpers, if used
         monkeypatch.setattr(QMessageBox, kind, staticmethod(record))
     return shown
 
