@@ -23,6 +23,7 @@ from annotator.ui.inspector import InspectorPanel
 from annotator.ui import keymap
 from annotator.ui.keyboard_help import KeyboardHelp
 from annotator.ui.library import LibraryPanel
+from annotator.ui.plain_text import menu_text, window_title
 from annotator.ui.session import ProjectSession
 
 
@@ -35,7 +36,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.errors = ErrorSink(self, self.statusBar().showMessage)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{session.project.name} — Source annotator")
+        self.setWindowTitle(f"{window_title(session.project.name)} — Source annotator")
         self.setAcceptDrops(True)
         self.columns = Columns(session, self)
         self.dashboard = Dashboard(session, self.errors, self)
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
         current = self.columns.current
         article_id = current.article_id if current else _first_article(self.session.project, key)
         view = CompareView(self.session, key, student, article_id)
-        index = self.tabs.addTab(view, f"{key} vs {student}")
+        index = self.tabs.addTab(view, menu_text(f"{key} vs {student}"))
         self.tabs.setCurrentIndex(index)
         view.views[1].setFocus()
         return view
