@@ -13,13 +13,28 @@ view. A new overlay is one class here and one `view.add_layer(...)` call by its 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
-    from annotator.ui.article_view import ArticleView
+from annotator.core.records import Sentence
+from annotator.ui.article_highlights import ArticleHighlights
+
+
+class ArticleView(Protocol):
+    """What a layer may use of the view it paints on (ArticleView; a protocol to avoid an import cycle)."""
+
+    sentences: list[Sentence]
+    free_span: tuple[int, int] | None
+    highlights: ArticleHighlights
+
+    def line_rects(self, start: int, end: int) -> list[QRect]: ...
+    def selection(self) -> tuple[int, int] | None: ...
+    def hasFocus(self) -> bool: ...
+    def viewport(self) -> QWidget: ...
+
 
 MARKER = QColor("#1F3A93")
 DIFFERENCE = QColor("#C0392B")
