@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from annotator.core.changes import Changes
 from annotator.core.records import Article, ArticleId
 from annotator.ui.article_view import ArticleView
 from annotator.ui.mix_bar import MixBar
+from annotator.ui.plain_text import plain_label
 from annotator.ui.session import ProjectSession
 
 
@@ -24,9 +25,9 @@ class ArticleColumn(QWidget):
         self.view = ArticleView(session, article_id, self)
         self.setObjectName("articleColumn")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.meta = QLabel(self)
+        self.meta = plain_label(parent=self)  # outlet and title come from files: never rich text
         self.meta.setObjectName("columnMeta")
-        self.title = QLabel(self)
+        self.title = plain_label(parent=self)
         self.title.setObjectName("columnTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from annotator.ui.plain_text import plain_tooltip
+
 
 class MixBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -19,8 +21,9 @@ class MixBar(QWidget):
     def set_parts(self, parts: list[tuple[str, int, str]]) -> None:
         self._parts = [p for p in parts if p[1] > 0]
         total = sum(p[1] for p in self._parts)
-        self.setToolTip("\n".join(f"{label}: {count} ({count / total:.0%})"
-                                  for _, count, label in self._parts) if total else "Nothing annotated yet")
+        self.setToolTip(plain_tooltip("\n".join(f"{label}: {count} ({count / total:.0%})"
+                                               for _, count, label in self._parts)
+                                     if total else "Nothing annotated yet"))
         self.update()
 
     def parts(self) -> list[tuple[str, int, str]]:
