@@ -13,6 +13,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.ops.base import Operation
 from annotator.core.ops.codebook import AddCategory, EditCategory, MoveCategory
 from annotator.ui.errors import ErrorSink
+from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.session import ProjectSession
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -73,7 +74,7 @@ class CodebookPanel(QWidget):
             item = QListWidgetItem(swatch(category.color),
                                    f"{shortcut}   {category.label}   ({counts.get(category.key, 0)})")
             item.setData(KEY_ROLE, category.key)
-            item.setToolTip(f"{category.label} [{category.key}]\n{category.description}")
+            item.setToolTip(plain_tooltip(f"{category.label} [{category.key}]\n{category.description}"))
             self.list.addItem(item)
             if category.key == chosen:
                 self.list.setCurrentItem(item)

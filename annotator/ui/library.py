@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import Changes
 from annotator.core.records import ArticleId
 from annotator.ui import keymap
+from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.session import ProjectSession
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole
@@ -79,7 +80,7 @@ class LibraryPanel(QWidget):
                 outlets[article.outlet] = parent
             item = QTreeWidgetItem(parent, [article.title, ""])
             item.setData(0, ARTICLE_ROLE, article.id)
-            item.setToolTip(0, f"{article.title}\n{article.outlet} · {article.published or 'no date'}")
+            item.setToolTip(0, plain_tooltip(f"{article.title}\n{article.outlet} · {article.published or 'no date'}"))
             self._set_progress(item, article.annotated_sentences, article.sentence_count)
         for name, parent in outlets.items():
             parent.setText(0, f"{name} ({parent.childCount()})")
