@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import Changes
 from annotator.core.records import Annotation
 from annotator.ui.codebook_panel import swatch
+from annotator.ui.plain_text import plain_label
 from annotator.ui.session import ProjectSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -34,7 +35,7 @@ class InspectorPanel(QWidget):
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.heading = QLabel("No annotation on the selection")
+        self.heading = plain_label("No annotation on the selection")
         self.heading.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setMaximumHeight(90)
@@ -45,6 +46,7 @@ class InspectorPanel(QWidget):
         self.note.setPlaceholderText("Note  (N)")
         self.note.setMaximumHeight(90)
         self.details = QLabel("")
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # every value in it is escaped
         self.details.setObjectName("inspectorDetails")
         self.details.setWordWrap(True)
         form = QFormLayout()
@@ -117,8 +119,8 @@ class InspectorPanel(QWidget):
         if chosen:
             self.category.setCurrentIndex(max(0, self.category.findData(chosen.category)))
             self.details.setText(
-                f"by <b>{html.escape(chosen.annotator)}</b><br>created {chosen.created_at}"
-                f"<br>changed {chosen.updated_at}")
+                f"by <b>{html.escape(chosen.annotator)}</b><br>created {html.escape(chosen.created_at)}"
+                f"<br>changed {html.escape(chosen.updated_at)}")
         else:
             self.details.setText("")
 
