@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,6 +19,7 @@ from annotator.ui.dashboard_chart import SourcingChart
 from annotator.ui.dashboard_table import OutletTable
 from annotator.ui.report_actions import ReportActions
 from annotator.ui.errors import ErrorSink
+from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.session import ProjectSession
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
@@ -48,7 +48,7 @@ class Dashboard(QWidget):
             edit.setClearButtonEnabled(True)
         self.table = OutletTable(self)
         self.chart = SourcingChart(self)
-        self.evidence_title = QLabel("Click a count or a bar to list the sentences behind it.")
+        self.evidence_title = plain_label("Click a count or a bar to list the sentences behind it.")
         self.evidence = QListWidget(self)
         self.evidence.setWordWrap(True)
         self.evidence.setAlternatingRowColors(True)
@@ -198,7 +198,7 @@ class Dashboard(QWidget):
                                    f"{e.title} · sentence {e.sentence}"
                                    + (f" · {e.source}" if e.source else "") + f"\n{e.text}")
             item.setData(EVIDENCE_ROLE, (e.article_id, e.start))
-            item.setToolTip(html.escape(e.note or e.text))
+            item.setToolTip(plain_tooltip(e.note or e.text))
             self.evidence.addItem(item)
 
     def _on_evidence_item_activated(self, item: QListWidgetItem) -> None:

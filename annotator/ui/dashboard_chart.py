@@ -1,4 +1,7 @@
-"""The dashboard's chart: each outlet's sourcing mix as a 100% stacked bar, in codebook colours."""
+"""The dashboard's chart: each outlet's sourcing mix as a 100% stacked bar, in codebook colours.
+
+QtCharts draws legend and axis labels as HTML, so category labels and outlet names are escaped.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.records import Category, OutletSummary
+from annotator.ui.plain_text import chart_text
 
 
 class SourcingChart(QChartView):
@@ -31,7 +35,7 @@ class SourcingChart(QChartView):
         self._outlets = [o.outlet for o in shown]
         self.bar_sets = {}
         for category in categories:
-            bar_set = QBarSet(category.label)
+            bar_set = QBarSet(chart_text(category.label))
             bar_set.setColor(QColor(category.color))
             bar_set.setBorderColor(QColor(category.color).darker(120))
             bar_set.append([float(o.by_category.get(category.key, 0)) for o in shown])
@@ -40,7 +44,7 @@ class SourcingChart(QChartView):
             self.bar_sets[category.key] = bar_set
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
-        axis_y.append(self._outlets)
+        axis_y.append([chart_text(o) for o in self._outlets])
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         axis_x = QValueAxis()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from annotator.core.records import ArticleSummary, Category, OutletSummary
 from annotator.core.analysis.stats import anonymous_share
 from annotator.ui.codebook_panel import swatch
+from annotator.ui.plain_text import plain_tooltip
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # ("outlet", name) or ("article", id)
 FIXED = ["Outlet / article", "Articles", "Sentences", "Annotated", "Annotations", "Anonymous share"]
@@ -41,7 +40,7 @@ class OutletTable(QTreeWidget):
         self.setHeaderLabels(FIXED + [c.label for c in categories])
         for n, category in enumerate(categories):
             self.headerItem().setIcon(len(FIXED) + n, swatch(category.color))
-            self.headerItem().setToolTip(len(FIXED) + n, html.escape(category.description))
+            self.headerItem().setToolTip(len(FIXED) + n, plain_tooltip(category.description))
         self._articles = {}
         for article in articles:
             self._articles.setdefault(article.outlet, []).append(article)
@@ -76,7 +75,7 @@ class OutletTable(QTreeWidget):
             cells.append(f"{count} ({count / annotations:.0%})" if annotations else "0")
         item = QTreeWidgetItem(parent if parent is not None else self, cells)
         item.setData(0, ROW_ROLE, key)
-        item.setToolTip(0, html.escape(label))
+        item.setToolTip(0, plain_tooltip(label))
         for column in range(1, len(cells)):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
