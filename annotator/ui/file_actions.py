@@ -14,6 +14,7 @@ from annotator.core.records import ImportReport
 from annotator.core.reports.csv_export import write_annotations_csv
 from annotator.ui.background import ProjectTask, start
 from annotator.ui.errors import ErrorSink
+from annotator.ui.plain_text import menu_text
 from annotator.ui.session import ProjectSession
 
 PROJECT_FILTER = "Annotator projects (*.annot);;All files (*)"
@@ -76,7 +77,7 @@ class FileActions(QObject):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_projects(self.settings):
-            action = self.recent_menu.addAction(path)
+            action = self.recent_menu.addAction(menu_text(path))
             action.triggered.connect(lambda _=False, p=path: self.project_switch_requested.emit(Path(p), False))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("(none)").setEnabled(False)
