@@ -23,8 +23,11 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 
 
 def plain_tooltip(text: str) -> str:
-    """A tooltip showing `text` literally, line breaks kept (tooltips are always guessed rich)."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+    """A tooltip showing `text` literally, line breaks kept (tooltips are always guessed rich).
+
+    Empty text stays empty, so no tooltip is shown.
+    """
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
 
 
 def chart_text(text: str) -> str:
