@@ -149,7 +149,7 @@ class Dashboard(QWidget):
         categories = self.session.project.categories.list(include_archived=True)
         if filters.category is not None:
             categories = [c for c in categories if c.key == filters.category]
-        self.table.show_rows(outlets, articles, categories, anonymous=filters.category is None)
+        self.table.show_rows(outlets, articles, categories, filters=filters)
         self.chart.show_mix(outlets, categories)
 
     def _on_filter_changed(self, *args) -> None:

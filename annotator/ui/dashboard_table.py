@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from annotator.core.records import ArticleSummary, Category, OutletSummary
-from annotator.core.analysis.stats import anonymous_share
+from annotator.core.analysis.stats import Filters, shown_anonymous_share
 from annotator.ui.codebook_panel import swatch
 from annotator.ui.plain_text import plain_tooltip
 
@@ -26,13 +26,13 @@ class OutletTable(QTreeWidget):
         self.itemClicked.connect(self._on_item_clicked)
         self.itemExpanded.connect(self._on_item_expanded)
         self._categories: list[Category] = []
-        self._anonymous = True
+        self._filters = Filters()
         self._articles: dict[str, list[ArticleSummary]] = {}
 
     def show_rows(self, outlets: list[OutletSummary], articles: list[ArticleSummary],
-                  categories: list[Category], *, anonymous: bool = True) -> None:
-        """`anonymous` False (a category filter is set): the anonymous share is shown as —."""
-        self._anonymous = anonymous
+                  categories: list[Category], *, filters: Filters = Filters()) -> None:
+        """The anonymous share is shown as — where it means nothing (as in the report and the JSON)."""
+        self._filters = filters
         expanded = {self.topLevelItem(i).data(0, ROW_ROLE) for i in range(self.topLevelItemCount())
                     if self.topLevelItem(i).isExpanded()}
         self._categories = categories
@@ -69,7 +69,7 @@ class OutletTable(QTreeWidget):
     def _row(self, parent, key, label, articles, sentences, annotated, annotations, by_category) -> QTreeWidgetItem:
         share = annotated / sentences if sentences else 0.0
         cells = [label, "" if articles is None else str(articles), str(sentences), f"{share:.0%}",
-                 str(annotations), f"{anonymous_share(by_category):.0%}" if self._anonymous else "—"]
+                 str(annotations), _share_cell(shown_anonymous_share(by_category, self._filters))]
         for category in self._categories:
             count = by_category.get(category.key, 0)
             cells.append(f"{count} ({count / annotations:.0%})" if annotations else "0")
@@ -88,9 +88,13 @@ class OutletTable(QTreeWidget):
         article = value if kind == "article" else None
         category = None
         if column == 5:
-            if not self._anonymous:
+            if self._filters.category is not None:
                 return
             category = "anonymous"
         elif column >= len(FIXED):
             category = self._categories[column - len(FIXED)].key
         self.cell_chosen.emit(outlet, article, category)
+
+
+def _share_cell(share: float | None) -> str:
+    return "—" if share is None else f"{share:.0%}"

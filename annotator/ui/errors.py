@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.errors import (
-    AnnotatorError, Duplicate, ExportFailed, ImportRefused, InvalidValue, NotFound, ProjectError,
+    AlreadyAnnotated, AnnotatorError, Duplicate, ExportFailed, ImportRefused, InvalidValue, NotFound, ProjectError,
     ProjectReadOnly,
 )
 
@@ -26,7 +26,7 @@ _DIALOGS: list[tuple[type[BaseException], str]] = [
     (ExportFailed, "Export failed"),
     (ImportRefused, "Import refused"),
 ]
-_SLIPS = (NotFound, InvalidValue, Duplicate)
+_SLIPS = (NotFound, InvalidValue, Duplicate, AlreadyAnnotated)
 UNEXPECTED_ADVICE = ("Everything shown as saved is in the project file. Please report this message "
                      "with what you were doing.")
 

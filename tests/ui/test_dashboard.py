@@ -143,6 +143,7 @@ def test_dashboard_numbers_equal_the_summary_command(qtbot, open_main, sample_pa
         row = outlet_row(window, name)
         assert [int(row.text(i)) for i in (1, 2, 4)] == [
             expected["articles"], expected["sentences"], expected["annotations"]]
-        assert row.text(5) == f"{expected['anonymous_share']:.0%}"
+        share = expected["anonymous_share"]
+        assert row.text(5) == ("—" if share is None else f"{share:.0%}")
         assert [int(row.text(6 + n).split()[0]) for n in range(len(keys))] == [
             expected["by_category"][k] for k in keys]

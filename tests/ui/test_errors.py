@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from annotator.core.errors import (
-    DiskFull, ExportFailed, InvalidValue, NotFound, ProjectLocked, ProjectReadOnly,
+    AlreadyAnnotated, DiskFull, ExportFailed, InvalidValue, NotFound, ProjectLocked, ProjectReadOnly,
 )
+from annotator.core.records import Annotation
 from annotator.ui.background import ProjectTask, start
 from annotator.ui.errors import describe, dialog_title
 
@@ -17,6 +18,7 @@ from annotator.ui.errors import describe, dialog_title
 @pytest.mark.parametrize("error, title", [
     (NotFound("no article 9 in this project"), None),
     (InvalidValue("a category needs a label"), None),
+    (AlreadyAnnotated(Annotation(1, 1, 0, 5, "document", "amy", "", "", "", "")), None),
     (ProjectLocked("/p.annot", "the project is locked by another program"), "Project file problem"),
     (DiskFull("/p.annot", "the disk is full"), "Project file problem"),
     (ProjectReadOnly("/p.annot", "the project is open read-only"), "Not saved"),
