@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLineEdit,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -41,6 +42,9 @@ class LibraryPanel(QWidget):
         self.tree.setHeaderLabels(["Article", "Annotated"])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegateForColumn(1, _RightAligned(self.tree))
+        self.tree.headerItem().setToolTip(1, "Sentences annotated / sentences in the article")
+        self._items: dict[int, QTreeWidgetItem] = {}
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -64,26 +68,29 @@ class LibraryPanel(QWidget):
         self._progress_timer.timeout.connect(self._refresh_progress)
 
     def reload(self) -> None:
+        """Rebuild the tree: items are made parentless and added in bulk (10,000 articles in a blink)."""
         if not self.session.project.is_open:
             return
         self.tree.clear()
-        outlets: dict[str, QTreeWidgetItem] = {}
+        self._items = {}
+        groups: dict[str, list[QTreeWidgetItem]] = {}
         for article in self.session.project.articles.list(annotator=self.session.visible_annotator):
-            parent = outlets.get(article.outlet)
-            if parent is None:
-                parent = QTreeWidgetItem(self.tree, [article.outlet, ""])
-                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                parent.setData(0, OUTLET_ROLE, article.outlet)
-                font = parent.font(0)
-                font.setBold(True)
-                parent.setFont(0, font)
-                outlets[article.outlet] = parent
-            item = QTreeWidgetItem(parent, [article.title, ""])
+            item = QTreeWidgetItem([article.title, _progress(article.annotated_sentences, article.sentence_count)])
             item.setData(0, ARTICLE_ROLE, article.id)
             item.setToolTip(0, plain_tooltip(f"{article.title}\n{article.outlet} · {article.published or 'no date'}"))
-            self._set_progress(item, article.annotated_sentences, article.sentence_count)
-        for name, parent in outlets.items():
-            parent.setText(0, f"{name} ({parent.childCount()})")
+            groups.setdefault(article.outlet, []).append(item)
+            self._items[article.id] = item
+        outlets = []
+        for name, items in groups.items():
+            parent = QTreeWidgetItem([f"{name} ({len(items)})", ""])
+            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            parent.setData(0, OUTLET_ROLE, name)
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
+            parent.addChildren(items)
+            outlets.append(parent)
+        self.tree.addTopLevelItems(outlets)
         self.tree.expandAll()
         self._on_filter_text_changed(self.filter.text())
 
@@ -93,12 +100,6 @@ class LibraryPanel(QWidget):
             parent = self.tree.topLevelItem(i)
             items.extend(parent.child(j) for j in range(parent.childCount()))
         return items
-
-    @staticmethod
-    def _set_progress(item: QTreeWidgetItem, annotated: int, total: int) -> None:
-        item.setText(1, f"{annotated}/{total}")
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setToolTip(1, f"{annotated} of {total} sentences annotated")
 
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.articles or changes.all_annotations:
@@ -111,11 +112,9 @@ class LibraryPanel(QWidget):
         pending, self._pending = self._pending, set()
         if not self.session.project.is_open:
             return
-        for item in self.article_items():
-            article_id = item.data(0, ARTICLE_ROLE)
-            if article_id in pending:
-                article = self.session.project.articles.get(article_id, annotator=self.session.visible_annotator)
-                self._set_progress(item, article.annotated_sentences, article.sentence_count)
+        for article_id in pending & self._items.keys():  # one indexed read per changed article
+            article = self.session.project.articles.get(article_id, annotator=self.session.visible_annotator)
+            self._items[article_id].setText(1, _progress(article.annotated_sentences, article.sentence_count))
 
     def _on_filter_text_changed(self, text: str) -> None:
         needle = text.casefold().strip()
@@ -142,3 +141,15 @@ class LibraryPanel(QWidget):
         if article_id is not None:
             new = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
             self.open_requested.emit(ArticleId(article_id), new)
+
+
+def _progress(annotated: int, total: int) -> str:
+    return f"{annotated}/{total}"
+
+
+class _RightAligned(QStyledItemDelegate):
+    """Numbers right-aligned, set once for the column rather than on each of thousands of items."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
+        super().initStyleOption(option, index)
+        option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
