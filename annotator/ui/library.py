@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QInputDialog,
+    QMenu,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -15,8 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.changes import Changes
+from annotator.core.errors import AnnotatorError
+from annotator.core.ops.articles import EditArticle, RenameOutlet
 from annotator.core.records import ArticleId
 from annotator.ui import keymap
+from annotator.ui.article_dialog import ArticleDialog
+from annotator.ui.errors import ErrorSink
 from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.session import ProjectSession
 
@@ -27,9 +34,10 @@ OUTLET_ROLE = Qt.ItemDataRole.UserRole + 1
 class LibraryPanel(QWidget):
     open_requested = Signal(int, bool)  # article id, in a new column
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.errors = errors
         # Progress counts are refreshed just after a burst of changes, off the key press's path.
         self._pending: set[int] = set()
         self._progress_timer = QTimer(self)
@@ -42,6 +50,7 @@ class LibraryPanel(QWidget):
         self.tree.setHeaderLabels(["Article", "Annotated"])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setItemDelegateForColumn(1, _RightAligned(self.tree))
         self.tree.headerItem().setToolTip(1, "Sentences annotated / sentences in the article")
         self._items: dict[int, QTreeWidgetItem] = {}
@@ -64,6 +73,7 @@ class LibraryPanel(QWidget):
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         self.session.changed.connect(self._on_session_changed)
         self._progress_timer.timeout.connect(self._refresh_progress)
 
@@ -141,6 +151,42 @@ class LibraryPanel(QWidget):
         if article_id is not None:
             new = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
             self.open_requested.emit(ArticleId(article_id), new)
+
+
+    # -- corrections ---------------------------------------------------------------------------
+    def _on_tree_context_menu_requested(self, position) -> None:
+        item = self.tree.itemAt(position)
+        if item is None or self.session.project.read_only:
+            return
+        menu = QMenu(self)
+        article_id = item.data(0, ARTICLE_ROLE)
+        if article_id is not None:
+            menu.addAction("Edit article details…", lambda: self.edit_article(ArticleId(article_id)))
+        else:
+            outlet = item.data(0, OUTLET_ROLE)
+            menu.addAction("Rename or merge outlet…", lambda: self.rename_outlet(outlet))
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def edit_article(self, article_id: ArticleId) -> None:
+        """Correct an article's outlet, title or date; one undo step."""
+        article = self.session.project.articles.get(article_id)
+        dialog = ArticleDialog(article, self.session.project.articles.outlets(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.changed_fields():
+            return
+        self._run(EditArticle(article_id, **dialog.changed_fields()))
+
+    def rename_outlet(self, outlet: str) -> None:
+        """Rename an outlet; a name that exists already merges the two (one undo step)."""
+        name, ok = QInputDialog.getText(self, "Rename or merge outlet",
+                                        "New name (an existing outlet's name merges them):", text=outlet)
+        if ok and name.strip() and name.strip() != outlet:
+            self._run(RenameOutlet(outlet, name))
+
+    def _run(self, operation) -> None:
+        try:
+            self.session.run(operation)
+        except AnnotatorError as error:
+            self.errors.report(error)
 
 
 def _progress(annotated: int, total: int) -> str:
