@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         for index in range(self.tabs.count()):  # only compare tabs can be closed
             self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
-        self.library = LibraryPanel(session, self)
+        self.library = LibraryPanel(session, self.errors, self)
         self.codebook = CodebookPanel(session, self.errors, self)
         self.inspector = InspectorPanel(session, self)
         docks = [
