@@ -50,3 +50,71 @@ class RejectSuggestion:
         s = self.suggestion
         project.suggestions.unreject(s.article_id, s.idx, s.category)
         return Changes(suggestions=True)
+
+
+class AcceptSuggestions:
+    """Accept several suggestions as one step (accept all in an article); undo removes every mark.
+
+    A suggestion whose sentence already carries its category from `annotator` is left out, so
+    accepting all never fails on a mark that is there already. If one accept fails, the ones
+    before it are taken back and the error is raised: nothing is half done.
+    """
+
+    undoable = True
+
+    def __init__(self, suggestions: list[Suggestion], *, annotator: str, text: str = "Accept all suggestions") -> None:
+        self.text = text
+        self.suggestions = list(suggestions)
+        self._annotator = annotator
+        self._accepts: list[AcceptSuggestion] | None = None
+
+    def apply(self, project: Project) -> Changes:
+        if self._accepts is None:
+            self._accepts = [AcceptSuggestion(s, annotator=self._annotator) for s in self.suggestions
+                             if not _marked(project, s, self._annotator)]
+        changes, done = Changes(suggestions=True), []
+        try:
+            for accept in self._accepts:
+                changes |= accept.apply(project)
+                done.append(accept)
+        except Exception:
+            for accept in reversed(done):
+                accept.revert(project)
+            raise
+        return changes
+
+    def revert(self, project: Project) -> Changes:
+        assert self._accepts is not None, "revert() before apply()"
+        changes = Changes(suggestions=True)
+        for accept in reversed(self._accepts):
+            changes |= accept.revert(project)
+        return changes
+
+    @property
+    def count(self) -> int:
+        """How many annotations apply() added (known after it ran)."""
+        return len(self._accepts or [])
+
+
+def _marked(project: Project, suggestion: Suggestion, annotator: str) -> bool:
+    sentence = project.articles.sentence(suggestion.article_id, suggestion.idx)
+    return any(a.start == sentence.start and a.end == sentence.end and a.category == suggestion.category
+               for a in project.annotations.in_span(suggestion.article_id, sentence.start, sentence.end,
+                                                    annotator=annotator))
+
+
+class RefreshSuggestions:
+    """Bring stored suggestions up to date (the background job); not undoable, changes no annotation."""
+
+    undoable = False
+    text = "Compute suggestions"
+
+    def __init__(self, article_ids: list[int] | None = None) -> None:
+        self.article_ids = article_ids
+
+    def apply(self, project: Project) -> Changes:
+        from annotator.core.suggest.refresh import refresh_suggestions  # the cue rules load when first needed
+        return refresh_suggestions(project, article_ids=self.article_ids)
+
+    def revert(self, project: Project) -> Changes:
+        raise TypeError("computing suggestions is not undone")
