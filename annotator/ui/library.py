@@ -54,10 +54,13 @@ class LibraryPanel(QWidget):
         self.tree.setItemDelegateForColumn(1, _RightAligned(self.tree))
         self.tree.headerItem().setToolTip(1, "Sentences annotated / sentences in the article")
         self._items: dict[int, QTreeWidgetItem] = {}
+        self._filtered = False  # whether some rows may be hidden by the filter
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed width for "annotated/total": sizing it to its contents would measure every row.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Annotated") + 24)
         self.setMinimumWidth(220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -83,6 +86,7 @@ class LibraryPanel(QWidget):
             return
         self.tree.clear()
         self._items = {}
+        self._filtered = False
         groups: dict[str, list[QTreeWidgetItem]] = {}
         for article in self.session.project.articles.list(annotator=self.session.visible_annotator):
             item = QTreeWidgetItem([article.title, _progress(article.annotated_sentences, article.sentence_count)])
@@ -128,6 +132,9 @@ class LibraryPanel(QWidget):
 
     def _on_filter_text_changed(self, text: str) -> None:
         needle = text.casefold().strip()
+        if not needle and not self._filtered:
+            return  # nothing is hidden: a fresh tree shows everything
+        self._filtered = bool(needle)
         for i in range(self.tree.topLevelItemCount()):
             parent = self.tree.topLevelItem(i)
             outlet_match = needle in str(parent.data(0, OUTLET_ROLE)).casefold()

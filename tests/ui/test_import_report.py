@@ -10,7 +10,7 @@ def test_a_folder_import_reports_skipped_files_and_warnings(qtbot, open_main, me
     folder = tmp_path / "batch"
     folder.mkdir()
     (folder / "good.txt").write_text("A headline\nThe minister spoke. Officials agreed.\n", encoding="utf-8")
-    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not a text file")
+    (folder / "figure.png").write_bytes(b"\x89PNG\r\n\x1a\n not text")
     (folder / "bad-byte.txt").write_bytes("Another headline\n“Quoted,” he said. It is true.\n".encode("utf-8")
                                           .replace(b"It is", b"It \xff is"))
     window = open_main(sample_path)
@@ -19,5 +19,5 @@ def test_a_folder_import_reports_skipped_files_and_warnings(qtbot, open_main, me
     title, text = messages[-1]
     assert title == "Import"
     assert text.startswith("2 article(s) imported.")
-    assert "Skipped (" in text and "notes.docx" in text
+    assert "Skipped (" in text and "figure.png" in text
     assert "Warning: bad-byte.txt" in text
