@@ -120,3 +120,10 @@ class AlreadyAnnotated(AnnotatorError):
         self.existing = existing
         super().__init__(f"already marked {existing.category} by {existing.annotator} "
                          f"(annotation {existing.id}); nothing was added")
+
+
+class Cancelled(Exception):
+    """Long work (claim matching, a batch) stopped because its progress callback asked it to.
+
+    Not an AnnotatorError: it is no failure to show, only the end of work the user cancelled.
+    """

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from annotator.core.claims.features import SentenceVector, Weights, similarity
+from annotator.core.errors import Cancelled
 
 Progress = Callable[[int, int], bool]  # (done, total) → go on?
 
@@ -23,10 +24,6 @@ class Thresholds:
     merge_at: float = 0.20  # mean cross-article similarity two groups need to merge
     join_at: float = 0.40  # mean similarity a sentence needs to join a second group
     max_postings: int = 100  # a term in more sentences than this finds no candidates by itself
-
-
-class Cancelled(Exception):
-    """The progress callback asked to stop."""
 
 
 def edges(vectors: Sequence[SentenceVector], articles: Sequence[int], *, thresholds: Thresholds,

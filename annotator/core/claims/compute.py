@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from annotator.core.claims.clustering import Cancelled, Thresholds, cluster
+from annotator.core.errors import Cancelled
+from annotator.core.claims.clustering import Thresholds, cluster
 from annotator.core.claims.features import Weights, document_frequencies, term_lists, vectors
 from annotator.core.store.claims import SentenceText
 

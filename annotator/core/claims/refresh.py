@@ -9,7 +9,7 @@ from __future__ import annotations
 from threading import Event
 
 from annotator.core.changes import NOTHING, Changes
-from annotator.core.claims.clustering import Cancelled
+from annotator.core.errors import Cancelled
 from annotator.core.claims.compute import METHOD, ClaimGroup, ClaimProgress, compute_claims, short_label
 from annotator.core.claims.corrections import DraftClaim, replay
 from annotator.core.store.claims import Correction, NewClaim, SentenceText

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.claims.clustering import Cancelled, add_overlaps
+from annotator.core.errors import Cancelled
+from annotator.core.claims.clustering import add_overlaps
 from annotator.core.claims.compute import compute_claims
 from annotator.core.claims.evaluate import score
 from annotator.core.claims.tokens import fold, terms
