@@ -72,8 +72,8 @@ class Rules:
         outlet_generic = rf"(?:the\s+)?(?:{_CAP}\s+){{0,4}}{_alt(w['outlet_words'], case=True)}\b"
         self.outlet = rf"(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
         self.outlet_re = re.compile(self.outlet)
-        self.media_word_re = re.compile(rf"\b(?i:television|TV|radio|newspaper|broadcaster|news\s+agency|magazine|"
-                                        rf"daily|news\s+site|website)\b")
+        self.media_word_re = re.compile(r"\b(?i:television|TV|radio|newspaper|broadcaster|news\s+agency|magazine|"
+                                        r"daily|news\s+site|website)\b")
         self.frame_word_re = re.compile(r"\b(?i:according|per|by|citing|quoted)\b")
         self.media = _alt(w["media_nouns"])
         self.platform = _alt(w["platforms"], case=True)
@@ -94,12 +94,12 @@ class Rules:
             rf"(?:[”’\"],?|,)\s+(?:{self.speech})\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_NAME}"
             rf"(?:,\s+[^,.“”]{{2,80}})?)")
         self.according_re = re.compile(
-            rf"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
-            rf"(?P<obj>[^,;.“”]{{2,90}})", re.IGNORECASE)
+            r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
+            r"(?P<obj>[^,;.“”]{2,90})", re.IGNORECASE)
         self.media_relay_re = re.compile(
-            rf"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*(?:the\s+)?"
-            rf"(?P<outlet>(?:[\w'’.-]+\s+){{1,3}}(?:television|TV|radio|newspaper|broadcaster|news\s+agency|"
-            rf"magazine|daily|news\s+site|website))\b")
+            r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*(?:the\s+)?"
+            r"(?P<outlet>(?:[\w'’.-]+\s+){1,3}(?:television|TV|radio|newspaper|broadcaster|news\s+agency|"
+            r"magazine|daily|news\s+site|website))\b")
         self.told_outlet_re = re.compile(
             rf"\b(?:told|telling|tells|to|with|in|on|by|from|per|for)\s+(?P<outlet>{self.outlet})"
             rf"(?:\s+(?:{self.media}))?", re.UNICODE)
