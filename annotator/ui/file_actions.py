@@ -18,7 +18,7 @@ from annotator.ui.plain_text import menu_text
 from annotator.ui.session import ProjectSession
 
 PROJECT_FILTER = "Annotator projects (*.annot);;All files (*)"
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;All files (*)"
 MAX_RECENT = 8
 MAX_LINES = 40
 

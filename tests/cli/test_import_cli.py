@@ -29,7 +29,7 @@ def test_folder_import_prints_skipped_files_by_reason(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("A headline\nSome story. More.\n")
-    for name in ("x.png", "y.png", "z.pdf"):
+    for name in ("x.png", "y.png", "z.odt"):
         (folder / name).write_bytes(b"\x89")
     (folder / ".hidden.txt").write_text("Hidden. Story.\n")
     result = run("import", tmp_path / "p.annot", folder)
@@ -41,7 +41,7 @@ def test_folder_import_prints_skipped_files_by_reason(tmp_path: Path) -> None:
 def test_import_that_imports_nothing_warns(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "notes.docx").write_bytes(b"PK")
+    (folder / "notes.odt").write_bytes(b"PK")
     result = run("import", tmp_path / "p.annot", folder)
     assert "warning:" in result.stderr and "nothing was imported: 1 skipped" in result.stderr
 

@@ -1,4 +1,4 @@
-"""Files → ParsedArticle: plain text, Markdown with a metadata header, saved web pages."""
+"""Files → ParsedArticle: plain text, Markdown with a metadata header, saved web pages, PDF, Word."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import markdown
 
 from annotator.core.errors import ImportRefused
 from annotator.core.ingest.dates import iso_date
+from annotator.core.ingest.headline import reads_as_headline
 from annotator.core.ingest.names import display_name
 from annotator.core.ingest.textfile import read_decoded
 from annotator.core.records import ParsedArticle
@@ -16,7 +17,9 @@ from annotator.core.records import ParsedArticle
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+WORD_SUFFIXES = {".docx"}
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | WORD_SUFFIXES
 
 _META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*$")
 _META_MORE = re.compile(r"^[ ]{4,}.*$")
@@ -38,7 +41,9 @@ def load(path: Path) -> tuple[ParsedArticle, list[str]]:
     """Like parse_file, with the warnings about reading it (replaced characters, guessed encoding)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise ImportRefused(path, f"unsupported file type {suffix or '(none)'}; use .txt, .md or .html")
+        raise ImportRefused(path, f"unsupported file type {suffix or '(none)'}; use .txt, .md, .html, .pdf or .docx")
+    if suffix in PDF_SUFFIXES | WORD_SUFFIXES:
+        return _load_document(path, suffix), []
     decoded = read_decoded(path)
     text = decoded.text
     if suffix in MARKDOWN_SUFFIXES:
@@ -54,16 +59,26 @@ def load(path: Path) -> tuple[ParsedArticle, list[str]]:
     return article, decoded.warnings()
 
 
+def _load_document(path: Path, suffix: str) -> ParsedArticle:
+    """PDF and Word files: binary formats with their own readers, which check the text they find."""
+    if suffix in PDF_SUFFIXES:
+        from annotator.core.ingest.pdf_file import parse_pdf
+
+        article = parse_pdf(path)
+    else:
+        from annotator.core.ingest.docx_file import parse_docx
+
+        article = parse_docx(path)
+    if not article.body.strip():
+        raise ImportRefused(path, "has no article text")
+    return article
+
+
 def parse_plain(text: str, path: Path) -> ParsedArticle:
     """The whole text is the body; its first line is the title when it reads as a headline."""
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     title = first if reads_as_headline(first) else display_name(path.stem)
     return ParsedArticle(title=title, body=text, source_file=display_name(path))
-
-
-def reads_as_headline(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= 20 and len(line) <= 160 and not line.rstrip("*_ ").endswith((".", ",", ";", ":"))
 
 
 def parse_markdown(text: str, path: Path) -> ParsedArticle:

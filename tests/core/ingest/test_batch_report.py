@@ -57,14 +57,14 @@ def test_folder_import_lists_skipped_files_by_reason(project: Project, tmp_path:
     tmp_path.mkdir()
     (tmp_path / "a.txt").write_text("A story. It has text.\n")
     (tmp_path / "photo.png").write_bytes(b"\x89PNG")
-    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "notes.odt").write_bytes(b"PK")
     (tmp_path / ".hidden.txt").write_text("Hidden story. Text.\n")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text("Inside git. Text.\n")
     report = import_paths(project, [tmp_path])
     assert [i.title for i in report.imported] == ["a"]
     reasons = {Path(p.path).name: p.reason for p in report.skipped}
-    assert reasons == {"photo.png": "unsupported file type .png", "notes.docx": "unsupported file type .docx",
+    assert reasons == {"photo.png": "unsupported file type .png", "notes.odt": "unsupported file type .odt",
                        ".hidden.txt": "hidden file", ".git": "hidden folder"}
     assert report.warnings == []
 
