@@ -22,6 +22,7 @@ from annotator.core.store.database import outlet_order
 from annotator.core.store.project import Project
 from annotator.core.records import Category, OutletSummary
 from annotator.core.reports.class_section import class_section
+from annotator.core.reports.claims_section import claims_section
 from annotator.core.analysis.stats import Filters, outlet_summary, shown_anonymous_share
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -121,6 +122,7 @@ def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src
     lines += ["", "## Outlets", ""] + _outlet_table(outlets, categories, filters)
     lines += ["", f"![Sourcing mix by outlet]({chart_src})", ""]
     lines += _sentences(project, filters, categories)
+    lines += claims_section(project, md_text)
     key = project.info.value("answer_key")
     if key is not None and len(project.annotations.annotators()) > 1:
         lines += class_section(project, key, md_text)

@@ -1,0 +1,39 @@
+"""The Story grid as CSV: one row per claim, one column per outlet.
+
+A cell lists the category keys marked on that outlet's sentences of the claim, with "not annotated"
+when one of them carries none yet; it is empty when the outlet does not report the claim. Written
+as the other CSV reports are (UTF-8 with a byte-order mark, formulas neutralised, atomically).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotator.core.reports.csv_export import atomic_text, neutralise
+from annotator.core.store.claims import Claim, ClaimSentence
+
+FIXED_COLUMNS = ["claim", "label", "outlets_reporting"]
+NOT_ANNOTATED = "not annotated"
+
+
+def claim_cell(sentences: Sequence[ClaimSentence]) -> str:
+    """An outlet's cell: its category keys in codebook order, 'not annotated' for a bare sentence, or ''."""
+    if not sentences:
+        return ""
+    keys = list(dict.fromkeys(k for s in sentences for k in s.categories))
+    if any(not s.categories for s in sentences):
+        keys.append(NOT_ANNOTATED)
+    return "; ".join(keys)
+
+
+def write_claims_csv(path: Path, claims: Sequence[Claim], outlets: Sequence[str]) -> int:
+    """Write the grid of `claims` (in the order given) over `outlets`; return the number of rows."""
+    with atomic_text(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(FIXED_COLUMNS + [neutralise(o) for o in outlets])
+        for claim in claims:
+            cells = [neutralise(claim_cell([s for s in claim.sentences if s.outlet == o])) for o in outlets]
+            writer.writerow([claim.id, neutralise(claim.label), len(claim.outlets), *cells])
+    return len(claims)

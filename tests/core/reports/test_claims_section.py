@@ -1,0 +1,74 @@
+"""The report's claims section: which outlets report each shared claim and how each sources it."""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.claims.refresh import ensure_claims
+from annotator.core.ingest.batch import import_paths
+from annotator.core.ops.claims import NameClaim
+from annotator.core.reports.claims_csv import write_claims_csv
+from annotator.core.reports.claims_section import claims_section
+from annotator.core.reports.html_report import md_text, report_html, report_markdown
+from annotator.core.store.project import Project
+
+HOSTILE = '<img src="/dev/zero"> **bold** | pipe [x](http://evil)'
+
+
+def section(project: Project) -> str:
+    return "\n".join(claims_section(project, md_text))
+
+
+def test_not_computed_yet_says_how_to_compute(sample: Project) -> None:
+    text = section(sample)
+    assert "## Claims" in text
+    assert "have not been computed" in text and "annotator claims" in text
+
+
+def test_a_row_per_shared_claim_a_column_per_outlet(sample: Project) -> None:
+    ensure_claims(sample)
+    sample.annotate_sentence(1, 0, category="anonymous_official", annotator="amy")
+    lines = claims_section(sample, md_text)
+    header = next(line for line in lines if line.startswith("| Claim |"))
+    assert header == "| Claim | Cybernews | metaworld\\.media | newz9\\.com | Unknown outlet |"
+    rows = [line for line in lines if line.startswith("| ") and line != header]
+    assert len(rows) == len(sample.claims.list(min_outlets=2)) == 9
+    assert rows[0].startswith("| US Defense Secretary Pete Hegseth")
+    assert rows[0].endswith("| *not annotated* | *not annotated* | Anonymous official, *not annotated* | "
+                            "*not annotated* |")
+    cells = [c.strip() for c in rows[1].strip("|").split("|")]
+    assert "—" in cells  # claim 4 is not reported by Cybernews
+    assert "out of date" not in "\n".join(lines)
+
+
+def test_the_section_is_in_the_html_report_and_escapes_names(sample: Project) -> None:
+    ensure_claims(sample)
+    claim = sample.claims.list()[0]
+    NameClaim(claim.id, HOSTILE).apply(sample)
+    markdown = report_markdown(sample)
+    assert markdown.index("## Claims") > markdown.index("## Outlets")
+    page = report_html(sample)
+    assert "<h2>Claims</h2>" in page
+    assert "<img" not in page.split("<h2>Claims</h2>")[1]
+    assert "&lt;img src=" in page and "**bold**" in page and "<strong>bold" not in page
+    assert 'href="http://evil"' not in page
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", page, re.DOTALL) if "dev/zero" in r)
+    assert row.count("<td>") == 5  # the pipe in the name did not make a column
+
+
+def test_stale_claims_are_flagged(sample: Project, tmp_path) -> None:
+    ensure_claims(sample)
+    (tmp_path / "more.txt").write_text("A headline\nThe minister spoke. Officials agreed.\n", encoding="utf-8")
+    import_paths(sample, [tmp_path / "more.txt"])
+    assert "out of date" in section(sample)
+
+
+def test_claims_csv_neutralises_formulas(sample: Project, tmp_path) -> None:
+    ensure_claims(sample)
+    claim = sample.claims.list()[0]
+    NameClaim(claim.id, "=HYPERLINK(1)").apply(sample)
+    path = tmp_path / "c.csv"
+    assert write_claims_csv(path, sample.claims.list(), ["newz9.com", "Cybernews"]) == 9
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "claim,label,outlets_reporting,newz9.com,Cybernews"
+    assert lines[1].startswith(f"{claim.id},'=HYPERLINK(1),4,not annotated,not annotated")
