@@ -1,4 +1,5 @@
-"""The inspector: the annotations on the current selection, and the chosen one's fields to edit."""
+"""The inspector: the annotations on the current selection, the chosen one's fields to edit, and the
+current sentence's suggestions (category, confidence, cue, source) as plain text."""
 
 from __future__ import annotations
 
@@ -12,11 +13,27 @@ from PySide6.QtWidgets import (
 
 from annotator.core.changes import Changes
 from annotator.core.records import Annotation
+from annotator.core.store.suggestions import Suggestion
+from annotator.ui import keymap
 from annotator.ui.codebook_panel import swatch
 from annotator.ui.plain_text import plain_label
 from annotator.ui.session import ProjectSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def suggestion_line(s: Suggestion, labels: dict[str, str]) -> str:
+    """One suggestion as plain text: category · confidence · cue · source."""
+    parts = [labels.get(s.category, s.category), f"{s.confidence:.2f}"]
+    if s.cue:
+        parts.append(f"cue: “{s.cue.strip()}”")
+    if s.source:
+        parts.append(f"source: {s.source}")
+    return " · ".join(parts)
+
+
+def _key(command: str) -> str:
+    return keymap.keys_text(keymap.binding(command).keys[:1])
 
 
 class NoteEdit(QPlainTextEdit):
@@ -59,6 +76,13 @@ class InspectorPanel(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(form)
         layout.addWidget(self.details)
+        self.suggestions = plain_label("")  # cues and sources come from article text: never rich text
+        self.suggestions.setObjectName("inspectorSuggestions")
+        self.suggestions.setWordWrap(True)
+        self.suggestions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.suggestions.setContentsMargins(0, 8, 0, 0)
+        self.suggestions.setVisible(False)
+        layout.addWidget(self.suggestions)
         layout.addStretch(1)
         self._annotations: list[Annotation] = []
         self._connect_signals()
@@ -123,6 +147,18 @@ class InspectorPanel(QWidget):
                 f"<br>changed {html.escape(chosen.updated_at)}")
         else:
             self.details.setText("")
+
+    def show_suggestions(self, suggestions: list[Suggestion], labels: dict[str, str]) -> None:
+        """The current sentence's open suggestions, one line each: category · confidence · cue · source."""
+        lines = [suggestion_line(s, labels) for s in suggestions]
+        if len(lines) == 1:
+            lines.insert(0, f"Suggestion — {_key('accept_suggestion')} accepts, {_key('reject_suggestion')} rejects:")
+        elif lines:
+            lines = [f"▸ {lines[0]}", *(f"   {line}" for line in lines[1:])]
+            lines.insert(0, f"Suggestions — {_key('accept_suggestion')} accepts ▸, {_key('reject_suggestion')} "
+                            f"rejects it, {_key('choose_suggestion')} picks another:")
+        self.suggestions.setText("\n".join(lines))
+        self.suggestions.setVisible(bool(lines))
 
     def _on_list_current_row_changed(self, row: int) -> None:
         self._show_chosen()

@@ -1,0 +1,86 @@
+"""Suggested categories as an overlay: a dashed outline in the category's colour around each sentence.
+
+Never a fill, so a suggestion never looks like an annotation. A suggestion is shown while its
+sentence does not carry its category yet (accepting it makes the annotation, and the outline goes)
+and was not rejected. Several suggestions on one sentence are nested outlines, the most confident
+innermost. The layer only paints what its owner (suggestion_actions.py) loads into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from annotator.core.records import Annotation
+from annotator.core.store.suggestions import Suggestion
+from annotator.ui.layers import ArticleView, DashedOutlines, in_view
+
+# Padding around each line of a sentence: little across (the next sentence may start on the same
+# line, one space away), more above and below than the current sentence's outline, so both show.
+ACROSS, ABOVE, BELOW = 2, 4, 4
+STEP = 2  # each further suggestion on the same sentence, one step further out
+
+
+def open_suggestions(suggestions: Iterable[Suggestion], annotations: Iterable[Annotation],
+                     sentences) -> list[Suggestion]:
+    """The suggestions whose sentence does not already carry their category (an accepted one)."""
+    annotations = list(annotations)
+    result = []
+    for s in suggestions:
+        if s.idx >= len(sentences):
+            continue
+        sentence = sentences[s.idx]
+        if not any(a.category == s.category and a.start < sentence.end and a.end > sentence.start
+                   for a in annotations):
+            result.append(s)
+    return result
+
+
+class SuggestionOutlines(DashedOutlines):
+    """Dashed outlines around the suggested sentences of one article view, in their categories' colours."""
+
+    z = 5  # above the category stripes, below the current sentence's outline
+    width = 1.5
+
+    def __init__(self) -> None:
+        self.suggestions: list[Suggestion] = []  # open ones, by sentence then confidence
+        self.shown = True
+
+    def spans(self, view: ArticleView) -> Iterable[tuple[int, int, QColor]]:
+        if not self.shown:
+            return
+        for s in self.suggestions:
+            if s.idx < len(view.sentences):
+                sentence = view.sentences[s.idx]
+                yield sentence.start, sentence.end, outline_color(view.highlights.color(s.category))
+
+    def paint(self, painter: QPainter, view: ArticleView, visible: tuple[int, int]) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        nth: dict[tuple[int, int], int] = {}
+        for start, end, color in self.spans(view):
+            n = nth[(start, end)] = nth.get((start, end), -1) + 1
+            if not in_view(start, end, visible):
+                continue
+            pen = QPen(color, self.width, Qt.PenStyle.CustomDashLine)
+            pen.setDashPattern([4, 3])
+            painter.setPen(pen)
+            painter.drawPath(dashed_outline(view.line_rects(start, end), STEP * n))
+
+
+def dashed_outline(rects: list[QRect], extra: int) -> QPainterPath:
+    """One outline around a sentence's lines, `extra` pixels further out for a second suggestion."""
+    path = QPainterPath()
+    for rect in rects:
+        path.addRoundedRect(QRectF(rect.adjusted(-ACROSS - extra, -ABOVE - extra, ACROSS + extra, BELOW + extra)),
+                            4, 4)
+    return path.simplified()
+
+
+def outline_color(color: QColor) -> QColor:
+    """A category colour dark enough to read as a thin dashed line on white and on its own highlight."""
+    hue, saturation, value, _ = color.getHsv()
+    if value > 150:
+        color = QColor.fromHsv(hue, max(saturation, 120) if saturation > 20 else saturation, 150)
+    return color
