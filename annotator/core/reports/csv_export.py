@@ -12,7 +12,7 @@ import os
 import sqlite3
 import tempfile
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -80,53 +80,66 @@ def atomic_text(path: Path, *, bom: bool = True) -> Iterator[TextIO]:
         raise
 
 
-def _article_rows(db: Database, filters: Filters) -> dict[int, tuple]:
-    return {aid: (neutralise(outlet), aid, neutralise(title), neutralise(url), neutralise(published))
+Cell = Callable[[str | None], str | None]  # how a text value is written: neutralised for CSV
+
+
+def _article_rows(db: Database, filters: Filters, cell: Cell) -> dict[int, tuple]:
+    return {aid: (cell(outlet), aid, cell(title), cell(url), cell(published))
             for aid, (outlet, title, published, url) in selected_articles(db, filters, with_url=True).items()}
 
 
-def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()) -> int:
-    """Write one row per annotation, in article and text order; return the number of rows."""
-    articles = _article_rows(db, filters)
-    categories = {cid: (key, neutralise(label)) for cid, key, label in
+def annotation_rows(db: Database, filters: Filters = Filters(), *, cell: Cell = neutralise) -> Iterator[tuple]:
+    """One row per annotation (ANNOTATION_COLUMNS), in article and text order; `cell` writes text values."""
+    articles = _article_rows(db, filters, cell)
+    categories = {cid: (key, cell(label)) for cid, key, label in
                   db.rows("SELECT id, key, label FROM categories")}
-    annotators = {pid: neutralise(name) for pid, name in db.rows("SELECT id, name FROM annotators")}
+    annotators = {pid: cell(name) for pid, name in db.rows("SELECT id, name FROM annotators")}
     extra, params = annotation_where(filters)
     sql = ('SELECT n.article_id, n.start, n."end", n.category_id, n.annotator_id, n.source_name, n.note,'
            f" n.created_at, n.updated_at FROM annotations n WHERE 1{extra}"
            " ORDER BY n.article_id, n.start, n.id")
+    current, body, starts, article = None, "", [], ()
+    for aid, start, end, cid, pid, source, note, created, updated in db.stream(sql, params):
+        if aid not in articles:
+            continue
+        if aid != current:
+            current = aid
+            body, starts = text_and_sentence_starts(db, aid)
+            article = articles[aid]
+        key, label = categories[cid]
+        yield (*article, bisect_right(starts, start), start, end, cell(body[start:end]), key,
+               label, cell(source), cell(note), annotators[pid], created, updated)
+
+
+def outlet_rows(db: Database, filters: Filters = Filters(), *, cell: Cell = neutralise) -> tuple[list[str], list[list]]:
+    """(OUTLET_COLUMNS and one column per category key, one row per outlet with its counts)."""
+    keys = [key for (key,) in db.rows("SELECT key FROM categories ORDER BY position, id")]
+    rows = [[cell(s.outlet), s.articles, s.sentences, s.annotated_sentences, s.annotations,
+             *(s.by_category.get(k, 0) for k in keys)] for s in outlet_summary(db, filters)]
+    return OUTLET_COLUMNS + keys, rows
+
+
+def write_annotations_csv(db: Database, path: Path, filters: Filters = Filters()) -> int:
+    """Write one row per annotation, in article and text order; return the number of rows."""
     counter = [0]
 
-    def rows():
-        current, body, starts, article = None, "", [], ()
-        for aid, start, end, cid, pid, source, note, created, updated in db.stream(sql, params):
-            if aid not in articles:
-                continue
-            if aid != current:
-                current = aid
-                body, starts = text_and_sentence_starts(db, aid)
-                article = articles[aid]
-            key, label = categories[cid]
+    def counted(rows: Iterator[tuple]) -> Iterator[tuple]:
+        for row in rows:
             counter[0] += 1
-            yield (*article, bisect_right(starts, start), start, end, neutralise(body[start:end]), key,
-                   label, neutralise(source) if source else "", neutralise(note) if note else "",
-                   annotators[pid], created, updated)
+            yield row
 
     with atomic_text(path) as handle:
         writer = csv.writer(handle)
         writer.writerow(ANNOTATION_COLUMNS)
-        writer.writerows(rows())
+        writer.writerows(counted(annotation_rows(db, filters)))
     return counter[0]
 
 
 def write_outlets_csv(db: Database, path: Path, filters: Filters = Filters()) -> int:
     """Write one row per outlet with its counts and one count column per category key."""
-    keys = [key for (key,) in db.rows("SELECT key FROM categories ORDER BY position, id")]
-    summaries = outlet_summary(db, filters)
+    header, rows = outlet_rows(db, filters)
     with atomic_text(path) as handle:
         writer = csv.writer(handle)
-        writer.writerow(OUTLET_COLUMNS + keys)
-        for s in summaries:
-            writer.writerow([neutralise(s.outlet), s.articles, s.sentences, s.annotated_sentences,
-                             s.annotations, *(s.by_category.get(k, 0) for k in keys)])
-    return len(summaries)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return len(rows)
