@@ -55,17 +55,29 @@ def _rounded(share: float | None) -> float | None:
     return None if share is None else round(share, 6)
 
 
+EXPORT_SUFFIXES = (".csv", ".xlsx")
+
+
 @cli.command("export")
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--what", type=click.Choice(["annotations", "outlets"]), default="annotations",
-              show_default=True)
+              show_default=True, help="which CSV to write; an .xlsx file holds both")
 @filter_options
 def export_command(project: Path, out: Path, what: str, **filter_values) -> None:
-    """Write a CSV: one row per annotation, or one row per outlet."""
+    """Write OUT.csv (one row per annotation, or per outlet) or OUT.xlsx (both, as two sheets)."""
+    suffix = out.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise click.UsageError(f"OUT must end in {' or '.join(EXPORT_SUFFIXES)} (not {suffix or 'nothing'})")
     filters = filters_from(**filter_values)
     with Project.open(project, read_only=True) as proj:
         check_filters(proj.database, filters)
+        if suffix == ".xlsx":
+            from annotator.core.reports.xlsx_export import write_xlsx
+
+            count = write_xlsx(proj.database, out, filters)
+            click.echo(f"wrote {count} annotation row(s) and the outlets sheet to {out}")
+            return
         if what == "annotations":
             count = write_annotations_csv(proj.database, out, filters)
         else:
