@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 import zlib
 from datetime import datetime, timezone
@@ -22,9 +23,10 @@ Line = tuple[float, float, float, str]  # x, y, font size, text
 
 
 def pdf_bytes(pages: list[list[Line]], *, info: dict[str, str] | None = None, image: bool = False,
-              encrypt: bool = False, compress: bool = False) -> bytes:
+              encrypt: bool = False, compress: bool = False, owner_only: bool = False) -> bytes:
     """A small PDF written by hand: Helvetica text lines, or a one-pixel image filling the page;
-    `compress` deflates the page contents as most PDFs do."""
+    `compress` deflates the page contents as most PDFs do; `encrypt` protects it with a user
+    password, `owner_only` with an owner password only (RC4, 40 bits: it opens without one)."""
     objects: list[bytes] = []
 
     def add(body: str | bytes) -> int:
@@ -41,6 +43,9 @@ def pdf_bytes(pages: list[list[Line]], *, info: dict[str, str] | None = None, im
         else:
             content = "".join(f"BT /F1 {size} Tf {x} {y} Td ({_escape(text)}) Tj ET\n" for x, y, size, text in lines)
         data = zlib.compress(content.encode("latin-1"), 9) if compress else content.encode("latin-1")
+        if owner_only:
+            data = rc4(hashlib.md5(FILE_KEY + (len(objects) + 1).to_bytes(3, "little") + bytes(2)).digest()[:10],
+                       data)
         flate = " /Filter /FlateDecode" if compress else ""
         stream = add(f"<< /Length {len(data)}{flate} >>\nstream\n".encode() + data + b"\nendstream")
         kids.append(add(f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 612 792] /Contents {stream} 0 R"
@@ -56,6 +61,10 @@ def pdf_bytes(pages: list[list[Line]], *, info: dict[str, str] | None = None, im
         secret = "<" + "ab" * 32 + ">"
         trailer += (f" /Encrypt {add(f'<< /Filter /Standard /V 1 /R 2 /O {secret} /U {secret} /P -44 >>')} 0 R"
                     f" /ID [<{'01' * 16}> <{'01' * 16}>]")
+    if owner_only:
+        handler = add(f"<< /Filter /Standard /V 1 /R 2 /O <{OWNER_ENTRY.hex()}>"
+                      f" /U <{rc4(FILE_KEY, PAD).hex()}> /P -4 >>")
+        trailer += f" /Encrypt {handler} 0 R /ID [<{FILE_ID.hex()}> <{FILE_ID.hex()}>]"
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -66,6 +75,27 @@ def pdf_bytes(pages: list[list[Line]], *, info: dict[str, str] | None = None, im
     out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
     out += f"trailer\n<< /Size {len(objects) + 1} {trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def rc4(key: bytes, data: bytes) -> bytes:
+    box, j = list(range(256)), 0
+    for i in range(256):
+        j = (j + box[i] + key[i % len(key)]) % 256
+        box[i], box[j] = box[j], box[i]
+    out, i, j = bytearray(), 0, 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + box[i]) % 256
+        box[i], box[j] = box[j], box[i]
+        out.append(byte ^ box[(box[i] + box[j]) % 256])
+    return bytes(out)
+
+
+# The standard security handler, revision 2, with the empty user password (PDF 1.7, 7.6.3).
+PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
+FILE_ID = bytes(range(16))
+OWNER_ENTRY = rc4(hashlib.md5(b"owner" + PAD[:27]).digest()[:5], PAD)
+FILE_KEY = hashlib.md5(PAD + OWNER_ENTRY + (-4 & 0xFFFFFFFF).to_bytes(4, "little") + FILE_ID).digest()[:5]
 
 
 def _escape(text: str) -> str:
@@ -185,6 +215,11 @@ def test_scanned_pdf_without_text_layer_is_refused_asking_for_ocr(tmp_path: Path
 def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
     reason = refusal(write(tmp_path / "locked.pdf", pdf_bytes([ARTICLE], encrypt=True)))
     assert reason.startswith("is encrypted")
+
+
+def test_pdf_with_only_an_owner_password_opens_and_is_read(tmp_path: Path) -> None:
+    article = parse_file(write(tmp_path / "restricted.pdf", pdf_bytes([ARTICLE], owner_only=True)))
+    assert article.title == "Pentagon denies cyber pause" and "stopped, contradicting" in article.body
 
 
 @pytest.mark.parametrize("data", [
