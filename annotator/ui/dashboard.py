@@ -15,7 +15,7 @@ from annotator.core.analysis.evidence import annotated_sentences
 from annotator.core.changes import Changes
 from annotator.core.analysis.stats import ANONYMOUS_KEYS, Filters, article_summary, outlet_summary
 from annotator.ui.codebook_panel import swatch
-from annotator.ui.dashboard_chart import SourcingChart
+from annotator.ui.dashboard_chart import ChartArea, SourcingChart
 from annotator.ui.dashboard_table import OutletTable
 from annotator.ui.report_actions import ReportActions
 from annotator.ui.errors import ErrorSink
@@ -48,6 +48,7 @@ class Dashboard(QWidget):
             edit.setClearButtonEnabled(True)
         self.table = OutletTable(self)
         self.chart = SourcingChart(self)
+        self.chart_area = ChartArea(self.chart, self)  # scrolls the chart; legend above it
         self.evidence_title = plain_label("Click a count or a bar to list the sentences behind it.")
         self.evidence = QListWidget(self)
         self.evidence.setWordWrap(True)
@@ -74,7 +75,8 @@ class Dashboard(QWidget):
             actions.addWidget(widget)
         actions.addStretch(1)
         for text, slot in [("Annotations CSV…", self.reports.annotations_csv),
-                           ("Outlets CSV…", self.reports.outlets_csv), ("Report…", self.reports.report)]:
+                           ("Outlets CSV…", self.reports.outlets_csv), ("XLSX…", self.reports.workbook_xlsx),
+                           ("Report…", self.reports.report)]:
             button = QPushButton(text, self)
             button.setToolTip("Written with the filters shown here (a report as HTML or PDF)")
             button.clicked.connect(slot)
@@ -86,9 +88,9 @@ class Dashboard(QWidget):
         lower_layout.addWidget(self.evidence)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(self.chart_area)
         splitter.addWidget(lower)
-        splitter.setSizes([300, 300, 200])
+        splitter.setSizes([340, 300, 140])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(actions)
@@ -150,7 +152,7 @@ class Dashboard(QWidget):
         if filters.category is not None:
             categories = [c for c in categories if c.key == filters.category]
         self.table.show_rows(outlets, articles, categories, filters=filters)
-        self.chart.show_mix(outlets, categories)
+        self.chart_area.show_mix(outlets, categories)
 
     def _on_filter_changed(self, *args) -> None:
         if self.filters() != self._shown_filters:  # editingFinished also fires on a mere focus change

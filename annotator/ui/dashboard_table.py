@@ -1,9 +1,18 @@
-"""The dashboard's table: one row per outlet, its articles beneath; counts and shares per category."""
+"""The dashboard's table: one row per outlet, its articles beneath; counts and shares per category.
+
+Made to stay readable with fifty outlets in the dashboard's width at 1440×900 with the docks open:
+every row is two lines tall, so an outlet's name wraps onto a second line instead of being elided
+(only names longer than two lines are, with the full name in the tooltip), and each category cell
+shows its count above its share. The name column takes the width the figures leave, so no sideways
+scrolling is needed; the figure columns have short headers, with the full name in their tooltips.
+Every column sorts by its number (a share as a number, not "12 (30%)" as text).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTreeWidget, QTreeWidgetItem, QWidget
 
 from annotator.core.records import ArticleSummary, Category, OutletSummary
 from annotator.core.analysis.stats import Filters, shown_anonymous_share
@@ -11,7 +20,48 @@ from annotator.ui.codebook_panel import swatch
 from annotator.ui.plain_text import plain_tooltip
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # ("outlet", name) or ("article", id)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # what a column sorts by: a number, or a name folded for case
+SHORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a category header's short title: its key (1–9), as in the legend
 FIXED = ["Outlet / article", "Articles", "Sentences", "Annotated", "Annotations", "Anonymous share"]
+# What the header shows: short, so the figures leave room for names; the tooltip says the rest.
+FIXED_SHORT = ["Outlet / article", "Art.", "Sent.", "Sent.\nann.", "Annot.", "Anon.\nshare"]
+FIXED_TIPS = ["Outlets; expand one for its articles", "Articles", "Sentences",
+              "Annotated: the share of sentences with at least one annotation", "Annotations",
+              "Anonymous share: the share of attributed claims (all but unattributed ones) resting on "
+              "anonymous sources; — where it means nothing (no attributed claims, or a category filter)"]
+
+
+class _Row(QTreeWidgetItem):
+    """A row that sorts by each column's SORT_ROLE value."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        column = tree.sortColumn() if tree is not None else 0
+        mine, theirs = self.data(column, SORT_ROLE), other.data(column, SORT_ROLE)
+        if mine is None or theirs is None:
+            return super().__lt__(other)
+        return mine < theirs
+
+
+class _Header(QHeaderView):
+    """Draws a category's short title (SHORT_ROLE) where its full label would be elided to nothing.
+
+    The header's text stays the full label (and its tooltip the label and description).
+    """
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:  # noqa: N802
+        short = self.model().headerData(logical_index, Qt.Orientation.Horizontal, SHORT_ROLE)
+        if short is None:
+            super().paintSection(painter, rect, logical_index)
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        self.initStyleOptionForIndex(option, logical_index)
+        option.rect = rect
+        option.text = short
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        painter.restore()
 
 
 class OutletTable(QTreeWidget):
@@ -22,7 +72,18 @@ class OutletTable(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(True)  # two lines each: the first row sets the height of all
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        header = _Header(Qt.Orientation.Horizontal, self)
+        self.setHeader(header)
+        header.setSectionsClickable(True)
+        header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)  # short titles, some on two lines
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
         self.itemClicked.connect(self._on_item_clicked)
         self.itemExpanded.connect(self._on_item_expanded)
         self._categories: list[Category] = []
@@ -36,11 +97,20 @@ class OutletTable(QTreeWidget):
         expanded = {self.topLevelItem(i).data(0, ROW_ROLE) for i in range(self.topLevelItemCount())
                     if self.topLevelItem(i).isExpanded()}
         self._categories = categories
+        self.setSortingEnabled(False)  # rows are sorted once, when all are in
         self.clear()
-        self.setHeaderLabels(FIXED + [c.label for c in categories])
+        self.setColumnCount(len(FIXED) + len(categories))  # fewer under a category filter
+        self.setHeaderLabels(FIXED_SHORT + [c.label for c in categories])
+        head = self.headerItem()
+        for column, tip in enumerate(FIXED_TIPS):
+            head.setToolTip(column, plain_tooltip(tip))
         for n, category in enumerate(categories):
-            self.headerItem().setIcon(len(FIXED) + n, swatch(category.color))
-            self.headerItem().setToolTip(len(FIXED) + n, plain_tooltip(category.description))
+            column = len(FIXED) + n
+            head.setIcon(column, swatch(category.color))
+            head.setData(column, SHORT_ROLE, short_title(category))
+            head.setToolTip(column, plain_tooltip("\n".join(filter(None, [
+                category.label, category.description,
+                "Each cell: the count, and below it the share of the row's annotations"]))))
         self._articles = {}
         for article in articles:
             self._articles.setdefault(article.outlet, []).append(article)
@@ -53,10 +123,22 @@ class OutletTable(QTreeWidget):
             # Article rows are made when an outlet is first expanded: thousands of rows cost time.
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             item.setExpanded(("outlet", outlet.outlet) in expanded)
+        self._size_columns()
+        self.setSortingEnabled(True)  # sorts by the column and order the header shows
+
+    def _size_columns(self) -> None:
+        """Figures as wide as their cells (a category's label is elided: its tooltip has it all)."""
         header = self.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(0, 220)
+        header.setMinimumSectionSize(30)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names take what is left
+        metrics = header.fontMetrics()
+        for column in range(1, self.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if column < len(FIXED):
+                title = max(metrics.horizontalAdvance(line) for line in FIXED_SHORT[column].split("\n"))
+            else:
+                title = metrics.horizontalAdvance(short_title(self._categories[column - len(FIXED)])) + 20
+            header.resizeSection(column, max(self.sizeHintForColumn(column), title + 10))
 
     def _on_item_expanded(self, item: QTreeWidgetItem) -> None:
         kind, name = item.data(0, ROW_ROLE)
@@ -68,16 +150,26 @@ class OutletTable(QTreeWidget):
 
     def _row(self, parent, key, label, articles, sentences, annotated, annotations, by_category) -> QTreeWidgetItem:
         share = annotated / sentences if sentences else 0.0
+        anonymous = shown_anonymous_share(by_category, self._filters)
         cells = [label, "" if articles is None else str(articles), str(sentences), f"{share:.0%}",
-                 str(annotations), _share_cell(shown_anonymous_share(by_category, self._filters))]
+                 str(annotations), _share_cell(anonymous)]
+        keys: list[object] = [label.casefold(), articles or 0, sentences, share, annotations,
+                              -1.0 if anonymous is None else anonymous]
+        tips = [label, "", "", f"{annotated} of {sentences} sentences annotated", "", ""]
         for category in self._categories:
             count = by_category.get(category.key, 0)
-            cells.append(f"{count} ({count / annotations:.0%})" if annotations else "0")
-        item = QTreeWidgetItem(parent if parent is not None else self, cells)
+            part = count / annotations if annotations else 0.0
+            cells.append(f"{count}\n{part:.0%}" if annotations else "0")
+            keys.append(part * 1e6 + count)  # by share, then by count
+            tips.append(f"{category.label}: {count} of {annotations} annotations ({part:.0%})")
+        item = _Row(parent if parent is not None else self, cells)
         item.setData(0, ROW_ROLE, key)
-        item.setToolTip(0, plain_tooltip(label))
-        for column in range(1, len(cells)):
-            item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for column, (sort_key, tip) in enumerate(zip(keys, tips)):
+            item.setData(column, SORT_ROLE, sort_key)
+            item.setToolTip(column, plain_tooltip(tip))
+        for column in range(1, len(cells)):  # figures right-aligned, a category's count over its share centred
+            item.setTextAlignment(column, (Qt.AlignmentFlag.AlignRight if column < len(FIXED)
+                                           else Qt.AlignmentFlag.AlignHCenter) | Qt.AlignmentFlag.AlignVCenter)
         return item
 
     def _on_item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
@@ -94,6 +186,11 @@ class OutletTable(QTreeWidget):
         elif column >= len(FIXED):
             category = self._categories[column - len(FIXED)].key
         self.cell_chosen.emit(outlet, article, category)
+
+
+def short_title(category: Category) -> str:
+    """A category's key (1–9) if it has one, else its label's initials (archived ones have no key)."""
+    return category.shortcut or "".join(word[0] for word in category.label.split()[:3]).upper() or "?"
 
 
 def _share_cell(share: float | None) -> str:
