@@ -1,4 +1,4 @@
-"""Export from the dashboard, honouring its filters: annotations CSV, outlets CSV, HTML or PDF report."""
+"""Export from the dashboard, honouring its filters: annotations CSV, outlets CSV, XLSX, HTML or PDF report."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from annotator.core.errors import AnnotatorError
 from annotator.core.reports.csv_export import write_annotations_csv, write_outlets_csv
 from annotator.core.reports.html_report import write_html_report
+from annotator.core.reports.xlsx_export import write_xlsx
 from annotator.core.analysis.stats import Filters
 from annotator.ui.background import ProjectTask, start
 from annotator.ui.errors import ErrorSink
@@ -45,7 +46,7 @@ class ReportActions:
         self.errors.notice(f"Wrote {path}")
 
     def _write_in_background(self, path: Path | None, writer) -> None:
-        """CSV of a large project takes seconds: write it in the thread pool, the window stays live."""
+        """An export of a large project takes seconds: write it in the thread pool, the window stays live."""
         if path is None:
             return
         filters = self.filters()
@@ -62,6 +63,12 @@ class ReportActions:
     def outlets_csv(self) -> None:
         self._write_in_background(self._target("Export outlet summary", "outlets.csv", "CSV (*.csv)"),
                                   write_outlets_csv)
+
+    def workbook_xlsx(self) -> None:
+        path = self._target("Export annotations and outlets", "export.xlsx", "Excel workbook (*.xlsx)")
+        if path is not None and path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        self._write_in_background(path, write_xlsx)
 
     def report(self) -> None:
         path = self._target("Write report", "report.html", "HTML report (*.html);;PDF report (*.pdf)")
