@@ -113,7 +113,8 @@ class RefreshSuggestions:
         self.article_ids = article_ids
 
     def apply(self, project: Project) -> Changes:
-        from annotator.core.suggest.refresh import refresh_suggestions  # the cue rules load when first needed
+        # The cue rules load when first needed, not with every operation.
+        from annotator.core.suggest.refresh import refresh_suggestions
         return refresh_suggestions(project, article_ids=self.article_ids)
 
     def revert(self, project: Project) -> Changes:
