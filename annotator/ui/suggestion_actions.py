@@ -16,7 +16,12 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.ops.base import Operation
-from annotator.core.ops.suggestions import AcceptSuggestion, AcceptSuggestions, RefreshSuggestions, RejectSuggestion
+from annotator.core.ops.suggestions import (
+    AcceptSuggestion,
+    AcceptSuggestions,
+    RefreshSuggestions,
+    RejectSuggestion,
+)
 from annotator.core.store.suggestions import Suggestion
 from annotator.ui import keymap
 from annotator.ui.article_view import ArticleView
