@@ -29,6 +29,7 @@ from annotator.core.reports.csv_export import ANNOTATION_COLUMNS, annotation_row
 from annotator.core.store.database import Database, translate_error
 
 MAX_CELL = 32_767  # characters a spreadsheet cell holds
+MAX_ROWS = 1_048_576  # rows a sheet holds, the header included
 MAX_WIDTH = 60  # characters; longer text wraps out of sight rather than widening the column
 DATE_COLUMNS = {"published"}
 TIME_COLUMNS = {"created_at", "updated_at"}
@@ -49,6 +50,9 @@ def write_xlsx(db: Database, path: Path, filters: Filters = Filters()) -> int:
     except sqlite3.Error as error:
         reason = translate_error(path, error).reason
         raise ExportFailed(path, f"the project could not be read ({reason}); nothing was saved") from error
+    if len(annotations) >= MAX_ROWS:
+        raise ExportFailed(path, f"{len(annotations):,} annotations do not fit in a sheet ({MAX_ROWS - 1:,} rows"
+                           " at most); export a CSV, or filter by outlet or date")
     with _atomic_binary(path) as handle:  # first, so a workbook is only built when it can be saved
         workbook = Workbook(write_only=True)
         _add_sheet(workbook, "Annotations", ANNOTATION_COLUMNS, annotations)

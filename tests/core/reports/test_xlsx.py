@@ -123,3 +123,12 @@ def test_failed_export_raises_and_leaves_no_part_file(sample: Project, tmp_path:
     with pytest.raises(ExportFailed):
         write_xlsx(sample.database, tmp_path / "missing" / "r.xlsx")
     assert list(tmp_path.rglob("*.part")) == []
+
+
+def test_more_annotations_than_a_sheet_holds_is_a_clear_error(sample: Project, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    annotate_some(sample)
+    monkeypatch.setattr("annotator.core.reports.xlsx_export.MAX_ROWS", 3)
+    with pytest.raises(ExportFailed, match="do not fit in a sheet"):
+        write_xlsx(sample.database, tmp_path / "r.xlsx")
+    assert not (tmp_path / "r.xlsx").exists()
