@@ -1,14 +1,14 @@
 """Claim marks: the sentences in the other open columns that state a claim of the current sentence.
 
-`ClaimMarks` is the layer (a teal bar in the left margin and a dashed outline around each marked
-sentence, a solid one around the match stepped to); `ClaimLinks` keeps the layers of every column
+`ClaimMarks` is the layer (a purple bar in the left margin and a thin outline around each marked
+sentence, a thick one around the match stepped to); `ClaimLinks` keeps the layers of every column
 in step with the current column's current sentence, scrolls the matches into view, and steps
 through them (C, Shift+C) across the columns, left to right, without moving the focus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -16,29 +16,23 @@ from PySide6.QtWidgets import QWidget
 
 from annotator.core.changes import Changes
 from annotator.core.store.claims import Claim
-from annotator.ui.layers import ArticleView, DashedOutlines, in_view, outline
+from annotator.ui.layers import ArticleView, Layer, in_view, outline
 from annotator.ui.session import ProjectSession
 
-CLAIM = QColor("#138D75")
+CLAIM = QColor("#7D3C98")  # purple: no default category has it, suggestions outline in theirs
 
 
-class ClaimMarks(DashedOutlines):
+class ClaimMarks(Layer):
     """Marks sentences (idx from 0) of this view that share a claim with the current sentence elsewhere."""
 
     z = 5  # under the current sentence's outline
-    width = 1.4
 
     def __init__(self) -> None:
         self.sentences: set[int] = set()
         self.stepped: int | None = None  # the match C / Shift+C went to, outlined solid
 
-    def spans(self, view: ArticleView) -> Iterable[tuple[int, int, QColor]]:
-        for idx in sorted(self.sentences):
-            if idx < len(view.sentences) and idx != self.stepped:
-                yield view.sentences[idx].start, view.sentences[idx].end, CLAIM
-
     def paint(self, painter: QPainter, view: ArticleView, visible: tuple[int, int]) -> None:
-        super().paint(painter, view, visible)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for idx in sorted(self.sentences):
             if idx >= len(view.sentences):
                 continue
@@ -49,11 +43,9 @@ class ClaimMarks(DashedOutlines):
             if not rects:
                 continue
             top, bottom = min(r.top() for r in rects), max(r.bottom() for r in rects)
-            painter.fillRect(QRect(2, top, 4, bottom - top + 1), CLAIM)  # in the document margin
-            if idx == self.stepped:
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setPen(QPen(CLAIM, 2.2))
-                painter.drawPath(outline(rects, pad=5, radius=2))
+            painter.fillRect(QRect(2, top, 5, bottom - top + 1), CLAIM)  # in the document margin
+            painter.setPen(QPen(CLAIM, 2.4 if idx == self.stepped else 1.2))
+            painter.drawPath(outline(rects, pad=5, radius=2))
 
 
 def scroll_into_view(view, idx: int) -> None:

@@ -84,6 +84,10 @@ def snippet_html(text: str, query: str, *, width: int = SNIPPET) -> str:
         first = spans[0][0] if spans else 0
         lo = max(0, min(first - width // 3, len(text) - width))
         hi = lo + width
+        if lo:  # start and end on whole words
+            lo = min(text.find(" ", lo) + 1 or lo, first)
+        if hi < len(text):
+            hi = max(text.rfind(" ", lo, hi), spans[0][1] if spans else lo + 1)
     parts = ["…" if lo else ""]
     at = lo
     for start, end in spans:
@@ -99,12 +103,12 @@ def snippet_html(text: str, query: str, *, width: int = SNIPPET) -> str:
 class SnippetDelegate(QStyledItemDelegate):
     """Draws the HTML of HTML_ROLE (built from escaped text only) in its cell, wrapped."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(2)
         document.setHtml(index.data(HTML_ROLE) or "")
-        document.setTextWidth(max(50, option.rect.width()))
+        document.setTextWidth(max(120, width))
         return document
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -113,7 +117,7 @@ class SnippetDelegate(QStyledItemDelegate):
         options.text = ""
         style = options.widget.style() if options.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
-        document = self._document(option, index)
+        document = self._document(option, index, option.rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
@@ -125,7 +129,9 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        document = self._document(option, index)
+        tree = self.parent()  # the column's width, not the hint's (empty) rectangle, wraps the text
+        width = tree.columnWidth(index.column()) if isinstance(tree, QTreeWidget) else option.rect.width()
+        document = self._document(option, index, width)
         return QSize(int(document.idealWidth()), int(document.size().height()))
 
 
@@ -149,6 +155,7 @@ class SearchPanel(QWidget):
         self.in_article.setToolTip("Ctrl+F searches the current article, Ctrl+Shift+F every article")
         self.summary = plain_label(parent=self)
         self.summary.setObjectName("searchSummary")
+        self.summary.setWordWrap(True)
         self.more = QPushButton("Show more", self)
         self.more.setVisible(False)
         self.results = QTreeWidget(self)
@@ -164,6 +171,7 @@ class SearchPanel(QWidget):
         header.resizeSection(OUTLET, 110)
         header.resizeSection(TITLE, 170)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(lambda *_: self.results.doItemsLayout())  # re-wrap the sentences
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
@@ -187,12 +195,11 @@ class SearchPanel(QWidget):
         session.changed.connect(self._on_session_changed)
 
     # -- what the user asks -----------------------------------------------------------------------
-    def start(self, article_id: int | None = None) -> None:
-        """Search the article `article_id` (Ctrl+F), or every article when None (Ctrl+Shift+F)."""
-        if article_id is not None:
-            self.article_id = article_id
-        self.in_article.setEnabled(self.article_id is not None)
-        self.in_article.setChecked(article_id is not None)
+    def start(self, article_id: int | None = None, *, in_article: bool = False) -> None:
+        """Search the current article `article_id` (Ctrl+F), or every article (Ctrl+Shift+F)."""
+        self.article_id = article_id
+        self.in_article.setEnabled(article_id is not None)
+        self.in_article.setChecked(in_article and article_id is not None)
         self.search()
         self.query.setFocus()
         self.query.selectAll()

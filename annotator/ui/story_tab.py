@@ -84,6 +84,7 @@ class StoryTab(QWidget):
                                        "is an anonymous source")
         self.summary = plain_label(parent=self)
         self.summary.setObjectName("storySummary")
+        self.summary.setWordWrap(True)  # long text must not widen the window
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.progress.setFormat("Finding claims… %p%")
@@ -95,6 +96,7 @@ class StoryTab(QWidget):
         self.export_button = QPushButton("Export CSV…", self)
         self.export_button.setToolTip("Write the grid as shown (filter and order) to a CSV file")
         self.detail_title = plain_label("Select a claim to list its sentences.", self)
+        self.detail_title.setWordWrap(True)
         self.detail = QListWidget(self)
         self.detail.setObjectName("storySentences")
         self.detail.setWordWrap(True)
@@ -109,7 +111,7 @@ class StoryTab(QWidget):
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(self.anonymous_only)
-        bar.addWidget(self.summary, 1)
+        bar.addStretch(1)
         bar.addWidget(self.progress)
         for button in (self.merge_button, self.rename_button, self.export_button):
             bar.addWidget(button)
@@ -127,6 +129,7 @@ class StoryTab(QWidget):
         splitter.setSizes([480, 220])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
@@ -172,7 +175,8 @@ class StoryTab(QWidget):
         note = ""
         if project.read_only and project.claims.is_stale(METHOD):
             note = " (read-only: as last computed, may be out of date)"
-        self.summary.setText(f"{shown} claims{note}. Click a cell to open the sentence.")
+        self.summary.setText(f"{shown} claims{note}. Each cell: the categories marked on that outlet's sentences; "
+                             "hatched: reported, not marked yet; empty: not reported. Click a cell to open it.")
         self._on_selection_changed()
 
     def selected_claims(self) -> list[Claim]:
