@@ -9,10 +9,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from annotator.core.reports.chart_svg import sourcing_chart
+from annotator.core.reports.chart_svg import chart_parts, sourcing_chart
 from annotator.core.errors import ExportFailed
 from annotator.core.store.project import Project
-from annotator.core.reports.html_report import report_html
+from annotator.core.reports.html_report import chart_part_src, print_landscape, report_html
 from annotator.core.analysis.stats import Filters, outlet_summary
 
 CHART_URL = "chart.png"
@@ -29,13 +29,18 @@ def _gui_application():
     return app
 
 
-def _chart_image(project: Project, filters: Filters):
+def _chart_images(project: Project, filters: Filters) -> list:
+    """The chart as images, one per part that fits a page (as report_html(for_print=True) names them)."""
+    categories = project.categories.list(include_archived=True)
+    return [_chart_image(sourcing_chart(part, categories))
+            for part in chart_parts(outlet_summary(project.database, filters))]
+
+
+def _chart_image(svg: str):
     from PySide6.QtCore import QByteArray, Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    svg = sourcing_chart(outlet_summary(project.database, filters),
-                         project.categories.list(include_archived=True))
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     size = renderer.defaultSize() * 2
     image = QImage(size, QImage.Format.Format_ARGB32)
@@ -53,8 +58,9 @@ def write_pdf_report(project: Project, path: Path, filters: Filters = Filters())
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     document = QTextDocument()
-    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL),
-                         _chart_image(project, filters))
+    for n, image in enumerate(_chart_images(project, filters)):
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(chart_part_src(CHART_URL, n)),
+                             image)
     html = report_html(project, filters, chart_src=CHART_URL, for_print=True)
     path = Path(path)
     try:
@@ -64,7 +70,9 @@ def write_pdf_report(project: Project, path: Path, filters: Filters = Filters())
     os.close(fd)
     try:
         writer = QPdfWriter(tmp)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+        orientation = (QPageLayout.Orientation.Landscape if print_landscape(project, filters)
+                       else QPageLayout.Orientation.Portrait)  # landscape when long names make tables wide
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
                                          QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
         writer.setTitle(f"Sourcing report: {project.name}")
         writer.setResolution(96)  # CSS pixels map to screen pixels, so sizes read as on screen

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import markdown
 
-from annotator.core.reports.chart_svg import sourcing_chart
+from annotator.core.reports.chart_svg import chart_parts, sourcing_chart
 from annotator.core.analysis.evidence import annotated_sentences
 from annotator.core.store.database import outlet_order
 from annotator.core.store.project import Project
@@ -68,20 +68,48 @@ def _method(categories: list[Category]) -> list[str]:
     return lines
 
 
-def _outlet_table(outlets: list[OutletSummary], categories: list[Category], filters: Filters) -> list[str]:
-    """Two tables: the totals per outlet, then each category's count and share per outlet."""
+def _outlet_table(outlets: list[OutletSummary], categories: list[Category], filters: Filters, *,
+                  for_print: bool = False) -> list[str]:
+    """Two tables, one row per outlet: the totals, then each category's count and share.
+
+    On paper the category table is cut into parts of `PRINT_CATEGORIES` columns, each repeating
+    the outlet column, so no column is so narrow that a word must break.
+    """
     lines = ["| Outlet | Articles | Sentences | Annotated | Annotations | Anonymous share |",
              "|---|---:|---:|---:|---:|---:|"]
     for o in outlets:
         share = o.annotated_sentences / o.sentences if o.sentences else 0.0
         lines.append(f"| {md_text(o.outlet)} | {o.articles} | {o.sentences} | {_percent(share)} | "
                      f"{o.annotations} | {_share_cell(shown_anonymous_share(o.by_category, filters))} |")
-    lines += ["", "Annotations per category, with the share of each outlet's annotations:", "",
-              "| Category | " + " | ".join(md_text(o.outlet) for o in outlets) + " |",
-              "|---" + "|---:" * len(outlets) + "|"]
-    for c in categories:
-        cells = [f"{o.by_category.get(c.key, 0)} ({_percent(o.share(c.key))})" for o in outlets]
-        lines.append(f"| {md_text(c.label)} | " + " | ".join(cells) + " |")
+    lines += ["", "Annotations per category, with the share of each outlet's annotations:"]
+    step = PRINT_CATEGORIES if for_print else max(len(categories), 1)
+    for first in range(0, len(categories), step):
+        part = categories[first:first + step]
+        lines += ["", "| Outlet | " + " | ".join(md_text(c.label) for c in part) + " |",
+                  "|---" + "|---:" * len(part) + "|"]
+        for o in outlets:  # a no-break space keeps a count and its share together
+            cells = [f"{o.by_category.get(c.key, 0)}&nbsp;({_percent(o.share(c.key))})" for c in part]
+            lines.append(f"| {md_text(o.outlet)} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def chart_part_src(chart_src: str, n: int) -> str:
+    """The address of the `n`th part (from 0) of a chart cut for paper."""
+    return chart_src if n == 0 else f"{chart_src}?part={n + 1}"
+
+
+def _chart(outlets: list[OutletSummary], categories: list[Category], chart_src: str | None,
+           for_print: bool) -> list[str]:
+    """The chart, in parts that each fit a page on paper; embedded as SVG unless `chart_src` names it."""
+    parts = chart_parts(outlets) if for_print else [outlets]
+    lines = []
+    for n, part in enumerate(parts):
+        if chart_src is None:
+            svg = sourcing_chart(part, categories).encode("utf-8")
+            src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+        else:
+            src = chart_part_src(chart_src, n)
+        lines += ["", f"![Sourcing mix by outlet]({src})", ""]
     return lines
 
 
@@ -108,19 +136,20 @@ def _sentences(project: Project, filters: Filters, categories: list[Category]) -
     return lines
 
 
-def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src: str | None = None) -> str:
-    """The whole report as Markdown; `chart_src` overrides the embedded SVG chart's address."""
+def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src: str | None = None,
+                    for_print: bool = False) -> str:
+    """The whole report as Markdown; `chart_src` overrides the embedded SVG chart's address.
+
+    `for_print` cuts wide tables and tall charts into parts for pages (see `chart_part_src`).
+    """
     categories = project.categories.list(include_archived=True)
     outlets = outlet_summary(project.database, filters)
-    if chart_src is None:
-        svg = sourcing_chart(outlets, categories).encode("utf-8")
-        chart_src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"# Sourcing report: {md_text(project.name)}", "",
              f"Generated {stamp} from {md_text(project.path.name)}. {_filters_line(filters)}", ""]
     lines += _method(categories)
-    lines += ["", "## Outlets", ""] + _outlet_table(outlets, categories, filters)
-    lines += ["", f"![Sourcing mix by outlet]({chart_src})", ""]
+    lines += ["", "## Outlets", ""] + _outlet_table(outlets, categories, filters, for_print=for_print)
+    lines += _chart(outlets, categories, chart_src, for_print)
     lines += _sentences(project, filters, categories)
     lines += claims_section(project, md_text)
     key = project.info.value("answer_key")
@@ -129,21 +158,53 @@ def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src
     return "\n".join(lines) + "\n"
 
 
-# For print (Qt's rich-text subset, which reads table borders and widths from attributes, not CSS):
-# the page gives the width, and tables and the chart fill it.
-PRINT_CSS = CSS.replace(" max-width: 60em;", "").replace("margin: 2em auto;", "margin: 0;")
+# For print (Qt's rich-text subset, which reads table borders and widths from attributes, not CSS,
+# and has no `white-space: nowrap`): the page gives the width, and tables and the chart fill it.
+# Tables use a smaller font; the outlet column is given the width of the longest name, so each
+# outlet's row stays on one line; the category table is cut into parts of PRINT_CATEGORIES columns
+# (each a label that wraps only between words) and the chart into parts that fit a page.
+PRINT_CSS = (CSS.replace(" max-width: 60em;", "").replace("margin: 2em auto;", "margin: 0;")
+             + "th, td { font-size: 8.5pt; }\n")
+PRINT_CATEGORIES = 4
+PRINT_WIDTH = 680  # pixels across an A4 portrait page inside 15 mm margins at 96 dpi (report_pdf.py)
+PRINT_WIDTH_LANDSCAPE = 1009  # the same, across a landscape page
+# The totals' figure columns, as wide as their longest header word in bold (percent of the page).
+_PRINT_FIGURES = {"Articles": 9, "Sentences": 10, "Annotated": 10, "Annotations": 12, "Anonymous share": 10}
+_PRINT_CHAR = 6.4  # an average character of DejaVu Sans at 8.5 pt, in pixels, with a margin to spare
 _PRINT_TABLE = '<table width="100%" border="1" cellspacing="0" cellpadding="4">'
-_PRINT_IMAGE = '<img width="640" '
+_PRINT_IMAGE = '<img width="600" '
+
+
+def _name_width(outlets: list[OutletSummary]) -> float:
+    return max((len(o.outlet) for o in outlets), default=10) * _PRINT_CHAR + 16
+
+
+def print_landscape(project: Project, filters: Filters = Filters()) -> bool:
+    """Whether the PDF needs landscape pages: when the longest outlet name takes over a third of a
+    portrait page, the figures beside it would leave their headers too little room for whole words."""
+    return _name_width(outlet_summary(project.database, filters)) > PRINT_WIDTH / 3
+
+
+def _outlet_column(outlets: list[OutletSummary], page: int) -> int:
+    """The outlet column's share of the page width, in percent: wide enough for the longest name."""
+    return max(20, min(60, int(_name_width(outlets) * 100 / page) + 1))
 
 
 def report_html(project: Project, filters: Filters = Filters(), *, chart_src: str | None = None,
                 for_print: bool = False) -> str:
     """The report as one HTML page; `for_print` lays it out for a page of paper (the PDF writer)."""
-    body = markdown.markdown(report_markdown(project, filters, chart_src=chart_src), extensions=["tables"])
+    body = markdown.markdown(report_markdown(project, filters, chart_src=chart_src, for_print=for_print),
+                             extensions=["tables"])
     css = CSS
     if for_print:
         css = PRINT_CSS
-        body = body.replace("<table>", _PRINT_TABLE).replace("<img ", _PRINT_IMAGE)
+        outlets = outlet_summary(project.database, filters)
+        width = _outlet_column(outlets, PRINT_WIDTH_LANDSCAPE if print_landscape(project, filters) else PRINT_WIDTH)
+        body = (body.replace("<table>", _PRINT_TABLE).replace("<img ", _PRINT_IMAGE)
+                .replace("<th>Outlet</th>", f'<th width="{width}%">Outlet</th>'))
+        for title, share in _PRINT_FIGURES.items():
+            body = body.replace(f'<th style="text-align: right;">{title}</th>',
+                                f'<th width="{share}%" style="text-align: right;">{title}</th>')
     return (f"<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Sourcing report: "
             f"{escape(project.name)}</title><style>{css}</style></head><body>\n{body}\n</body></html>\n")
 
