@@ -81,3 +81,6 @@ def annotation_edited(before: Annotation, after: Annotation) -> Changes:
 
 
 NOTHING = Changes()
+# What views re-read when anything may have changed (a step that failed part-way).
+EVERYTHING = Changes(all_annotations=True, codebook=True, articles=True, project_info=True, suggestions=True,
+                     claims=True)

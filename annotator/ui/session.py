@@ -12,8 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.core.changes import Changes
-from annotator.core.errors import AnnotatorError
+from annotator.core.changes import EVERYTHING, Changes
 from annotator.core.ops.base import Operation
 from annotator.core.store.project import Project
 from annotator.ui.background import ProjectTask, start
@@ -96,7 +95,12 @@ class _UndoEntry(QUndoCommand):
     def _guarded(self, step) -> None:
         try:
             changes = step(self._session.project)
-        except AnnotatorError as error:
+        except Exception as error:  # noqa: BLE001 - shown to the user; the history must not lie
+            # The stack has already moved its index as if the step were done. It was not (or only in
+            # part): drop this entry, so undo and redo never claim what the file does not hold, and
+            # let every view re-read the project.
+            self.setObsolete(True)
             self._session.failed.emit(error)
+            self._session.announce(EVERYTHING)
             return
         self._session.announce(changes)

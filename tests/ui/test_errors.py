@@ -69,3 +69,23 @@ def test_an_unexpected_exception_in_a_task_is_shown_with_its_class(qtbot, open_m
         start(task, running)
     assert messages[-1][0] == "Something went wrong"
     assert "KeyError" in messages[-1][1]
+
+
+def test_an_undo_the_file_refuses_leaves_no_lying_history(qtbot, open_main, messages, sample_path, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+
+    window = open_main(sample_path)
+    window.open_article(1)
+    view = window.columns.current.view
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert window.session.undo_stack.canUndo()
+
+    def locked(annotation_id):
+        raise ProjectLocked(sample_path, "the project is locked by another program; close it there and try again")
+
+    monkeypatch.setattr(window.session.project.annotations, "delete", locked)
+    window.undo_action.trigger()
+    assert messages[-1][0] == "Project file problem" and "locked" in messages[-1][1]
+    assert window.session.project.annotations.count() == 1  # still in the file...
+    assert [a.category for a in view.annotations()] == ["anonymous_official"]  # ...and still shown
+    assert not window.session.undo_stack.canRedo()  # no redo of an undo that never happened

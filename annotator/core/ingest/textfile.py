@@ -106,7 +106,9 @@ def decode(path: Path, data: bytes) -> Decoded:
 
 
 def _decode(data: bytes) -> Decoded | None:
-    if b"\x00" in data[:2] and not data.startswith(_BOM_PREFIXES):  # ASCII in UTF-16 is valid UTF-8
+    # UTF-16 is valid UTF-8 wherever it is ASCII, so look for its NUL bytes first: anywhere, not only
+    # in the first two bytes (a text opening with “ or — has none there). Real text holds no NUL.
+    if b"\x00" in data and not data.startswith(_BOM_PREFIXES):
         found = _utf16_without_bom(data)
         if found is not None:
             return found

@@ -65,7 +65,8 @@ def _snapshot(path: Path) -> Path:
     """Copy the file and its -wal to a private folder: how a -wal is read where no -shm can be made."""
     folder = Path(tempfile.mkdtemp(prefix="annotator-read-"))
     for suffix in ("", "-wal"):
-        shutil.copyfile(f"{path}{suffix}", folder / f"{path.name}{suffix}")
+        if suffix == "" or Path(f"{path}{suffix}").exists():
+            shutil.copyfile(f"{path}{suffix}", folder / f"{path.name}{suffix}")
     return folder / path.name
 
 
@@ -73,12 +74,13 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     """A connection that writes nothing beside `path`; and the private copy it reads, if any.
 
     With no -wal nothing is pending, so the file is read as immutable and SQLite creates no -wal or
-    -shm. A -wal holds changes that must be read through a -shm: an existing one is used; where none
-    exists and the folder cannot be written, a private copy of the file and its -wal is read instead.
+    -shm. A -wal holds changes that must be read through a -shm: an existing one (a writer has the file
+    open) is used; where there is none, a private copy of the file and its -wal is read instead, so no
+    -shm is ever left beside a file we only read.
     """
     if not Path(f"{path}-wal").exists():
         return sqlite3.connect(_uri(path, "ro") + "&immutable=1", uri=True, isolation_level=None), None
-    if Path(f"{path}-shm").exists() or _folder_writable(path):
+    if Path(f"{path}-shm").exists():
         conn = None
         try:
             conn = sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None)
@@ -175,9 +177,15 @@ def connect(path: Path, *, create: bool, read_only: bool = False) -> tuple[sqlit
         if not read_only:
             migrate(conn)
         elif conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION:
+            # An older file (a student's from the previous version, a file in a read-only folder):
+            # upgrade a private copy and read that; the file itself is never touched.
             conn.close()
             _discard(copy)
-            raise ProjectError(path, "an older project that needs an upgrade cannot be opened read-only")
+            copy = _snapshot(path)
+            conn = sqlite3.connect(copy, isolation_level=None)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.create_collation("OUTLET", _collate_outlets)
+            migrate(conn)
     except sqlite3.Error as error:
         _discard(copy)
         raise translate_error(path, error) from error

@@ -135,10 +135,16 @@ MIGRATIONS.append((
             annotated INTEGER NOT NULL,
             PRIMARY KEY (article_id, annotator_id)
         ) WITHOUT ROWID""",
+        # Each annotation's sentences by two index seeks, as in the triggers: a plain overlap join
+        # would compare every annotation with every sentence of its article.
         """INSERT INTO sentence_marks (article_id, idx, annotator_id, n)
-            SELECT s.article_id, s.idx, n.annotator_id, count(*) FROM annotations n
-            JOIN sentences s ON s.article_id = n.article_id AND s."end" > n.start AND s.start < n."end"
-            GROUP BY s.article_id, s.idx, n.annotator_id""",
+            SELECT n.article_id, s.idx, n.annotator_id, count(*) FROM annotations n
+            JOIN sentences s ON s.article_id = n.article_id AND s.idx BETWEEN
+                (SELECT idx FROM sentences WHERE article_id = n.article_id AND "end" > n.start
+                 ORDER BY "end" LIMIT 1)
+            AND (SELECT idx FROM sentences WHERE article_id = n.article_id AND start < n."end"
+                 ORDER BY start DESC LIMIT 1)
+            GROUP BY n.article_id, s.idx, n.annotator_id""",
         """INSERT INTO sentence_marks (article_id, idx, annotator_id, n)
             SELECT article_id, idx, 0, sum(n) FROM sentence_marks GROUP BY article_id, idx""",
         """INSERT INTO article_progress (article_id, annotator_id, annotated)

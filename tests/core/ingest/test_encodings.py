@@ -92,3 +92,11 @@ def test_longer_random_binary_file_is_refused(seed: int) -> None:
 def test_empty_or_nearly_empty_file_is_refused_with_a_clear_reason(data: bytes, reason: str) -> None:
     with pytest.raises(ImportRefused, match=reason):
         decode(Path("x.txt"), data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_that_opens_with_a_curly_quote(tmp_path, encoding) -> None:
+    text = "“Hello,” she said. The minister answered every question — twice."
+    path = tmp_path / "quote.txt"
+    path.write_bytes(text.encode(encoding))
+    assert decode(path, path.read_bytes()).text == text
