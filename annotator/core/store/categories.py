@@ -98,6 +98,9 @@ class CategoryStore:
             "archived": int(archived if archived is not None else before.archived),
         }
         with self._db.write() as conn:
+            restoring = before.archived and not values["archived"]
+            if restoring and shortcut == "" and self._shortcut_owner(conn, values["shortcut"], key):
+                values["shortcut"] = None  # its key went to another category while it was archived
             self._check_shortcut_free(conn, values["shortcut"], key)
             conn.execute(
                 "UPDATE categories SET label = :label, color = :color, description = :description,"
@@ -134,12 +137,18 @@ class CategoryStore:
         return category
 
     @staticmethod
-    def _check_shortcut_free(conn, shortcut: str | None, key: str) -> None:
+    def _shortcut_owner(conn, shortcut: str | None, key: str) -> str | None:
+        """The label of the other active category that has `shortcut`, if any."""
         if shortcut is None:
-            return
+            return None
         row = conn.execute(
             "SELECT label FROM categories WHERE shortcut = ? AND key != ? AND archived = 0",
             (shortcut, key),
         ).fetchone()
-        if row:
-            raise InvalidValue(f"shortcut {shortcut} is already used by {row[0]!r}")
+        return row[0] if row else None
+
+    @classmethod
+    def _check_shortcut_free(cls, conn, shortcut: str | None, key: str) -> None:
+        owner = cls._shortcut_owner(conn, shortcut, key)
+        if owner is not None:
+            raise InvalidValue(f"shortcut {shortcut} is already used by {owner!r}")

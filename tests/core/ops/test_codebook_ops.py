@@ -55,3 +55,13 @@ def test_undoing_an_added_category_in_use_is_refused_and_changes_nothing(project
     with pytest.raises(InvalidValue, match="archive it instead"):
         add.revert(project)
     assert snapshot(project) == before
+
+
+def test_a_category_whose_key_was_reused_while_archived_is_restored_without_one(project: Project) -> None:
+    EditCategory("anonymous_official", archived=True).apply(project)
+    AddCategory("Brand new").apply(project)
+    assert project.categories.get("brand_new").shortcut == "1"
+    EditCategory("anonymous_official", archived=False).apply(project)
+    restored = project.categories.get("anonymous_official")
+    assert not restored.archived and restored.shortcut is None
+    assert project.categories.get("brand_new").shortcut == "1"
