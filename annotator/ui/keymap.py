@@ -18,13 +18,15 @@ from PySide6.QtWidgets import QWidget
 
 MOVING = "Moving"
 ANNOTATING = "Annotating"
+SUGGESTING = "Suggestions"
 COMPARING = "Comparing"
 LIBRARY = "Library"
 WINDOW = "Window"
-SECTIONS = (MOVING, ANNOTATING, COMPARING, LIBRARY, WINDOW)
+SECTIONS = (MOVING, ANNOTATING, SUGGESTING, COMPARING, LIBRARY, WINDOW)
 WHERE = {  # where the focus must be for a section's keys to work
     MOVING: "workspace and compare tabs",
     ANNOTATING: "workspace",
+    SUGGESTING: "workspace",
     COMPARING: "compare tab",
     LIBRARY: "library list",
     WINDOW: "anywhere in the window",
@@ -57,6 +59,15 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("note", ("N",), "edit the chosen annotation's note", ANNOTATING, "note"),
     Binding("source", ("S",), "edit the chosen annotation's named source", ANNOTATING, "source"),
     Binding("delete", ("Delete", "Backspace"), "remove the chosen annotation", ANNOTATING, "remove"),
+    Binding("accept_suggestion", ("Return", "Enter", "A"),
+            "accept the current sentence's suggestion (the most confident): mark it, source filled in",
+            SUGGESTING, "accept"),
+    Binding("choose_suggestion", ("Shift+A",), "choose which of the sentence's suggestions to accept", SUGGESTING),
+    Binding("reject_suggestion", ("X",), "reject the current sentence's suggestion; it is not offered again",
+            SUGGESTING, "reject"),
+    Binding("accept_all_suggestions", ("Ctrl+Shift+A",), "accept all suggestions in this article (asks first)",
+            SUGGESTING),
+    Binding("toggle_suggestions", ("Shift+S",), "show or hide suggestions (View ▸ Show suggestions)", SUGGESTING),
     Binding("next_difference", ("N", "F8"), "next difference between the key and the student", COMPARING),
     Binding("previous_difference", ("P", "Shift+F8"), "previous difference", COMPARING),
     Binding("open_article", ("Return", "Enter"), "open the article in the current column", LIBRARY),

@@ -25,6 +25,7 @@ from annotator.ui.keyboard_help import KeyboardHelp
 from annotator.ui.library import LibraryPanel
 from annotator.ui.plain_text import menu_text, window_title
 from annotator.ui.session import ProjectSession
+from annotator.ui.suggestion_actions import SuggestionActions
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(session, self.inspector, self.errors, self)
         self.files = FileActions(session, self.errors, settings, self)
         self.classroom = ClassroomActions(session, self.errors, self)
+        self.suggesting = SuggestionActions(session, self.columns, self.inspector, self.errors, settings, self)
         self._build_menus()
         self._build_status_bar()
         self._connect_signals()
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.suggesting.populate(edit, self.view_menu)
         self.classroom.populate(self.menuBar().addMenu("&Classroom"))
         help_menu = self.menuBar().addMenu("&Help")
         self.keys_action = QAction("&Keyboard", self)
@@ -141,6 +145,7 @@ class MainWindow(QMainWindow):
     def _on_columns_column_opened(self, column) -> None:
         view = column.view
         view.selection_changed.connect(self.annotating.refresh_inspector)  # its keys are the workspace's actions
+        self.suggesting.add_to(view)
 
     def _on_tabs_close_requested(self, index: int) -> None:
         widget = self.tabs.widget(index)

@@ -172,7 +172,9 @@ def test_f1_opens_the_keyboard_page_without_blocking(qtbot, workspace) -> None:
 def test_every_binding_is_tested_here() -> None:
     tested = {command for command, *_ in MOVES} | {
         "assign", "note", "source", "delete", "undo", "redo", "next_difference", "previous_difference",
-        "open_article", "open_in_new_column", "import", "export", "keyboard_help"}
+        "open_article", "open_in_new_column", "import", "export", "keyboard_help"} | {
+        # tested in test_suggestions_ui.py
+        "accept_suggestion", "choose_suggestion", "reject_suggestion", "accept_all_suggestions", "toggle_suggestions"}
     assert tested == {b.command for b in keymap.KEYMAP}
 
 
@@ -271,7 +273,7 @@ def test_key_names_read_as_a_user_reads_them() -> None:
 
 
 def test_no_key_is_bound_twice_where_both_could_fire() -> None:
-    live_together = [{keymap.MOVING, keymap.ANNOTATING, keymap.WINDOW}, {keymap.MOVING, keymap.COMPARING, keymap.WINDOW},
+    live_together = [{keymap.MOVING, keymap.ANNOTATING, keymap.SUGGESTING, keymap.WINDOW}, {keymap.MOVING, keymap.COMPARING, keymap.WINDOW},
                      {keymap.LIBRARY, keymap.WINDOW}]
     for sections in live_together:
         keys = [QKeySequence(k).toString() for b in keymap.in_section(*sections) for k in b.keys]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter, QTextCursor
 
+from annotator.ui.article_view import ArticleView
 from annotator.ui.layers import (
     CategoryStripes,
     CurrentSentenceOutline,
@@ -39,14 +40,13 @@ def count(image: QImage, color: QColor) -> int:
 
 def test_a_view_paints_its_standard_layers_in_order(open_main, sample_path) -> None:
     window = open_main(sample_path)
-    window.open_article(1)
-    assert [type(layer) for layer in window.columns.current.view.layers] == [CategoryStripes, CurrentSentenceOutline]
+    view = ArticleView(window.session, 1)  # a bare view: the window adds its own overlays (suggestions...)
+    assert [type(layer) for layer in view.layers] == [CategoryStripes, CurrentSentenceOutline]
 
 
 def test_the_selection_outline_stays_on_top_of_added_layers(open_main, sample_path) -> None:
     window = open_main(sample_path)
-    window.open_article(1)
-    view = window.columns.current.view
+    view = ArticleView(window.session, 1)
     square, outlines = Square(), DifferenceOutlines()
     view.add_layer(square)
     view.add_layer(outlines)
