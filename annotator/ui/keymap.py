@@ -19,14 +19,16 @@ from PySide6.QtWidgets import QWidget
 MOVING = "Moving"
 ANNOTATING = "Annotating"
 SUGGESTING = "Suggestions"
+CLAIMS = "Claims"
 COMPARING = "Comparing"
 LIBRARY = "Library"
 WINDOW = "Window"
-SECTIONS = (MOVING, ANNOTATING, SUGGESTING, COMPARING, LIBRARY, WINDOW)
+SECTIONS = (MOVING, ANNOTATING, SUGGESTING, CLAIMS, COMPARING, LIBRARY, WINDOW)
 WHERE = {  # where the focus must be for a section's keys to work
     MOVING: "workspace and compare tabs",
     ANNOTATING: "workspace",
     SUGGESTING: "workspace",
+    CLAIMS: "workspace",
     COMPARING: "compare tab",
     LIBRARY: "library list",
     WINDOW: "anywhere in the window",
@@ -68,6 +70,9 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("accept_all_suggestions", ("Ctrl+Shift+A",), "accept all suggestions in this article (asks first)",
             SUGGESTING),
     Binding("toggle_suggestions", ("Shift+S",), "show or hide suggestions (View ▸ Show suggestions)", SUGGESTING),
+    Binding("next_claim_match", ("C",), "go to the next sentence in the other columns that states the same claim",
+            CLAIMS),
+    Binding("previous_claim_match", ("Shift+C",), "go to the previous sentence stating the same claim", CLAIMS),
     Binding("next_difference", ("N", "F8"), "next difference between the key and the student", COMPARING),
     Binding("previous_difference", ("P", "Shift+F8"), "previous difference", COMPARING),
     Binding("open_article", ("Return", "Enter"), "open the article in the current column", LIBRARY),
@@ -77,6 +82,9 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", WINDOW, "redo"),
     Binding("import", ("Ctrl+I",), "import articles (in the background, with progress and Cancel)", WINDOW),
     Binding("export", ("Ctrl+E",), "export the annotations CSV", WINDOW),
+    Binding("find_in_article", ("Ctrl+F",), "find in the current article (Enter finds the next)", WINDOW),
+    Binding("search_project", ("Ctrl+Shift+F",), "search every article; Enter on a result opens its sentence",
+            WINDOW),
     Binding("keyboard_help", ("F1",), "show the list of keys (Help ▸ Keyboard)", WINDOW, "all keys"),
 )
 
@@ -86,6 +94,7 @@ GESTURES: tuple[tuple[str, str], ...] = (
     ("hover over a highlight", "its category, named source and note"),
     ("double-click in the library", "open the article (with Ctrl: in a new column)"),
     ("drop files on the window", "import them"),
+    ("click a cell of the Story tab", "open that outlet's sentence of the claim"),
 )
 
 _SYMBOLS = {"Down": "↓", "Up": "↑", "Return": "Enter", "Backspace": "Backspace"}

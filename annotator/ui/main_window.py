@@ -25,6 +25,9 @@ from annotator.ui.keyboard_help import KeyboardHelp
 from annotator.ui.library import LibraryPanel
 from annotator.ui.plain_text import menu_text, window_title
 from annotator.ui.session import ProjectSession
+from annotator.ui.claim_layer import ClaimLinks
+from annotator.ui.search_panel import SearchPanel
+from annotator.ui.story_tab import StoryTab
 from annotator.ui.suggestion_actions import SuggestionActions
 
 
@@ -47,6 +50,8 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
         self.tabs.addTab(self.columns, "Workspace")
         self.tabs.addTab(self.dashboard, "Dashboard")
+        self.story = StoryTab(session, self.errors, self)
+        self.tabs.addTab(self.story, "Story")
         for index in range(self.tabs.count()):  # only compare tabs can be closed
             self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
@@ -59,6 +64,10 @@ class MainWindow(QMainWindow):
             self._dock("Annotation", "inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
         ]
         self.resizeDocks(docks, [330, 320, 320], Qt.Orientation.Horizontal)
+        self.search = SearchPanel(session, self.errors, self)
+        self.search_dock = self._dock("Search", "searchDock", self.search, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.search_dock.hide()  # shown by Ctrl+F or Ctrl+Shift+F
+        self.claim_links = ClaimLinks(session, self.columns, self.errors.notice, self)
         self.annotating = Annotating(session, self.inspector, self.errors, self)
         self.files = FileActions(session, self.errors, settings, self)
         self.classroom = ClassroomActions(session, self.errors, self)
@@ -91,6 +100,13 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu("&View")
         self.suggesting.populate(edit, self.view_menu)
         self.classroom.populate(self.menuBar().addMenu("&Classroom"))
+        self.find_action = QAction("&Find in article…", self)
+        self.find_action.triggered.connect(self._on_find_triggered)
+        self.search_action = QAction("&Search all articles…", self)
+        self.search_action.triggered.connect(lambda: self._open_search(in_article=False))
+        edit.addSeparator()
+        edit.addAction(self.find_action)
+        edit.addAction(self.search_action)
         help_menu = self.menuBar().addMenu("&Help")
         self.keys_action = QAction("&Keyboard", self)
         self.keys_action.triggered.connect(self._on_keys_triggered)
@@ -105,10 +121,14 @@ class MainWindow(QMainWindow):
             "note": annotating.edit_note, "source": annotating.edit_source}, keymap.ANNOTATING)
         for command, action in [("undo", self.undo_action), ("redo", self.redo_action),
                                 ("import", self.files.import_action), ("export", self.files.export_action),
-                                ("keyboard_help", self.keys_action)]:
+                                ("keyboard_help", self.keys_action), ("find_in_article", self.find_action),
+                                ("search_project", self.search_action)]:
             keymap.apply(action, command)
             self.addAction(action)  # found by keymap.action_for from a view of an inactive window too
         self.keyboard_help: KeyboardHelp | None = None
+        self.claim_key_actions = keymap.install(self.columns, {
+            "next_claim_match": self.claim_links.next_match,
+            "previous_claim_match": self.claim_links.previous_match}, keymap.CLAIMS)
 
     def _build_status_bar(self) -> None:
         self.read_only_label = QLabel("Read-only: changes cannot be saved to this file")
@@ -138,6 +158,9 @@ class MainWindow(QMainWindow):
         self.files.quit_requested.connect(self.close)
         self.classroom.compare_requested.connect(self.open_compare)
         self.dashboard.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
+        self.story.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
+        self.search.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
+        self.search.sentence_found.connect(self._on_search_sentence_found)
 
     def open_article(self, article_id: ArticleId, *, new_column: bool = False) -> None:
         self.columns.open(article_id, new_column=new_column)
@@ -149,7 +172,7 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_close_requested(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget not in (self.columns, self.dashboard):  # the workspace and dashboard stay
+        if widget not in (self.columns, self.dashboard, self.story):  # the workspace, dashboard and story stay
             self.tabs.removeTab(index)
             widget.deleteLater()
 
@@ -159,6 +182,26 @@ class MainWindow(QMainWindow):
         view = self.columns.current.view
         view.select_sentence(view.sentence_at(start))
         view.setFocus()
+
+    def _on_search_sentence_found(self, article_id: int, start: int) -> None:
+        """Find next: select the match in its column; the focus stays in the search field."""
+        self.tabs.setCurrentWidget(self.columns)
+        self.open_article(ArticleId(article_id))
+        view = self.columns.current.view
+        view.select_sentence(view.sentence_at(start))
+        self.search.query.setFocus()
+
+    def _on_find_triggered(self) -> None:
+        current = self.columns.current
+        if current is None:
+            self.errors.notice("No article is open: searching every article.")
+        self._open_search(in_article=True)
+
+    def _open_search(self, *, in_article: bool) -> None:
+        current = self.columns.current
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.start(current.article_id if current else None, in_article=in_article)
 
     def _on_library_open_requested(self, article_id: int, new_column: bool) -> None:
         self.open_article(ArticleId(article_id), new_column=new_column)
@@ -234,6 +277,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.files.cancel_import()  # stops after the current file; what was imported is kept
+        self.story.cancel_recompute()
         self.save_state()
         super().closeEvent(event)
 

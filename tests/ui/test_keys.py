@@ -175,6 +175,8 @@ def test_every_binding_is_tested_here() -> None:
         "open_article", "open_in_new_column", "import", "export", "keyboard_help"} | {
         # tested in test_suggestions_ui.py
         "accept_suggestion", "choose_suggestion", "reject_suggestion", "accept_all_suggestions", "toggle_suggestions"}
+    tested |= {"next_claim_match", "previous_claim_match",  # tested in test_claim_layer.py
+               "find_in_article", "search_project"}  # tested in test_search_panel.py
     assert tested == {b.command for b in keymap.KEYMAP}
 
 
@@ -273,7 +275,7 @@ def test_key_names_read_as_a_user_reads_them() -> None:
 
 
 def test_no_key_is_bound_twice_where_both_could_fire() -> None:
-    live_together = [{keymap.MOVING, keymap.ANNOTATING, keymap.SUGGESTING, keymap.WINDOW}, {keymap.MOVING, keymap.COMPARING, keymap.WINDOW},
+    live_together = [{keymap.MOVING, keymap.ANNOTATING, keymap.SUGGESTING, keymap.CLAIMS, keymap.WINDOW}, {keymap.MOVING, keymap.COMPARING, keymap.WINDOW},
                      {keymap.LIBRARY, keymap.WINDOW}]
     for sections in live_together:
         keys = [QKeySequence(k).toString() for b in keymap.in_section(*sections) for k in b.keys]
