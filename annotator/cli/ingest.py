@@ -62,7 +62,7 @@ def _progress_line(done: int, total: int, path: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--outlet", help="Outlet for files whose metadata names none.")
 def import_command(project: Path, paths: tuple[Path, ...], outlet: str | None) -> None:
-    """Import articles (.txt, .md, .html; folders recursively); create PROJECT if missing."""
+    """Import articles (.txt, .md, .html, .pdf, .docx; folders recursively); create PROJECT if missing."""
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int, path: str) -> bool:
