@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
@@ -130,4 +130,8 @@ def run(project: Path | None) -> int:
         return 1
     app.setProperty("main_window", window)
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Closing the window cancels an import or a claims run after its current step; let background
+    # work finish before Python tears down the objects its signals report to.
+    QThreadPool.globalInstance().waitForDone(30_000)
+    return code

@@ -69,11 +69,15 @@ class Dashboard(QWidget):
                               ("Outlet", self.outlet)]:
             bar.addWidget(QLabel(label))
             bar.addWidget(widget, 1)
-        actions = QHBoxLayout()
+        dates = QHBoxLayout()
         for label, widget in [("Published from", self.date_from), ("to", self.date_to)]:
-            actions.addWidget(QLabel(label))
-            actions.addWidget(widget)
-        actions.addStretch(1)
+            dates.addWidget(QLabel(label))
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        # The export buttons have a row of their own, so the dashboard stays narrow enough for the
+        # library and codebook docks beside it.
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel("Export with these filters:"))
         for text, slot in [("Annotations CSV…", self.reports.annotations_csv),
                            ("Outlets CSV…", self.reports.outlets_csv), ("XLSX…", self.reports.workbook_xlsx),
                            ("Report…", self.reports.report)]:
@@ -81,6 +85,7 @@ class Dashboard(QWidget):
             button.setToolTip("Written with the filters shown here (a report as HTML or PDF)")
             button.clicked.connect(slot)
             actions.addWidget(button)
+        actions.addStretch(1)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -93,6 +98,7 @@ class Dashboard(QWidget):
         splitter.setSizes([340, 300, 140])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(dates)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
 

@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.files.cancel_import()  # stops after the current file; what was imported is kept
         self.story.cancel_recompute()
+        self.suggesting.cancel()
         self.save_state()
         super().closeEvent(event)
 

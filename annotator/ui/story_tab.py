@@ -79,7 +79,8 @@ class StoryTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.anonymous_only = QCheckBox("Only claims some outlet sources only anonymously", self)
+        self.anonymous_only = QCheckBox("Anonymous-only claims", self)
+        self.anonymous_only.setToolTip("Only the claims that some outlet sources only anonymously")
         self.anonymous_only.setToolTip("Claims where, for some outlet, every category marked on its sentences "
                                        "is an anonymous source")
         self.summary = plain_label(parent=self)
@@ -87,6 +88,7 @@ class StoryTab(QWidget):
         self.summary.setWordWrap(True)  # long text must not widen the window
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
+        self.progress.setMinimumWidth(60)
         self.progress.setFormat("Finding claims… %p%")
         self.progress.setVisible(False)
         self.merge_button = QPushButton("Merge", self)

@@ -113,6 +113,8 @@ class SuggestionActions(QObject):
         """Give a newly opened article view its suggestion layer."""
         view.add_layer(SuggestionOutlines())
         view.selection_changed.connect(self.refresh_inspector)
+        # After the view has re-read its own annotations: which suggestions are open follows from them.
+        view.annotations_refreshed.connect(lambda v=view: self._on_view_annotations_refreshed(v))
         self._load(view)
 
     def _views(self) -> list[ArticleView]:
@@ -123,7 +125,13 @@ class SuggestionActions(QObject):
         if layer is None:
             return
         layer.shown = self.enabled and self.shown
-        layer.suggestions = self.open_for(view) if layer.shown else []
+        project = self.session.project
+        layer.stored = project.suggestions.for_article(view.article_id) if layer.shown and project.is_open else []
+        self._reopen(view, layer)
+
+    def _reopen(self, view: ArticleView, layer: SuggestionOutlines) -> None:
+        """Recompute which stored suggestions are still open from the view's own annotations (no reading)."""
+        layer.suggestions = open_suggestions(layer.stored, view.annotations(), view.sentences)
         view.viewport().update()
 
     def open_for(self, view: ArticleView) -> list[Suggestion]:
@@ -136,9 +144,10 @@ class SuggestionActions(QObject):
 
     def for_current_sentence(self) -> list[Suggestion]:
         view = self._view()
-        if view is None or not view.sentences:
+        layer = view.layer(SuggestionOutlines) if view is not None else None
+        if view is None or not view.sentences or layer is None:
             return []
-        return [s for s in self.open_for(view) if s.idx == view.current]
+        return [s for s in layer.suggestions if s.idx == view.current]
 
     def refresh(self) -> None:
         for view in self._views():
@@ -157,8 +166,15 @@ class SuggestionActions(QObject):
             return
         if changes.articles or changes.codebook:
             self.compute()  # new articles, or categories whose cues count
-        if changes.suggestions or changes.annotations or changes.codebook:
-            self.refresh()
+        if changes.suggestions or changes.codebook or changes.all_annotations:
+            self.refresh()  # re-read the stored suggestions
+
+    def _on_view_annotations_refreshed(self, view: ArticleView) -> None:
+        """Marks were added or removed in `view`: only which suggestions are still open changes."""
+        layer = view.layer(SuggestionOutlines)
+        if layer is not None:
+            self._reopen(view, layer)
+            self.refresh_inspector()
 
     # -- computing --------------------------------------------------------------------------
     def compute(self) -> None:
@@ -169,7 +185,14 @@ class SuggestionActions(QObject):
             self._again = True
             return
         self.computing, self._again = True, False
-        self.session.run_in_background(RefreshSuggestions(), finished=self._on_computed, failed=self._on_failed)
+        self.refreshing = RefreshSuggestions()
+        self.session.run_in_background(self.refreshing, finished=self._on_computed, failed=self._on_failed)
+
+    def cancel(self) -> None:
+        """Stop computing after the current batch of articles (the window is closing)."""
+        if self.computing:
+            self.refreshing.cancel.set()
+            self._again = False
 
     def _on_computed(self, _changes: Changes) -> None:
         self.computing = False
@@ -178,7 +201,8 @@ class SuggestionActions(QObject):
 
     def _on_failed(self, error: BaseException) -> None:
         self.computing = False
-        self.errors.report(error)
+        if self.session.project.is_open:  # not after the window closed with its project
+            self.errors.report(error)
 
     # -- accepting and rejecting --------------------------------------------------------------
     def _view(self) -> ArticleView | None:

@@ -8,6 +8,8 @@ innermost. The layer only paints what its owner (suggestion_actions.py) loads in
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from collections.abc import Iterable
 
 from PySide6.QtCore import QRect, QRectF, Qt
@@ -25,17 +27,20 @@ STEP = 2  # each further suggestion on the same sentence, one step further out
 
 def open_suggestions(suggestions: Iterable[Suggestion], annotations: Iterable[Annotation],
                      sentences) -> list[Suggestion]:
-    """The suggestions whose sentence does not already carry their category (an accepted one)."""
-    annotations = list(annotations)
-    result = []
-    for s in suggestions:
-        if s.idx >= len(sentences):
-            continue
-        sentence = sentences[s.idx]
-        if not any(a.category == s.category and a.start < sentence.end and a.end > sentence.start
-                   for a in annotations):
-            result.append(s)
-    return result
+    """The suggestions whose sentence does not already carry their category (an accepted one).
+
+    One pass over the annotations (each finds its sentences by bisection), then one over the
+    suggestions: linear, where comparing every suggestion with every annotation was quadratic.
+    """
+    starts = [s.start for s in sentences]
+    taken: set[tuple[int, str]] = set()
+    for a in annotations:
+        first = max(0, bisect_right(starts, a.start) - 1)
+        if first < len(sentences) and sentences[first].end <= a.start:
+            first += 1  # a.start lies in the gap after that sentence
+        for idx in range(first, bisect_left(starts, a.end)):
+            taken.add((idx, a.category))
+    return [s for s in suggestions if s.idx < len(sentences) and (s.idx, s.category) not in taken]
 
 
 class SuggestionOutlines(DashedOutlines):
@@ -45,7 +50,8 @@ class SuggestionOutlines(DashedOutlines):
     width = 1.5
 
     def __init__(self) -> None:
-        self.suggestions: list[Suggestion] = []  # open ones, by sentence then confidence
+        self.stored: list[Suggestion] = []  # the article's suggestions as read from the file
+        self.suggestions: list[Suggestion] = []  # the open ones (not yet accepted), by sentence then confidence
         self.shown = True
 
     def spans(self, view: ArticleView) -> Iterable[tuple[int, int, QColor]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from threading import Event
+
 from annotator.core.changes import Changes
 from annotator.core.ops.annotations import AddAnnotation
 from annotator.core.store.project import Project
@@ -111,11 +113,12 @@ class RefreshSuggestions:
 
     def __init__(self, article_ids: list[int] | None = None) -> None:
         self.article_ids = article_ids
+        self.cancel = Event()  # set: stop after the current batch; what was stored is kept
 
     def apply(self, project: Project) -> Changes:
         # The cue rules load when first needed, not with every operation.
         from annotator.core.suggest.refresh import refresh_suggestions
-        return refresh_suggestions(project, article_ids=self.article_ids)
+        return refresh_suggestions(project, article_ids=self.article_ids, cancelled=self.cancel.is_set)
 
     def revert(self, project: Project) -> Changes:
         raise TypeError("computing suggestions is not undone")

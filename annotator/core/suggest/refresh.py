@@ -8,7 +8,7 @@ changed). Nothing is computed when suggestions are off (a blind assignment witho
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from annotator.core.changes import Changes
 from annotator.core.store.project import Project
@@ -38,14 +38,21 @@ def suggest_article(project: Project, suggester: Suggester, article_id: int) -> 
 
 
 def refresh_suggestions(project: Project, *, article_ids: Iterable[int] | None = None,
-                        lexicon: Lexicon | None = None, batch: int = 50) -> Changes:
-    """Compute and store suggestions for the stale articles (of `article_ids`, or all)."""
+                        lexicon: Lexicon | None = None, batch: int = 50,
+                        cancelled: Callable[[], bool] | None = None) -> Changes:
+    """Compute and store suggestions for the stale articles (of `article_ids`, or all).
+
+    Each batch is its own short transaction, so annotating goes on meanwhile; `cancelled` returning
+    True stops between batches, keeping what was stored.
+    """
     if not project.suggestions.enabled:
         return Changes()
     suggester = project_suggester(project, lexicon)
     print_ = fingerprint(project, suggester)
     stale = project.suggestions.stale(print_, article_ids)
     for at in range(0, len(stale), batch):
+        if cancelled is not None and cancelled():
+            break
         chunk = stale[at:at + batch]
         project.suggestions.replace(print_, {a: suggest_article(project, suggester, a) for a in chunk})
     return Changes(suggestions=bool(stale))
