@@ -28,11 +28,15 @@ class ArticleHighlights:
         self.offsets = offsets
         self.length = length  # of the body, in code points
         self._annotations: dict[int, Annotation] = {}
+        self._sorted: list[Annotation] | None = None  # annotations() until the next change
         self._colors: dict[str, QColor] = {}
         self.stripes: list[tuple[int, int, list[str]]] = []  # (start, end, categories beyond the first)
 
     def annotations(self) -> list[Annotation]:
-        return sorted(self._annotations.values(), key=lambda a: (a.start, a.id))
+        """The article's annotations in start order; sorted once per change, not once per call."""
+        if self._sorted is None:
+            self._sorted = sorted(self._annotations.values(), key=lambda a: (a.start, a.id))
+        return self._sorted
 
     def color(self, category: str) -> QColor:
         return self._colors.get(category, UNKNOWN)
@@ -43,6 +47,7 @@ class ArticleHighlights:
         self._colors = {c.key: QColor(c.color) for c in project.categories.list(include_archived=True)}
         self._annotations = {a.id: a for a in project.annotations.for_article(self.article_id,
                                                                               annotator=self.annotator)}
+        self._sorted = None
         self._render(0, self.length, clear=False)
 
     def refresh_span(self, start: int, end: int) -> None:
@@ -51,6 +56,7 @@ class ArticleHighlights:
             del self._annotations[key]
         fresh = self.session.project.annotations.in_span(self.article_id, start, end, annotator=self.annotator)
         self._annotations.update((a.id, a) for a in fresh)
+        self._sorted = None
         self._render(min([start, *(a.start for a in fresh)]), max([end, *(a.end for a in fresh)]))
 
     def _render(self, lo: int, hi: int, *, clear: bool = True) -> None:

@@ -9,6 +9,8 @@ without --suggestions none are computed or shown, and the keys say so.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
@@ -49,6 +51,7 @@ class SuggestionActions(QObject):
         self.parent_widget = parent
         self.enabled = session.project.suggestions.enabled
         self.computing = False
+        self._changed_spans: list = []  # the spans of the last change, for the views' suggestion layers
         self._again = False  # something changed while computing: compute once more when done
         self.actions = self._make_actions()
         session.changed.connect(self._on_session_changed)
@@ -164,6 +167,7 @@ class SuggestionActions(QObject):
     def _on_session_changed(self, changes: Changes) -> None:
         if not self.session.project.is_open:
             return
+        self._changed_spans = list(changes.spans)  # read when the views have re-read their marks
         if changes.articles or changes.codebook:
             self.compute()  # new articles, or categories whose cues count
         if changes.suggestions or changes.codebook or changes.all_annotations:
@@ -172,9 +176,27 @@ class SuggestionActions(QObject):
     def _on_view_annotations_refreshed(self, view: ArticleView) -> None:
         """Marks were added or removed in `view`: only which suggestions are still open changes."""
         layer = view.layer(SuggestionOutlines)
-        if layer is not None:
+        if layer is None:
+            return
+        spans = [s for s in self._changed_spans if s.article_id == view.article_id]
+        if spans and view.sentences:
+            for span in spans:  # only the changed sentences, so a key press costs the same on any article
+                self._reopen_sentences(view, layer, view.sentence_at(span.start),
+                                       view.sentence_at(max(span.start, span.end - 1)))
+            view.viewport().update()
+        else:
             self._reopen(view, layer)
-            self.refresh_inspector()
+        self.refresh_inspector()
+
+    def _reopen_sentences(self, view: ArticleView, layer: SuggestionOutlines, first: int, last: int) -> None:
+        """Recompute sentences first..last only: their marks are read by index, the lists spliced by bisection."""
+        lo, hi = view.sentences[first].start, view.sentences[last].end
+        marks = self.session.project.annotations.in_span(view.article_id, lo, hi, annotator=view.annotator)
+        stored = [s.idx for s in layer.stored]
+        candidates = layer.stored[bisect_left(stored, first):bisect_right(stored, last)]
+        still_open = open_suggestions(candidates, marks, view.sentences)
+        shown = [s.idx for s in layer.suggestions]
+        layer.suggestions[bisect_left(shown, first):bisect_right(shown, last)] = still_open
 
     # -- computing --------------------------------------------------------------------------
     def compute(self) -> None:

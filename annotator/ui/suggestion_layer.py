@@ -63,16 +63,27 @@ class SuggestionOutlines(DashedOutlines):
                 yield sentence.start, sentence.end, outline_color(view.highlights.color(s.category))
 
     def paint(self, painter: QPainter, view: ArticleView, visible: tuple[int, int]) -> None:
+        """Only the suggestions of the visible sentences: a repaint costs the same however long the article."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        nth: dict[tuple[int, int], int] = {}
-        for start, end, color in self.spans(view):
-            n = nth[(start, end)] = nth.get((start, end), -1) + 1
-            if not in_view(start, end, visible):
+        if not self.shown or not view.sentences:
+            return
+        first, last = view.sentence_at(visible[0]), view.sentence_at(visible[1])
+        indices = [s.idx for s in self.suggestions]  # open suggestions are in sentence order
+        colors: dict[str, QColor] = {}
+        nth: dict[int, int] = {}
+        for s in self.suggestions[bisect_left(indices, first):bisect_right(indices, last)]:
+            if s.idx >= len(view.sentences):
                 continue
-            pen = QPen(color, self.width, Qt.PenStyle.CustomDashLine)
+            sentence = view.sentences[s.idx]
+            n = nth[s.idx] = nth.get(s.idx, -1) + 1
+            if not in_view(sentence.start, sentence.end, visible):
+                continue
+            if s.category not in colors:
+                colors[s.category] = outline_color(view.highlights.color(s.category))
+            pen = QPen(colors[s.category], self.width, Qt.PenStyle.CustomDashLine)
             pen.setDashPattern([4, 3])
             painter.setPen(pen)
-            painter.drawPath(dashed_outline(view.line_rects(start, end), STEP * n))
+            painter.drawPath(dashed_outline(view.line_rects(sentence.start, sentence.end), STEP * n))
 
 
 def dashed_outline(rects: list[QRect], extra: int) -> QPainterPath:
