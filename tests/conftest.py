@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -22,3 +23,26 @@ def sample(tmp_path: Path):
     proj, _ = create_sample(tmp_path / "sample.annot")
     yield proj
     proj.close()
+
+
+def copy_as_schema_1(source: Project, target: Path) -> Path:
+    """`source`'s data in a file of schema 1 (the first shipped version), to test upgrades."""
+    from annotator.core.store.schema import APPLICATION_ID, MIGRATIONS
+
+    conn = sqlite3.connect(target)
+    for statement in MIGRATIONS[0][1]:
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("ATTACH ? AS src", (str(source.path),))
+    for table in ("project_info", "outlets", "articles", "sentences", "categories", "annotators", "annotations"):
+        conn.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
+    conn.commit()
+    conn.close()
+    return target
+
+
+@pytest.fixture
+def schema_1_copy():
+    """Write a project's data as a schema-1 file: schema_1_copy(project, path) -> path."""
+    return copy_as_schema_1

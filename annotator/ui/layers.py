@@ -12,6 +12,8 @@ view. A new overlay is one class here and one `view.add_layer(...)` call by its 
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -52,13 +54,14 @@ def outline(rects: list[QRect], *, pad: int, radius: float = 0) -> QPainterPath:
     return path.simplified()
 
 
-class Layer:
+class Layer(ABC):
     """An overlay of an ArticleView; layers with a higher `z` are painted later (on top)."""
 
     z = 0
 
+    @abstractmethod
     def paint(self, painter: QPainter, view: ArticleView, visible: tuple[int, int]) -> None:
-        raise NotImplementedError
+        """Draw what is in the visible range of body offsets (start, end)."""
 
 
 class CurrentSentenceOutline(Layer):
@@ -96,8 +99,9 @@ class DashedOutlines(Layer):
 
     width = 1.2
 
+    @abstractmethod
     def spans(self, view: ArticleView) -> Iterable[tuple[int, int, QColor]]:
-        raise NotImplementedError
+        """The spans to outline, as (start, end, colour)."""
 
     def paint(self, painter: QPainter, view: ArticleView, visible: tuple[int, int]) -> None:
         for start, end, color in self.spans(view):

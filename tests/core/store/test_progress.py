@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 from pathlib import Path
 
 from annotator.core.store.project import Project
-from annotator.core.store.schema import APPLICATION_ID, MIGRATIONS
 
 
 def swept(project: Project, article_id: int, annotator: str | None) -> int:
@@ -58,21 +56,11 @@ def test_counts_follow_adds_deletes_and_restores(sample: Project) -> None:
     check(sample)
 
 
-def test_a_schema_1_file_gets_its_counts_on_upgrade(tmp_path: Path, sample: Project) -> None:
+def test_a_schema_1_file_gets_its_counts_on_upgrade(tmp_path: Path, sample: Project, schema_1_copy) -> None:
     random_edits(sample, random.Random(3), 60)
     expected = {(a.id, name): a.annotated_sentences
                 for name in (None, "amy", "ben") for a in sample.articles.list(annotator=name)}
-    old = tmp_path / "old.annot"
-    conn = sqlite3.connect(old)
-    for statement in MIGRATIONS[0][1]:
-        conn.execute(statement)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("PRAGMA user_version = 1")
-    conn.execute("ATTACH ? AS src", (str(sample.path),))
-    for table in ("project_info", "outlets", "articles", "sentences", "categories", "annotators", "annotations"):
-        conn.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
-    conn.commit()
-    conn.close()
+    old = schema_1_copy(sample, tmp_path / "old.annot")
     with Project.open(old) as upgraded:
         assert upgraded.database.row("PRAGMA user_version")[0] >= 2
         got = {(a.id, name): a.annotated_sentences

@@ -4,28 +4,13 @@ without its -shm is read from a copy, so nothing new appears beside the file."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from annotator.core.store.project import Project
-from annotator.core.store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from annotator.core.store.schema import LATEST_VERSION
 
 
-def schema_1_copy(sample: Project, target: Path) -> Path:
-    conn = sqlite3.connect(target)
-    for statement in MIGRATIONS[0][1]:
-        conn.execute(statement)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("PRAGMA user_version = 1")
-    conn.execute("ATTACH ? AS src", (str(sample.path),))
-    for table in ("project_info", "outlets", "articles", "sentences", "categories", "annotators", "annotations"):
-        conn.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
-    conn.commit()
-    conn.close()
-    return target
-
-
-def test_an_older_file_opens_read_only_without_being_upgraded(sample: Project, tmp_path: Path) -> None:
+def test_an_older_file_opens_read_only_without_being_upgraded(sample: Project, tmp_path: Path, schema_1_copy) -> None:
     sample.annotate_sentence(1, 2, category="document", annotator="amy")
     (tmp_path / "old").mkdir()
     old = schema_1_copy(sample, tmp_path / "old" / "old.annot")
