@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.analysis.search import SearchHit, count_matches, parse_query, search_sentences
 from annotator.core.changes import Changes
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, InvalidValue
 from annotator.ui.errors import ErrorSink
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.session import ProjectSession
@@ -224,9 +224,13 @@ class SearchPanel(QWidget):
             else:
                 hits = search_sentences(db, text, limit=self.limit)
                 total = count_matches(db, text) if len(hits) == self.limit else len(hits)
-        except AnnotatorError as error:
+        except InvalidValue as error:  # a query with no words: say so beside the field
             self._show([], text, scope, total=0)
             self.summary.setText(str(error))
+            return
+        except AnnotatorError as error:  # the project file: shown like every other file problem
+            self._show([], text, scope, total=0)
+            self.errors.report(error)
             return
         self._show(hits, text, scope, total=total)
 
