@@ -61,6 +61,7 @@ class ArticleHighlights:
 
     def _render(self, lo: int, hi: int, *, clear: bool = True) -> None:
         cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()  # one layout pass for all the formats, not one per format
         if clear:
             self._format(cursor, lo, hi, QTextCharFormat())
         pieces = segments(self._annotations.values(), lo, hi)
@@ -68,6 +69,7 @@ class ArticleHighlights:
             fmt = QTextCharFormat()
             fmt.setBackground(self.color(covering[0].category))
             self._format(cursor, start, end, fmt)
+        cursor.endEditBlock()
         kept = [s for s in self.stripes if s[1] <= lo or s[0] >= hi]
         new = [(start, end, [a.category for a in covering[1:]])
                for start, end, covering in pieces if len(covering) > 1]

@@ -19,3 +19,10 @@ def test_round_trip_matches_utf16_encoding(text: str) -> None:
 def test_position_inside_a_surrogate_pair_maps_to_its_character() -> None:
     offsets = OffsetMap("a😀b")
     assert offsets.from_utf16(2) == 1
+
+
+def test_astral_characters_are_found_anywhere_in_a_long_text() -> None:
+    text = ("Plain words and “quotes”. " * 2000) + "😀" + ("more text " * 500) + "𝔘 end"
+    offsets = OffsetMap(text)
+    for i in (0, 52000, text.index("😀"), text.index("😀") + 1, len(text)):
+        assert offsets.to_utf16(i) == len(text[:i].encode("utf-16-le")) // 2
