@@ -8,13 +8,18 @@ changed). Nothing is computed when suggestions are off (a blind assignment witho
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 
 from annotator.core.changes import Changes
+from annotator.core.ingest.workers import start_pool
 from annotator.core.store.project import Project
 from annotator.core.store.suggestions import Suggestion
 from annotator.core.suggest.cues import Lexicon
 from annotator.core.suggest.suggester import Suggester
+
+
+PARALLEL_FROM = 40  # articles; below this a process pool costs more than it saves
 
 
 def project_suggester(project: Project, lexicon: Lexicon | None = None) -> Suggester:
@@ -31,10 +36,25 @@ def fingerprint(project: Project, suggester: Suggester) -> str:
 
 def suggest_article(project: Project, suggester: Suggester, article_id: int) -> list[Suggestion]:
     """Suggestions for one article, computed (not stored)."""
+    return _suggest_texts(suggester, article_id, _sentence_texts(project, article_id))
+
+
+def _sentence_texts(project: Project, article_id: int) -> list[str]:
     body = project.articles.body(article_id)
-    texts = [body[s.start:s.end] for s in project.articles.sentences(article_id)]
+    return [body[s.start:s.end] for s in project.articles.sentences(article_id)]
+
+
+def _suggest_texts(suggester: Suggester, article_id: int, texts: list[str]) -> list[Suggestion]:
     return [Suggestion(article_id, s.idx, s.category, s.confidence, s.cue, s.source)
             for s in suggester.suggest(texts)]
+
+
+def _suggest_batch(job: tuple[Lexicon | None, frozenset[str], list[tuple[int, list[str]]]]
+                   ) -> dict[int, list[Suggestion]]:
+    """One batch of articles' sentence texts → their suggestions; pure, run in a worker process."""
+    lexicon, categories, articles = job
+    suggester = Suggester(lexicon, categories=set(categories))  # the rules are cached per process
+    return {article_id: _suggest_texts(suggester, article_id, texts) for article_id, texts in articles}
 
 
 def refresh_suggestions(project: Project, *, article_ids: Iterable[int] | None = None,
@@ -50,9 +70,26 @@ def refresh_suggestions(project: Project, *, article_ids: Iterable[int] | None =
     suggester = project_suggester(project, lexicon)
     print_ = fingerprint(project, suggester)
     stale = project.suggestions.stale(print_, article_ids)
-    for at in range(0, len(stale), batch):
+    jobs = ((lexicon, frozenset(suggester.categories or ()),
+             [(a, _sentence_texts(project, a)) for a in stale[at:at + batch]])
+            for at in range(0, len(stale), batch))
+    workers = min(os.cpu_count() or 1, 4)
+    if len(stale) < PARALLEL_FROM or workers < 2 or suggester.categories is None:
+        computed = map(_suggest_batch, jobs)
+        _store(project, print_, computed, cancelled)
+    else:  # the rules are pure Python: a pool of processes, as for importing, started once per run
+        pool = start_pool(workers)
+        try:
+            _store(project, print_, pool.map(_suggest_batch, jobs), cancelled)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return Changes(suggestions=bool(stale))
+
+
+def _store(project: Project, print_: str, computed: Iterable[dict[int, list[Suggestion]]],
+           cancelled: Callable[[], bool] | None) -> None:
+    """Store each batch in its own short transaction; stop between batches when cancelled."""
+    for suggestions in computed:
         if cancelled is not None and cancelled():
             break
-        chunk = stale[at:at + batch]
-        project.suggestions.replace(print_, {a: suggest_article(project, suggester, a) for a in chunk})
-    return Changes(suggestions=bool(stale))
+        project.suggestions.replace(print_, suggestions)

@@ -1,0 +1,33 @@
+"""Suggestions computed by a pool of processes are exactly those computed in one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.ingest.batch import import_paths
+from annotator.core.store.project import Project
+from annotator.core.suggest import refresh
+
+ARTICLES = Path(__file__).resolve().parents[2] / "data" / "suggest" / "articles"
+
+
+def stored(project: Project) -> list[tuple]:
+    return sorted((s.article_id, s.idx, s.category, s.confidence, s.cue, s.source)
+                  for s in project.suggestions.all(min_confidence=0.0))
+
+
+def test_a_pool_gives_the_same_suggestions_as_one_process(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for copy in range(3):  # enough articles for the pool (each copy differs, so none is a duplicate)
+        for path in sorted(ARTICLES.glob("*.md")):
+            text = path.read_text(encoding="utf-8").replace("\n\n", f"\n\nCopy {copy}.\n\n", 1)
+            (folder / f"{copy}-{path.name}").write_text(text, encoding="utf-8")
+    results = []
+    for parallel_from in (10_000, 1):  # one process, then the pool
+        monkeypatch.setattr(refresh, "PARALLEL_FROM", parallel_from)
+        with Project.create(tmp_path / f"p{parallel_from}.annot") as project:
+            assert len(import_paths(project, [folder]).imported) >= 40
+            assert refresh.refresh_suggestions(project).suggestions
+            results.append(stored(project))
+    assert results[0] and results[0] == results[1]
