@@ -8,18 +8,13 @@ is written beside its target and moved into place, so a failed export never leav
 from __future__ import annotations
 
 import csv
-import os
-import sqlite3
-import tempfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
 
+from annotator.core.reports.atomic import atomic_text
 from annotator.core.store.articles import text_and_sentence_starts
-from annotator.core.store.database import Database, translate_error
-from annotator.core.errors import ExportFailed
+from annotator.core.store.database import Database
 from annotator.core.analysis.stats import Filters, annotation_where, outlet_summary, selected_articles
 
 ANNOTATION_COLUMNS = [
@@ -35,49 +30,6 @@ def neutralise(value: str | None) -> str:
     if not value:
         return ""
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
-def current_umask() -> int:
-    """The process's umask, read without changing it where the system tells (Linux's /proc)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-@contextmanager
-def atomic_text(path: Path, *, bom: bool = True) -> Iterator[TextIO]:
-    """A text file written beside `path` and moved into place only once complete."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
-    except OSError as error:
-        raise ExportFailed(path, f"cannot write there ({error.strerror or error})") from error
-    try:
-        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes it 0600; a new file follows the umask
-        with os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
-            if bom:
-                handle.write("\ufeff")  # the byte-order mark that tells Excel the file is UTF-8
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportFailed(path, f"could not be written ({error.strerror or error}); nothing was saved") from error
-    except sqlite3.Error as error:
-        Path(tmp).unlink(missing_ok=True)
-        reason = translate_error(path, error).reason
-        raise ExportFailed(path, f"the project could not be read ({reason}); nothing was saved") from error
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 Cell = Callable[[str | None], str | None]  # how a text value is written: neutralised for CSV

@@ -210,7 +210,7 @@ def report_html(project: Project, filters: Filters = Filters(), *, chart_src: st
 
 
 def write_html_report(project: Project, path: Path, filters: Filters = Filters()) -> None:
-    from annotator.core.reports.csv_export import atomic_text
+    from annotator.core.reports.atomic import atomic_text
 
     with atomic_text(path, bom=False) as handle:
         handle.write(report_html(project, filters))

@@ -8,14 +8,10 @@ row and an autofilter. The workbook is written beside its target and moved into 
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -25,7 +21,8 @@ from openpyxl.utils import get_column_letter
 
 from annotator.core.analysis.stats import Filters
 from annotator.core.errors import ExportFailed
-from annotator.core.reports.csv_export import ANNOTATION_COLUMNS, annotation_rows, current_umask, outlet_rows
+from annotator.core.reports.atomic import atomic_binary
+from annotator.core.reports.csv_export import ANNOTATION_COLUMNS, annotation_rows, outlet_rows
 from annotator.core.store.database import Database, translate_error
 
 MAX_CELL = 32_767  # characters a spreadsheet cell holds
@@ -53,7 +50,7 @@ def write_xlsx(db: Database, path: Path, filters: Filters = Filters()) -> int:
     if len(annotations) >= MAX_ROWS:
         raise ExportFailed(path, f"{len(annotations):,} annotations do not fit in a sheet ({MAX_ROWS - 1:,} rows"
                            " at most); export a CSV, or filter by outlet or date")
-    with _atomic_binary(path) as handle:  # first, so a workbook is only built when it can be saved
+    with atomic_binary(path) as handle:  # first, so a workbook is only built when it can be saved
         workbook = Workbook(write_only=True)
         _add_sheet(workbook, "Annotations", ANNOTATION_COLUMNS, annotations)
         _add_sheet(workbook, "Outlets", outlet_header, outlets)
@@ -118,25 +115,3 @@ def _widths(header: list[str], rows: Iterable[Sequence]) -> list[float]:
                 length = max(map(len, str(value).split("\n"))) if value is not None else 0
             widths[index] = max(widths[index], length + 2)
     return [min(width, MAX_WIDTH) for width in widths]
-
-
-@contextmanager
-def _atomic_binary(path: Path) -> Iterator[BinaryIO]:
-    """A binary file written beside `path` and moved into place only once complete."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
-    except OSError as error:
-        raise ExportFailed(path, f"cannot write there ({error.strerror or error})") from error
-    try:
-        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes it 0600; a new file follows the umask
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportFailed(path, f"could not be written ({error.strerror or error}); nothing was saved") from error
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -120,7 +120,7 @@ def test_formula_cells_are_neutralised() -> None:
 def test_failed_export_leaves_no_partial_file(sample: Project, tmp_path: Path, monkeypatch) -> None:
     import pytest
 
-    from annotator.core.reports import csv_export as export
+    from annotator.core.reports import atomic as export  # the module that syncs and moves files into place
 
     annotate_some(sample)
     out = tmp_path / "a.csv"
