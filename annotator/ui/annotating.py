@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from annotator.core.errors import AnnotatorError
 from annotator.core.ops.annotations import AddAnnotation, DeleteAnnotation, UpdateAnnotation
 from annotator.core.ops.base import Operation
 from annotator.core.records import Annotation
@@ -26,12 +25,7 @@ class Annotating:
         self.view: ArticleView | None = None
 
     def _run(self, operation: Operation) -> bool:
-        try:
-            self.session.run(operation)
-        except AnnotatorError as error:
-            self.errors.report(error)
-            return False
-        return True
+        return self.session.try_run(operation, self.errors.report) is not None
 
     def assign_shortcut(self, shortcut: str) -> None:
         category = self.session.project.categories.by_shortcut(shortcut)

@@ -49,10 +49,7 @@ class ClassroomActions(QObject):
     def merge(self, paths: list[Path]) -> list[str]:
         """Merge students' files into this project; say what each added, skipped or refused."""
         operation = MergeFiles(paths)
-        try:
-            self.session.run(operation)
-        except AnnotatorError as error:
-            self.errors.report(error)
+        if self.session.try_run(operation, self.errors.report) is None:
             return []
         lines = [line for path, result in operation.results for line in _describe(path, result)]
         self.errors.inform("Merge", "\n".join(lines + ["", "A merge cannot be undone with Undo."]))
@@ -69,10 +66,7 @@ class ClassroomActions(QObject):
                                         names, names.index(current) if current in names else 0, False)
         if not ok:
             return
-        try:
-            self.session.run(MarkAnswerKey(name))
-        except AnnotatorError as error:
-            self.errors.report(error)
+        if self.session.try_run(MarkAnswerKey(name), self.errors.report) is None:
             return
         self.errors.notice(f"{name}'s annotations are the answer key.")
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.changes import Changes
-from annotator.core.errors import AnnotatorError
 from annotator.core.ops.base import Operation
 from annotator.core.ops.codebook import AddCategory, EditCategory, MoveCategory
 from annotator.ui.errors import ErrorSink
@@ -97,10 +96,7 @@ class CodebookPanel(QWidget):
         self.assign_requested.emit(item.data(KEY_ROLE))
 
     def _edit(self, operation: Operation) -> None:
-        try:
-            self.session.run(operation)
-        except AnnotatorError as error:
-            self.errors.report(error)
+        self.session.try_run(operation, self.errors.report)
 
     def _on_add_clicked(self) -> None:
         label, ok = QInputDialog.getText(self, "New category", "Label:")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.changes import Changes
-from annotator.core.errors import AnnotatorError
 from annotator.core.ops.articles import EditArticle, RenameOutlet
 from annotator.core.records import ArticleId
 from annotator.ui import keymap
@@ -190,10 +189,7 @@ class LibraryPanel(QWidget):
             self._run(RenameOutlet(outlet, name))
 
     def _run(self, operation) -> None:
-        try:
-            self.session.run(operation)
-        except AnnotatorError as error:
-            self.errors.report(error)
+        self.session.try_run(operation, self.errors.report)
 
 
 def _progress(annotated: int, total: int) -> str:

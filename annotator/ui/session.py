@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.changes import EVERYTHING, Changes
+from annotator.core.errors import AnnotatorError
 from annotator.core.ops.base import Operation
 from annotator.core.store.project import Project
 from annotator.ui.background import ProjectTask, start
@@ -46,6 +47,14 @@ class ProjectSession(QObject):
             self.undo_stack.push(_UndoEntry(self, operation))
         self.announce(changes)
         return changes
+
+    def try_run(self, operation: Operation, report: Callable[[BaseException], None]) -> Changes | None:
+        """run(), with a change the core refuses shown through `report` instead of raised (None then)."""
+        try:
+            return self.run(operation)
+        except AnnotatorError as error:
+            report(error)
+            return None
 
     def run_in_background(self, operation: Operation, *, finished: Callable[[Changes], None],
                           failed: Callable[[BaseException], None],

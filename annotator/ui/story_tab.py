@@ -299,12 +299,7 @@ class StoryTab(QWidget):
 
     # -- corrections (undoable) -------------------------------------------------------------------
     def _run(self, operation: Operation) -> bool:
-        try:
-            self.session.run(operation)
-        except AnnotatorError as error:
-            self.errors.report(error)
-            return False
-        return True
+        return self.session.try_run(operation, self.errors.report) is not None
 
     def merge_selected(self) -> None:
         """Merge the two selected claims into the upper one (its name kept, or the named one's)."""

@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from annotator.core.changes import Changes
-from annotator.core.errors import AnnotatorError
 from annotator.core.ops.base import Operation
 from annotator.core.ops.suggestions import (
     AcceptSuggestion,
@@ -231,11 +230,7 @@ class SuggestionActions(QObject):
         return self.columns.current.view if self.columns.current else None
 
     def _run(self, operation: Operation) -> Changes | None:
-        try:
-            return self.session.run(operation)
-        except AnnotatorError as error:
-            self.errors.report(error)
-            return None
+        return self.session.try_run(operation, self.errors.report)
 
     def _offered(self) -> list[Suggestion] | None:
         """The current sentence's open suggestions, or None after saying why there are none to act on."""
