@@ -15,7 +15,7 @@ from annotator.core.errors import ImportRefused
 from annotator.core.ingest.dates import iso_date
 from annotator.core.ingest.headline import reads_as_headline
 from annotator.core.ingest.names import display_name
-from annotator.core.ingest.textfile import MAX_BYTES, decode
+from annotator.core.ingest.textfile import check_extracted_text, check_file_size
 from annotator.core.records import ParsedArticle
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an encrypted .docx or an old .doc
@@ -40,12 +40,9 @@ def parse_docx(path: Path) -> ParsedArticle:
     except (OpcError, zipfile.BadZipFile, XMLSyntaxError, KeyError, ValueError, EOFError) as error:
         raise ImportRefused(path, f"is damaged ({_reason(error)})") from error
     body = "\n\n".join(text.strip() for text, _ in paragraphs if text.strip())
-    data = body.encode("utf-8")
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(path, f"has too much text ({len(data) / 1024 / 1024:.1f} MB; the limit is 5 MB)")
     if not body:
         raise ImportRefused(path, "has no article text")
-    decode(path, data)  # the rules for text files: letters, no control characters
+    check_extracted_text(path, body)
     heading = next((text.strip() for text, style in paragraphs
                     if text.strip() and style.startswith(("title", "heading"))), None)
     return ParsedArticle(
@@ -60,16 +57,12 @@ def parse_docx(path: Path) -> ParsedArticle:
 
 def _check_container(path: Path) -> None:
     """Size, then the kind of file: a password-protected .docx is a compound file, not a zip."""
+    check_file_size(path)
     try:
-        size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as error:
         raise ImportRefused(path, f"cannot be read ({error.strerror or error})") from error
-    if size > MAX_BYTES:
-        raise ImportRefused(path, f"too large ({size / 1024 / 1024:.1f} MB; the limit is 5 MB)")
-    if not size:
-        raise ImportRefused(path, "is empty")
     if head == _OLE_MAGIC:
         if _ENCRYPTION_INFO in path.read_bytes():
             raise ImportRefused(path, "is encrypted: it needs a password to open; save an unprotected copy")

@@ -20,7 +20,7 @@ from annotator.core.errors import ImportRefused
 from annotator.core.ingest.dates import iso_date
 from annotator.core.ingest.headline import reads_as_headline
 from annotator.core.ingest.names import display_name
-from annotator.core.ingest.textfile import MAX_BYTES, decode
+from annotator.core.ingest.textfile import check_extracted_text, check_file_size
 from annotator.core.records import ParsedArticle
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
@@ -48,7 +48,7 @@ def parse_pdf(path: Path) -> ParsedArticle:
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
-    _check_size(path)
+    check_file_size(path)
     try:
         blocks, pages, images, info = _read(path)
     except PDFPasswordIncorrect as error:
@@ -66,31 +66,12 @@ def parse_pdf(path: Path) -> ParsedArticle:
         raise ImportRefused(path, "has no article text")
     if len(_CID.findall(text)) * 10 > len(text.split()):
         raise ImportRefused(path, "has a text layer that cannot be read (its fonts map no letters); run OCR first")
-    _check_text(path, text)
+    check_extracted_text(path, text)
     return ParsedArticle(
         title=_usable(info.get("Title")) or _heading(blocks) or display_name(path.stem),
         body=text, author=_usable(info.get("Author")), published=pdf_date(info.get("CreationDate")),
         source_file=display_name(path),
     )
-
-
-def _check_size(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise ImportRefused(path, f"cannot be read ({error.strerror or error})") from error
-    if size > MAX_BYTES:
-        raise ImportRefused(path, f"too large ({size / 1024 / 1024:.1f} MB; the limit is 5 MB)")
-    if not size:
-        raise ImportRefused(path, "is empty")
-
-
-def _check_text(path: Path, text: str) -> None:
-    """The extracted text meets the rules for text files: the size limit, letters, no control bytes."""
-    data = text.encode("utf-8")
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(path, f"has too much text ({len(data) / 1024 / 1024:.1f} MB; the limit is 5 MB)")
-    decode(path, data)
 
 
 def _read(path: Path) -> tuple[list[_Block], int, int, dict[str, str]]:

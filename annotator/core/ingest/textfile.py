@@ -65,6 +65,27 @@ class Decoded:
         return notes
 
 
+def check_file_size(path: Path) -> int:
+    """A document file's size, refused when it cannot be read, is over the limit or is empty."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ImportRefused(path, f"cannot be read ({error.strerror or error})") from error
+    if size > MAX_BYTES:
+        raise ImportRefused(path, f"too large ({size / 1024 / 1024:.1f} MB; the limit is 5 MB)")
+    if not size:
+        raise ImportRefused(path, "is empty")
+    return size
+
+
+def check_extracted_text(path: Path, text: str) -> None:
+    """Text taken out of a document meets the rules for text files: the size limit, letters, no control bytes."""
+    data = text.encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(path, f"has too much text ({len(data) / 1024 / 1024:.1f} MB; the limit is 5 MB)")
+    decode(path, data)
+
+
 def read_text(path: Path) -> str:
     """The file's text with line endings normalised to \\n; nothing else is changed."""
     return read_decoded(path).text
