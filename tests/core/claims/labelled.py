@@ -14,6 +14,8 @@ SETS = {
     "seed": (ROOT / "seeds" / "articles", ROOT / "tests" / "data" / "claims" / "seed_claims.json"),
     "paraphrase": (ROOT / "tests" / "data" / "claims" / "paraphrase",
                    ROOT / "tests" / "data" / "claims" / "paraphrase_claims.json"),
+    "retold": (ROOT / "tests" / "data" / "claims" / "retold",
+               ROOT / "tests" / "data" / "claims" / "retold_claims.json"),
 }
 
 
