@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.analysis.search import match_expression, search_sentences
+from annotator.core.analysis.search import count_matches, match_expression, search_sentences
 from annotator.core.errors import InvalidValue
 from annotator.core.records import ParsedArticle
 from annotator.core.store.project import Project
@@ -69,3 +69,59 @@ def test_new_articles_are_searchable_at_once(indexed: Project) -> None:
 def test_a_retitled_article_shows_its_new_title(indexed: Project) -> None:
     indexed.articles.edit(1, title="New title")
     assert search_sentences(indexed.database, "hegseth")[0].title == "New title"
+
+
+@pytest.fixture
+def many(project: Project) -> Project:
+    """Three articles of five sentences; 'alpha' is in every other sentence of each."""
+    for n in range(3):
+        _add(project, "|".join(f"{'Alpha' if i % 2 == 0 else 'Beta'} number {i} of {n}. " for i in range(5)))
+    return project
+
+
+def test_hits_come_in_article_then_sentence_order(many: Project) -> None:
+    assert _found(many, "alpha") == [(a, i) for a in (1, 2, 3) for i in (0, 2, 4)]
+
+
+def test_one_article_scope_finds_only_that_articles_sentences(many: Project) -> None:
+    hits = search_sentences(many.database, "alpha", article_id=2)
+    assert [(h.article_id, h.idx) for h in hits] == [(2, 0), (2, 2), (2, 4)]
+    assert count_matches(many.database, "alpha", article_id=2) == 3
+    assert search_sentences(many.database, "alpha", article_id=99) == []
+
+
+def test_the_last_sentence_of_the_last_article_is_in_its_scope(project: Project) -> None:
+    article = _add(project, "|".join(f"Gamma {i}. " for i in range(300)))
+    assert [h.idx for h in search_sentences(project.database, "gamma", article_id=article)] == list(range(300))
+
+
+@pytest.mark.parametrize("page", [1, 2, 4, 9, 10])
+def test_pages_after_the_last_hit_add_up_to_the_whole_search(many: Project, page: int) -> None:
+    pages, after = [], None
+    while hits := search_sentences(many.database, "alpha", after=after, limit=page):
+        assert len(hits) <= page
+        pages += [(h.article_id, h.idx) for h in hits]
+        after = hits[-1].position
+    assert pages == _found(many, "alpha")
+
+
+def test_paging_within_one_article(many: Project) -> None:
+    first = search_sentences(many.database, "alpha", article_id=2, limit=2)
+    rest = search_sentences(many.database, "alpha", article_id=2, after=first[-1].position)
+    assert [(h.article_id, h.idx) for h in first + rest] == [(2, 0), (2, 2), (2, 4)]
+
+
+def test_a_page_after_an_earlier_article_starts_in_the_scope(many: Project) -> None:
+    hits = search_sentences(many.database, "alpha", article_id=3, after=(1, 4))
+    assert [(h.article_id, h.idx) for h in hits] == [(3, 0), (3, 2), (3, 4)]
+
+
+def test_count_matches_counts_every_matching_sentence(many: Project) -> None:
+    assert count_matches(many.database, "alpha") == 9
+    assert count_matches(many.database, "alpha beta") == 0
+
+
+def test_a_hit_is_immutable(indexed: Project) -> None:
+    hit = search_sentences(indexed.database, "denied")[0]
+    with pytest.raises(AttributeError):
+        hit.text = "changed"  # type: ignore[misc]
