@@ -147,6 +147,7 @@ class SearchPanel(QWidget):
         self.limit = PAGE
         self.hits: list[SearchHit] = []
         self._shown: tuple | None = None  # what the results are for: (query, scope, limit)
+        self._total = 0  # how many sentences match, shown or not
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
         self.query.setClearButtonEnabled(True)
@@ -209,6 +210,8 @@ class SearchPanel(QWidget):
         self._timer.stop()
         text = self.query.text()
         scope = self.article_id if self.in_article.isChecked() else None
+        if self._shown is not None and self._shown[:2] != (text, scope):
+            self.limit = PAGE  # a new query starts at its first page
         if self._shown == (text, scope, self.limit) and self.session.project.is_open:
             return
         if not text.strip():
@@ -218,10 +221,10 @@ class SearchPanel(QWidget):
         db = self.session.project.database
         try:
             parse_query(text)
-            if scope is not None:
-                hits = [h for h in search_sentences(db, text) if h.article_id == scope]
+            if scope is not None:  # one article's hits, all of them: Enter steps through them
+                hits = search_sentences(db, text, article_id=scope)
                 total = len(hits)
-            else:
+            else:  # what the user waits for: the first pages and the count
                 hits = search_sentences(db, text, limit=self.limit)
                 total = count_matches(db, text) if len(hits) == self.limit else len(hits)
         except InvalidValue as error:  # a query with no words: say so beside the field
@@ -236,8 +239,13 @@ class SearchPanel(QWidget):
 
     def _show(self, hits: list[SearchHit], text: str, scope: int | None, *, total: int) -> None:
         self._shown = (text, scope, self.limit)
-        self.hits = hits
+        self._total = total
+        self.hits = []
         self.results.clear()
+        self._append(hits, text)
+        self._summarise(text, scope)
+
+    def _append(self, hits: list[SearchHit], text: str) -> None:
         items = []
         for hit in hits:
             item = QTreeWidgetItem([hit.outlet, hit.title, ""])
@@ -246,18 +254,22 @@ class SearchPanel(QWidget):
             item.setToolTip(TITLE, plain_tooltip(hit.title))
             item.setToolTip(TEXT, plain_tooltip(f"Sentence {hit.idx + 1}: {hit.text}"))
             items.append(item)
+        self.hits += hits
         self.results.addTopLevelItems(items)
+
+    def _summarise(self, text: str, scope: int | None) -> None:
         where = "in this article" if scope is not None else "in the project"
+        total, shown = self._total, len(self.hits)
         if not text.strip():
             self.summary.setText("")
-        elif not hits:
+        elif not shown:
             self.summary.setText(f"No sentence {where} matches.")
-        elif len(hits) < total:
-            self.summary.setText(f"The first {len(hits)} of {total} sentences {where}.")
+        elif shown < total:
+            self.summary.setText(f"The first {shown} of {total} sentences {where}.")
         else:
             self.summary.setText(f"{total} sentence{'s' if total != 1 else ''} {where}. "
                                  "Enter or double-click opens one.")
-        self.more.setVisible(len(hits) < total)
+        self.more.setVisible(shown < total)
 
     def find_next(self) -> None:
         """Go to the next result after the current one (wrapping), and select it in its column."""
@@ -280,8 +292,22 @@ class SearchPanel(QWidget):
             self.results.setFocus()
 
     def _on_more_clicked(self) -> None:
+        """Append the next page: the hits after the last one shown (the index seeks there)."""
+        if self._shown is None or not self.hits:
+            return
+        text, scope, _limit = self._shown
+        try:
+            hits = search_sentences(self.session.project.database, text, article_id=scope,
+                                    after=self.hits[-1].position, limit=PAGE)
+        except AnnotatorError as error:
+            self.errors.report(error)
+            return
         self.limit += PAGE
-        self.search()
+        self._shown = (text, scope, self.limit)
+        self._append(hits, text)
+        if len(hits) < PAGE:  # the index has no more: whatever the count said, this is all
+            self._total = len(self.hits)
+        self._summarise(text, scope)
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         hit: SearchHit = item.data(OUTLET, HIT_ROLE)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 
 from annotator.core.ingest.batch import import_paths
 from annotator.core.store.project import Project
+from annotator.ui import search_panel
 from annotator.ui.search_panel import HIT_ROLE, HTML_ROLE, TEXT, match_spans, snippet_html
 
 HOSTILE = '<img src="/dev/zero"> & <b>bold</b>'
@@ -110,3 +111,46 @@ def test_match_spans_fold_case_accents_phrases_and_prefixes() -> None:
     assert [text[a:b] for a, b in match_spans(text, "zurich")] == ["Zürich"]
     assert [text[a:b] for a, b in match_spans(text, '"cyber operations" halt*')] == [
         "cyber-operations", "halted", "halts"]
+
+
+def test_show_more_appends_the_next_page_after_the_last_result(qtbot, open_main, project_path, monkeypatch) -> None:
+    monkeypatch.setattr(search_panel, "PAGE", 1)
+    window = open_main(project_path)
+    search(qtbot, window, "zurich")
+    assert [(h.article_id, h.idx) for h in (i.data(0, HIT_ROLE) for i in rows(window))] == [(5, 1)]
+    assert window.search.more.isVisible()
+    assert "The first 1 of 2 sentences" in window.search.summary.text()
+    first = rows(window)[0]
+    window.search.results.setCurrentItem(first)
+    qtbot.mouseClick(window.search.more, Qt.MouseButton.LeftButton)
+    assert [(h.article_id, h.idx) for h in (i.data(0, HIT_ROLE) for i in rows(window))] == [(5, 1), (5, 2)]
+    assert rows(window)[0] is first and window.search.results.currentItem() is first  # appended, not rebuilt
+    assert not window.search.more.isVisible()
+    assert "2 sentences in the project" in window.search.summary.text()
+
+
+def test_ctrl_f_asks_the_index_for_the_current_article_only(qtbot, open_main, project_path, monkeypatch) -> None:
+    calls = []
+    real = search_panel.search_sentences
+
+    def spy(db, query, **kwargs):
+        calls.append(kwargs)
+        return real(db, query, **kwargs)
+
+    monkeypatch.setattr(search_panel, "search_sentences", spy)
+    window = open_main(project_path)
+    window.open_article(3)
+    search(qtbot, window, "cyber", key="Ctrl+F")
+    assert calls and all(call.get("article_id") == 3 for call in calls)
+    assert {item.data(0, HIT_ROLE).article_id for item in rows(window)} == {3}
+
+
+def test_a_new_query_starts_at_its_first_page(qtbot, open_main, project_path, monkeypatch) -> None:
+    monkeypatch.setattr(search_panel, "PAGE", 1)
+    window = open_main(project_path)
+    search(qtbot, window, "zurich")
+    qtbot.mouseClick(window.search.more, Qt.MouseButton.LeftButton)
+    assert len(rows(window)) == 2
+    window.search.query.setText("officials")
+    window.search.search()
+    assert len(rows(window)) == 1 and window.search.more.isVisible()
