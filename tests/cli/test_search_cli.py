@@ -31,3 +31,17 @@ def test_search_without_words_is_an_error(tmp_path: Path) -> None:
 
 def test_search_table(tmp_path: Path) -> None:
     assert "Kikta" in CliRunner().invoke(cli, ["search", _sample(tmp_path), "kikta"]).output
+
+
+def test_search_in_one_article(tmp_path: Path) -> None:
+    path = _sample(tmp_path)
+    everywhere = json.loads(CliRunner().invoke(cli, ["search", path, "cyber", "--format", "json"]).output)
+    article = everywhere[-1]["article_id"]
+    result = CliRunner().invoke(cli, ["search", path, "cyber", "--article", str(article), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [h for h in everywhere if h["article_id"] == article]
+
+
+def test_search_in_an_unknown_article_is_an_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["search", _sample(tmp_path), "cyber", "--article", "999"])
+    assert result.exit_code == 1 and "999" in result.output
