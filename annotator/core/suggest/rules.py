@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from annotator.core.suggest import sources
 from annotator.core.suggest.cues import Lexicon, phrase_body
+from annotator.core.suggest.frames import alternation as _alt
+from annotator.core.suggest.frames import colon_quote_pattern, institution_pattern, institution_source
 
 
 @dataclass(frozen=True)
@@ -25,17 +27,11 @@ class Hit:
     source: str = ""
 
 
-def _alt(words: list[str], *, case: bool = False) -> str:
-    """An alternation of the words, longest first; case-sensitive when `case` (names, lower-case verbs)."""
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return f"(?:{body})" if case else f"(?i:{body})"
-
-
 _CAP = r"(?:[A-Z][\w'’&.-]*|al-[A-Z]?\w+|\d+\w*)"
 _NAME = rf"(?:{_CAP}(?:\s+(?:of|the|for|and|de|al|&|du|von|van)\s+{_CAP}|\s+{_CAP}){{0,5}})"
 _ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have|had|would|will|publicly|" \
            r"privately|again|first|recently|reportedly|separately|quickly)\s+){0,3}"
+_QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
 _QUOTE_OPEN = "“‘\""
 _NOT_NAMES = frozenset("""The A An In On At But And However This That These Those It He She They We I You As
 When While After Before Also Then If Yet So For Since Despite Although Though Because Why What How Who
@@ -89,7 +85,9 @@ class Rules:
             rf"residents|diplomats|aides|lawmakers|authorities)))\b(?!\s+[A-Z][a-z])")
         self.named_subject_re = re.compile(
             rf"(?P<subj>(?:[a-z][\w-]*\s+)?{_NAME}(?:(?:\s+[a-z][\w-]*){{1,2}}\s+{_NAME})?)"
-            rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?\s+{_ADVERBS}(?P<verb>{self.speech})\b")
+            rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?\s+{_QUOTED_AS}{_ADVERBS}(?P<verb>{self.speech})\b")
+        self.institution_re = institution_pattern(w["institution_nouns"], self.speech, _ADVERBS)
+        self.colon_re = colon_quote_pattern(_NAME)
         self.said_name_re = re.compile(
             rf"(?:[”’\"],?|,)\s+(?:{self.speech})\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_NAME}"
             rf"(?:,\s+[^,.“”]{{2,80}})?)")
@@ -106,7 +104,8 @@ class Rules:
         self.outlet_frame_re = re.compile(
             rf"(?P<outlet>{self.outlet})(?:'s|’s)?(?:\s+{self.media})?\s+{_ADVERBS}(?:[a-z]+\s+)?(?:(?:first\s+)?"
             rf"(?:reported|reports|reporting|revealed|wrote|writes|published|learned|obtained|quoted|cited|"
-            rf"confirmed|said|says|analysis|story|investigation|report|article|interview|broadcast)|was\s+(?:the\s+)?"
+            rf"confirmed|said|says|analysis|story|investigation|report|article|interview|broadcast|{self.speech})"
+            rf"|was\s+(?:the\s+)?"
             rf"first\s+to\s+report)\b")
         self.doc_frame_re = re.compile(
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
@@ -114,7 +113,7 @@ class Rules:
             rf"|(?P<d2>{self.doc})s?\s+(?:[\w,-]+\s+){{0,4}}?(?:found|finds|shows?|showed|says|said|states|stated|"
             rf"concluded|concludes|indicates?|indicated|estimated|estimates|suggests|suggested|revealed|"
             rf"details|detailed|outlined|warned|noted|described|published|seen\s+by|obtained\s+by|reviewed\s+by|"
-            rf"released)\b)", re.IGNORECASE)
+            rf"released|reads|read|say|state|suggest|conclude|recommends?|warns?|notes?|estimates?)\b)", re.IGNORECASE)
         self.platform_re = re.compile(
             rf"(?:\b(?:on|to|via|across)\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
             rf"(?P<p1>{self.platform})\b(?!\.\w)|\b(?P<p2>{self.platform})\s+(?:{self.post})\b"
@@ -139,6 +138,7 @@ class Rules:
             found += self._unnamed(text)
         if speaks:
             found += self._named(text)
+        found += self._colon_quote(text)
         found += self._according(text)
         return _best_per_category(found)
 
@@ -250,13 +250,20 @@ class Rules:
             hit = self._named_hit(match.group("subj"), None, match.group(0))
             if hit:
                 out.append(hit)
+        for match in self.institution_re.finditer(text):
+            out.append(Hit("on_record", match.group(0), 0.8, institution_source(match.group("subj"))))
         return out
+
+    def _colon_quote(self, text: str) -> list[Hit]:
+        match = self.colon_re.search(text) if ":" in text else None
+        hit = self._named_hit(match.group("subj"), None, match.group(0)) if match else None
+        return [hit] if hit else []
 
     def _named_hit(self, subject: str, appos: str | None, cue: str) -> Hit | None:
         words = subject.strip().split()
         cut = max((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), default=-1)
         words = words[cut + 1:]
-        while words and (words[0] in _NOT_NAMES or words[0].lower() in _FUNCTION_WORDS):
+        while words and (words[0] in _NOT_NAMES or words[0] in {"the", "a", "an"} or words[0].lower() in _FUNCTION_WORDS):
             words = words[1:]
         lower = [w for w in words if w[:1].islower() and not w.startswith("al-")]
         if not words or not any(w[:1].isupper() for w in words) or len(lower) > 3 or any(

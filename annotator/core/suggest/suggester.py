@@ -2,8 +2,9 @@
 
 A sentence inherits the attribution of the one before when it continues its quote (it opens with a
 quotation mark and names no speaker, or the quote before it is still open, or the sentence before
-ends with a colon) or when its speaker is a pronoun ("she added"). A surname alone ("Kikta noted")
-takes the full name and title given earlier in the article.
+ends with a colon), when its speaker is a pronoun ("she added") or when it speaks in the first person
+after a speaker. Pull quotes take their speaker from the sentence they repeat or the byline after
+them (carry.py). A surname alone ("Kikta noted") takes the full name and title given earlier.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from annotator.core.suggest import carry
 from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.rules import Hit, Rules, is_quote_only, pronoun_speaks
 
@@ -57,26 +59,43 @@ class Suggester:
 
     def suggest(self, sentences: list[str]) -> list[SentenceSuggestion]:
         """Suggestions for an article's sentences, in order; `idx` counts from 0."""
+        headings = [_is_heading(text) for text in sentences]
+        found = self._attributed(sentences, headings)
+        carry.pull_quotes(sentences, found, headings, _CARRY)
         out: list[SentenceSuggestion] = []
-        previous: list[Hit] = []
-        previous_text = ""
-        known: list[str] = []
-        for idx, text in enumerate(sentences):
-            hits = self.rules.hits(text)
-            attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
-            if not attributed and previous and self._continues(text, previous_text):
-                attributed = [replace(h, confidence=round(h.confidence * _CARRY, 2),
-                                      cue=f"continues sentence {idx}") for h in _speakers(previous)]
-            if _is_heading(text):  # a headline or byline line: only an embedded post's byline counts
-                attributed = [h for h in attributed if h.category == "social_post"]
-            attributed = [replace(h, source=_full_name(h.source, known)) for h in attributed]
-            known += [h.source for h in attributed if h.source]
+        for idx, (text, attributed) in enumerate(zip(sentences, found)):
             hits = attributed or self._unattributed(text)
             out += [SentenceSuggestion(idx, h.category, h.confidence, h.cue, h.source)
                     for h in hits if self.categories is None or h.category in self.categories]
-            if attributed or not _is_heading(text):
-                previous, previous_text = attributed, text
         return out
+
+    def _attributed(self, sentences: list[str], headings: list[bool]) -> list[list[Hit]]:
+        """Each sentence's attribution: its own cues, or what it continues from the sentence before."""
+        found: list[list[Hit]] = []
+        previous: list[Hit] = []
+        previous_text = ""
+        known: list[str] = []
+        for idx, (text, heading) in enumerate(zip(sentences, headings)):
+            hits = self.rules.hits(text)
+            attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
+            if not attributed and previous:
+                attributed = self._continued(idx, text, previous, previous_text)
+            if heading:  # a headline or byline line: only an embedded post's byline counts
+                attributed = [h for h in attributed if h.category == "social_post"]
+            attributed = [replace(h, source=_full_name(h.source, known)) for h in attributed]
+            known += [h.source for h in attributed if h.source]
+            found.append(attributed)
+            if attributed or not heading:
+                previous, previous_text = attributed, text
+        return found
+
+    def _continued(self, idx: int, text: str, previous: list[Hit], previous_text: str) -> list[Hit]:
+        if self._continues(text, previous_text):
+            return [replace(h, confidence=round(h.confidence * _CARRY, 2), cue=f"continues sentence {idx}")
+                    for h in _speakers(previous)]
+        if carry.first_person(text):  # a block quote goes on in the speaker's own voice
+            return carry.inherited(previous, idx, _CARRY)
+        return []
 
     def _continues(self, text: str, previous_text: str) -> bool:
         if pronoun_speaks(text, self.rules.speech_re):
@@ -100,7 +119,10 @@ def is_claim(text: str) -> bool:
 
 
 def _is_heading(text: str) -> bool:
+    """A headline, byline or dateline line; a sentence that introduces a quote with a colon is not one."""
     stripped = text.strip().rstrip("*").strip()
+    if stripped.endswith(":") and len(stripped.split()) >= 4:
+        return False
     return not stripped or stripped[-1:] not in ".!?”’\")" or bool(_DATELINE.match(stripped))
 
 

@@ -1,0 +1,83 @@
+"""What a sentence without a cue of its own takes from the sentences around it.
+
+A block or pull quote names its speaker elsewhere: a first-person sentence goes on the quote of the
+speaker before it, a pull quote repeats a sentence whose speaker is known, and a pull quote set apart
+is followed by a byline line ("Name, Title"). Words in the first person outside a quotation only
+occur in news text inside someone's quote, which is what makes these safe.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from annotator.core.suggest.rules import Hit
+
+SPEAKING = frozenset({"on_record", "anonymous_official", "anonymous_other", "social_post"})
+_FIRST_PERSON = re.compile(r"(?:^|[\s“\"‘(])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)(?=[\s,.;:!?”\"’)])")
+_BYLINE = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)(?:\s*,\s*(?P<title>[^.!?;“”\"]{2,80}))?\s*$")
+_QUOTES = "“”\"‘’'"
+_MIN_WORDS = 6  # a repeated fragment shorter than this is a phrase, not a pull quote
+
+
+def first_person(text: str) -> bool:
+    """Whether the sentence speaks in the first person ("I", "we", "our")."""
+    return _FIRST_PERSON.search(text) is not None
+
+
+def byline(text: str) -> str:
+    """The speaker a byline line names ("Ana Ruiz, Mayor of Springfield"), or ""."""
+    match = _BYLINE.match(text)
+    if match is None:
+        return ""
+    title = (match.group("title") or "").strip()
+    return f"{match.group('name')}, {title}" if title else match.group("name")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.translate({ord(q): None for q in _QUOTES}).split()).strip(" .,;:!?…").lower()
+
+
+def inherited(hits: list[Hit], idx: int, confidence: float) -> list[Hit]:
+    """The speakers of `hits`, carried to sentence `idx` with a lower confidence."""
+    return [replace(h, confidence=round(h.confidence * confidence, 2), cue=f"continues sentence {idx}")
+            for h in hits if h.category in SPEAKING]
+
+
+def pull_quotes(texts: list[str], found: list[list[Hit]], headings: list[bool], confidence: float) -> None:
+    """Give unattributed quote sentences the speaker of the sentence they repeat or of the byline after them."""
+    _repeats(texts, found, headings, confidence)
+    for idx in range(len(texts) - 1, 0, -1):
+        name = byline(texts[idx]) if headings[idx] and not found[idx] else ""
+        if not name:
+            continue
+        before = idx - 1
+        while before >= 0 and before >= idx - 3 and not found[before] and not headings[before] and (
+                first_person(texts[before]) or texts[before].lstrip()[:1] in _QUOTES):
+            found[before] = [Hit("on_record", f"byline: {name}", round(0.8 * confidence, 2), name)]
+            before -= 1
+
+
+def _repeats(texts: list[str], found: list[list[Hit]], headings: list[bool], confidence: float) -> None:
+    """An unattributed sentence found inside an attributed one repeats it: a pull quote."""
+    speaking = [i for i, hits in enumerate(found) if any(h.category in SPEAKING for h in hits)]
+    if not speaking:
+        return
+    starts, parts, at = [], [], 0
+    for i in speaking:
+        starts.append(at)
+        parts.append(_normal(texts[i]))
+        at += len(parts[-1]) + 1
+    haystack = "\n".join(parts)
+    for idx, text in enumerate(texts):
+        if found[idx] or headings[idx]:
+            continue
+        needle = _normal(text)
+        if len(needle.split()) < _MIN_WORDS:
+            continue
+        where = haystack.find(needle)
+        if where >= 0:
+            source = speaking[bisect_right(starts, where) - 1]
+            found[idx] = inherited(found[source], source + 1, confidence)
