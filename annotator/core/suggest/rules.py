@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from annotator.core.suggest import sources
 from annotator.core.suggest.cues import Lexicon, phrase_body
 from annotator.core.suggest.frames import alternation as _alt
-from annotator.core.suggest.frames import colon_quote_pattern, institution_pattern, institution_source
+from annotator.core.suggest.frames import (
+    colon_quote_pattern,
+    institution_pattern,
+    institution_source,
+)
 
 
 @dataclass(frozen=True)
@@ -32,18 +36,13 @@ _NAME = rf"(?:{_CAP}(?:\s+(?:of|the|for|and|de|al|&|du|von|van)\s+{_CAP}|\s+{_CA
 _ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have|had|would|will|publicly|" \
            r"privately|again|first|recently|reportedly|separately|quickly)\s+){0,3}"
 _QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
+_POSTING = re.compile(r"\b(?:posted|posting|posts|tweeted|tweeting|tweets|shared|sharing|shares|uploaded|published|"
+                      r"retweeted|reposted|wrote|writing)\b")
 _QUOTE_OPEN = "“‘\""
-_NOT_NAMES = frozenset("""The A An In On At But And However This That These Those It He She They We I You As
-When While After Before Also Then If Yet So For Since Despite Although Though Because Why What How Who
-Where Some Many Most Other Another Both Each Every All No Not Only Even Still Now Today Yesterday Last Next
-According Meanwhile Moreover Furthermore Instead Indeed Of Per Here There Such Its His Her Their Our My
-""".split())
+_NOT_NAMES = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "However", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "As", "When", "While", "After", "Before", "Also", "Then", "If", "Yet", "So", "For", "Since", "Despite", "Although", "Though", "Because", "Why", "What", "How", "Who", "Where", "Some", "Many", "Most", "Other", "Another", "Both", "Each", "Every", "All", "No", "Not", "Only", "Even", "Still", "Now", "Today", "Yesterday", "Last", "Next", "According", "Meanwhile", "Moreover", "Furthermore", "Instead", "Indeed", "Of", "Per", "Here", "There", "Such", "Its", "His", "Her", "Their", "Our", "My"])
 # Lower-case words that never sit inside a speaker's name or title ("Soon after, ...", "himself").
-_FUNCTION_WORDS = frozenset("""after before himself herself itself themselves then soon that which who whom
-whose and but or because while when where if is are was were be been being has have had do does did not
-no to in on at by with from into than this these those there here its his her their our your my also
-""".split())
-_TITLE_ADJECTIVES = frozenset("former senior acting deputy chief top longtime then-".split() + ["then"])
+_FUNCTION_WORDS = frozenset(["after", "before", "himself", "herself", "itself", "themselves", "then", "soon", "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "while", "when", "where", "if", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "no", "to", "in", "on", "at", "by", "with", "from", "into", "than", "this", "these", "those", "there", "here", "its", "his", "her", "their", "our", "your", "my", "also"])
+_TITLE_ADJECTIVES = frozenset(["former", "senior", "acting", "deputy", "chief", "top", "longtime", "then-"] + ["then"])
 _BYLINE = re.compile(r"\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 _HANDLE_START = re.compile(r"^(?:undefined\s+)?@\w+")
 _LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|x\.com|twitter\.com|truthsocial\.com)/\S+")
@@ -89,7 +88,7 @@ class Rules:
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, _ADVERBS)
         self.colon_re = colon_quote_pattern(_NAME)
         self.said_name_re = re.compile(
-            rf"(?:[”’\"],?|,)\s+(?:{self.speech})\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_NAME}"
+            rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_NAME}"
             rf"(?:,\s+[^,.“”]{{2,80}})?)")
         self.according_re = re.compile(
             r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
@@ -147,10 +146,17 @@ class Rules:
         for category, confidence, pattern in self.phrase_res:
             match = pattern.search(text)
             if match:
+                if category == "anonymous_official" and not self._speech_or_frame(text):
+                    continue  # "U.S. officials met ...": officials acting, not speaking
+                if category == "social_post" and not self._relays(text):
+                    continue  # "trended on Twitter": a platform named, no post relayed
                 if category == "anonymous_other" and self._official_near(text, match.start()):
                     category = "anonymous_official"
                 out.append(Hit(category, match.group(0), confidence))
         return out
+
+    def _speech_or_frame(self, text: str) -> bool:
+        return bool(self.speech_re.search(text) or self.frame_word_re.search(text))
 
     def _official_near(self, text: str, at: int) -> bool:
         """Whether an unnamed official (not a named one) is what the cue at `at` is about."""
@@ -174,12 +180,23 @@ class Rules:
         if _LINK.search(text) or _HANDLE_START.search(text):
             out.append(Hit("social_post", (_LINK.search(text) or _HANDLE_START.search(text)).group(0), 0.9))
         match = self.platform_re.search(text)
-        if match and (match.group("p1") != "X" or re.search(r"\b(?:on|to)\s+X\b(?!\.\w)", text)):
+        if match and (match.group("p1") != "X" or re.search(r"\b(?:on|to)\s+X\b(?!\.\w)", text)) and (
+                self._posted(text, match)):
             out.append(Hit("social_post", match.group(0), 0.85))
         post = self.post_frame_re.search(text)
         if post:
             out.append(Hit("social_post", post.group(0), 0.75))
         return out
+
+    def _posted(self, text: str, match: re.Match[str]) -> bool:
+        """Whether someone posted what the sentence relays: a speech or posting verb or a quote, not
+        a platform merely named ("trended on Twitter") or a passive "was posted"."""
+        if match.group("p1") or match.group("p2"):
+            return self._relays(text)
+        return not re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[:match.start()])
+
+    def _relays(self, text: str) -> bool:
+        return bool(self.speech_re.search(text) or _POSTING.search(text) or any(q in text for q in _QUOTE_OPEN))
 
     def _outlets(self, text: str) -> list[Hit]:
         out = []

@@ -142,3 +142,18 @@ def test_a_blog_is_a_social_post(suggester: Suggester, sentence: str, expected: 
 ])
 def test_institutions_acting_are_not_attribution(suggester: Suggester, sentence: str) -> None:
     assert categories(suggester, sentence)[0] == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "The hashtag trended on Twitter for two days.",
+    "U.S. officials met their counterparts in Geneva on Monday.",
+    "Google Chrome continues to gain users in Europe.",
+    "The union struck for a week, asking the Transport Minister to resign.",
+])
+def test_a_mention_without_speech_is_not_attribution(suggester: Suggester, sentence: str) -> None:
+    assert categories(suggester, sentence)[0] == set()
+
+
+def test_an_unnamed_official_who_speaks_is_still_found(suggester: Suggester) -> None:
+    found = categories(suggester, "U.S. officials said the talks would resume on Monday.")
+    assert found[0] == {"anonymous_official"}
