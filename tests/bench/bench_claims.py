@@ -1,8 +1,8 @@
 """Benchmark of claim matching: quality on the labelled sets and speed at 100 and 1,000 articles.
 
 Quality: pair F1 and claims found on the seed set (tuning) and on two check sets, the paraphrase
-story and the retold Wikinews stories, for compute_claims and, in the same run, a plain TF-IDF cosine single-link baseline (its threshold the
-best on the seed set). Speed: median of compute_claims over generated articles (the seed articles
+story and the retold Wikinews stories, for compute_claims and, in the same run, a plain TF-IDF
+cosine single-link baseline (its threshold the best on the seed set). Speed: median of compute_claims over generated articles (the seed articles
 with words swapped, sentences dropped and Wikinews sentences mixed in), against two floors measured
 in the same run: the tokenising pass alone and the TF-IDF baseline. Targets: 100 articles < 2 s,
 1,000 < 30 s. A script:

@@ -1,9 +1,15 @@
-"""Group sentences into claims: average-link merging over a sparse similarity graph, then overlap.
+"""Group sentences into claims: majority-link merging over a sparse similarity graph, then overlap.
 
-Only sentences of different articles are compared. Two groups merge when the mean similarity of
-their cross-article pairs (a missing edge counts 0) stays above `merge_at`, so a chain of loose
-matches does not snowball into one claim as single-link would. Afterwards a sentence may also join
-another group it matches on average above `join_at`: one sentence can carry two claims.
+Only sentences of different articles are compared. Two groups merge when most of their cross-article
+pairs are edges (share above `majority`) and the mean similarity of those pairs (a missing edge
+counts 0) stays above `merge_at`. So a chain of loose matches does not snowball into one claim as
+single-link would, while a claim told in many wordings, each matching most of the others, still comes
+out whole. Afterwards a sentence may also join another group it matches on average above `join_at`:
+one sentence can carry two claims.
+
+Claims come at two levels: the broad groups at `merge_at` and, inside them, the narrower groups
+that hold at the stricter `fine_merge_at` ("the pause was ordered" and, within it, "Hegseth
+himself ordered it"); a narrow group nearly the same as a broad one is listed once.
 """
 
 from __future__ import annotations
@@ -20,9 +26,12 @@ Progress = Callable[[int, int], bool]  # (done, total) → go on?
 
 @dataclass(frozen=True)
 class Thresholds:
-    edge_at: float = 0.15  # a pair below this is no edge
-    merge_at: float = 0.20  # mean cross-article similarity two groups need to merge
-    join_at: float = 0.40  # mean similarity a sentence needs to join a second group
+    edge_at: float = 0.18  # a pair below this is no edge
+    merge_at: float = 0.21  # mean cross-article similarity two groups need to merge
+    majority: float = 0.5  # share of cross-article pairs that must be edges for two groups to merge
+    fine_merge_at: float = 0.27  # the same for the narrower claims inside broad ones (≤ merge_at: none)
+    same_claim: float = 0.8  # a narrow group this close (Jaccard) to a broad one is not listed again
+    join_at: float = 0.30  # mean similarity a sentence needs to join a second group
     max_postings: int = 100  # a term in more sentences than this finds no candidates by itself
 
 
@@ -73,21 +82,25 @@ def _cross_pairs(a: Counter, b: Counter, size_a: int, size_b: int) -> int:
 
 
 def average_link(n: int, articles: Sequence[int], found: dict[tuple[int, int], float], *,
-                 merge_at: float) -> list[list[int]]:
-    """Merge groups along edges, strongest first, while their mean cross-article similarity holds."""
+                 merge_at: float, majority: float = 0.0) -> list[list[int]]:
+    """Merge groups along edges, strongest first, while most of their cross-article pairs are edges
+    (share above majority; 0 drops the condition) and their mean cross-article similarity holds."""
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     arts: dict[int, Counter] = {i: Counter([articles[i]]) for i in range(n)}
-    links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    links: dict[int, dict[int, tuple[float, int]]] = {i: {} for i in range(n)}  # (sum, edges)
     for (i, j), score in found.items():
-        links[i][j] = score
-        links[j][i] = score
+        links[i][j] = (score, 1)
+        links[j][i] = (score, 1)
     for (i, j), _ in sorted(found.items(), key=lambda item: (-item[1], item[0])):
         a, b = group_of[i], group_of[j]
         if a == b:
             continue
+        total, count = links[a].get(b, (0.0, 0))
+        if total < merge_at * count:  # every edge is a cross pair, so the mean is at most total / count
+            continue
         pairs = _cross_pairs(arts[a], arts[b], len(members[a]), len(members[b]))
-        if not pairs or links[a].get(b, 0.0) / pairs < merge_at:
+        if not pairs or total / pairs < merge_at or count <= majority * pairs:
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
@@ -95,10 +108,11 @@ def average_link(n: int, articles: Sequence[int], found: dict[tuple[int, int], f
             group_of[k] = a
         members[a].extend(members.pop(b))
         arts[a].update(arts.pop(b))
-        for other, total in links.pop(b).items():
+        for other, (total, count) in links.pop(b).items():
             if other == a:
                 continue
-            links[a][other] = links[a].get(other, 0.0) + total
+            old_total, old_count = links[a].get(other, (0.0, 0))
+            links[a][other] = (old_total + total, old_count + count)
             back = links[other]
             back.pop(b, None)
             back[a] = links[a][other]
@@ -127,11 +141,38 @@ def add_overlaps(groups: list[list[int]], articles: Sequence[int], found: dict[t
     return [sorted(set(group) | set(extra.get(g, ()))) for g, group in enumerate(groups)]
 
 
+def _level(n: int, articles: Sequence[int], found: dict[tuple[int, int], float], *, merge_at: float,
+           thresholds: Thresholds) -> list[list[int]]:
+    groups = average_link(n, articles, found, merge_at=merge_at, majority=thresholds.majority)
+    groups = [g for g in groups if len({articles[i] for i in g}) >= 2]
+    return add_overlaps(groups, articles, found, join_at=thresholds.join_at)
+
+
+def _jaccard(a: list[int], b: list[int]) -> float:
+    return len(set(a) & set(b)) / len(set(a) | set(b))
+
+
+def group_edges(n: int, articles: Sequence[int], found: dict[tuple[int, int], float], *,
+                thresholds: Thresholds = Thresholds()) -> list[list[int]]:
+    """The broad groups, then the narrow ones not already listed; each spans two articles or more."""
+    broad = _level(n, articles, found, merge_at=thresholds.merge_at, thresholds=thresholds)
+    if thresholds.fine_merge_at <= thresholds.merge_at:
+        return broad
+    narrow = _level(n, articles, found, merge_at=thresholds.fine_merge_at, thresholds=thresholds)
+    broad_of: dict[int, list[int]] = {}
+    for k, group in enumerate(broad):
+        for i in group:
+            broad_of.setdefault(i, []).append(k)
+
+    def listed(group: list[int]) -> bool:
+        near = {k for i in group for k in broad_of.get(i, ())}
+        return any(_jaccard(group, broad[k]) >= thresholds.same_claim for k in near)
+
+    return broad + [g for g in narrow if not listed(g)]
+
+
 def cluster(vectors: Sequence[SentenceVector], articles: Sequence[int], *, thresholds: Thresholds = Thresholds(),
             weights: Weights = Weights(), progress: Progress | None = None) -> tuple[list[list[int]], dict]:
     """Groups of sentence positions spanning at least two articles, and the edges found."""
     found = edges(vectors, articles, thresholds=thresholds, weights=weights, progress=progress)
-    groups = average_link(len(vectors), articles, found, merge_at=thresholds.merge_at)
-    groups = [g for g in groups if len({articles[i] for i in g}) >= 2]
-    groups = add_overlaps(groups, articles, found, join_at=thresholds.join_at)
-    return groups, found
+    return group_edges(len(vectors), articles, found, thresholds=thresholds), found

@@ -66,8 +66,13 @@ def similarity(a: SentenceVector, b: SentenceVector, *, weights: Weights = Weigh
     """
     if len(a.weights) > len(b.weights):
         a, b = b, a
-    shared = [w for term, w in a.weights.items() if term in b.weights]
-    if len(shared) < weights.min_shared_terms or not a.total or not b.total:
+    other = b.weights
+    shared, common = 0, 0.0
+    for term, w in a.weights.items():
+        v = other.get(term)
+        if v is not None:
+            shared += 1
+            common += w if w < v else v
+    if shared < weights.min_shared_terms or not a.total or not b.total:
         return 0.0
-    common = sum(min(w, b.weights[t]) for t, w in a.weights.items() if t in b.weights)
     return math.sqrt((common / a.total) * (common / b.total))
