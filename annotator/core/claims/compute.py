@@ -18,7 +18,8 @@ ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False can
 
 @dataclass(frozen=True)
 class ClaimGroup:
-    """Sentences, as (article_id, idx), stating one claim; the label is the most central one, shortened."""
+    """Sentences, as (article_id, idx), stating one claim; the label is the most central one not already
+    labelling a larger claim, shortened."""
 
     members: tuple[tuple[int, int], ...]
     label: str
@@ -42,11 +43,14 @@ def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress
     vecs = vectors(lists, document_frequencies(lists), weights=weights)
     articles = [s.article_id for s in sentences]
     groups, found = cluster(vecs, articles, thresholds=thresholds, weights=weights, progress=progress)
-    result = []
-    for group in groups:
-        central = max(group, key=lambda i: (sum(found.get((min(i, j), max(i, j)), 0.0) for j in group), -i))
+    result, used = [], set()
+    for group in sorted(groups, key=len, reverse=True):  # a narrow claim does not take its broad one's label
+        ranked = sorted(group, key=lambda i: (-sum(found.get((min(i, j), max(i, j)), 0.0) for j in group), i))
+        labels = [short_label(sentences[i].text) for i in ranked]
+        label = next((text for text in labels if text not in used), labels[0])
+        used.add(label)
         members = tuple(sorted((sentences[i].article_id, sentences[i].idx) for i in group))
-        result.append(ClaimGroup(members, short_label(sentences[central].text)))
+        result.append(ClaimGroup(members, label))
     if progress is not None:
         progress(total, total)
     return sorted(result, key=lambda g: (-len(g.members), g.members))

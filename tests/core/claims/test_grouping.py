@@ -7,6 +7,7 @@ import pytest
 from annotator.core.claims.clustering import Thresholds, average_link, group_edges
 from annotator.core.claims.compute import compute_claims
 from annotator.core.store.claims import SentenceText
+from tests.core.claims.labelled import load
 
 
 def _grouped(a: str, b: str) -> bool:
@@ -79,3 +80,9 @@ def test_a_claim_found_at_both_levels_is_listed_once() -> None:
     tight = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.6}
     thresholds = Thresholds(merge_at=0.2, fine_merge_at=0.4, join_at=0.9)
     assert group_edges(3, [0, 1, 2], tight, thresholds=thresholds) == [[0, 1, 2]]
+
+
+def test_each_listed_claim_has_a_label_of_its_own() -> None:
+    sentences, _, _ = load("seed")
+    labels = [g.label for g in compute_claims(sentences)]
+    assert len(labels) == len(set(labels))
