@@ -37,9 +37,16 @@ class ProjectTask(QRunnable):
             with Project.open(self.project_path, read_only=self.read_only) as project:
                 result = self.work(project)
         except Exception as error:  # noqa: BLE001 - every failure is shown to the user by its class
-            self.signals.failed.emit(error)
+            self._report(self.signals.failed, error)
             return
-        self.signals.finished.emit(result)
+        self._report(self.signals.finished, result)
+
+    @staticmethod
+    def _report(signal, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window that asked was closed and deleted: there is nobody to tell
+            pass
 
 
 def start(task: ProjectTask, running: set[ProjectTask]) -> None:

@@ -75,9 +75,12 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("previous_claim_match", ("Shift+C",), "go to the previous sentence stating the same claim", CLAIMS),
     Binding("next_difference", ("N", "F8"), "next difference between the key and the student", COMPARING),
     Binding("previous_difference", ("P", "Shift+F8"), "previous difference", COMPARING),
-    Binding("open_article", ("Return", "Enter"), "open the article in the current column", LIBRARY),
+    Binding("open_article", ("Return", "Enter"), "open the article in the current column (on an outlet: fold or"
+            " unfold it)", LIBRARY),
     Binding("open_in_new_column", ("Ctrl+Return", "Ctrl+Enter"), "open the article in a new column (up to four)",
             LIBRARY),
+    Binding("fold_outlet", ("Left",), "fold the outlet's articles away (from an article: its outlet)", LIBRARY),
+    Binding("unfold_outlet", ("Right",), "unfold the outlet's articles", LIBRARY),
     Binding("undo", ("Ctrl+Z",), "undo any change", WINDOW, "undo"),
     Binding("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", WINDOW, "redo"),
     Binding("import", ("Ctrl+I",), "import articles (in the background, with progress and Cancel)", WINDOW),
@@ -93,6 +96,7 @@ GESTURES: tuple[tuple[str, str], ...] = (
     ("click, Shift+click, drag", "select a sentence, extend to a range, select a free span"),
     ("hover over a highlight", "its category, named source and note"),
     ("double-click in the library", "open the article (with Ctrl: in a new column)"),
+    ("click an outlet in the library", "fold or unfold its articles"),
     ("drop files on the window", "import them"),
     ("click a cell of the Story tab", "open that outlet's sentence of the claim"),
 )

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
-    QInputDialog,
-    QMenu,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
-    QStyledItemDelegate,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QMenu,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,11 +24,19 @@ from annotator.core.records import ArticleId
 from annotator.ui import keymap
 from annotator.ui.article_dialog import ArticleDialog
 from annotator.ui.errors import ErrorSink
-from annotator.ui.plain_text import plain_tooltip
+from annotator.ui.library_model import ARTICLE_ROLE, OUTLET_ROLE, PROGRESS, TITLE, LibraryModel
 from annotator.ui.session import ProjectSession
 
-ARTICLE_ROLE = Qt.ItemDataRole.UserRole
-OUTLET_ROLE = Qt.ItemDataRole.UserRole + 1
+
+@dataclass(frozen=True)
+class LibraryRow:
+    """A row as shown: an outlet heading (article_id None) or an article with its progress."""
+
+    text: str
+    progress: str
+    tooltip: str
+    article_id: ArticleId | None
+    outlet: str | None
 
 
 class LibraryPanel(QWidget):
@@ -45,21 +54,9 @@ class LibraryPanel(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter by title or outlet…")
         self.filter.setClearButtonEnabled(True)
-        self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["Article", "Annotated"])
-        self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.setItemDelegateForColumn(1, _RightAligned(self.tree))
-        self.tree.headerItem().setToolTip(1, "Sentences annotated / sentences in the article")
-        self._items: dict[int, QTreeWidgetItem] = {}
-        self._filtered = False  # whether some rows may be hidden by the filter
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # A fixed width for "annotated/total": sizing it to its contents would measure every row.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Annotated") + 24)
+        self.model = LibraryModel(session.project.listing, session.visible_annotator, self)
+        self.tree = _LibraryView(self)
+        self.tree.setModel(self.model)
         self.setMinimumWidth(220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -68,51 +65,58 @@ class LibraryPanel(QWidget):
         self.key_actions = keymap.install(self.tree, {
             "open_article": lambda: self.open_current(new_column=False),
             "open_in_new_column": lambda: self.open_current(new_column=True),
+            "fold_outlet": lambda: self.fold_current(True),
+            "unfold_outlet": lambda: self.fold_current(False),
         }, keymap.LIBRARY)
         self._connect_signals()
         self.reload()
 
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self._on_filter_text_changed)
-        self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.clicked.connect(self._on_tree_clicked)
+        self.tree.activated.connect(self._on_tree_activated)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         self.session.changed.connect(self._on_session_changed)
         self._progress_timer.timeout.connect(self._refresh_progress)
 
     def reload(self) -> None:
-        """Rebuild the tree: items are made parentless and added in bulk (10,000 articles in a blink)."""
-        if not self.session.project.is_open:
-            return
-        self.tree.clear()
-        self._items = {}
-        self._filtered = False
-        groups: dict[str, list[QTreeWidgetItem]] = {}
-        for article in self.session.project.articles.list(annotator=self.session.visible_annotator):
-            item = QTreeWidgetItem([article.title, _progress(article.annotated_sentences, article.sentence_count)])
-            item.setData(0, ARTICLE_ROLE, article.id)
-            item.setToolTip(0, plain_tooltip(f"{article.title}\n{article.outlet} · {article.published or 'no date'}"))
-            groups.setdefault(article.outlet, []).append(item)
-            self._items[article.id] = item
-        outlets = []
-        for name, items in groups.items():
-            parent = QTreeWidgetItem([f"{name} ({len(items)})", ""])
-            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            parent.setData(0, OUTLET_ROLE, name)
-            font = parent.font(0)
-            font.setBold(True)
-            parent.setFont(0, font)
-            parent.addChildren(items)
-            outlets.append(parent)
-        self.tree.addTopLevelItems(outlets)
-        self.tree.expandAll()
-        self._on_filter_text_changed(self.filter.text())
+        """List the outlets again; articles are read a page at a time as they scroll into view."""
+        if self.session.project.is_open:
+            self.model.annotator = self.session.visible_annotator
+            self.model.reload()
 
-    def article_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for i in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(i)
-            items.extend(parent.child(j) for j in range(parent.childCount()))
-        return items
+    # -- what the panel shows (also what tests read) ---------------------------------------------
+    def rows(self) -> list[LibraryRow]:
+        return [self._row(r) for r in range(self.model.rowCount())]
+
+    def article_rows(self) -> list[LibraryRow]:
+        return [row for row in self.rows() if row.article_id is not None]
+
+    def outlet_rows(self) -> list[LibraryRow]:
+        return [row for row in self.rows() if row.article_id is None]
+
+    def _row(self, r: int) -> LibraryRow:
+        title, progress = self.model.index(r, TITLE), self.model.index(r, PROGRESS)
+        article = title.data(ARTICLE_ROLE)
+        return LibraryRow(title.data(), progress.data(), title.data(Qt.ItemDataRole.ToolTipRole),
+                          None if article is None else ArticleId(article), title.data(OUTLET_ROLE))
+
+    def select_article(self, article_id: int) -> bool:
+        """Make the article the current row (unfolding its outlet); False when the filter hides it."""
+        place = self.session.project.listing.position(article_id)
+        row = self.model.row_of(article_id)
+        if row is None and place is not None:
+            for r in range(self.model.rowCount()):
+                group = self.model.group_at(r)
+                if group is not None and group.outlet.id == place[0]:
+                    self.model.set_collapsed(r, False)
+                    row = self.model.row_of(article_id)
+                    break
+        if row is None:
+            return False
+        self.tree.setCurrentIndex(self.model.index(row, TITLE))
+        self.tree.scrollTo(self.tree.currentIndex())
+        return True
 
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.articles or changes.all_annotations:
@@ -123,53 +127,53 @@ class LibraryPanel(QWidget):
 
     def _refresh_progress(self) -> None:
         pending, self._pending = self._pending, set()
-        if not self.session.project.is_open:
-            return
-        for article_id in pending & self._items.keys():  # one indexed read per changed article
-            article = self.session.project.articles.get(article_id, annotator=self.session.visible_annotator)
-            self._items[article_id].setText(1, _progress(article.annotated_sentences, article.sentence_count))
+        if self.session.project.is_open:
+            self.model.refresh_progress(pending)  # one indexed read per changed article on screen
 
     def _on_filter_text_changed(self, text: str) -> None:
-        needle = text.casefold().strip()
-        if not needle and not self._filtered:
-            return  # nothing is hidden: a fresh tree shows everything
-        self._filtered = bool(needle)
-        for i in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(i)
-            outlet_match = needle in str(parent.data(0, OUTLET_ROLE)).casefold()
-            visible = 0
-            for j in range(parent.childCount()):
-                child = parent.child(j)
-                show = not needle or outlet_match or needle in child.text(0).casefold()
-                child.setHidden(not show)
-                visible += show
-            parent.setHidden(visible == 0)
+        self.model.set_filter(text)
 
+    # -- opening and folding -------------------------------------------------------------------
     def open_current(self, *, new_column: bool) -> None:
-        item = self.tree.currentItem()
-        article_id = item.data(0, ARTICLE_ROLE) if item is not None else None
-        if article_id is not None:
-            self.open_requested.emit(ArticleId(article_id), new_column)
+        row = self.tree.currentIndex().row()
+        article = self.model.article_at(row)
+        if article is not None:
+            self.open_requested.emit(article.id, new_column)
+        elif self.model.group_at(row) is not None:
+            self.model.set_collapsed(row, not self.model.group_at(row).collapsed)
 
-    def _on_tree_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
-        """A double-click (Enter is the keymap's); with Ctrl, in a new column."""
-        article_id = item.data(0, ARTICLE_ROLE)
-        if article_id is not None:
+    def fold_current(self, folded: bool) -> None:
+        """Fold (or unfold) the current row's outlet; folding from an article moves to its outlet."""
+        row = self.tree.currentIndex().row()
+        if row < 0 or row >= self.model.rowCount():
+            return
+        heading = self.model.outlet_row(row)
+        self.model.set_collapsed(heading, folded)
+        self.tree.setCurrentIndex(self.model.index(heading if folded else row, TITLE))
+
+    def _on_tree_clicked(self, index: QModelIndex) -> None:
+        group = self.model.group_at(index.row())
+        if group is not None:
+            self.model.set_collapsed(index.row(), not group.collapsed)
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        """A double-click (Enter is the keymap's) opens the article; with Ctrl, in a new column."""
+        article = self.model.article_at(index.row())
+        if article is not None:
             new = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
-            self.open_requested.emit(ArticleId(article_id), new)
-
+            self.open_requested.emit(article.id, new)
 
     # -- corrections ---------------------------------------------------------------------------
     def _on_tree_context_menu_requested(self, position) -> None:
-        item = self.tree.itemAt(position)
-        if item is None or self.session.project.read_only:
+        index = self.tree.indexAt(position)
+        if not index.isValid() or self.session.project.read_only:
             return
         menu = QMenu(self)
-        article_id = item.data(0, ARTICLE_ROLE)
-        if article_id is not None:
-            menu.addAction("Edit article details…", lambda: self.edit_article(ArticleId(article_id)))
+        article = self.model.article_at(index.row())
+        if article is not None:
+            menu.addAction("Edit article details…", lambda: self.edit_article(article.id))
         else:
-            outlet = item.data(0, OUTLET_ROLE)
+            outlet = self.model.group_at(index.row()).outlet.name
             menu.addAction("Rename or merge outlet…", lambda: self.rename_outlet(outlet))
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
@@ -192,13 +196,28 @@ class LibraryPanel(QWidget):
         self.session.try_run(operation, self.errors.report)
 
 
-def _progress(annotated: int, total: int) -> str:
-    return f"{annotated}/{total}"
+class _LibraryView(QTableView):
+    """Rows of outlets and articles: no grid, no row numbers, whole rows selected, uniform height."""
 
-
-class _RightAligned(QStyledItemDelegate):
-    """Numbers right-aligned, set once for the column rather than on each of thousands of items."""
-
-    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
-        super().initStyleOption(option, index)
-        option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.setAlternatingRowColors(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # A fixed width for "annotated/total": sizing it to its contents would measure every row.
+        header.setSectionResizeMode(PROGRESS, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(PROGRESS, self.fontMetrics().horizontalAdvance("Annotated") + 24)

@@ -23,7 +23,7 @@ def test_blind_mode_shows_a_student_only_their_own_annotations(qtbot, open_main,
     window.open_article(1)
     view = window.columns.current.view
     assert view.annotations() == []  # the teacher's annotation is hidden
-    assert window.library.article_items()[-1].text(1) == "0/20"
+    assert window.library.article_rows()[-1].progress == "0/20"
     qtbot.keyClick(view, Qt.Key.Key_J)
     qtbot.keyClick(view, Qt.Key.Key_2)
     assert [a.annotator for a in view.annotations()] == ["amy"]

@@ -142,8 +142,8 @@ def test_compare_keys_step_through_differences_and_do_not_edit_notes(qtbot, comp
 
 @pytest.mark.parametrize(("key", "columns"), [("Return", 1), ("Enter", 1), ("Ctrl+Return", 2), ("Ctrl+Enter", 2)])
 def test_library_keys_open_the_chosen_article(qtbot, workspace, key, columns) -> None:
-    item = next(i for i in workspace.library.article_items() if i.text(0).startswith("Pentagon"))
-    workspace.library.tree.setCurrentItem(item)
+    row = next(r for r in workspace.library.article_rows() if r.text.startswith("Pentagon"))
+    assert workspace.library.select_article(row.article_id)
     workspace.library.tree.setFocus()
     press(qtbot, workspace.library.tree, key)
     assert [c.article_id for c in workspace.columns.columns()][-1] == 3
@@ -172,7 +172,7 @@ def test_f1_opens_the_keyboard_page_without_blocking(qtbot, workspace) -> None:
 def test_every_binding_is_tested_here() -> None:
     tested = {command for command, *_ in MOVES} | {
         "assign", "note", "source", "delete", "undo", "redo", "next_difference", "previous_difference",
-        "open_article", "open_in_new_column", "import", "export", "keyboard_help"} | {
+        "open_article", "open_in_new_column", "fold_outlet", "unfold_outlet", "import", "export", "keyboard_help"} | {
         # tested in test_suggestions_ui.py
         "accept_suggestion", "choose_suggestion", "reject_suggestion", "accept_all_suggestions", "toggle_suggestions"}
     tested |= {"next_claim_match", "previous_claim_match",  # tested in test_claim_layer.py

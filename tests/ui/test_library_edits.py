@@ -10,8 +10,7 @@ from annotator.ui.article_dialog import ArticleDialog
 
 
 def outlets_shown(window) -> list[str]:
-    tree = window.library.tree
-    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    return [row.text.removeprefix("▾ ") for row in window.library.outlet_rows()]
 
 
 def test_edit_article_details_updates_library_and_column_and_undoes(qtbot, open_main, sample_path: Path,

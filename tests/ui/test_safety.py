@@ -118,7 +118,7 @@ def test_dropped_files_import_in_the_background(qtbot, open_main, sample_path: P
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=20000)
     assert len(window.files.last_report.imported) == 3
-    titles = [i.text(0) for i in window.library.article_items()]
+    titles = [r.text for r in window.library.article_rows()]
     assert "Dropped story 0" in titles
     assert window.session.project.articles.count() == 7
 

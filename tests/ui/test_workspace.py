@@ -11,13 +11,12 @@ from annotator.core.changes import Changes
 from annotator.core.store.project import Project
 
 
-def library_item(window, title_start: str):
-    return next(i for i in window.library.article_items() if i.text(0).startswith(title_start))
+def library_row(window, title_start: str):
+    return next(r for r in window.library.article_rows() if r.text.startswith(title_start))
 
 
 def open_from_library(qtbot, window, title_start: str, *, new_column: bool = False) -> None:
-    item = library_item(window, title_start)
-    window.library.tree.setCurrentItem(item)
+    assert window.library.select_article(library_row(window, title_start).article_id)
     modifier = Qt.KeyboardModifier.ControlModifier if new_column else Qt.KeyboardModifier.NoModifier
     qtbot.keyClick(window.library.tree, Qt.Key.Key_Return, modifier)
 
@@ -76,7 +75,7 @@ def test_two_articles_keys_note_undo_redo_and_reopen(qtbot, open_main, sample_pa
     assert stored(sample_path) == before
     assert [c.article_id for c in again.columns.columns()] == [1, 3]
     assert len(again.columns.columns()[0].view.annotations()) == 3
-    assert library_item(again, "US pauses").text(1) == "2/20"
+    assert library_row(again, "US pauses").progress == "2/20"
 
 
 def test_delete_removes_the_chosen_annotation_and_undo_restores_it(qtbot, open_main, sample_path) -> None:
@@ -156,11 +155,11 @@ def test_four_columns_at_most_and_closing(qtbot, open_main, sample_path) -> None
 def test_library_filter(qtbot, open_main, sample_path) -> None:
     window = open_main(sample_path)
     qtbot.keyClicks(window.library.filter, "cybernews")
-    visible = [i.text(0) for i in window.library.article_items() if not i.isHidden()]
+    visible = [r.text for r in window.library.article_rows()]
     assert visible == ["Pentagon: cyber operations against Russia have not been stopped"]
     window.library.filter.clear()
     qtbot.keyClicks(window.library.filter, "1")  # the count shown beside an outlet is not matched
-    assert all(i.isHidden() for i in window.library.article_items())
+    assert window.library.rows() == []
 
 
 def test_one_open_column_is_restored_from_a_settings_file(qtbot, open_main, sample_path, tmp_path) -> None:

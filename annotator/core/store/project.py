@@ -12,6 +12,7 @@ from annotator.core.store.claims import ClaimStore
 from annotator.core.codebook import CategorySpec, default_codebook
 from annotator.core.errors import ProjectError
 from annotator.core.store.info import InfoStore
+from annotator.core.store.listing import ArticleListing
 from annotator.core.store.suggestions import SuggestionStore
 from annotator.core.records import Annotation, Sentence
 
@@ -26,6 +27,7 @@ class Project:
     def __init__(self, db: database.Database) -> None:
         self._db = db
         self.articles = ArticleStore(db)
+        self.listing = ArticleListing(db)
         self.categories = CategoryStore(db)
         self.annotations = AnnotationStore(db)
         self.info = InfoStore(db)
