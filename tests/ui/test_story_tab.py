@@ -10,17 +10,43 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from annotator.core.store.database import outlet_order
 from annotator.core.store.project import Project
 from annotator.ui.story_model import COUNT, FIXED, NAME, SENTENCES_ROLE
+from annotator.ui.story_tab import SENTENCE_ROLE
 
 OUTLETS = ["Cybernews", "metaworld.media", "newz9.com", "Unknown outlet"]
+MARKS = {(1, 0): "anonymous_official",  # newz9's lead: the pause order, which all four outlets report
+         (1, 4): "anonymous_other",  # newz9: questions about US support for Ukraine
+         (2, 3): "on_record"}  # the Unknown outlet: major outlets confirmed the order
+ANONYMOUS_ONLY = {(1, 0), (1, 4)}  # newz9 marks only anonymous sources; the Unknown outlet's one mark is not
 
 
 def annotate(path: Path) -> None:
     with Project.open(path) as project:
-        project.annotate_sentence(1, 0, category="anonymous_official", annotator="amy")  # claim 1, newz9
-        project.annotate_sentence(1, 4, category="anonymous_other", annotator="amy")  # claim 4, newz9 only that
-        project.annotate_sentence(2, 3, category="on_record", annotator="amy")  # claim 4, Unknown outlet
+        for (article_id, idx), category in MARKS.items():
+            project.annotate_sentence(article_id, idx, category=category, annotator="amy")
+
+
+def members(claim) -> set[tuple[int, int]]:
+    return {(s.article_id, s.idx) for s in claim.sentences}
+
+
+def outlet_members(claim, outlet: str) -> list[tuple[int, int]]:
+    return [(s.article_id, s.idx) for s in claim.sentences if s.outlet == outlet]
+
+
+def described(sentences: list[tuple[int, int]]) -> str:
+    """A cell as text: the marks on the outlet's sentences, 'not annotated' when one has none, '' for none."""
+    if not sentences:
+        return ""
+    keys = list(dict.fromkeys(MARKS[m] for m in sentences if m in MARKS))
+    return "; ".join(keys + (["not annotated"] if any(m not in MARKS for m in sentences) else []))
+
+
+def listed_first(claim):
+    """The claim's sentence listed first below the grid: outlets in order, then article and sentence."""
+    return min(claim.sentences, key=lambda s: (outlet_order(s.outlet), s.article_id, s.idx))
 
 
 @pytest.fixture
@@ -43,23 +69,40 @@ def cell(tab, claim_id: int, outlet: str):
 
 
 def test_the_grid_has_a_row_per_claim_and_a_column_per_outlet(story, sample_path) -> None:
-    _, tab = story
+    window, tab = story
     model = tab.model
     with Project.open(sample_path, read_only=True) as project:
         claims = project.claims.list()
-    assert model.rowCount() == len(claims) == 9
+    assert model.rowCount() == len(claims) > 0
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
         "Claim", "Outlets", *OUTLETS]
     assert [c.id for c in model.claims] == [c.id for c in claims]  # most outlets first
-    assert model.index(0, NAME).data().startswith("US Defense Secretary Pete Hegseth")
+    counts = [len(c.outlets) for c in claims]
+    assert counts == sorted(counts, reverse=True)
+    assert (1, 0) in members(claims[0])  # the pause order, reported by all four outlets, heads the grid
+    assert model.index(0, NAME).data() == claims[0].label
     assert model.index(0, COUNT).data() == "4"
-    newz9 = cell(tab, 1, "newz9.com").data(SENTENCES_ROLE)
-    assert [(s.idx, s.categories) for s in newz9] == [(0, ("anonymous_official",)), (6, ())]
-    assert cell(tab, 1, "newz9.com").data(Qt.ItemDataRole.AccessibleTextRole) == "anonymous_official; not annotated"
-    assert cell(tab, 4, "Cybernews").data(SENTENCES_ROLE) == []  # Cybernews does not report claim 4
-    assert cell(tab, 4, "Unknown outlet").data(Qt.ItemDataRole.AccessibleTextRole) == "on_record"
-    assert "not annotated yet" in cell(tab, 5, "newz9.com").data(Qt.ItemDataRole.ToolTipRole)
-    assert tab.summary.text().startswith("9 claims")
+    labels = {c.key: c.label for c in window.session.project.categories.list()}
+    empty = hatched = 0
+    for row, claim in enumerate(claims):
+        for outlet in OUTLETS:
+            index = cell(tab, claim.id, outlet)
+            expected = outlet_members(claim, outlet)
+            sentences = index.data(SENTENCES_ROLE)
+            assert [(s.article_id, s.idx) for s in sentences] == expected
+            assert [s.categories for s in sentences] == [(MARKS[m],) if m in MARKS else () for m in expected]
+            assert index.data(Qt.ItemDataRole.AccessibleTextRole) == described(expected)
+            tip = index.data(Qt.ItemDataRole.ToolTipRole)
+            if not expected:  # the outlet does not report the claim
+                empty += 1
+                assert tip is None
+                continue
+            for article_id, idx in expected:
+                mark = labels[MARKS[article_id, idx]] if (article_id, idx) in MARKS else "not annotated yet"
+                assert f"Sentence {idx + 1}: {mark}" in tip
+            hatched += any(m not in MARKS for m in expected)
+    assert empty and hatched  # some outlet does not report some claim; some reported sentence is not marked
+    assert tab.summary.text().startswith(f"{len(claims)} claims")
 
 
 def test_the_outlets_header_sorts(qtbot, story) -> None:
@@ -78,35 +121,50 @@ def test_the_outlets_header_sorts(qtbot, story) -> None:
 
 def test_the_filter_keeps_claims_some_outlet_sources_only_anonymously(story) -> None:
     _, tab = story
+    everything = list(tab.model.claims)
+    kept = [c.id for c in everything if members(c) & ANONYMOUS_ONLY]
+    assert 0 < len(kept) < len(everything)
     tab.anonymous_only.setChecked(True)
-    assert [c.id for c in tab.model.claims] == [1, 4]  # newz9 marks only anonymous sources on both
-    assert tab.summary.text().startswith("2 of 9 claims")
+    assert [c.id for c in tab.model.claims] == kept
+    assert tab.summary.text().startswith(f"{len(kept)} of {len(everything)} claims")
     tab.anonymous_only.setChecked(False)
-    assert tab.model.rowCount() == 9
+    assert tab.model.rowCount() == len(everything)
 
 
 def test_export_csv_writes_the_grid_as_shown(story, tmp_path, monkeypatch) -> None:
     _, tab = story
     target = tmp_path / "claims.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    kept = [c.id for c in tab.model.claims if members(c) & ANONYMOUS_ONLY]
     tab.anonymous_only.setChecked(True)
     tab.export_button.click()
     with open(target, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["claim", "label", "outlets_reporting", *OUTLETS]
-    assert [r[0] for r in rows[1:]] == ["1", "4"]
-    assert rows[1][2:] == ["4", "not annotated", "not annotated", "anonymous_official; not annotated", "not annotated"]
-    assert rows[2][2:] == ["3", "", "not annotated", "anonymous_other", "on_record"]
+    shown = tab.model.claims
+    assert kept and [c.id for c in shown] == kept
+    assert [r[0] for r in rows[1:]] == [str(c.id) for c in shown]  # filtered, in the grid's order
+    for row, claim in enumerate(shown):
+        assert rows[row + 1][1:] == [claim.label, str(len(claim.outlets)),
+                                     *(described(outlet_members(claim, o)) for o in OUTLETS)]
+        assert rows[row + 1][3:] == [tab.model.index(row, len(FIXED) + n).data(Qt.ItemDataRole.AccessibleTextRole)
+                                     for n in range(len(OUTLETS))]
+    assert (1, 0) in members(shown[0])
+    top = rows[1]  # the pause order: all four report it; Cybernews and metaworld mark nothing
+    assert top[2:4] == ["4", "not annotated"] and top[4] == "not annotated"
+    assert top[5].startswith("anonymous_official")
 
 
 def test_clicking_a_cell_opens_the_sentence(qtbot, story) -> None:
     window, tab = story
-    index = cell(tab, 4, "metaworld.media")
+    claim, first = next((c, cut[0]) for c in tab.model.claims  # a cell whose first sentence is not the headline
+                        if (cut := [s for s in c.sentences if s.outlet == "metaworld.media"]) and cut[0].idx > 0)
+    index = cell(tab, claim.id, "metaworld.media")
     tab.table.scrollTo(index)
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=tab.table.visualRect(index).center())
     assert window.tabs.currentWidget() is window.columns
     view = window.columns.current.view
-    assert (view.article_id, view.current) == (4, 8)
+    assert (view.article_id, view.current) == (first.article_id, first.idx)  # the cell's first sentence
 
 
 def select(tab, *claim_ids: int) -> None:
@@ -131,15 +189,18 @@ def stored(path: Path) -> dict[int, tuple]:
 def test_merge_and_undo(qtbot, story, sample_path) -> None:
     window, tab = story
     before = stored(sample_path)
-    select(tab, 7, 9)
+    upper, lower = next((a, b) for n, a in enumerate(tab.model.claims) for b in tab.model.claims[n + 1:]
+                        if not members(a) & members(b))  # two claims with no sentence in common
+    select(tab, upper.id, lower.id)
     assert tab.merge_button.isEnabled() and not tab.rename_button.isEnabled()
     tab.merge_button.click()
     after = stored(sample_path)
-    assert 9 not in after and set(after[7][1]) == set(before[7][1]) | set(before[9][1])
-    assert tab.model.rowCount() == 8
+    assert lower.id not in after and set(after[upper.id][1]) == set(before[upper.id][1]) | set(before[lower.id][1])
+    assert after[upper.id][0] == before[upper.id][0]  # the upper row's name is kept
+    assert tab.model.rowCount() == len(after) == len(before) - 1
     undo(qtbot, window)
     assert stored(sample_path) == before
-    assert tab.model.rowCount() == 9
+    assert tab.model.rowCount() == len(before)
 
 
 def test_rename_and_undo(qtbot, story, sample_path, monkeypatch) -> None:
@@ -159,21 +220,27 @@ def test_rename_and_undo(qtbot, story, sample_path, monkeypatch) -> None:
 def test_take_a_sentence_out_and_undo(qtbot, story, sample_path) -> None:
     window, tab = story
     before = stored(sample_path)
-    select(tab, 1)
-    assert tab.detail.count() == 10
+    claim = tab.model.claims[0]  # the pause order, which all four outlets report
+    select(tab, claim.id)
+    assert tab.detail.count() == len(before[claim.id][1])
     assert not tab.take_out_button.isEnabled()
-    tab.detail.setCurrentRow(0)  # Cybernews first, sentence 2
+    first = listed_first(claim)
+    assert first.outlet == "Cybernews"  # Cybernews first
+    assert tab.detail.item(0).data(SENTENCE_ROLE)[:2] == (first.article_id, first.idx)
+    tab.detail.setCurrentRow(0)
     tab.take_out_button.click()
-    assert (3, 1) not in stored(sample_path)[1][1]
-    assert tab.detail.count() == 9  # the same claim is still selected
+    assert (first.article_id, first.idx) not in stored(sample_path)[claim.id][1]
+    assert tab.detail.count() == len(before[claim.id][1]) - 1  # the same claim is still selected
     undo(qtbot, window)
     assert stored(sample_path) == before
 
 
 def test_double_clicking_a_listed_sentence_opens_it(qtbot, story) -> None:
     window, tab = story
-    select(tab, 6)
+    claim = next(c for c in tab.model.claims if listed_first(c).idx > 0)  # not an article's first sentence
+    first = listed_first(claim)
+    select(tab, claim.id)
     item = tab.detail.item(0)
     tab.detail.itemDoubleClicked.emit(item)
     view = window.columns.current.view
-    assert (view.article_id, view.current) == (3, 4)
+    assert (view.article_id, view.current) == (first.article_id, first.idx)

@@ -27,17 +27,32 @@ def test_not_computed_yet_says_how_to_compute(sample: Project) -> None:
 
 def test_a_row_per_shared_claim_a_column_per_outlet(sample: Project) -> None:
     ensure_claims(sample)
-    sample.annotate_sentence(1, 0, category="anonymous_official", annotator="amy")
+    sample.annotate_sentence(1, 0, category="anonymous_official", annotator="amy")  # newz9's lead: the pause
+    claims = sample.claims.list(min_outlets=2)
     lines = claims_section(sample, md_text)
     header = next(line for line in lines if line.startswith("| Claim |"))
     assert header == "| Claim | Cybernews | metaworld\\.media | newz9\\.com | Unknown outlet |"
+    outlets = ["Cybernews", "metaworld.media", "newz9.com", "Unknown outlet"]
     rows = [line for line in lines if line.startswith("| ") and line != header]
-    assert len(rows) == len(sample.claims.list(min_outlets=2)) == 9
-    assert rows[0].startswith("| US Defense Secretary Pete Hegseth")
-    assert rows[0].endswith("| *not annotated* | *not annotated* | Anonymous official, *not annotated* | "
-                            "*not annotated* |")
-    cells = [c.strip() for c in rows[1].strip("|").split("|")]
-    assert "—" in cells  # claim 4 is not reported by Cybernews
+    assert len(rows) == len(claims) >= 2
+    top = claims[0]  # most outlets first: the pause order, which all four outlets report
+    assert len(top.outlets) == 4 and (1, 0) in {(s.article_id, s.idx) for s in top.sentences}
+    unreported = 0
+    for row, claim in zip(rows, claims):
+        head = f"| {md_text(claim.label)} | "
+        assert row.startswith(head) and row.endswith(" |")
+        cells = row[len(head):-2].split(" | ")
+        assert len(cells) == len(outlets)
+        for outlet, cell in zip(outlets, cells):
+            members = [(s.article_id, s.idx) for s in claim.sentences if s.outlet == outlet]
+            if not members:
+                assert cell == "—"  # the outlet does not report the claim
+                unreported += 1
+                continue
+            expected = (["Anonymous official"] if (1, 0) in members else []) + (
+                ["*not annotated*"] if any(m != (1, 0) for m in members) else [])
+            assert cell == ", ".join(expected), (claim.label, outlet)
+    assert unreported  # some claim is not reported by every outlet
     assert "out of date" not in "\n".join(lines)
 
 
@@ -68,7 +83,10 @@ def test_claims_csv_neutralises_formulas(sample: Project, tmp_path) -> None:
     claim = sample.claims.list()[0]
     NameClaim(claim.id, "=HYPERLINK(1)").apply(sample)
     path = tmp_path / "c.csv"
-    assert write_claims_csv(path, sample.claims.list(), ["newz9.com", "Cybernews"]) == 9
+    claims = sample.claims.list()
+    assert claims[0].id == claim.id and len(claim.outlets) == 4  # the pause order: all four outlets report it
+    assert write_claims_csv(path, claims, ["newz9.com", "Cybernews"]) == len(claims)
     lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == len(claims) + 1
     assert lines[0] == "claim,label,outlets_reporting,newz9.com,Cybernews"
     assert lines[1].startswith(f"{claim.id},'=HYPERLINK(1),4,not annotated,not annotated")
