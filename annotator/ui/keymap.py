@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -112,8 +113,12 @@ def in_section(*sections: str) -> list[Binding]:
     return [b for b in KEYMAP if b.section in sections]
 
 
+@cache
 def key_text(key: str, *, native: bool = True) -> str:
-    """One key as a user reads it: arrows as arrows, Return as Enter, in the platform's spelling."""
+    """One key as a user reads it: arrows as arrows, Return as Enter, in the platform's spelling.
+
+    Cached: the platform's spelling costs milliseconds a call, and every window shows the hint.
+    """
     parts = key.split("+")
     parts[-1] = _SYMBOLS.get(parts[-1], parts[-1])
     if not native:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
 
 from annotator.core.changes import Changes
 from annotator.core.ingest.workers import start_pool
@@ -80,10 +82,28 @@ def refresh_suggestions(project: Project, *, article_ids: Iterable[int] | None =
     else:  # the rules are pure Python: a pool of processes, as for importing, started once per run
         pool = start_pool(workers)
         try:
-            _store(project, print_, pool.map(_suggest_batch, jobs), cancelled)
+            _store(project, print_, _in_pool(pool, jobs, workers * 2, cancelled), cancelled)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     return Changes(suggestions=bool(stale))
+
+
+def _in_pool(pool: Executor, jobs: Iterable[tuple], ahead: int,
+             cancelled: Callable[[], bool] | None) -> Iterator[dict[int, list[Suggestion]]]:
+    """The batches' results in order, with at most `ahead` batches read and sent at a time.
+
+    Unlike `pool.map`, which reads every article before the first result, a cancel is seen within a
+    batch or two, and memory holds a few batches, not the project.
+    """
+    sent: deque[Future] = deque()
+    for job in jobs:
+        if cancelled is not None and cancelled():
+            return
+        sent.append(pool.submit(_suggest_batch, job))
+        if len(sent) >= ahead:
+            yield sent.popleft().result()
+    while sent:
+        yield sent.popleft().result()
 
 
 def _store(project: Project, print_: str, computed: Iterable[dict[int, list[Suggestion]]],

@@ -31,3 +31,24 @@ def test_a_pool_gives_the_same_suggestions_as_one_process(tmp_path: Path, monkey
             assert refresh.refresh_suggestions(project).suggestions
             results.append(stored(project))
     assert results[0] and results[0] == results[1]
+
+
+def test_the_pool_reads_articles_a_few_batches_ahead_and_a_cancel_stops_it(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for copy in range(5):
+        for path in sorted(ARTICLES.glob("*.md")):
+            text = path.read_text(encoding="utf-8").replace("\n\n", f"\n\nCopy {copy}.\n\n", 1)
+            (folder / f"{copy}-{path.name}").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(refresh, "PARALLEL_FROM", 1)
+    read: list[int] = []
+    real = refresh._sentence_texts
+    monkeypatch.setattr(refresh, "_sentence_texts", lambda project, a: read.append(a) or real(project, a))
+    with Project.create(tmp_path / "p.annot") as project:
+        total = len(import_paths(project, [folder]).imported)
+        batches: list[int] = []
+        monkeypatch.setattr(project.suggestions, "replace",
+                            lambda print_, suggestions: batches.append(len(suggestions)))
+        refresh.refresh_suggestions(project, batch=5, cancelled=lambda: len(batches) >= 1)
+    assert total >= 60 and batches == [5]
+    assert len(read) <= 5 * (2 * 4 + 2)  # a few batches ahead of the pool, not every article
