@@ -214,8 +214,12 @@ class _LibraryView(QTableView):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setHighlightSections(False)
+
+    def setModel(self, model) -> None:  # noqa: N802 (Qt override)
+        """Columns are sized once the model gives them: a header has no sections before."""
+        super().setModel(model)
         header = self.horizontalHeader()
-        header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # A fixed width for "annotated/total": sizing it to its contents would measure every row.

@@ -113,3 +113,13 @@ def test_annotating_updates_the_article_row(qtbot, open_main, big_path: Path) ->
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_1)
     qtbot.waitUntil(lambda: library.article_rows()[0].progress == "1/2")
+
+
+def test_the_title_column_takes_the_width_left_by_the_counts(qtbot, open_main, big_path: Path) -> None:
+    library = open_main(big_path).library
+    for change in (lambda: None, lambda: qtbot.keyClicks(library.filter, "story"), library.reload):
+        change()
+        QApplication.processEvents()
+        title, counts = library.tree.columnWidth(0), library.tree.columnWidth(1)
+        assert title > 2 * counts
+        assert abs(title + counts - library.tree.viewport().width()) <= 2
