@@ -14,7 +14,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.store.project import Project
 from annotator.core.resources import resources_dir
 from annotator.core.sample import create_sample
-from annotator.ui.errors import show_startup_error
+from annotator.ui.errors import show_startup_error, unexpected_hook
 from annotator.ui.file_actions import remember_project
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import ProjectSession
@@ -129,6 +129,7 @@ def run(project: Path | None) -> int:
     if window is None:
         return 1
     app.setProperty("main_window", window)
+    sys.excepthook = unexpected_hook(lambda: getattr(app.property("main_window"), "errors", None), sys.excepthook)
     window.show()
     code = app.exec()
     # Closing the window cancels an import or a claims run after its current step; let background

@@ -8,7 +8,9 @@ and each shows its text as plain text: a file or category name is never taken fo
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from types import TracebackType
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -97,3 +99,30 @@ def show_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: s
 def show_startup_error(error: BaseException) -> None:
     """An error before any window exists (a project that cannot be opened at start)."""
     show_box(None, QMessageBox.Icon.Critical, "Cannot open project", describe(error))
+
+
+Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def unexpected_hook(sink: Callable[[], ErrorSink | None], previous: Hook = sys.__excepthook__) -> Hook:
+    """A `sys.excepthook` that also shows an error no code caught (a bug in a slot) in the window.
+
+    Qt carries on after such an exception, so without this the user would see nothing happen. The
+    traceback still goes to `previous` (standard error); an interrupt is not shown; an error raised
+    while showing one is not shown again.
+    """
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        nonlocal showing
+        previous(kind, error, trace)
+        target = sink()
+        if target is None or showing or not isinstance(error, Exception):
+            return
+        showing = True
+        try:
+            target.report(error)
+        finally:
+            showing = False
+
+    return hook

@@ -12,7 +12,7 @@ from annotator.core.errors import (
 )
 from annotator.core.records import Annotation
 from annotator.ui.background import ProjectTask, start
-from annotator.ui.errors import describe, dialog_title
+from annotator.ui.errors import describe, dialog_title, unexpected_hook
 
 
 @pytest.mark.parametrize("error, title", [
@@ -89,3 +89,28 @@ def test_an_undo_the_file_refuses_leaves_no_lying_history(qtbot, open_main, mess
     assert window.session.project.annotations.count() == 1  # still in the file...
     assert [a.category for a in view.annotations()] == ["anonymous_official"]  # ...and still shown
     assert not window.session.undo_stack.canRedo()  # no redo of an undo that never happened
+
+
+def test_an_exception_no_code_caught_is_shown_in_the_window_and_still_printed(open_main, messages,
+                                                                              sample_path: Path) -> None:
+    window = open_main(sample_path)
+    printed = []
+    hook = unexpected_hook(lambda: window.errors, lambda *args: printed.append(args[1]))
+    try:
+        {}["missing"]
+    except KeyError as error:
+        hook(KeyError, error, error.__traceback__)
+    assert len(printed) == 1
+    assert messages[-1][0] == "Something went wrong" and "KeyError: 'missing'" in messages[-1][1]
+    hook(KeyboardInterrupt, KeyboardInterrupt(), None)  # printed, not shown
+    assert len(printed) == 2 and len(messages) == 1
+
+
+def test_an_error_while_showing_an_error_is_not_shown_again(open_main, messages, sample_path: Path,
+                                                            monkeypatch) -> None:
+    window = open_main(sample_path)
+    hook = unexpected_hook(lambda: window.errors, lambda *args: None)
+    monkeypatch.setattr(window.errors, "report", lambda error: hook(ValueError, ValueError("again"), None)
+                        or messages.append(("shown", str(error))))
+    hook(RuntimeError, RuntimeError("first"), None)
+    assert messages == [("shown", "first")]
