@@ -97,7 +97,7 @@ GESTURES: tuple[tuple[str, str], ...] = (
     ("click, Shift+click, drag", "select a sentence, extend to a range, select a free span"),
     ("hover over a highlight", "its category, named source and note"),
     ("double-click in the library", "open the article (with Ctrl: in a new column)"),
-    ("click an outlet in the library", "fold or unfold its articles"),
+    ("click an outlet's arrow in the library, or double-click the outlet", "fold or unfold its articles"),
     ("drop files on the window", "import them"),
     ("click a cell of the Story tab", "open that outlet's sentence of the claim"),
 )

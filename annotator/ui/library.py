@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -37,6 +38,7 @@ class LibraryRow:
     tooltip: str
     article_id: ArticleId | None
     outlet: str | None
+    folded: bool | None  # for an outlet heading
 
 
 class LibraryPanel(QWidget):
@@ -73,8 +75,9 @@ class LibraryPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self._on_filter_text_changed)
-        self.tree.clicked.connect(self._on_tree_clicked)
+        self.tree.arrow_clicked.connect(self._on_arrow_clicked)
         self.tree.activated.connect(self._on_tree_activated)
+        self.tree.doubleClicked.connect(self._on_tree_double_clicked)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         self.session.changed.connect(self._on_session_changed)
         self._progress_timer.timeout.connect(self._refresh_progress)
@@ -83,7 +86,7 @@ class LibraryPanel(QWidget):
         """List the outlets again; articles are read a page at a time as they scroll into view."""
         if self.session.project.is_open:
             self.model.annotator = self.session.visible_annotator
-            self.model.reload()
+            self._keeping_current(self.model.reload)
 
     # -- what the panel shows (also what tests read) ---------------------------------------------
     def rows(self) -> list[LibraryRow]:
@@ -98,25 +101,33 @@ class LibraryPanel(QWidget):
     def _row(self, r: int) -> LibraryRow:
         title, progress = self.model.index(r, TITLE), self.model.index(r, PROGRESS)
         article = title.data(ARTICLE_ROLE)
+        group = self.model.group_at(r)
         return LibraryRow(title.data(), progress.data(), title.data(Qt.ItemDataRole.ToolTipRole),
-                          None if article is None else ArticleId(article), title.data(OUTLET_ROLE))
+                          None if article is None else ArticleId(article), title.data(OUTLET_ROLE),
+                          None if group is None else group.collapsed)
 
     def select_article(self, article_id: int) -> bool:
         """Make the article the current row (unfolding its outlet); False when the filter hides it."""
-        place = self.session.project.listing.position(article_id)
-        row = self.model.row_of(article_id)
-        if row is None and place is not None:
-            for r in range(self.model.rowCount()):
-                group = self.model.group_at(r)
-                if group is not None and group.outlet.id == place[0]:
-                    self.model.set_collapsed(r, False)
-                    row = self.model.row_of(article_id)
-                    break
-        if row is None:
+        if not self.model.shows(article_id):
             return False
+        row = self.model.row_of(article_id)
+        if row is None:  # its outlet is folded
+            outlet_id, _ = self.session.project.listing.position(article_id)
+            self.model.set_collapsed(self.model.heading_row(outlet_id), False)
+            row = self.model.row_of(article_id)
         self.tree.setCurrentIndex(self.model.index(row, TITLE))
         self.tree.scrollTo(self.tree.currentIndex())
         return True
+
+    def _keeping_current(self, change) -> None:
+        """Run `change` (which resets the list) and put the current row back on the same article or outlet."""
+        row = self.tree.currentIndex().row()
+        article, group = self.model.article_at(row), self.model.group_at(row)
+        change()
+        if article is not None and self.model.shows(article.id):
+            self.select_article(article.id)
+        elif group is not None and (heading := self.model.heading_row(group.outlet.id)) is not None:
+            self.tree.setCurrentIndex(self.model.index(heading, TITLE))
 
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.articles or changes.all_annotations:
@@ -131,7 +142,7 @@ class LibraryPanel(QWidget):
             self.model.refresh_progress(pending)  # one indexed read per changed article on screen
 
     def _on_filter_text_changed(self, text: str) -> None:
-        self.model.set_filter(text)
+        self._keeping_current(lambda: self.model.set_filter(text))
 
     # -- opening and folding -------------------------------------------------------------------
     def open_current(self, *, new_column: bool) -> None:
@@ -139,8 +150,8 @@ class LibraryPanel(QWidget):
         article = self.model.article_at(row)
         if article is not None:
             self.open_requested.emit(article.id, new_column)
-        elif self.model.group_at(row) is not None:
-            self.model.set_collapsed(row, not self.model.group_at(row).collapsed)
+        elif (group := self.model.group_at(row)) is not None:
+            self.model.set_collapsed(row, not group.collapsed)
 
     def fold_current(self, folded: bool) -> None:
         """Fold (or unfold) the current row's outlet; folding from an article moves to its outlet."""
@@ -151,10 +162,13 @@ class LibraryPanel(QWidget):
         self.model.set_collapsed(heading, folded)
         self.tree.setCurrentIndex(self.model.index(heading if folded else row, TITLE))
 
-    def _on_tree_clicked(self, index: QModelIndex) -> None:
-        group = self.model.group_at(index.row())
+    def _on_arrow_clicked(self, row: int) -> None:
+        group = self.model.group_at(row)
         if group is not None:
-            self.model.set_collapsed(index.row(), not group.collapsed)
+            self.model.set_collapsed(row, not group.collapsed)
+
+    def _on_tree_double_clicked(self, index: QModelIndex) -> None:
+        self._on_arrow_clicked(index.row())  # on an outlet: fold or unfold it
 
     def _on_tree_activated(self, index: QModelIndex) -> None:
         """A double-click (Enter is the keymap's) opens the article; with Ctrl, in a new column."""
@@ -169,12 +183,14 @@ class LibraryPanel(QWidget):
         if not index.isValid() or self.session.project.read_only:
             return
         menu = QMenu(self)
-        article = self.model.article_at(index.row())
+        article, group = self.model.article_at(index.row()), self.model.group_at(index.row())
         if article is not None:
             menu.addAction("Edit article details…", lambda: self.edit_article(article.id))
-        else:
-            outlet = self.model.group_at(index.row()).outlet.name
+        elif group is not None:
+            outlet = group.outlet.name
             menu.addAction("Rename or merge outlet…", lambda: self.rename_outlet(outlet))
+        else:  # a row whose article was moved by another program since the list was read
+            return
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def edit_article(self, article_id: ArticleId) -> None:
@@ -199,8 +215,12 @@ class LibraryPanel(QWidget):
 class _LibraryView(QTableView):
     """Rows of outlets and articles: no grid, no row numbers, whole rows selected, uniform height."""
 
+    arrow_clicked = Signal(int)  # the row of an outlet whose fold arrow was clicked
+    ARROW_WIDTH = 22  # px from the row's left edge: the arrow and its margin
+
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._typed, self._typed_at = "", 0.0
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -215,6 +235,35 @@ class _LibraryView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.horizontalHeader().setHighlightSections(False)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        if (event.button() == Qt.MouseButton.LeftButton and index.isValid() and index.column() == TITLE
+                and event.position().x() - self.visualRect(index).left() < self.ARROW_WIDTH
+                and self.model().group_at(index.row()) is not None):
+            self.arrow_clicked.emit(index.row())
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt override)
+        """Home and End go to the first and last row (a table would go to the first and last column)."""
+        if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt override)
+        """Typing goes to the next outlet or title beginning with what was typed, found in the titles
+        rather than by reading every page of rows."""
+        now = time.monotonic()
+        if now - self._typed_at > QApplication.keyboardInputInterval() / 1000:
+            self._typed = ""
+        self._typed_at = now
+        self._typed += search
+        if not self._typed.strip():
+            return
+        current = self.currentIndex().row()
+        row = self.model().find_row(self._typed, current if len(self._typed) > 1 else current + 1)
+        if row is not None:
+            self.setCurrentIndex(self.model().index(row, TITLE))
 
     def setModel(self, model) -> None:  # noqa: N802 (Qt override)
         """Columns are sized once the model gives them: a header has no sections before."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap, QPolygonF
 
 from annotator.core.records import ArticleId
 from annotator.core.store.listing import ArticleListing, ListedArticle, ListedOutlet
@@ -40,10 +40,9 @@ class OutletGroup:
         return 0 if self.collapsed else self.matches
 
     def label(self) -> str:
-        arrow = "▸" if self.collapsed else "▾"
         count = (f"{self.outlet.articles}" if self.ids is None
                  else f"{len(self.ids)} of {self.outlet.articles}")
-        return f"{arrow} {self.outlet.name} ({count})"
+        return f"{self.outlet.name} ({count})"
 
 
 class LibraryModel(QAbstractTableModel):
@@ -67,6 +66,7 @@ class LibraryModel(QAbstractTableModel):
         """Read the outlets again and forget every page: articles were added, edited or moved."""
         self.beginResetModel()
         self._outlets = self.listing.outlets()
+        self._collapsed &= {o.id for o in self._outlets}  # a deleted outlet's id may be given to a new one
         self._titles = None
         self._pages.clear()
         self._layout()
@@ -112,11 +112,14 @@ class LibraryModel(QAbstractTableModel):
             self._groups.append(group)
         self._place()
 
-    def _matches(self) -> dict[int, list[ArticleId]]:
+    def _all_titles(self) -> list[tuple[int, ArticleId, str]]:
         if self._titles is None:
             self._titles = self.listing.titles()
+        return self._titles
+
+    def _matches(self) -> dict[int, list[ArticleId]]:
         found: dict[int, list[ArticleId]] = {}
-        for outlet_id, article_id, title in self._titles:
+        for outlet_id, article_id, title in self._all_titles():
             if self._needle in title.casefold():
                 found.setdefault(outlet_id, []).append(article_id)
         return found
@@ -159,6 +162,46 @@ class LibraryModel(QAbstractTableModel):
         """The row of the heading of the outlet that `row` belongs to."""
         return self._starts[self._locate(row)[0]]
 
+    def find_row(self, text: str, start: int) -> int | None:
+        """The first row from `start` on (then from the top) whose outlet or title begins with `text`.
+
+        What typing in the list looks for; it reads the titles, not a page per row.
+        """
+        needle = text.casefold()
+        by_outlet: dict[int, list[tuple[ArticleId, str]]] = {}
+        for outlet_id, article_id, title in self._all_titles():
+            by_outlet.setdefault(outlet_id, []).append((article_id, title))
+        hits = []
+        for g, group in enumerate(self._groups):
+            heading = self._starts[g]
+            if group.outlet.name.casefold().startswith(needle):
+                hits.append(heading)
+            if group.collapsed:
+                continue
+            titles = by_outlet.get(group.outlet.id, [])
+            if group.ids is not None:
+                kept = set(group.ids)
+                titles = [t for t in titles if t[0] in kept]
+            hits.extend(heading + 1 + k for k, (_, title) in enumerate(titles) if title.casefold().startswith(needle))
+        later = [row for row in hits if row >= start]
+        return (later or hits or [None])[0]
+
+    def heading_row(self, outlet_id: int) -> int | None:
+        """The row of the outlet's heading; None when the filter hides the whole outlet."""
+        for g, group in enumerate(self._groups):
+            if group.outlet.id == outlet_id:
+                return self._starts[g]
+        return None
+
+    def shows(self, article_id: int) -> bool:
+        """Whether the filter keeps the article (its outlet may be folded)."""
+        place = self.listing.position(article_id)
+        row = None if place is None else self.heading_row(place[0])
+        if row is None:
+            return False
+        group = self.group_at(row)
+        return group.ids is None or article_id in group.ids
+
     def row_of(self, article_id: int) -> int | None:
         """The row showing the article; None when the filter hides it or its outlet is folded."""
         place = self.listing.position(article_id)
@@ -188,17 +231,20 @@ class LibraryModel(QAbstractTableModel):
 
     def refresh_progress(self, article_ids: set[int]) -> None:
         """Read the annotated counts of these articles again, where their rows were read."""
-        for (outlet_id, number), page in self._pages.items():
+        changed = []
+        for page in list(self._pages.values()):
             stale = [k for k, row in enumerate(page) if row.id in article_ids]
             if not stale:
                 continue
             fresh = {row.id: row for row in self.listing.by_ids([page[k].id for k in stale], annotator=self.annotator)}
             for k in stale:
                 page[k] = fresh.get(page[k].id, page[k])
-                row = self.row_of(page[k].id)
-                if row is not None:
-                    cell = self.index(row, PROGRESS)
-                    self.dataChanged.emit(cell, cell)
+                changed.append(page[k].id)
+        for article_id in changed:  # told once every page is up to date, so a reader sees it whole
+            row = self.row_of(article_id)
+            if row is not None:
+                cell = self.index(row, PROGRESS)
+                self.dataChanged.emit(cell, cell)
 
     # -- the Qt model --------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
@@ -243,8 +289,29 @@ class LibraryModel(QAbstractTableModel):
             return group.label() if column == TITLE else ""
         if role == Qt.ItemDataRole.FontRole:
             return self._heading_font
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
+            return fold_arrow(group.collapsed)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{group.outlet.name}\nClick, or press ← / →, to fold or unfold its articles")
+            return plain_tooltip(f"{group.outlet.name}\nClick the arrow, double-click, or press ← / → to fold or unfold its articles")
         if role == OUTLET_ROLE:
             return group.outlet.name
         return None
+
+
+_ARROWS: dict[bool, QPixmap] = {}
+
+
+def fold_arrow(folded: bool) -> QPixmap:
+    """A small grey triangle: pointing right when the outlet is folded, down when it is open."""
+    if folded not in _ARROWS:
+        pixmap = QPixmap(10, 10)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#606060"))
+        points = [(2, 1), (8, 5), (2, 9)] if folded else [(1, 2), (9, 2), (5, 8)]
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+        painter.end()
+        _ARROWS[folded] = pixmap
+    return _ARROWS[folded]

@@ -10,7 +10,7 @@ from annotator.ui.article_dialog import ArticleDialog
 
 
 def outlets_shown(window) -> list[str]:
-    return [row.text.removeprefix("▾ ") for row in window.library.outlet_rows()]
+    return [row.text for row in window.library.outlet_rows()]
 
 
 def test_edit_article_details_updates_library_and_column_and_undoes(qtbot, open_main, sample_path: Path,

@@ -145,7 +145,7 @@ def test_mix_bar_tooltip_shows_category_labels_literally(open_main, hostile_path
 def test_library_shows_titles_and_outlets_literally(open_main, hostile_path: Path) -> None:
     library = open_main(hostile_path, NAME).library
     outlet = library.outlet_rows()[0]
-    assert outlet.text == f"▾ {OUTLET} (1)"
+    assert outlet.text == f"{OUTLET} (1)"
     assert seen(outlet.tooltip).startswith(f"{OUTLET}\n") and "<img" not in outlet.tooltip
     article = library.article_rows()[0]
     assert article.text == TITLE
