@@ -280,6 +280,8 @@ class LibraryModel(QAbstractTableModel):
             return plain_tooltip(f"{article.title}\n{outlet} · {article.published or 'no date'}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PROGRESS:
             return _RIGHT
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
+            return indent()  # titles line up with their outlet's name, under the arrow's width
         if role == ARTICLE_ROLE:
             return int(article.id)
         return None
@@ -298,7 +300,15 @@ class LibraryModel(QAbstractTableModel):
         return None
 
 
-_ARROWS: dict[bool, QPixmap] = {}
+_ARROWS: dict[bool | None, QPixmap] = {}
+
+
+def indent() -> QPixmap:
+    """A blank as wide as the fold arrow."""
+    if None not in _ARROWS:
+        _ARROWS[None] = QPixmap(10, 10)
+        _ARROWS[None].fill(Qt.GlobalColor.transparent)
+    return _ARROWS[None]
 
 
 def fold_arrow(folded: bool) -> QPixmap:
