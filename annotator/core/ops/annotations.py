@@ -44,13 +44,14 @@ class UpdateAnnotation:
         self._id = annotation.id
         self._after = fields
         self._before = {name: getattr(annotation, name) for name in fields}
+        self._before_updated_at = annotation.updated_at
 
     def apply(self, project: Project) -> Changes:
         change = project.annotations.update(self._id, **self._after)
         return annotation_edited(change.before, change.after)
 
     def revert(self, project: Project) -> Changes:
-        change = project.annotations.update(self._id, **self._before)
+        change = project.annotations.update(self._id, **self._before, updated_at=self._before_updated_at)
         return annotation_edited(change.before, change.after)
 
 

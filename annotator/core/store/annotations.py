@@ -96,9 +96,9 @@ class AnnotationStore:
 
     def update(
         self, annotation_id: int, *, category: str | None = None, source: str | None = None,
-        note: str | None = None,
+        note: str | None = None, updated_at: str | None = None,
     ) -> AnnotationChange:
-        """Change category, source or note; undo by applying change.before."""
+        """Change category, source or note (stamped now, or `updated_at` when an undo puts an old state back)."""
         before = self.get(annotation_id)
         with self._db.write() as conn:
             # An archived category stays valid on existing annotations, so undo can put it back.
@@ -108,7 +108,7 @@ class AnnotationStore:
                 "UPDATE annotations SET category_id = ?, source_name = ?, note = ?, updated_at = ?"
                 " WHERE id = ?",
                 (category_id, (source if source is not None else before.source).strip(),
-                 note if note is not None else before.note, now(), annotation_id),
+                 note if note is not None else before.note, updated_at or now(), annotation_id),
             )
         return AnnotationChange(before=before, after=self.get(annotation_id))
 

@@ -24,7 +24,7 @@ def test_add_update_delete_round_trip(sample: Project) -> None:
     assert sample.annotations.get(first_id).source == "Jane Doe, DHS"
     assert [a.source for a in edited.removed] == [""] and [a.source for a in edited.added] == ["Jane Doe, DHS"]
     update.revert(sample)
-    assert sample.annotations.get(first_id).source == ""
+    assert sample.annotations.get(first_id) == add.annotation  # updated_at too: undo leaves no trace
 
     delete = DeleteAnnotation(sample.annotations.get(first_id))
     assert delete.apply(sample).touches_annotations_of(1)
