@@ -17,11 +17,12 @@ from pathlib import Path
 from annotator.core.errors import InvalidValue
 from annotator.core.resources import resources_dir
 
-ENGINE_VERSION = "2"  # bump when the rules change in a way that changes their output
+ENGINE_VERSION = "3"  # bump when the rules change in a way that changes their output
 USER_CUES_ENV = "ANNOTATOR_CUES_DIR"
 _LISTS = (
     "speech_verbs", "official_heads", "official_modifiers", "unnamed_heads", "unnamed_determiners",
     "outlets", "outlet_words", "media_nouns", "platforms", "post_nouns", "document_nouns", "institution_nouns",
+    "outlet_nouns", "news_agencies",
 )
 
 

@@ -19,6 +19,7 @@ from annotator.core.suggest.frames import (
     institution_pattern,
     institution_source,
 )
+from annotator.core.suggest.outlets import OutletFrames, OutletHit
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,9 @@ _QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted
 _POSTING = re.compile(r"\b(?:posted|posting|posts|tweeted|tweeting|tweets|shared|sharing|shares|uploaded|published|"
                       r"retweeted|reposted|wrote|writing)\b")
 _QUOTE_OPEN = "“‘\""
-_NOT_NAMES = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "However", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "As", "When", "While", "After", "Before", "Also", "Then", "If", "Yet", "So", "For", "Since", "Despite", "Although", "Though", "Because", "Why", "What", "How", "Who", "Where", "Some", "Many", "Most", "Other", "Another", "Both", "Each", "Every", "All", "No", "Not", "Only", "Even", "Still", "Now", "Today", "Yesterday", "Last", "Next", "According", "Meanwhile", "Moreover", "Furthermore", "Instead", "Indeed", "Of", "Per", "Here", "There", "Such", "Its", "His", "Her", "Their", "Our", "My"])
+_NOT_NAMES = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "However", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "As", "When", "While", "After", "Before", "Also", "Then", "If", "Yet", "So", "For", "Since", "Despite", "Although", "Though", "Because", "Why", "What", "How", "Who", "Where", "Some", "Many", "Most", "Other", "Another", "Both", "Each", "Every", "All", "No", "Not", "Only", "Even", "Still", "Now", "Today", "Yesterday", "Last", "Next", "According", "Meanwhile", "Moreover", "Furthermore", "Instead", "Indeed", "Of", "Per", "Here", "There", "Such", "Its", "His", "Her", "Their", "Our", "My"]
+                        + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
+                          "August September October November December".split())
 # Lower-case words that never sit inside a speaker's name or title ("Soon after, ...", "himself").
 _FUNCTION_WORDS = frozenset(["after", "before", "himself", "herself", "itself", "themselves", "then", "soon", "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "while", "when", "where", "if", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "no", "to", "in", "on", "at", "by", "with", "from", "into", "than", "this", "these", "those", "there", "here", "its", "his", "her", "their", "our", "your", "my", "also"])
 _TITLE_ADJECTIVES = frozenset(["former", "senior", "acting", "deputy", "chief", "top", "longtime", "then-"] + ["then"])
@@ -64,11 +67,13 @@ class Rules:
         self.speech = _alt(w["speech_verbs"], case=True)
         self.speech_re = re.compile(rf"\b{self.speech}\b")
         self.outlet_names = _alt(w["outlets"], case=True)
-        outlet_generic = rf"(?:the\s+)?(?:{_CAP}\s+){{0,4}}{_alt(w['outlet_words'], case=True)}\b"
-        self.outlet = rf"(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
+        outlet_generic = rf"(?:the\s+)?(?:{_CAP}\s+){{0,4}}{_alt(w['outlet_words'], case=True)}\b(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+\b)?"
+        # every outlet starts with a capital, a digit or "the": the lookahead skips other positions fast
+        self.outlet = rf"(?=[A-Z\d]|the\s)(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
         self.outlet_re = re.compile(self.outlet)
         self.media_word_re = re.compile(r"\b(?i:television|TV|radio|newspaper|broadcaster|news\s+agency|magazine|"
-                                        r"daily|news\s+site|website)\b")
+                                        r"daily|news\s+site|website|tabloid|weekly|press|media|network|station|"
+                                        r"wire\s+service|news\s+outlet)\b")
         self.frame_word_re = re.compile(r"\b(?i:according|per|by|citing|quoted)\b")
         self.media = _alt(w["media_nouns"])
         self.platform = _alt(w["platforms"], case=True)
@@ -84,7 +89,9 @@ class Rules:
             rf"residents|diplomats|aides|lawmakers|authorities)))\b(?!\s+[A-Z][a-z])")
         self.named_subject_re = re.compile(
             rf"(?P<subj>(?:[a-z][\w-]*\s+)?{_NAME}(?:(?:\s+[a-z][\w-]*){{1,2}}\s+{_NAME})?)"
-            rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?\s+{_QUOTED_AS}{_ADVERBS}(?P<verb>{self.speech})\b")
+            rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?\s+{_QUOTED_AS}{_ADVERBS}(?P<verb>{self.speech})\b"
+            r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)")
+        self.outlet_frames = OutletFrames(w, self.outlet, self.speech, _ADVERBS)
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, _ADVERBS)
         self.colon_re = colon_quote_pattern(_NAME)
         self.said_name_re = re.compile(
@@ -109,7 +116,10 @@ class Rules:
         self.doc_frame_re = re.compile(
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
             rf"this|that|new|recent)\s+(?:[\w-]+\s+){{0,3}}?(?P<d1>{self.doc})\b"
-            rf"|(?P<d2>{self.doc})s?\s+(?:[\w,-]+\s+){{0,4}}?(?:found|finds|shows?|showed|says|said|states|stated|"
+            rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]+\s+){{0,4}}?(?:found|finds|shows?|showed|"
+            rf"says|said|states|stated|alleges|alleged|accuses|accused|claims|claimed|argues|argued|orders|ordered|"
+            rf"asks|asked|lists|listed|cites|cited|predicts|predicted|projects|projected|urges|urged|contends|"
+            rf"requires?|required|reveals?|promises?|promised|tells|told|"
             rf"concluded|concludes|indicates?|indicated|estimated|estimates|suggests|suggested|revealed|"
             rf"details|detailed|outlined|warned|noted|described|published|seen\s+by|obtained\s+by|reviewed\s+by|"
             rf"released|reads|read|say|state|suggest|conclude|recommends?|warns?|notes?|estimates?)\b)", re.IGNORECASE)
@@ -129,8 +139,10 @@ class Rules:
         found: list[Hit] = []
         found += self._phrases(text)
         found += self._social(text)
-        if self.outlet_re.search(text) or self.media_word_re.search(text):  # cheap checks first
+        outlets: list[OutletHit] = []
+        if self.outlet_re.search(text) or self.media_word_re.search(text):
             found += self._outlets(text)
+            outlets = self.outlet_frames.hits(text)
         found += self._documents(text)
         speaks = self.speech_re.search(text) is not None
         if speaks or self.frame_word_re.search(text):
@@ -139,6 +151,8 @@ class Rules:
             found += self._named(text)
         found += self._colon_quote(text)
         found += self._according(text)
+        if outlets:
+            found = self.outlets_over(text, found, outlets)
         return _best_per_category(found)
 
     def _phrases(self, text: str) -> list[Hit]:
@@ -297,6 +311,7 @@ class Rules:
 
     def classify(self, phrase: str) -> str | None:
         """What kind of source a noun phrase names: outlet, document, platform, unnamed, or named."""
+        phrase = phrase.strip(" .,;:")
         if re.fullmatch(rf"\s*{self.outlet}\s*(?:{self.media})?\s*", phrase) or re.search(
                 rf"\b(?i:{self.media})\b", phrase):
             return "other_outlet"
@@ -313,6 +328,17 @@ class Rules:
         if not any(w[:1].isupper() for w in phrase.split()):
             return None
         return "on_record"
+
+    def outlets_over(self, text: str, hits: list[Hit], outlets: list[OutletHit]) -> list[Hit]:
+        """The outlets as sources, and no document or institution read in the same words: an outlet's
+        report is its reporting, "the Xinhua news agency said" is the outlet speaking."""
+        def covered(hit: Hit) -> bool:
+            at = text.find(hit.cue)
+            return at >= 0 and any(at < o.end and o.start < at + len(hit.cue) for o in outlets) and (
+                hit.category == "document" or hit.category == "on_record" and (
+                    not hit.source or self.classify(hit.source) == "other_outlet"))
+        kept = [h for h in hits if not covered(h)]
+        return kept + [Hit("other_outlet", o.cue, 0.85, sources.clean(o.source)) for o in outlets]
 
     def _according(self, text: str) -> list[Hit]:
         out = []

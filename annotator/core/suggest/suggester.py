@@ -77,6 +77,9 @@ class Suggester:
         known: list[str] = []
         for idx, (text, heading) in enumerate(zip(sentences, headings)):
             hits = self.rules.hits(text)
+            if "he agency" in text or "he paper" in text:  # "the agency said": the outlet named before?
+                outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
+                hits = self.rules.outlets_over(text, hits, [outlet]) if outlet else hits
             attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
             if not attributed and previous:
                 attributed = self._continued(idx, text, previous, previous_text)
