@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from annotator.core.classroom.files import MergeReport, answer_key
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, MergeRefused
 from annotator.core.ops.classroom import MarkAnswerKey, MergeFiles
 from annotator.ui.errors import ErrorSink
 from annotator.ui.session import ProjectSession
@@ -85,7 +85,16 @@ class ClassroomActions(QObject):
             self.compare_requested.emit(key, name)
 
 
+SHOWN_PROBLEMS = 20  # a refused file's problems listed one per line, then a count
+
+
 def _describe(path: Path, result: MergeReport | AnnotatorError) -> list[str]:
+    if isinstance(result, MergeRefused):
+        lines = [f"{path.name}: refused, nothing merged ({len(result.problems)} problems):"]
+        lines += [f"   {problem}" for problem in result.problems[:SHOWN_PROBLEMS]]
+        if len(result.problems) > SHOWN_PROBLEMS:
+            lines.append(f"   and {len(result.problems) - SHOWN_PROBLEMS} more")
+        return lines + [f"   {result.advice}"]
     if isinstance(result, AnnotatorError):
         return [f"Refused {result}"]
     added = ", ".join(f"{n} by {name}" for name, n in result.added.items()) or "nothing new"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -73,3 +74,25 @@ def test_merge_from_the_window_updates_the_views(qtbot, open_main, messages, sam
     assert lines == ["amy.annot: added 1 by amy; 0 already there.", "amy.annot: added nothing new; 1 already there."]
     assert [a.annotator for a in window.columns.current.view.annotations()] == ["amy"]
     assert messages[-1][0] == "Merge"
+
+
+def test_a_refused_file_lists_each_of_its_problems(qtbot, open_main, messages, sample_path: Path,
+                                                    tmp_path: Path) -> None:
+    assignment = tmp_path / "assignment.annot"
+    with Project.open(sample_path) as project:
+        export_assignment(project, assignment)
+    student = tmp_path / "amy.annot"
+    student.write_bytes(assignment.read_bytes())
+    with Project.open(student) as project:
+        for idx in range(3):
+            project.annotate_sentence(1, idx, category="document", annotator="amy")
+    conn = sqlite3.connect(student)
+    conn.execute("UPDATE annotations SET start = 99000, \"end\" = 99010")  # every span outside its article
+    conn.commit()
+    conn.close()
+    window = open_main(sample_path, "teacher")
+    lines = window.classroom.merge([student])
+    assert lines[0] == "amy.annot: refused, nothing merged (3 problems):"
+    assert [line.strip().split(":")[0] for line in lines[1:4]] == [f"annotation {n}" for n in (1, 2, 3)]
+    assert "Ask the student for the file again" in lines[-1]
+    assert window.session.project.annotations.count() == 0
