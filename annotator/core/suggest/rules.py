@@ -119,7 +119,8 @@ class Rules:
             rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]+\s+){{0,4}}?(?:found|finds|shows?|showed|"
             rf"says|said|states|stated|alleges|alleged|accuses|accused|claims|claimed|argues|argued|orders|ordered|"
             rf"asks|asked|lists|listed|cites|cited|predicts|predicted|projects|projected|urges|urged|contends|"
-            rf"requires?|required|reveals?|promises?|promised|tells|told|"
+            rf"requires?|required|reveals?|promises?|promised|tells|told|recommended|calls\s+for|called\s+for|"
+            rf"points?\s+to|pointed\s+to|links|linked|"
             rf"concluded|concludes|indicates?|indicated|estimated|estimates|suggests|suggested|revealed|"
             rf"details|detailed|outlined|warned|noted|described|published|seen\s+by|obtained\s+by|reviewed\s+by|"
             rf"released|reads|read|say|state|suggest|conclude|recommends?|warns?|notes?|estimates?)\b)", re.IGNORECASE)

@@ -145,3 +145,20 @@ def test_rules_cables_and_manifestos_are_documents(suggester: Suggester, sentenc
 
 def test_a_record_label_speaking_is_not_a_document(suggester: Suggester) -> None:
     assert "document" not in categories(suggester, "The record label said the album would be delayed.")[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Of those surveyed, 40 percent said they back the plan.",
+    "Forty percent of respondents said they back the plan.",
+])
+def test_what_a_surveys_respondents_said_is_document(suggester: Suggester, sentence: str) -> None:
+    assert "document" in categories(suggester, sentence)[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report calls for a ban on homeopathic remedies.",
+    "The committee's report recommended that funding end.",
+    "The figures, released by the Office for National Statistics, point to a decline.",
+])
+def test_a_document_recommending_or_pointing_is_document(suggester: Suggester, sentence: str) -> None:
+    assert "document" in categories(suggester, sentence)[0]
