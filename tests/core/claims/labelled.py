@@ -16,6 +16,8 @@ SETS = {
                    ROOT / "tests" / "data" / "claims" / "paraphrase_claims.json"),
     "retold": (ROOT / "tests" / "data" / "claims" / "retold",
                ROOT / "tests" / "data" / "claims" / "retold_claims.json"),
+    "scale": (ROOT / "tests" / "data" / "claims" / "scale",
+              ROOT / "tests" / "data" / "claims" / "scale_claims.json"),
 }
 
 
