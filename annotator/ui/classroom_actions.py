@@ -1,4 +1,4 @@
-"""The Classroom menu: merge returned files, mark the answer key, compare a student with it."""
+"""The Classroom menu: merge returned files, mark the answer key, compare a student with it, class scores."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ MERGE_TEXT = "&Merge returned files… (cannot be undone)"
 
 class ClassroomActions(QObject):
     compare_requested = Signal(str, str)  # the key's name, the student's name
+    scores_requested = Signal(str)  # the key's name
 
     def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget) -> None:
         super().__init__(parent)
@@ -29,7 +30,8 @@ class ClassroomActions(QObject):
     def populate(self, menu: QMenu) -> None:
         for text, slot in [(MERGE_TEXT, self.choose_merge),
                            ("Mark the answer &key…", self.choose_key),
-                           ("&Compare a student with the key…", self.choose_student)]:
+                           ("&Compare a student with the key…", self.choose_student),
+                           ("Class &scores…", self.show_scores)]:
             action = QAction(text, self.parent_widget)
             action.triggered.connect(slot)
             menu.addAction(action)
@@ -70,16 +72,28 @@ class ClassroomActions(QObject):
             return
         self.errors.notice(f"{name}'s annotations are the answer key.")
 
-    def choose_student(self) -> None:
-        project = self.session.project
-        key = answer_key(project)
+    def _key_and_students(self) -> tuple[str, list[str]] | None:
+        """The answer key's name and the students' (everyone else who annotated); None, said why, if missing."""
+        key = answer_key(self.session.project)
         if key is None:
             self.errors.notice("Mark the answer key first (Classroom menu).")
-            return
-        students = [n for n in project.annotations.annotators() if n != key]
+            return None
+        students = [n for n in self.session.project.annotations.annotators() if n != key]
         if not students:
             self.errors.notice("No student has annotated yet.")
+            return None
+        return key, students
+
+    def show_scores(self) -> None:
+        found = self._key_and_students()
+        if found is not None:
+            self.scores_requested.emit(found[0])
+
+    def choose_student(self) -> None:
+        found = self._key_and_students()
+        if found is None:
             return
+        key, students = found
         name, ok = QInputDialog.getItem(self.parent_widget, "Compare", "Student:", students, 0, False)
         if ok:
             self.compare_requested.emit(key, name)

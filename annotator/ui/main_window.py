@@ -15,6 +15,7 @@ from annotator.ui.annotating import Annotating
 from annotator.ui.codebook_panel import CodebookPanel
 from annotator.ui.classroom_actions import ClassroomActions
 from annotator.ui.columns import Columns
+from annotator.ui.class_scores import ClassScores
 from annotator.ui.compare import CompareView
 from annotator.ui.dashboard import Dashboard
 from annotator.ui.errors import ErrorSink
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.files.project_switch_requested.connect(self.project_switch_requested)
         self.files.quit_requested.connect(self.close)
         self.classroom.compare_requested.connect(self.open_compare)
+        self.classroom.scores_requested.connect(self.open_class_scores)
         self.dashboard.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
         self.story.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
         self.search.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
@@ -221,6 +223,19 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         view.views[1].setFocus()
         return view
+
+    def open_class_scores(self, key: str) -> ClassScores:
+        """The Class scores tab for this key (the open one, brought forward, if there is one)."""
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, ClassScores) and widget.key == key:
+                self.tabs.setCurrentIndex(index)
+                return widget
+        scores = ClassScores(self.session, key, self)
+        scores.compare_requested.connect(self.open_compare)
+        scores.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
+        self.tabs.setCurrentIndex(self.tabs.addTab(scores, menu_text(f"Class scores ({key})")))
+        return scores
 
     def _on_keys_triggered(self) -> None:
         """Show the keyboard page (made once, kept open beside the window until closed)."""
