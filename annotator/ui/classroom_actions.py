@@ -15,6 +15,7 @@ from annotator.ui.errors import ErrorSink
 from annotator.ui.session import ProjectSession
 
 MERGE_TEXT = "&Merge returned files… (cannot be undone)"
+BLIND_REFUSAL = "Not in a blind assignment: the answer key and the other annotations stay hidden."
 
 
 class ClassroomActions(QObject):
@@ -28,12 +29,15 @@ class ClassroomActions(QObject):
         self.parent_widget = parent
 
     def populate(self, menu: QMenu) -> None:
-        for text, slot in [(MERGE_TEXT, self.choose_merge),
-                           ("Mark the answer &key…", self.choose_key),
-                           ("&Compare a student with the key…", self.choose_student),
-                           ("Class &scores…", self.show_scores)]:
+        for text, slot, reveals_key in [(MERGE_TEXT, self.choose_merge, False),
+                                        ("Mark the answer &key…", self.choose_key, True),
+                                        ("&Compare a student with the key…", self.choose_student, True),
+                                        ("Class &scores…", self.show_scores, True)]:
             action = QAction(text, self.parent_widget)
             action.triggered.connect(slot)
+            if reveals_key and self.session.blind:
+                action.setEnabled(False)
+                action.setToolTip(BLIND_REFUSAL)
             menu.addAction(action)
         blind = QAction("Show only &my annotations (blind mode)", self.parent_widget)
         blind.setCheckable(True)
@@ -58,6 +62,9 @@ class ClassroomActions(QObject):
         return lines
 
     def choose_key(self) -> None:
+        if self.session.blind:
+            self.errors.notice(BLIND_REFUSAL)
+            return
         project = self.session.project
         names = project.annotations.annotators()
         if not names:
@@ -74,6 +81,9 @@ class ClassroomActions(QObject):
 
     def _key_and_students(self) -> tuple[str, list[str]] | None:
         """The answer key's name and the students' (everyone else who annotated); None, said why, if missing."""
+        if self.session.blind:
+            self.errors.notice(BLIND_REFUSAL)
+            return None
         key = answer_key(self.session.project)
         if key is None:
             self.errors.notice("Mark the answer key first (Classroom menu).")

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from annotator.core.classroom.files import mark_answer_key
+from annotator.core.classroom.files import export_assignment, mark_answer_key
 from annotator.core.classroom.scoring import score_students
 from annotator.core.store.project import Project
 from annotator.ui.class_scores import ClassScores
@@ -109,3 +109,18 @@ def test_without_an_answer_key_the_menu_says_what_to_do(qtbot, open_main, sample
     menu_action(window, "Class &scores…").trigger()
     assert window.tabs.count() == count
     assert "Mark the answer key first" in window.statusBar().currentMessage()
+
+
+def test_a_blind_assignment_keeps_the_key_hidden(qtbot, open_main, class_path: Path, tmp_path: Path) -> None:
+    assignment = tmp_path / "assignment.annot"
+    with Project.open(class_path) as project:
+        export_assignment(project, assignment, keep=("teacher",), blind=True)
+    window = open_main(assignment, "amy")
+    for text in ("Mark the answer &key…", "&Compare a student with the key…", "Class &scores…"):
+        assert not menu_action(window, text).isEnabled()
+    count = window.tabs.count()
+    window.classroom.show_scores()
+    window.classroom.choose_key()
+    assert window.tabs.count() == count
+    assert "Not in a blind assignment" in window.statusBar().currentMessage()
+    assert window.session.project.info.value("answer_key") is None
