@@ -1,11 +1,15 @@
-"""Group sentences into claims: majority-link merging over a sparse similarity graph, then overlap.
+"""Group sentences into claims: majority-link merging over a sparse similarity graph, cores joined, then overlap.
 
 Only sentences of different articles are compared. Two groups merge when most of their cross-article
 pairs are edges (share above `majority`) and the mean similarity of those pairs (a missing edge
 counts 0) stays above `merge_at`. So a chain of loose matches does not snowball into one claim as
 single-link would, while a claim told in many wordings, each matching most of the others, still comes
-out whole. Afterwards a sentence may also join another group it matches on average above `join_at`:
-one sentence can carry two claims.
+out whole. With many outlets a claim comes in a few wordings, each repeated by several of them: each
+wording merges into a tight core, but two cores match in fewer pairs than majority-link asks. So a
+second pass merges cores (groups of two sentences or more) on looser terms, `core_merge_at` and
+`core_majority`, for the broad claims only; a single sentence still joins nothing on them, and cores
+linked by a few strong pairs stay apart, so no chain forms. Afterwards a sentence may also join
+another group it matches on average above `join_at`: one sentence can carry two claims.
 
 Claims come at two levels: the broad groups at `merge_at` and, inside them, the narrower groups
 that hold at the stricter `fine_merge_at` ("the pause was ordered" and, within it, "Hegseth
@@ -31,6 +35,8 @@ class Thresholds:
     majority: float = 0.5  # share of cross-article pairs that must be edges for two groups to merge
     fine_merge_at: float = 0.27  # the same for the narrower claims inside broad ones (≤ merge_at: none)
     same_claim: float = 0.8  # a narrow group this close (Jaccard) to a broad one is not listed again
+    core_merge_at: float = 0.17  # the same, for two groups of two sentences or more (cores), in a second pass
+    core_majority: float = 0.3  # the share of edges two cores need to merge
     join_at: float = 0.30  # mean similarity a sentence needs to join a second group
     max_postings: int = 100  # a term in more sentences than this finds no candidates by itself
 
@@ -82,19 +88,32 @@ def _cross_pairs(a: Counter, b: Counter, size_a: int, size_b: int) -> int:
 
 
 def average_link(n: int, articles: Sequence[int], found: dict[tuple[int, int], float], *,
-                 merge_at: float, majority: float = 0.0) -> list[list[int]]:
+                 merge_at: float, majority: float = 0.0, start: Sequence[Sequence[int]] | None = None,
+                 min_size: int = 1) -> list[list[int]]:
     """Merge groups along edges, strongest first, while most of their cross-article pairs are edges
-    (share above majority; 0 drops the condition) and their mean cross-article similarity holds."""
+    (share above majority; 0 drops the condition) and their mean cross-article similarity holds.
+
+    The groups start as single sentences, or as `start` (disjoint, covering 0..n-1); groups smaller
+    than min_size take part in no merge.
+    """
     group_of = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    arts: dict[int, Counter] = {i: Counter([articles[i]]) for i in range(n)}
-    links: dict[int, dict[int, tuple[float, int]]] = {i: {} for i in range(n)}  # (sum, edges)
+    for group in start or ():
+        for i in group:
+            group_of[i] = group[0]
+    members: dict[int, list[int]] = {}
+    arts: dict[int, Counter] = {}
+    for i in range(n):
+        members.setdefault(group_of[i], []).append(i)
+        arts.setdefault(group_of[i], Counter())[articles[i]] += 1
+    links: dict[int, dict[int, tuple[float, int]]] = {g: {} for g in members}  # (sum, edges)
     for (i, j), score in found.items():
-        links[i][j] = (score, 1)
-        links[j][i] = (score, 1)
+        a, b = group_of[i], group_of[j]
+        if a != b:
+            total, count = links[a].get(b, (0.0, 0))
+            links[a][b] = links[b][a] = (total + score, count + 1)
     for (i, j), _ in sorted(found.items(), key=lambda item: (-item[1], item[0])):
         a, b = group_of[i], group_of[j]
-        if a == b:
+        if a == b or len(members[a]) < min_size or len(members[b]) < min_size:
             continue
         total, count = links[a].get(b, (0.0, 0))
         if total < merge_at * count:  # every edge is a cross pair, so the mean is at most total / count
@@ -142,8 +161,11 @@ def add_overlaps(groups: list[list[int]], articles: Sequence[int], found: dict[t
 
 
 def _level(n: int, articles: Sequence[int], found: dict[tuple[int, int], float], *, merge_at: float,
-           thresholds: Thresholds) -> list[list[int]]:
+           thresholds: Thresholds, cores: bool) -> list[list[int]]:
     groups = average_link(n, articles, found, merge_at=merge_at, majority=thresholds.majority)
+    if cores:  # a claim told in several wordings: each wording's core, then the cores joined
+        groups = average_link(n, articles, found, merge_at=thresholds.core_merge_at,
+                              majority=thresholds.core_majority, start=groups, min_size=2)
     groups = [g for g in groups if len({articles[i] for i in g}) >= 2]
     return add_overlaps(groups, articles, found, join_at=thresholds.join_at)
 
@@ -155,10 +177,10 @@ def _jaccard(a: list[int], b: list[int]) -> float:
 def group_edges(n: int, articles: Sequence[int], found: dict[tuple[int, int], float], *,
                 thresholds: Thresholds = Thresholds()) -> list[list[int]]:
     """The broad groups, then the narrow ones not already listed; each spans two articles or more."""
-    broad = _level(n, articles, found, merge_at=thresholds.merge_at, thresholds=thresholds)
+    broad = _level(n, articles, found, merge_at=thresholds.merge_at, thresholds=thresholds, cores=True)
     if thresholds.fine_merge_at <= thresholds.merge_at:
         return broad
-    narrow = _level(n, articles, found, merge_at=thresholds.fine_merge_at, thresholds=thresholds)
+    narrow = _level(n, articles, found, merge_at=thresholds.fine_merge_at, thresholds=thresholds, cores=False)
     broad_of: dict[int, list[int]] = {}
     for k, group in enumerate(broad):
         for i in group:

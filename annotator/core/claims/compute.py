@@ -10,7 +10,7 @@ from annotator.core.claims.clustering import Thresholds, cluster
 from annotator.core.claims.features import Weights, document_frequencies, term_lists, vectors
 from annotator.core.store.claims import SentenceText
 
-METHOD = "overlap-majority-2level-2"  # stored with the claims; a new method makes stored claims stale
+METHOD = "overlap-majority-cores-2level-3"  # stored with the claims; a new method makes stored claims stale
 LABEL_CHARS = 90
 
 ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False cancels

@@ -86,3 +86,40 @@ def test_each_listed_claim_has_a_label_of_its_own() -> None:
     sentences, _, _ = load("seed")
     labels = [g.label for g in compute_claims(sentences)]
     assert len(labels) == len(set(labels))
+
+
+def _two_wordings(across: float, share: int) -> dict[tuple[int, int], float]:
+    """Two tight groups of four (one wording each) and `share` of their 16 cross pairs at `across`."""
+    edges = {(i, j): 0.6 for i in range(4) for j in range(i + 1, 4)}
+    edges |= {(i, j): 0.6 for i in range(4, 8) for j in range(i + 1, 8)}
+    cross = [(i, 4 + (i + k) % 4) for k in range(4) for i in range(4)]  # spread over the sentences
+    return edges | {pair: across for pair in cross[:share]}
+
+
+def test_two_wordings_of_a_claim_told_by_many_outlets_come_out_as_one_group() -> None:
+    # half the cross pairs match, well: too few for majority-link, enough for the cores to join
+    thresholds = Thresholds(merge_at=0.21, majority=0.5, core_merge_at=0.15, core_majority=0.3, fine_merge_at=0.0)
+    groups = group_edges(8, list(range(8)), _two_wordings(0.35, 8), thresholds=thresholds)
+    assert [list(range(8))] == [g for g in groups if len(g) > 4]
+
+
+def test_groups_linked_by_a_few_pairs_stay_apart() -> None:
+    thresholds = Thresholds(merge_at=0.21, majority=0.5, core_merge_at=0.15, core_majority=0.3, fine_merge_at=0.0)
+    groups = group_edges(8, list(range(8)), _two_wordings(0.6, 3), thresholds=thresholds)
+    assert sorted(groups) == [[0, 1, 2, 3], [4, 5, 6, 7]]
+
+
+def test_a_loose_sentence_does_not_join_a_core_it_barely_matches() -> None:
+    core = {(i, j): 0.5 for i in range(6) for j in range(i + 1, 6)}
+    thresholds = Thresholds(core_merge_at=0.15, core_majority=0.3, fine_merge_at=0.0, join_at=0.9)
+    groups = group_edges(7, list(range(7)), core | {(0, 6): 0.5}, thresholds=thresholds)
+    assert groups == [[0, 1, 2, 3, 4, 5]]
+
+
+def test_a_chain_of_cores_does_not_make_one_claim() -> None:
+    edges: dict[tuple[int, int], float] = {}
+    for start in (0, 3, 6):  # three tight cores of three; neighbours linked by one strong pair
+        edges |= {(start + a, start + b): 0.6 for a in range(3) for b in range(a + 1, 3)}
+    edges |= {(2, 3): 0.6, (5, 6): 0.6}
+    thresholds = Thresholds(core_merge_at=0.15, core_majority=0.3, fine_merge_at=0.0, join_at=0.9)
+    assert sorted(group_edges(9, list(range(9)), edges, thresholds=thresholds)) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]

@@ -13,7 +13,8 @@ from annotator.core.store.claims import SentenceText
 from tests.core.claims.labelled import load
 
 
-@pytest.mark.parametrize("name, min_f1, min_found", [("seed", 0.55, 9), ("paraphrase", 0.9, 8), ("retold", 0.6, 23)])
+@pytest.mark.parametrize("name, min_f1, min_found", [("seed", 0.55, 9), ("paraphrase", 0.9, 8), ("retold", 0.6, 23),
+                                                     ("scale", 0.65, 21)])
 def test_matching_keeps_its_measured_quality(name: str, min_f1: float, min_found: int) -> None:
     sentences, gold, _ = load(name)
     result = score(gold, [g.members for g in compute_claims(sentences)])
