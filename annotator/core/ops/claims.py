@@ -1,5 +1,9 @@
 """Corrections to claims: merge two, take a sentence out of one, name one. Each is undoable and is
-kept across recomputation (the store records it and core/claims replays it)."""
+kept across recomputation (the store records it and core/claims replays it).
+
+A recomputation between apply and revert may move claim ids; revert learns from the store which ids
+the claims have now, so a redo corrects the same claims.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,11 @@ class _ClaimCorrection:
 
     def revert(self, project: Project) -> Changes:
         assert self.edit is not None, "revert() before apply()"
-        project.claims.undo(self.edit)
+        self._restored(project.claims.undo(self.edit))
         return _CLAIMS
+
+    def _restored(self, ids: tuple[int | None, ...]) -> None:
+        """Take the ids the corrected claims have after an undo (None: gone, the old id stays)."""
 
 
 class MergeClaims(_ClaimCorrection):
@@ -32,6 +39,9 @@ class MergeClaims(_ClaimCorrection):
         self.edit = project.claims.merge(self.keep_id, self.other_id)
         return _CLAIMS
 
+    def _restored(self, ids: tuple[int | None, ...]) -> None:
+        self.keep_id, self.other_id = ids[0] or self.keep_id, ids[1] or self.other_id
+
 
 class RemoveFromClaim(_ClaimCorrection):
     """Take sentence `idx` (from 0) of an article out of a claim."""
@@ -45,6 +55,9 @@ class RemoveFromClaim(_ClaimCorrection):
         self.edit = project.claims.remove_sentence(self.claim_id, self.article_id, self.idx)
         return _CLAIMS
 
+    def _restored(self, ids: tuple[int | None, ...]) -> None:
+        self.claim_id = ids[0] or self.claim_id
+
 
 class NameClaim(_ClaimCorrection):
     text = "Name claim"
@@ -55,3 +68,6 @@ class NameClaim(_ClaimCorrection):
     def apply(self, project: Project) -> Changes:
         self.edit = project.claims.rename(self.claim_id, self.label)
         return _CLAIMS
+
+    def _restored(self, ids: tuple[int | None, ...]) -> None:
+        self.claim_id = ids[0] or self.claim_id

@@ -2,13 +2,15 @@
 
 Corrections are kept across recomputation: core/claims replays them on the new grouping before
 `replace` stores it, and a new claim takes the id of the old claim it overlaps most, so ids stay put
-where the claims did (and an undo after a recomputation still finds its claim).
+where the claims did. An undo after a recomputation reverses the correction on the recomputed claims
+(`reverse`), so it neither restores stale sentences nor overwrites a claim that took a freed id.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import count
 
 from annotator.core.changes import Changes
 from annotator.core.clock import now
@@ -88,11 +90,12 @@ class ClaimRow:
 
 @dataclass(frozen=True)
 class ClaimEdit:
-    """What a correction did: undo deletes the correction and the claims `after`, and puts `before` back."""
+    """What a correction did: the claims `before` it and as it left them (`after`), for undo."""
 
     correction_id: int
+    correction: Correction
     before: tuple[ClaimRow, ...]
-    after: tuple[int, ...]
+    after: tuple[ClaimRow, ...]
 
 
 _SIGNATURE = ("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),"
@@ -185,10 +188,7 @@ class ClaimStore:
         with self._db.write() as conn:
             conn.execute("DELETE FROM claims")
             for claim, claim_id in zip(claims, ids):
-                cursor = conn.execute("INSERT INTO claims (id, label, named) VALUES (?, ?, ?)",
-                                      (claim_id, claim.label, int(claim.named)))
-                conn.executemany("INSERT INTO claim_members (claim_id, article_id, idx) VALUES (?, ?, ?)",
-                                 [(cursor.lastrowid, a, i) for a, i in sorted(claim.members)])
+                _put(conn, ClaimRow(claim_id, claim.label, claim.named, tuple(sorted(claim.members))))
             articles, sentences, last = conn.execute(_SIGNATURE).fetchone()
             conn.execute("INSERT OR REPLACE INTO claim_runs (id, method, articles, sentences, last_article_id,"
                          " computed_at) VALUES (1, ?, ?, ?, ?, ?)", (method, articles, sentences, last, now()))
@@ -201,43 +201,59 @@ class ClaimStore:
         keep, other = self._row(keep_id), self._row(other_id)
         members = tuple(sorted(set(keep.members) | set(other.members)))
         label, named = (other.label, True) if other.named and not keep.named else (keep.label, keep.named)
+        correction = Correction("merge", frozenset(keep.members), frozenset(other.members))
+        merged = ClaimRow(keep_id, label, named, members)
         with self._db.write() as conn:
-            cid = _correction(conn, "merge", first=keep.members, second=other.members)
+            cid = _correction(conn, correction)
             conn.execute("DELETE FROM claims WHERE id = ?", (other_id,))
-            _put(conn, ClaimRow(keep_id, label, named, members))
-        return ClaimEdit(cid, (keep, other), (keep_id,))
+            _put(conn, merged)
+        return ClaimEdit(cid, correction, (keep, other), (merged,))
 
     def remove_sentence(self, claim_id: int, article_id: int, idx: int) -> ClaimEdit:
         """Take a sentence (idx from 0) out of a claim; a claim left within one article goes."""
         row = self._row(claim_id)
         if (article_id, idx) not in row.members:
             raise NotFound(f"sentence {idx + 1} of article {article_id} is not in claim {claim_id}")
-        members = tuple(m for m in row.members if m != (article_id, idx))
+        left = ClaimRow(claim_id, row.label, row.named, tuple(m for m in row.members if m != (article_id, idx)))
+        after = (left,) if _spans_articles(left.members) else ()
+        correction = Correction("remove", frozenset(row.members), sentence=(article_id, idx))
         with self._db.write() as conn:
-            cid = _correction(conn, "remove", first=row.members, sentence=(article_id, idx))
+            cid = _correction(conn, correction)
             conn.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
-            if len({a for a, _ in members}) >= 2:
-                _put(conn, ClaimRow(claim_id, row.label, row.named, members))
-                return ClaimEdit(cid, (row,), (claim_id,))
-        return ClaimEdit(cid, (row,), ())
+            for kept in after:
+                _put(conn, kept)
+        return ClaimEdit(cid, correction, (row,), after)
 
     def rename(self, claim_id: int, label: str) -> ClaimEdit:
         label = " ".join(label.split())
         if not label:
             raise InvalidValue("a claim needs a name")
         row = self._row(claim_id)
+        correction = Correction("name", frozenset(row.members), label=label)
         with self._db.write() as conn:
-            cid = _correction(conn, "name", first=row.members, label=label)
+            cid = _correction(conn, correction)
             conn.execute("UPDATE claims SET label = ?, named = 1 WHERE id = ?", (label, claim_id))
-        return ClaimEdit(cid, (row,), (claim_id,))
+        return ClaimEdit(cid, correction, (row,), (ClaimRow(claim_id, label, True, row.members),))
 
-    def undo(self, edit: ClaimEdit) -> None:
-        """Forget the correction and put the claims back as they were before it."""
+    def undo(self, edit: ClaimEdit) -> tuple[int | None, ...]:
+        """Forget the correction and put the claims back as they were before it; return, for each claim
+        `edit.before` lists, the id it has now (None if it is gone), so a redo finds it.
+
+        When the claims were recomputed since the correction, its rows are stale (ids may have moved,
+        sentences come or gone): the correction is then reversed on the claims as they are now.
+        """
+        rows = {row.id: row for row in self._rows()}
+        if _untouched(edit, rows):
+            puts, deletes = list(edit.before), [row.id for row in edit.after]
+        else:
+            puts, deletes = reverse(edit, rows)
+        ids: list[int | None] = []
         with self._db.write() as conn:
             conn.execute("DELETE FROM claim_corrections WHERE id = ?", (edit.correction_id,))
-            conn.executemany("DELETE FROM claims WHERE id = ?", [(i,) for i in edit.after])
-            for row in edit.before:
-                _put(conn, row)
+            conn.executemany("DELETE FROM claims WHERE id = ?", [(i,) for i in deletes])
+            for row in puts:
+                ids.append(_put(conn, row) if row is not None else None)
+        return tuple(ids)
 
     def _row(self, claim_id: int) -> ClaimRow:
         found = [r for r in self._rows_of((claim_id,))]
@@ -256,8 +272,9 @@ class ClaimStore:
         return result
 
 
-def _keep_ids(claims: Sequence[NewClaim], old: list[ClaimRow]) -> list[int | None]:
-    """For each new claim, the id of the old claim it overlaps most (each old id once, greedily), or None."""
+def _keep_ids(claims: Sequence[NewClaim], old: list[ClaimRow]) -> list[int]:
+    """For each new claim, the id of the old claim it overlaps most (each old id once, greedily), or a new
+    id above every old one (letting SQLite choose could hand out an id a later claim keeps)."""
     pairs = sorted(((jaccard(c.members, o.members), -n, o.id) for n, c in enumerate(claims) for o in old
                     if c.members & set(o.members)), reverse=True)
     ids: list[int | None] = [None] * len(claims)
@@ -266,22 +283,84 @@ def _keep_ids(claims: Sequence[NewClaim], old: list[ClaimRow]) -> list[int | Non
         if ids[-n] is None and old_id not in used:
             ids[-n] = old_id
             used.add(old_id)
-    return ids
+    fresh = count(max((o.id for o in old), default=0) + 1)
+    return [i if i is not None else next(fresh) for i in ids]
 
 
-def _put(conn, row: ClaimRow) -> None:
-    """Write a claim as `row` says, replacing one of that id."""
-    conn.execute("DELETE FROM claims WHERE id = ?", (row.id,))
-    conn.execute("INSERT INTO claims (id, label, named) VALUES (?, ?, ?)", (row.id, row.label, int(row.named)))
+def _put(conn, row: ClaimRow) -> int:
+    """Write a claim as `row` says, replacing one of that id (a new id when `row.id` is 0); return its id."""
+    if row.id:
+        conn.execute("DELETE FROM claims WHERE id = ?", (row.id,))
+    claim_id = conn.execute("INSERT INTO claims (id, label, named) VALUES (?, ?, ?)",
+                            (row.id or None, row.label, int(row.named))).lastrowid
     conn.executemany("INSERT INTO claim_members (claim_id, article_id, idx) VALUES (?, ?, ?)",
-                     [(row.id, a, i) for a, i in row.members])
+                     [(claim_id, a, i) for a, i in sorted(set(row.members))])
+    return claim_id
 
 
-def _correction(conn, action: str, *, first: Iterable[Member], second: Iterable[Member] = (),
-                sentence: Member | None = None, label: str | None = None) -> int:
-    article_id, idx = sentence if sentence is not None else (None, None)
+def _correction(conn, correction: Correction) -> int:
+    article_id, idx = correction.sentence if correction.sentence is not None else (None, None)
     cid = conn.execute("INSERT INTO claim_corrections (action, label, article_id, idx, made_at)"
-                       " VALUES (?, ?, ?, ?, ?)", (action, label, article_id, idx, now())).lastrowid
+                       " VALUES (?, ?, ?, ?, ?)", (correction.action, correction.label, article_id, idx,
+                                                   now())).lastrowid
     conn.executemany("INSERT INTO claim_correction_sentences (correction_id, side, article_id, idx)"
-                     " VALUES (?, ?, ?, ?)", [(cid, 0, a, i) for a, i in first] + [(cid, 1, a, i) for a, i in second])
+                     " VALUES (?, ?, ?, ?)", [(cid, 0, a, i) for a, i in correction.first]
+                     + [(cid, 1, a, i) for a, i in correction.second])
     return cid
+
+
+def _spans_articles(members: Iterable[Member]) -> bool:
+    return len({article for article, _ in members}) >= 2
+
+
+def _untouched(edit: ClaimEdit, rows: dict[int, ClaimRow]) -> bool:
+    """Whether the claims are as the correction left them (no recomputation since), so undo can put
+    `edit.before` back as it was."""
+    gone = {row.id for row in edit.before} - {row.id for row in edit.after}
+    return all(rows.get(row.id) == row for row in edit.after) and not gone & rows.keys()
+
+
+def _now_of(row: ClaimRow, rows: dict[int, ClaimRow]) -> ClaimRow | None:
+    """The claim that is now what `row` was: the one sharing most of its sentences, its own id on a tie
+    (a recomputation keeps the id of the claim a new one overlaps most)."""
+    scored = [(jaccard(row.members, r.members), r.id == row.id, -r.id, r) for r in rows.values()]
+    scored = [item for item in scored if item[0] > 0]
+    return max(scored, key=lambda item: item[:3])[3] if scored else None
+
+
+def reverse(edit: ClaimEdit, rows: dict[int, ClaimRow]) -> tuple[list[ClaimRow | None], list[int]]:
+    """Undo a correction on recomputed claims `rows`: the claims to write (in the order of `edit.before`,
+    None for one that is gone; id 0 for a new id) and the ids to delete. Never lists a sentence twice
+    in a claim, nor adds a claim that is shown already."""
+    correction, shown = edit.correction, {frozenset(r.members) for r in rows.values()}
+    if correction.action == "name":
+        now = _now_of(edit.after[0], rows)
+        if now is None:
+            return [None], []
+        return [ClaimRow(now.id, edit.before[0].label, edit.before[0].named, now.members)], []
+    if correction.action == "remove":
+        was, sentence = edit.before[0], correction.sentence
+        now = _now_of(edit.after[0], rows) if edit.after else None
+        if now is not None:
+            return [ClaimRow(now.id, now.label, now.named, tuple(sorted({*now.members, sentence})))], []
+        if frozenset(was.members) in shown:  # the claim is back already
+            return [next(r for r in rows.values() if frozenset(r.members) == frozenset(was.members))], []
+        return [ClaimRow(was.id if was.id not in rows else 0, was.label, was.named, was.members)], []
+    keep, other = edit.before
+    now = _now_of(edit.after[0], rows)
+    if now is None:
+        return [None, None], []
+    only_other = set(other.members) - set(keep.members)
+    kept = {m for m in now.members if m not in only_other}
+    split = {m for m in now.members if m in set(other.members)}
+    label, named = (keep.label, keep.named) if keep.named or now.named else (now.label, False)
+    puts: list[ClaimRow | None] = [ClaimRow(now.id, label, named, tuple(sorted(kept)))
+                                   if _spans_articles(kept) else None]
+    if not _spans_articles(split):
+        puts.append(None)
+    elif frozenset(split) in shown:
+        puts.append(next(r for r in rows.values() if frozenset(r.members) == frozenset(split)))
+    else:
+        puts.append(ClaimRow(other.id if other.id not in rows else 0, other.label, other.named,
+                             tuple(sorted(split))))
+    return puts, [] if puts[0] is not None else [now.id]

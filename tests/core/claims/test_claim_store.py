@@ -5,6 +5,7 @@ from __future__ import annotations
 from annotator.core.claims.compute import METHOD
 from annotator.core.claims.refresh import RecomputeClaims, ensure_claims, recompute
 from annotator.core.ops.claims import MergeClaims, NameClaim, RemoveFromClaim
+from annotator.core.records import ParsedArticle
 from annotator.core.store.project import Project
 
 
@@ -76,3 +77,14 @@ def test_recompute_operation_cancelled_stores_nothing(sample: Project) -> None:
     op.cancel.set()
     assert not op.apply(sample).claims
     assert sample.claims.list() == []
+
+
+def test_recompute_after_an_import_keeps_ids_without_a_clash(sample: Project) -> None:
+    ensure_claims(sample)
+    before = {c.id for c in sample.claims.list()}
+    text = next(t.text for t in sample.claims.texts() if (t.article_id, t.idx) == (1, 4))
+    sample.articles.add(ParsedArticle(title="Echo", body=text, outlet="Echo Wire"), [(0, len(text))])
+    recompute(sample)  # a new claim once took id 1 from SQLite while a later claim kept id 1
+    after = sample.claims.list()
+    assert len({c.id for c in after}) == len(after)
+    assert all(c.id in before or c.id > max(before) for c in after)
