@@ -59,15 +59,22 @@ def test_compare_view_marks_differences_and_steps_with_keys(qtbot, open_main, sa
     assert student_view.current == 7
 
 
-def test_merge_from_the_window_updates_the_views(qtbot, open_main, messages, sample_path: Path,
-                                                 tmp_path: Path) -> None:
+def returned_file(class_path: Path, tmp_path: Path, sentences: list[int]) -> Path:
+    """amy's returned assignment, with these sentences of article 1 marked as documents."""
     assignment = tmp_path / "assignment.annot"
-    with Project.open(sample_path) as project:
+    with Project.open(class_path) as project:
         export_assignment(project, assignment)
     student = tmp_path / "amy.annot"
     student.write_bytes(assignment.read_bytes())
     with Project.open(student) as project:
-        project.annotate_sentence(1, 3, category="document", annotator="amy")
+        for idx in sentences:
+            project.annotate_sentence(1, idx, category="document", annotator="amy")
+    return student
+
+
+def test_merge_from_the_window_updates_the_views(qtbot, open_main, messages, sample_path: Path,
+                                                 tmp_path: Path) -> None:
+    student = returned_file(sample_path, tmp_path, [3])
     window = open_main(sample_path, "teacher")
     window.open_article(1)
     lines = window.classroom.merge([student, student])
@@ -78,14 +85,7 @@ def test_merge_from_the_window_updates_the_views(qtbot, open_main, messages, sam
 
 def test_a_refused_file_lists_each_of_its_problems(qtbot, open_main, messages, sample_path: Path,
                                                     tmp_path: Path) -> None:
-    assignment = tmp_path / "assignment.annot"
-    with Project.open(sample_path) as project:
-        export_assignment(project, assignment)
-    student = tmp_path / "amy.annot"
-    student.write_bytes(assignment.read_bytes())
-    with Project.open(student) as project:
-        for idx in range(3):
-            project.annotate_sentence(1, idx, category="document", annotator="amy")
+    student = returned_file(sample_path, tmp_path, [0, 1, 2])
     conn = sqlite3.connect(student)
     conn.execute("UPDATE annotations SET start = 99000, \"end\" = 99010")  # every span outside its article
     conn.commit()

@@ -7,19 +7,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.suggest.suggester import Suggester
-
-
-@pytest.fixture(scope="module")
-def suggester() -> Suggester:
-    return Suggester()
-
-
-def categories(suggester: Suggester, *sentences: str) -> list[set[str]]:
-    found: list[set[str]] = [set() for _ in sentences]
-    for s in suggester.suggest(list(sentences)):
-        if s.category != "unattributed":
-            found[s.idx].add(s.category)
-    return found
+from tests.core.suggest.found import categories as found_categories
 
 
 @pytest.mark.parametrize("sentence", [
@@ -162,3 +150,7 @@ def test_what_a_surveys_respondents_said_is_document(suggester: Suggester, sente
 ])
 def test_a_document_recommending_or_pointing_is_document(suggester: Suggester, sentence: str) -> None:
     assert "document" in categories(suggester, sentence)[0]
+
+
+def categories(suggester: Suggester, *sentences: str) -> list[set[str]]:
+    return found_categories(suggester, *sentences, attributed_only=True)

@@ -5,18 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.suggest.suggester import Suggester
-
-
-@pytest.fixture(scope="module")
-def suggester() -> Suggester:
-    return Suggester()
-
-
-def categories(suggester: Suggester, *sentences: str) -> list[set[str]]:
-    found: list[set[str]] = [set() for _ in sentences]
-    for s in suggester.suggest(list(sentences)):
-        found[s.idx].add(s.category)
-    return found
+from tests.core.suggest.found import categories
 
 
 @pytest.mark.parametrize("sentence, expected", [
