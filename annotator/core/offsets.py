@@ -14,7 +14,10 @@ class OffsetMap:
     def __init__(self, text: str) -> None:
         # Found by the regex engine, not a Python loop over every character: opening a long article
         # spent most of its time above Qt's own floor here.
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if text and max(text) > "\uffff" else []
+        # isascii() answers at once for most texts; a regex search is several times faster than max().
+        plain = not text or text.isascii() or _ASTRAL.search(text) is None
+        self._astral = [] if plain else [m.start() for m in _ASTRAL.finditer(text)]
+        self.identity = not self._astral  # code points and UTF-16 positions are the same
         # UTF-16 position of each astral character, for the reverse direction.
         self._astral_utf16 = [i + n for n, i in enumerate(self._astral)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import getpass
 import os
 import sys
@@ -112,6 +113,10 @@ def application() -> QApplication:
     style = resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    # What was made to start (modules, Qt's wrappers: most objects the program will ever hold) is
+    # set aside from the cycle collector, whose full passes otherwise walk it all again while an
+    # article's ten thousand sentences and highlights are read.
+    gc.freeze()
     return app
 
 

@@ -14,6 +14,7 @@ from annotator.ui.highlights import segments
 from annotator.ui.session import ProjectSession
 
 UNKNOWN = QColor("#DDDDDD")
+_KEEP = QTextCursor.MoveMode.KeepAnchor
 
 
 class ArticleHighlights:
@@ -30,6 +31,7 @@ class ArticleHighlights:
         self._annotations: dict[int, Annotation] = {}
         self._sorted: list[Annotation] | None = None  # annotations() until the next change
         self._colors: dict[str, QColor] = {}
+        self._formats: dict[str, QTextCharFormat] = {}  # one per category: made once, not once per highlight
         self.stripes: list[tuple[int, int, list[str]]] = []  # (start, end, categories beyond the first)
 
     def annotations(self) -> list[Annotation]:
@@ -45,6 +47,7 @@ class ArticleHighlights:
         """Re-read the codebook's colours and all of the article's annotations; format the whole text."""
         project = self.session.project
         self._colors = {c.key: QColor(c.color) for c in project.categories.list(include_archived=True)}
+        self._formats = {}
         self._annotations = {a.id: a for a in project.annotations.for_article(self.article_id,
                                                                               annotator=self.annotator)}
         self._sorted = None
@@ -66,16 +69,25 @@ class ArticleHighlights:
             self._format(cursor, lo, hi, QTextCharFormat())
         pieces = segments(self._annotations.values(), lo, hi)
         for start, end, covering in pieces:
-            fmt = QTextCharFormat()
-            fmt.setBackground(self.color(covering[0].category))
-            self._format(cursor, start, end, fmt)
+            self._format(cursor, start, end, self._category_format(covering[0].category))
         cursor.endEditBlock()
         kept = [s for s in self.stripes if s[1] <= lo or s[0] >= hi]
         new = [(start, end, [a.category for a in covering[1:]])
                for start, end, covering in pieces if len(covering) > 1]
         self.stripes = sorted(kept + new)
 
+    def _category_format(self, category: str) -> QTextCharFormat:
+        fmt = self._formats.get(category)
+        if fmt is None:
+            fmt = self._formats[category] = QTextCharFormat()
+            fmt.setBackground(self.color(category))
+        return fmt
+
     def _format(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
-        cursor.setPosition(self.offsets.to_utf16(start))
-        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        if self.offsets.identity:
+            cursor.setPosition(start)
+            cursor.setPosition(end, _KEEP)
+        else:
+            cursor.setPosition(self.offsets.to_utf16(start))
+            cursor.setPosition(self.offsets.to_utf16(end), _KEEP)
         cursor.setCharFormat(fmt)

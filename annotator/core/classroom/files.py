@@ -48,7 +48,7 @@ def export_assignment(project: Project, out: Path, *, keep: tuple[str, ...] = ()
         for article in sorted(project.articles.list(), key=lambda a: a.id):  # same numbers as the class
             spans = [(s.start, s.end) for s in project.articles.sentences(article.id)]
             mapping[article.id] = target.articles.add(project.articles.parsed(article.id), spans).id
-        kept = [replace(a, article_id=mapping[a.article_id]) for name in keep
+        kept = [a._replace(article_id=mapping[a.article_id]) for name in keep
                 for a in project.annotations.list(annotator=name)]
         target.annotations.insert_many(kept)
         if blind:
@@ -151,7 +151,7 @@ def merge_file(project: Project, path: Path) -> MergeReport:
                 f"{name}: the class project already has different annotations by {name} "
                 f"({len(before - ids)} not in this file); rename one of the annotators and merge again")
             continue
-        new = [replace(a, article_id=class_articles[returned.digests[a.article_id]]) for a in incoming
+        new = [a._replace(article_id=class_articles[returned.digests[a.article_id]]) for a in incoming
                if _identity(a, returned.digests[a.article_id]) not in before]
         report.already_there += len(incoming) - len(new)
         if new:

@@ -10,7 +10,7 @@ from annotator.core.codebook import CategorySpec
 from annotator.core.store.categories import insert_categories
 from annotator.core.store.database import Database
 from annotator.core.errors import AlreadyAnnotated, InvalidValue, NotFound
-from annotator.core.records import Annotation, AnnotationChange, AnnotationId, ArticleId
+from annotator.core.records import Annotation, AnnotationChange
 
 _SELECT = """
     SELECT n.id, n.article_id, n.start, n."end", c.key, p.name, n.source_name, n.note,
@@ -22,11 +22,8 @@ _SELECT = """
 
 
 def _annotation(row: tuple) -> Annotation:
-    return Annotation(
-        id=AnnotationId(row[0]), article_id=ArticleId(row[1]), start=row[2], end=row[3],
-        category=row[4], annotator=row[5], source=row[6], note=row[7], created_at=row[8],
-        updated_at=row[9],
-    )
+    """A row of _SELECT as an Annotation (its columns are the record's fields, in order)."""
+    return Annotation._make(row)
 
 
 class AnnotationStore:

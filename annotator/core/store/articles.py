@@ -105,7 +105,7 @@ class ArticleStore:
         )
         if not rows:
             self.body(article_id)  # raises NotFound for an unknown article
-        return [Sentence(ArticleId(article_id), idx, start, end) for idx, start, end in rows]
+        return [Sentence(article_id, idx, start, end) for idx, start, end in rows]
 
     def sentence(self, article_id: int, idx: int) -> Sentence:
         row = self._db.row(
