@@ -30,6 +30,7 @@ class ProjectTask(QRunnable):
         self.work = work
         self.read_only = read_only
         self.signals = TaskSignals()
+        self.done = False  # run() has returned, or is returning
         self.setAutoDelete(False)
 
     def run(self) -> None:
@@ -38,8 +39,10 @@ class ProjectTask(QRunnable):
                 result = self.work(project)
         except Exception as error:  # noqa: BLE001 - every failure is shown to the user by its class
             self._report(self.signals.failed, error)
-            return
-        self._report(self.signals.finished, result)
+        else:
+            self._report(self.signals.finished, result)
+        finally:
+            self.done = True
 
     @staticmethod
     def _report(signal, value: object) -> None:
@@ -49,8 +52,21 @@ class ProjectTask(QRunnable):
             pass
 
 
+# Every started task, kept until it has run and the pool is idle. The window's own references go
+# with the window; a task still running when its window was closed and deleted must not be freed
+# under the thread running it (that crashed the interpreter in a later garbage collection).
+_KEPT: set[ProjectTask] = set()
+
+
+def _forget_finished() -> None:
+    if QThreadPool.globalInstance().activeThreadCount() == 0:  # no run() is on any thread's stack
+        _KEPT.difference_update([task for task in _KEPT if task.done])
+
+
 def start(task: ProjectTask, running: set[ProjectTask]) -> None:
     """Start `task`, keeping a reference in `running` until it reports back."""
+    _forget_finished()
+    _KEPT.add(task)
     running.add(task)
     task.signals.finished.connect(lambda _result: running.discard(task))
     task.signals.failed.connect(lambda _error: running.discard(task))

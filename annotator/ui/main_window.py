@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar, QTabWidget, QWidget
 
 from annotator.core.ingest.formats import is_supported
 from annotator.core.changes import Changes
@@ -23,6 +23,7 @@ from annotator.ui.file_actions import FileActions
 from annotator.ui.inspector import InspectorPanel
 from annotator.ui import keymap
 from annotator.ui.keyboard_help import KeyboardHelp
+from annotator.ui.lazy_tab import LazyTab
 from annotator.ui.library import LibraryPanel
 from annotator.ui.plain_text import menu_text, window_title
 from annotator.ui.session import ProjectSession
@@ -44,15 +45,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{window_title(session.project.name)} — Source annotator")
         self.setAcceptDrops(True)
         self.columns = Columns(session, self)
-        self.dashboard = Dashboard(session, self.errors, self)
+        # The Dashboard and Story tabs are built when first shown (or asked for): not on the way to a
+        # window ready to annotate in.
+        self._dashboard_tab = LazyTab(self._make_dashboard, self)
+        self._story_tab = LazyTab(self._make_story, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
         self.tabs.addTab(self.columns, "Workspace")
-        self.tabs.addTab(self.dashboard, "Dashboard")
-        self.story = StoryTab(session, self.errors, self)
-        self.tabs.addTab(self.story, "Story")
+        self.tabs.addTab(self._dashboard_tab, "Dashboard")
+        self.tabs.addTab(self._story_tab, "Story")
         for index in range(self.tabs.count()):  # only compare tabs can be closed
             self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
@@ -157,10 +160,34 @@ class MainWindow(QMainWindow):
         self.files.quit_requested.connect(self.close)
         self.classroom.compare_requested.connect(self.open_compare)
         self.classroom.scores_requested.connect(self.open_class_scores)
-        self.dashboard.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
-        self.story.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
         self.search.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
         self.search.sentence_found.connect(self._on_search_sentence_found)
+
+    @property
+    def dashboard(self) -> Dashboard:
+        return self._dashboard_tab.widget()
+
+    @property
+    def story(self) -> StoryTab:
+        return self._story_tab.widget()
+
+    def show_tab(self, page: QWidget) -> None:
+        """Bring forward the tab that shows `page` (the Dashboard and Story pages sit in a LazyTab)."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if tab is page or tab.isAncestorOf(page):
+                self.tabs.setCurrentIndex(index)
+                return
+
+    def _make_dashboard(self, parent: QWidget) -> Dashboard:
+        dashboard = Dashboard(self.session, self.errors, parent)
+        dashboard.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
+        return dashboard
+
+    def _make_story(self, parent: QWidget) -> StoryTab:
+        story = StoryTab(self.session, self.errors, parent)
+        story.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
+        return story
 
     def open_article(self, article_id: ArticleId, *, new_column: bool = False) -> None:
         self.columns.open(article_id, new_column=new_column)
@@ -172,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_close_requested(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget not in (self.columns, self.dashboard, self.story):  # the workspace, dashboard and story stay
+        if widget not in (self.columns, self._dashboard_tab, self._story_tab):  # these three stay
             self.tabs.removeTab(index)
             widget.deleteLater()
 
@@ -290,7 +317,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.files.cancel_import()  # stops after the current file; what was imported is kept
-        self.story.cancel_recompute()
+        if self._story_tab.built:
+            self.story.cancel_recompute()
         self.suggesting.cancel()
         self.save_state()
         super().closeEvent(event)

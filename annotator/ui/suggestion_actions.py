@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
@@ -34,7 +34,6 @@ from annotator.ui.suggestion_layer import SuggestionOutlines, open_suggestions
 
 SHOWN_SETTING = "view/suggestions"
 OFF = "Suggestions are off in this assignment."
-START_AFTER_MS = 500  # after opening, before the first computation: the window paints first
 
 
 class SuggestionActions(QObject):
@@ -50,20 +49,14 @@ class SuggestionActions(QObject):
         self.settings = settings
         self.parent_widget = parent
         self.enabled = session.project.suggestions.enabled
-        self._running = False
-        # The first computation starts once the window is up, so it does not compete with its first paint.
-        self._start_timer = QTimer(self)
-        self._start_timer.setSingleShot(True)
-        self._start_timer.setInterval(START_AFTER_MS)
-        self._start_timer.timeout.connect(self.compute)
+        self.computing = False
         self._changed_spans: list = []  # the spans of the last change, for the views' suggestion layers
         self._again = False  # something changed while computing: compute once more when done
         self.actions = self._make_actions()
         session.changed.connect(self._on_session_changed)
         columns.current_changed.connect(self.refresh_inspector)
         self.refresh()
-        if self.enabled and not session.project.read_only:
-            self._start_timer.start()  # the project was just opened
+        self.compute()  # the project was just opened
 
     # -- actions ----------------------------------------------------------------------------
     def _make_actions(self) -> dict[str, QAction]:
@@ -205,37 +198,30 @@ class SuggestionActions(QObject):
         layer.suggestions[bisect_left(shown, first):bisect_right(shown, last)] = still_open
 
     # -- computing --------------------------------------------------------------------------
-    @property
-    def computing(self) -> bool:
-        """Whether suggestions are being computed, or will be in a moment (the window just opened)."""
-        return self._running or self._start_timer.isActive()
-
     def compute(self) -> None:
         """Bring the stored suggestions up to date in the background (only stale articles are recomputed)."""
-        self._start_timer.stop()
-        if not self.enabled or not self.session.project.is_open or self.session.project.read_only:
+        if not self.enabled or self.session.project.read_only:
             return
-        if self._running:
+        if self.computing:
             self._again = True
             return
-        self._running, self._again = True, False
+        self.computing, self._again = True, False
         self.refreshing = RefreshSuggestions()
         self.session.run_in_background(self.refreshing, finished=self._on_computed, failed=self._on_failed)
 
     def cancel(self) -> None:
         """Stop computing after the current batch of articles (the window is closing)."""
-        self._start_timer.stop()
-        if self._running:
+        if self.computing:
             self.refreshing.cancel.set()
             self._again = False
 
     def _on_computed(self, _changes: Changes) -> None:
-        self._running = False
+        self.computing = False
         if self._again:
             self.compute()
 
     def _on_failed(self, error: BaseException) -> None:
-        self._running = False
+        self.computing = False
         if self.session.project.is_open:  # not after the window closed with its project
             self.errors.report(error)
 

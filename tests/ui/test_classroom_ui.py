@@ -28,7 +28,7 @@ def test_blind_mode_shows_a_student_only_their_own_annotations(qtbot, open_main,
     qtbot.keyClick(view, Qt.Key.Key_J)
     qtbot.keyClick(view, Qt.Key.Key_2)
     assert [a.annotator for a in view.annotations()] == ["amy"]
-    window.tabs.setCurrentWidget(window.dashboard)
+    window.show_tab(window.dashboard)
     qtbot.waitUntil(window.dashboard.isVisible)
     assert window.dashboard.annotator.currentData() == "amy" and not window.dashboard.annotator.isEnabled()
 

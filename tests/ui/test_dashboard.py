@@ -24,7 +24,7 @@ def annotate(path: Path) -> None:
 
 
 def show_dashboard(qtbot, window) -> None:
-    window.tabs.setCurrentWidget(window.dashboard)
+    window.show_tab(window.dashboard)
     qtbot.waitUntil(window.dashboard.isVisible)
 
 

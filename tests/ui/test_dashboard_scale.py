@@ -23,7 +23,7 @@ def dashboard_of(qtbot, open_main, path: Path, outlets: int):
     many_outlets().build(path, outlets).close()
     window = open_main(path)
     window.resize(1440, 900)
-    window.tabs.setCurrentWidget(window.dashboard)
+    window.show_tab(window.dashboard)
     qtbot.waitUntil(window.dashboard.isVisible)
     return window.dashboard
 

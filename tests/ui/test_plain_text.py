@@ -74,7 +74,7 @@ def open_article(open_main, path: Path):
 
 
 def show_dashboard(qtbot, window):
-    window.tabs.setCurrentWidget(window.dashboard)
+    window.show_tab(window.dashboard)
     qtbot.waitUntil(window.dashboard.isVisible)
     return window.dashboard
 

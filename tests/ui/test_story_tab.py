@@ -53,7 +53,7 @@ def listed_first(claim):
 def story(qtbot, open_main, sample_path):
     annotate(sample_path)
     window = open_main(sample_path)
-    window.tabs.setCurrentWidget(window.story)
+    window.show_tab(window.story)
     tab = window.story
     assert tab.task is not None  # the sample's claims were never computed: done in the background
     qtbot.waitUntil(lambda: tab.task is None and tab.model.rowCount() > 0, timeout=15000)

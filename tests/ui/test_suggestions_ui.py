@@ -301,24 +301,3 @@ def test_imported_articles_get_suggestions_in_the_background(qtbot, open_main, s
     window.open_article(new)
     assert [c for _, c in outlined(window)] == ["anonymous_official"]
 
-
-def test_computing_starts_once_the_window_is_up(qtbot, open_main, sample_path, monkeypatch) -> None:
-    started = []
-    monkeypatch.setattr("annotator.ui.suggestion_actions.START_AFTER_MS", 1500)  # longer than opening takes
-    window = open_main(sample_path)
-    window.session.changed.connect(lambda changes: started.append(changes.suggestions))
-    assert window.suggesting.computing  # announced as coming, so "no suggestion yet" reads right
-    assert started == []  # nothing ran while the window was built and first painted
-    computed(qtbot, window)
-    with Project.open(sample_path, read_only=True) as project:
-        assert project.suggestions.for_article(1)
-
-
-def test_closing_before_computing_starts_starts_nothing(qtbot, open_main, sample_path) -> None:
-    window = open_main(sample_path)
-    window.suggesting.cancel()  # what closing the window does
-    assert not window.suggesting.computing
-    qtbot.wait(700)
-    assert not window.suggesting.computing
-    with Project.open(sample_path, read_only=True) as project:
-        assert not project.suggestions.for_article(1)

@@ -22,7 +22,7 @@ def test_xlsx_button_writes_both_sheets_with_the_filters(qtbot, open_main, sampl
         project.annotate_sentence(1, 0, category="anonymous_official", annotator="amy", note="=1+1")
         project.annotate_sentence(1, 4, category="on_record", annotator="ben", source="Jason Kikta")
     window = open_main(sample_path)
-    window.tabs.setCurrentWidget(window.dashboard)
+    window.show_tab(window.dashboard)
     qtbot.waitUntil(window.dashboard.isVisible)
     combo = window.dashboard.annotator
     combo.setCurrentIndex(combo.findData("amy"))
@@ -40,7 +40,7 @@ def test_xlsx_button_writes_both_sheets_with_the_filters(qtbot, open_main, sampl
 
 def test_cancelled_dialog_writes_nothing(qtbot, open_main, sample_path: Path, tmp_path: Path, monkeypatch) -> None:
     window = open_main(sample_path)
-    window.tabs.setCurrentWidget(window.dashboard)
+    window.show_tab(window.dashboard)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     qtbot.mouseClick(xlsx_button(window), Qt.MouseButton.LeftButton)
     assert window.dashboard.reports.last_written is None and not window.dashboard.reports.running
