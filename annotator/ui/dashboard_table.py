@@ -10,7 +10,7 @@ Every column sorts by its number (a share as a number, not "12 (30%)" as text).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -163,6 +163,9 @@ class OutletTable(QTreeWidget):
             keys.append(part * 1e6 + count)  # by share, then by count
             tips.append(f"{category.label}: {count} of {annotations} annotations ({part:.0%})")
         item = _Row(parent if parent is not None else self, cells)
+        # Two lines, whatever this row holds: with uniform row heights the first row sets every row's
+        # height, and an outlet with no annotation (its counts a bare "0") would squeeze all to one line.
+        item.setSizeHint(0, QSize(0, 2 * self.fontMetrics().lineSpacing() + 6))
         item.setData(0, ROW_ROLE, key)
         for column, (sort_key, tip) in enumerate(zip(keys, tips)):
             item.setData(column, SORT_ROLE, sort_key)

@@ -147,3 +147,18 @@ def test_dashboard_numbers_equal_the_summary_command(qtbot, open_main, sample_pa
         assert row.text(5) == ("—" if share is None else f"{share:.0%}")
         assert [int(row.text(6 + n).split()[0]) for n in range(len(keys))] == [
             expected["by_category"][k] for k in keys]
+
+
+def test_every_row_has_room_for_a_count_over_its_share(qtbot, open_main, sample_path: Path) -> None:
+    """The first outlet has no annotation (its counts a bare 0); the rows below still show two lines."""
+    with Project.open(sample_path) as project:
+        last = max(project.articles.list(), key=lambda a: a.outlet.casefold())
+        project.annotate_sentence(last.id, 0, category="document", annotator="amy")
+    window = open_main(sample_path)
+    show_dashboard(qtbot, window)
+    table = window.dashboard.table
+    first = table.topLevelItem(0)
+    assert first.text(table.columnCount() - 1) == "0"  # Cybernews: nothing marked yet
+    two_lines = 2 * table.fontMetrics().lineSpacing()
+    assert all(table.visualItemRect(table.topLevelItem(i)).height() >= two_lines
+               for i in range(table.topLevelItemCount()))
