@@ -15,19 +15,10 @@ from annotator.core.classroom.scoring import ClassAgreement, Disagreement, Stude
 from annotator.core.errors import AnnotatorError
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.session import ProjectSession
+from annotator.ui.sorted_row import SORT_ROLE, SortedRow
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # a student's name, or (article id, sentence start)
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 2  # a student's name, or (article id, sentence start)
 SHOWN_DISAGREEMENTS = 50
-
-
-class _Row(QTreeWidgetItem):
-    """A row that sorts by each column's SORT_ROLE value (numbers as numbers)."""
-
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
-        mine, theirs = self.data(column, SORT_ROLE), other.data(column, SORT_ROLE)
-        return super().__lt__(other) if mine is None or theirs is None else mine < theirs
 
 
 class ClassScores(QWidget):
@@ -172,8 +163,8 @@ def _table(headers: list[str], parent: QWidget) -> QTreeWidget:
     return table
 
 
-def _row(cells: list[tuple[str, object]]) -> _Row:
-    row = _Row([text for text, _ in cells])
+def _row(cells: list[tuple[str, object]]) -> SortedRow:
+    row = SortedRow([text for text, _ in cells])
     for column, (_, key) in enumerate(cells):
         row.setData(column, SORT_ROLE, key)
         if isinstance(key, (int, float)):

@@ -18,9 +18,9 @@ from annotator.core.records import ArticleSummary, Category, OutletSummary
 from annotator.core.analysis.stats import Filters, shown_anonymous_share
 from annotator.ui.codebook_panel import swatch
 from annotator.ui.plain_text import plain_tooltip
+from annotator.ui.sorted_row import SORT_ROLE, SortedRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # ("outlet", name) or ("article", id)
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # what a column sorts by: a number, or a name folded for case
 SHORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a category header's short title: its key (1–9), as in the legend
 FIXED = ["Outlet / article", "Articles", "Sentences", "Annotated", "Annotations", "Anonymous share"]
 # What the header shows: short, so the figures leave room for names; the tooltip says the rest.
@@ -29,18 +29,6 @@ FIXED_TIPS = ["Outlets; expand one for its articles", "Articles", "Sentences",
               "Annotated: the share of sentences with at least one annotation", "Annotations",
               "Anonymous share: the share of attributed claims (all but unattributed ones) resting on "
               "anonymous sources; — where it means nothing (no attributed claims, or a category filter)"]
-
-
-class _Row(QTreeWidgetItem):
-    """A row that sorts by each column's SORT_ROLE value."""
-
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        tree = self.treeWidget()
-        column = tree.sortColumn() if tree is not None else 0
-        mine, theirs = self.data(column, SORT_ROLE), other.data(column, SORT_ROLE)
-        if mine is None or theirs is None:
-            return super().__lt__(other)
-        return mine < theirs
 
 
 class _Header(QHeaderView):
@@ -162,7 +150,7 @@ class OutletTable(QTreeWidget):
             cells.append(f"{count}\n{part:.0%}" if annotations else "0")
             keys.append(part * 1e6 + count)  # by share, then by count
             tips.append(f"{category.label}: {count} of {annotations} annotations ({part:.0%})")
-        item = _Row(parent if parent is not None else self, cells)
+        item = SortedRow(parent if parent is not None else self, cells)
         # Two lines, whatever this row holds: with uniform row heights the first row sets every row's
         # height, and an outlet with no annotation (its counts a bare "0") would squeeze all to one line.
         item.setSizeHint(0, QSize(0, 2 * self.fontMetrics().lineSpacing() + 6))

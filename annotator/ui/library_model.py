@@ -56,7 +56,8 @@ class LibraryModel(QAbstractTableModel):
         self._starts: list[int] = []  # the row of each shown group's heading
         self._rows = 0
         self._pages: dict[tuple[int, int], list[ListedArticle]] = {}  # (outlet id, page) → rows
-        self._titles: list[tuple[int, ArticleId, str]] | None = None  # read when a filter needs them
+        # outlet id → (article id, title) in id order; read when a filter or typing needs them
+        self._titles: dict[int, list[tuple[ArticleId, str]]] | None = None
         self._outlets: list[ListedOutlet] = []
         self._heading_font = QFont()
         self._heading_font.setBold(True)
@@ -112,17 +113,16 @@ class LibraryModel(QAbstractTableModel):
             self._groups.append(group)
         self._place()
 
-    def _all_titles(self) -> list[tuple[int, ArticleId, str]]:
+    def _titles_by_outlet(self) -> dict[int, list[tuple[ArticleId, str]]]:
         if self._titles is None:
-            self._titles = self.listing.titles()
+            self._titles = {}
+            for outlet_id, article_id, title in self.listing.titles():
+                self._titles.setdefault(outlet_id, []).append((article_id, title))
         return self._titles
 
     def _matches(self) -> dict[int, list[ArticleId]]:
-        found: dict[int, list[ArticleId]] = {}
-        for outlet_id, article_id, title in self._all_titles():
-            if self._needle in title.casefold():
-                found.setdefault(outlet_id, []).append(article_id)
-        return found
+        return {outlet_id: kept for outlet_id, titles in self._titles_by_outlet().items()
+                if (kept := [a for a, title in titles if self._needle in title.casefold()])}
 
     def _place(self) -> None:
         self._starts, row = [], 0
@@ -168,9 +168,7 @@ class LibraryModel(QAbstractTableModel):
         What typing in the list looks for; it reads the titles, not a page per row.
         """
         needle = text.casefold()
-        by_outlet: dict[int, list[tuple[ArticleId, str]]] = {}
-        for outlet_id, article_id, title in self._all_titles():
-            by_outlet.setdefault(outlet_id, []).append((article_id, title))
+        by_outlet = self._titles_by_outlet()
         hits = []
         for g, group in enumerate(self._groups):
             heading = self._starts[g]
