@@ -1,8 +1,10 @@
 """Import a batch of files and folders into a project; one bad file never stops the batch.
 
 Reading and sentence splitting are pure and run in worker processes for large batches (one pool
-per batch, whose workers end with the import, see workers.py); storing runs here, one transaction
-per article, so a refused file leaves nothing behind and a cancelled batch keeps what is stored.
+per batch, whose workers end with the import, see workers.py), holding no lock on the project;
+storing runs here afterwards, the whole batch in one transaction (each article in a savepoint of
+its own, so a duplicate leaves nothing behind): an import commits whole or not at all. A cancelled
+batch stores the files read before it was cancelled.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from annotator.core.ingest.near_duplicates import NearDuplicates
 from annotator.core.ingest.segment import split_sentences
 from annotator.core.ingest.workers import start_pool
 from annotator.core.records import ImportProblem, ImportReport, ParsedArticle
+from annotator.core.store.database import is_live
 from annotator.core.store.project import Project
 
 Progress = Callable[[int, int, str], bool]  # (done, total, path) -> go on?
@@ -73,26 +76,45 @@ def import_paths(
     paths = list(paths)
     files, missing, skipped = collect_files(paths)
     report = ImportReport(refused=missing, skipped=skipped)
+    # A project file this process has open is never read as an article: closing a plain handle on
+    # it would drop the locks of our own connections (see store/database.py).
+    live = [f for f in files if is_live(f)]
+    report.refused.extend(ImportProblem(display_name(f), "is a project file open in this program, not an article")
+                          for f in live)
+    files = [f for f in files if f not in live]
     with closing(_prepared(files)) as prepared_files:
-        _store_all(project, files, prepared_files, outlet, progress, report)
+        read = _read_all(files, prepared_files, progress, report)
+    with project.transaction():
+        _store_all(project, read, outlet, report)
     if not report.imported and not report.cancelled:
         report.warnings.append(ImportProblem(", ".join(map(display_name, paths)), _nothing_imported(report)))
     return report
 
 
-def _store_all(project, files, prepared_files, outlet, progress, report) -> None:
-    near = NearDuplicates(body_of=project.articles.body)
-    for article in project.articles.list():
-        near.add_existing(article.title, article.id, f"article {article.id} ({article.source_file or article.title})")
+def _read_all(files, prepared_files, progress, report) -> list[tuple[str, Prepared]]:
+    """The files read and segmented (refusals go to the report), until `progress` says stop."""
+    read: list[tuple[str, Prepared]] = []
     for done, (path, prepared) in enumerate(zip(files, prepared_files), start=1):
         name = display_name(path)
         if isinstance(prepared, ImportProblem):
             report.refused.append(prepared)
         else:
-            _store_one(project, name, prepared, outlet, near, report)
+            read.append((name, prepared))
         if progress is not None and not progress(done, len(files), name):
             report.cancelled = done < len(files)
             break
+    return read
+
+
+def _store_all(project, read: list[tuple[str, Prepared]], outlet, report) -> None:
+    """Store what was read; called inside one transaction, which also sees the latest articles."""
+    if not read:
+        return
+    near = NearDuplicates(body_of=project.articles.body)
+    for article in project.articles.list():
+        near.add_existing(article.title, article.id, f"article {article.id} ({article.source_file or article.title})")
+    for name, prepared in read:
+        _store_one(project, name, prepared, outlet, near, report)
 
 
 def _store_one(project, name: str, prepared: Prepared, outlet, near: NearDuplicates, report) -> None:

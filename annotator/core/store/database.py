@@ -2,14 +2,23 @@
 
 Opening validates the file through a read-only connection first, so a file that is not a project,
 is damaged, or comes from a newer version is reported without a single byte written to it.
+
+Every connection to a project is made here, and a process that holds one never touches the file any
+other way. Closing any file descriptor of a file drops every POSIX lock the process holds on it
+(SQLite's "How To Corrupt An SQLite Database File", 2.2): another process would then take itself for
+the last connection, checkpoint, and delete the -wal and -shm under ours. So the files this process
+has open are registered (`live`), and for those the header is read through SQLite only, never with a
+plain handle, an immutable connection or a copy.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +43,52 @@ def outlet_order(name: str) -> tuple[str, str]:
 def _collate_outlets(a: str, b: str) -> int:
     left, right = outlet_order(a), outlet_order(b)
     return (left > right) - (left < right)
+
+
+class _LiveFiles:
+    """The project files this process holds connections to, by device and inode, with a count each."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: dict[tuple[int, int], int] = {}
+
+    @staticmethod
+    def _identity(path: Path) -> tuple[int, int] | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino
+
+    def holds(self, path: Path) -> bool:
+        identity = self._identity(path)
+        with self._lock:
+            return identity is not None and self._counts.get(identity, 0) > 0
+
+    def add(self, path: Path) -> tuple[int, int] | None:
+        identity = self._identity(path)
+        if identity is not None:
+            with self._lock:
+                self._counts[identity] = self._counts.get(identity, 0) + 1
+        return identity
+
+    def discard(self, identity: tuple[int, int] | None) -> None:
+        if identity is None:
+            return
+        with self._lock:
+            left = self._counts.get(identity, 0) - 1
+            if left > 0:
+                self._counts[identity] = left
+            else:
+                self._counts.pop(identity, None)
+
+
+_LIVE = _LiveFiles()
+
+
+def is_live(path: Path | str) -> bool:
+    """Whether this process holds a connection to the file at `path` (then no plain handle may open it)."""
+    return _LIVE.holds(Path(path))
 
 
 def _uri(path: Path, mode: str) -> str:
@@ -63,6 +118,8 @@ def translate_error(path: Path, error: sqlite3.Error) -> ProjectError:
 
 def _snapshot(path: Path) -> Path:
     """Copy the file and its -wal to a private folder: how a -wal is read where no -shm can be made."""
+    if is_live(path):
+        raise ProjectError(path, "cannot copy a project file this program has open")
     folder = Path(tempfile.mkdtemp(prefix="annotator-read-"))
     for suffix in ("", "-wal"):
         if suffix == "" or Path(f"{path}{suffix}").exists():
@@ -78,6 +135,8 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     open) is used; where there is none, a private copy of the file and its -wal is read instead, so no
     -shm is ever left beside a file we only read.
     """
+    if is_live(path):  # read through SQLite's shared locks, as the connections we hold do
+        return sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None), None
     if not Path(f"{path}-wal").exists():
         return sqlite3.connect(_uri(path, "ro") + "&immutable=1", uri=True, isolation_level=None), None
     if Path(f"{path}-shm").exists():
@@ -105,10 +164,17 @@ def _discard(copy: Path | None) -> None:
 
 
 def _inspect(path: Path) -> tuple[int, int, bool, int]:
-    """Read (application_id, user_version, has_tables, size) without writing a byte anywhere near."""
+    """Read (application_id, user_version, has_tables, size) without writing a byte anywhere near.
+
+    The first bytes are read with a plain handle only while this process holds no connection to the
+    file; once it does, SQLite alone reads it (see the module's docstring).
+    """
     size = path.stat().st_size
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_MAGIC))
+    if is_live(path):
+        head = SQLITE_MAGIC
+    else:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
     if head and head != SQLITE_MAGIC:
         raise NotAProject(path, "not an annotator project (not an SQLite database)")
     if not head:
@@ -147,12 +213,24 @@ def _check(path: Path, app_id: int, version: int, has_tables: bool, size: int, c
         )
 
 
-def connect(path: Path, *, create: bool, read_only: bool = False) -> tuple[sqlite3.Connection, bool, Path | None]:
-    """Open `path` as a project; return the connection, whether it is read-only, and the private copy.
+def open_database(path: Path, *, create: bool, read_only: bool = False) -> Database:
+    """Open `path` as a project: the one place a connection to a project file is made.
 
     A file that cannot be written, or lies in a folder that cannot be written (where its -wal and
-    -shm could not be made), is opened read-only rather than refused.
+    -shm could not be made), is opened read-only rather than refused. The connection is registered
+    as live before any other thread may look at the file.
     """
+    with _OPENING:
+        conn, is_read_only, copy = _connect(path, create=create, read_only=read_only)
+        return Database(path, conn, is_read_only, copy)
+
+
+# Held while a file is inspected and opened, so no thread reads a header with a plain handle while
+# another makes the process's first connection to that file.
+_OPENING = threading.RLock()
+
+
+def _connect(path: Path, *, create: bool, read_only: bool) -> tuple[sqlite3.Connection, bool, Path | None]:
     exists = path.exists()
     if not exists and not create:
         raise ProjectError(path, "no such project file")
@@ -195,11 +273,23 @@ def connect(path: Path, *, create: bool, read_only: bool = False) -> tuple[sqlit
     return conn, read_only, copy
 
 
+_SAVEPOINTS = itertools.count(1)
+
+
 @contextmanager
 def write_transaction(conn: sqlite3.Connection, path: Path, read_only: bool) -> Iterator[sqlite3.Connection]:
-    """One short IMMEDIATE transaction, committed on exit and rolled back on any error."""
+    """One short IMMEDIATE transaction, committed on exit and rolled back on any error.
+
+    Inside an open transaction it is a savepoint instead (as sqlite-utils' `atomic()`): the inner
+    writes are undone on error, and only the outermost block commits, so an action made of many
+    writes commits whole or not at all.
+    """
     if read_only:
         raise ProjectReadOnly(path, "the project is open read-only; changes cannot be saved")
+    if conn.in_transaction:
+        with _savepoint(conn, path):
+            yield conn
+        return
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
@@ -213,6 +303,29 @@ def write_transaction(conn: sqlite3.Connection, path: Path, read_only: bool) -> 
     except BaseException:
         _rollback(conn)
         raise
+
+
+@contextmanager
+def _savepoint(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
+    name = f"step{next(_SAVEPOINTS)}"
+    try:
+        conn.execute(f"SAVEPOINT {name}")
+    except sqlite3.Error as error:
+        raise translate_error(path, error) from error
+    try:
+        yield
+    except BaseException as error:
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        if isinstance(error, sqlite3.Error):
+            raise translate_error(path, error) from error
+        raise
+    else:
+        try:
+            conn.execute(f"RELEASE {name}")
+        except sqlite3.Error as error:
+            raise translate_error(path, error) from error
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
@@ -229,6 +342,7 @@ class Database:
         self.read_only = read_only
         self.closed = False
         self._copy = copy  # a private copy read instead of `path` (see open_read_only), removed on close
+        self._live = _LIVE.add(path) if copy is None else None
 
     def write(self):  # -> ContextManager[sqlite3.Connection]
         return write_transaction(self.conn, self.path, self.read_only)
@@ -255,6 +369,9 @@ class Database:
             raise translate_error(self.path, error) from error
 
     def close(self) -> None:
+        if self.closed:
+            return
         self.conn.close()
         self.closed = True
+        _LIVE.discard(self._live)
         _discard(self._copy)

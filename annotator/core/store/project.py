@@ -8,6 +8,7 @@ from annotator.core.store import database
 from annotator.core.store.annotations import AnnotationStore
 from annotator.core.store.articles import ArticleStore
 from annotator.core.store.categories import CategoryStore
+from annotator.core.store.change_log import ChangeLog
 from annotator.core.store.claims import ClaimStore
 from annotator.core.codebook import CategorySpec, default_codebook
 from annotator.core.errors import ProjectError
@@ -33,6 +34,7 @@ class Project:
         self.info = InfoStore(db)
         self.suggestions = SuggestionStore(db)
         self.claims = ClaimStore(db)
+        self.change_log = ChangeLog(db)
 
     @classmethod
     def create(cls, path: Path | str, *, codebook: list[CategorySpec] | None = None) -> Project:
@@ -47,10 +49,9 @@ class Project:
              codebook: list[CategorySpec] | None = None) -> Project:
         """Open an existing project (or create it when `create` and it is missing)."""
         path = Path(path)
-        conn, is_read_only, copy = database.connect(path, create=create, read_only=read_only)
-        project = cls(database.Database(path, conn, is_read_only, copy))
+        project = cls(database.open_database(path, create=create, read_only=read_only))
         try:
-            if not is_read_only and not project.info.is_initialised():
+            if not project.read_only and not project.info.is_initialised():
                 project.info.initialise(path.stem, codebook if codebook is not None else default_codebook())
         except BaseException:
             project.close()
@@ -83,6 +84,10 @@ class Project:
             article_id, sentence.start, sentence.end, category=category, annotator=annotator,
             source=source, note=note,
         )
+
+    def transaction(self):  # -> ContextManager[sqlite3.Connection]
+        """One user action: every write inside commits together on exit, or none does."""
+        return self._db.write()
 
     def close(self) -> None:
         self._db.close()
