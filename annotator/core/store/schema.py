@@ -293,6 +293,61 @@ MIGRATIONS.append((
     ],
 ))
 
+# Step 5: a log of what changed, kept by triggers, so a window sees what another process (the command
+# line, a second window, a merge) wrote and re-reads only that: `what` names the part (annotation,
+# article, codebook, info, suggestions, claims) and, for annotations, the article and span touched.
+# The log keeps its newest CHANGE_LOG_KEEP rows (a reader further behind re-reads everything).
+CHANGE_LOG_KEEP = 10_000
+
+
+def _logged(table: str, what: str, *, row: str | None = None, span: bool = False,
+            events: tuple[str, ...] = ("INSERT", "UPDATE", "DELETE")) -> list[str]:
+    """A trigger per event on `table` that appends (what, article, start, end) to change_log."""
+    triggers = []
+    for event in events:
+        ref = "OLD" if event == "DELETE" else "NEW"
+        article = f"{ref}.{row}" if row else "NULL"
+        start, end = (f'{ref}.start', f'{ref}."end"') if span else ("NULL", "NULL")
+        triggers.append(f"""CREATE TRIGGER {table}_logged_{event.lower()} AFTER {event} ON {table} BEGIN
+            INSERT INTO change_log (what, article_id, start, "end") VALUES ('{what}', {article}, {start}, {end});
+        END""")
+    return triggers
+
+
+MIGRATIONS.append((
+    5,
+    [
+        """CREATE TABLE change_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            what TEXT NOT NULL,
+            article_id INTEGER,
+            start INTEGER,
+            "end" INTEGER
+        )""",
+        f"""CREATE TRIGGER change_log_pruned AFTER INSERT ON change_log BEGIN
+            DELETE FROM change_log WHERE seq <= NEW.seq - {CHANGE_LOG_KEEP};
+        END""",
+        *_logged("annotations", "annotation", row="article_id", span=True),
+        # An edit that moves an annotation also touches where it was.
+        """CREATE TRIGGER annotations_logged_move AFTER UPDATE OF article_id, start, "end" ON annotations
+            WHEN OLD.article_id IS NOT NEW.article_id OR OLD.start IS NOT NEW.start OR OLD."end" IS NOT NEW."end"
+            BEGIN
+            INSERT INTO change_log (what, article_id, start, "end")
+            VALUES ('annotation', OLD.article_id, OLD.start, OLD."end");
+        END""",
+        *_logged("articles", "article", row="id"),
+        *_logged("outlets", "article"),
+        *_logged("categories", "codebook"),
+        *_logged("project_info", "info"),
+        *_logged("suggested_articles", "suggestions", row="article_id"),
+        *_logged("rejected_suggestions", "suggestions", row="article_id", events=("INSERT", "DELETE")),
+        *_logged("claim_runs", "claims"),
+        *_logged("claims", "claims", events=("UPDATE",)),
+        *_logged("claim_corrections", "claims", events=("INSERT", "DELETE")),
+        "INSERT INTO change_log (what) VALUES ('upgrade')",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
