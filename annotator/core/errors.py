@@ -41,7 +41,8 @@ class NewerProject(ProjectError):
 class ProjectDamaged(ProjectError):
     """SQLite reports the file as malformed or corrupt."""
 
-    advice = "Open a backup copy of the project; this file was left as it is."
+    advice = ("Restore its latest backup (the window offers it; on the command line: "
+              "annotator restore PROJECT latest); this file was left as it is.")
 
 
 class ProjectLocked(ProjectError):
@@ -60,6 +61,29 @@ class ProjectReadOnly(ProjectError):
     """A change was attempted on a project opened read-only."""
 
     advice = "Save a copy of the file in a folder you can write to, and open the copy."
+
+
+class BackupFailed(AnnotatorError):
+    """A backup or a copy of the project could not be made; the project itself was not changed."""
+
+    advice = "Check that the disk has space and that the folder can be written, then try again."
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class BackupUnusable(BackupFailed):
+    """A backup chosen for a restore fails its checks (damaged, not a project, from a newer version)."""
+
+    advice = "Choose another backup (annotator backups PROJECT lists them); the project was not changed."
+
+
+class CopyRefused(BackupFailed):
+    """A copy would overwrite the project itself, or a file that exists or is open elsewhere."""
+
+    advice = "Choose another file name; nothing was written."
 
 
 class ImportRefused(AnnotatorError):
@@ -109,6 +133,13 @@ class MergeRefused(AnnotatorError):
         self.problems = problems
         shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
         super().__init__(f"{self.path}: nothing was merged: {shown}")
+
+
+class ChangedElsewhere(AnnotatorError):
+    """What a change or an undo acts on was changed or removed meanwhile by another window or the
+    command line; nothing was changed."""
+
+    advice = "The window now shows the project as it is; look again, and repeat the change if it is still wanted."
 
 
 class AlreadyAnnotated(AnnotatorError):

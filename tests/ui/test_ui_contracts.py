@@ -34,6 +34,8 @@ def writes_project(call: ast.Call) -> bool:
         return True
     if len(names) >= 3 and names[-1] in WRITES and names[-2] in STORES and "project" in names:
         return True
+    if names[-2:] in (["runner", "apply"], ["runner", "revert"]):
+        return True
     return names[-1:] in (["apply"], ["revert"]) and "operation" in "".join(names).lower()
 
 

@@ -51,6 +51,7 @@ class RecomputeClaims:
     """
 
     undoable = False
+    commits_itself = True  # computes for long; stores in steps of its own
     text = "Find matching claims"
 
     def __init__(self, *, progress: ClaimProgress | None = None) -> None:

@@ -124,39 +124,41 @@ def merge_file(project: Project, path: Path) -> MergeReport:
     is merged whole or not at all: one whose name is taken by different annotations is a clash.
     """
     report = MergeReport(path=str(path))
-    class_articles = project.articles.by_hash()
-    with Project.open(path, read_only=True) as source:
-        returned = _read_returned(source, class_articles)
-    if returned.problems:
-        raise MergeRefused(path, returned.problems)
-    report.unmatched_articles = returned.unmatched
-    if len(returned.unmatched) == len(returned.digests):
-        raise AnnotatorError(f"{path}: none of its articles is in this project; it is for another exercise")
-    known_keys = {c.key for c in project.categories.list(include_archived=True)}
-    new_categories = [checked_spec(spec) for spec in returned.codebook if spec.key not in known_keys]
-    report.new_categories = [spec.key for spec in new_categories]
-    class_hash = {aid: digest for digest, aid in class_articles.items()}
-    existing: dict[str, set] = {}
-    for a in project.annotations.list():
-        existing.setdefault(a.annotator, set()).add(_identity(a, class_hash[a.article_id]))
-    by_annotator: dict[str, list[Annotation]] = {}
-    for a in returned.annotations:
-        by_annotator.setdefault(a.annotator, []).append(a)
-    to_add: list[Annotation] = []
-    for name, incoming in sorted(by_annotator.items()):
-        ids = {_identity(a, returned.digests[a.article_id]) for a in incoming}
-        before = existing.get(name, set())
-        if before - ids and ids - before:
-            report.clashes.append(
-                f"{name}: the class project already has different annotations by {name} "
-                f"({len(before - ids)} not in this file); rename one of the annotators and merge again")
-            continue
-        new = [a._replace(article_id=class_articles[returned.digests[a.article_id]]) for a in incoming
-               if _identity(a, returned.digests[a.article_id]) not in before]
-        report.already_there += len(incoming) - len(new)
-        if new:
-            to_add += new
-            report.added[name] = len(new)
-    if to_add or new_categories:
-        project.annotations.insert_many(to_add, new_categories=new_categories)
-    return report
+    # Read and written in one transaction: what the class project holds is read under the write lock.
+    with project.transaction():
+        class_articles = project.articles.by_hash()
+        with Project.open(path, read_only=True) as source:
+            returned = _read_returned(source, class_articles)
+        if returned.problems:
+            raise MergeRefused(path, returned.problems)
+        report.unmatched_articles = returned.unmatched
+        if len(returned.unmatched) == len(returned.digests):
+            raise AnnotatorError(f"{path}: none of its articles is in this project; it is for another exercise")
+        known_keys = {c.key for c in project.categories.list(include_archived=True)}
+        new_categories = [checked_spec(spec) for spec in returned.codebook if spec.key not in known_keys]
+        report.new_categories = [spec.key for spec in new_categories]
+        class_hash = {aid: digest for digest, aid in class_articles.items()}
+        existing: dict[str, set] = {}
+        for a in project.annotations.list():
+            existing.setdefault(a.annotator, set()).add(_identity(a, class_hash[a.article_id]))
+        by_annotator: dict[str, list[Annotation]] = {}
+        for a in returned.annotations:
+            by_annotator.setdefault(a.annotator, []).append(a)
+        to_add: list[Annotation] = []
+        for name, incoming in sorted(by_annotator.items()):
+            ids = {_identity(a, returned.digests[a.article_id]) for a in incoming}
+            before = existing.get(name, set())
+            if before - ids and ids - before:
+                report.clashes.append(
+                    f"{name}: the class project already has different annotations by {name} "
+                    f"({len(before - ids)} not in this file); rename one of the annotators and merge again")
+                continue
+            new = [a._replace(article_id=class_articles[returned.digests[a.article_id]]) for a in incoming
+                   if _identity(a, returned.digests[a.article_id]) not in before]
+            report.already_there += len(incoming) - len(new)
+            if new:
+                to_add += new
+                report.added[name] = len(new)
+        if to_add or new_categories:
+            project.annotations.insert_many(to_add, new_categories=new_categories)
+        return report

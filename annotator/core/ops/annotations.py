@@ -1,10 +1,30 @@
-"""Operations on annotations: mark a span, edit its category, source or note, delete it."""
+"""Operations on annotations: mark a span, edit its category, source or note, delete it.
+
+Each step first checks that the annotation is as this operation last left it (or, the first time,
+as the user saw it): another window or the command line may have edited or removed it since, and
+such a change is never overwritten unseen (ChangedElsewhere, nothing written). The runner
+(ops/runner.py) runs each step inside the write lock, so the check and the write see the same state.
+"""
 
 from __future__ import annotations
 
 from annotator.core.changes import Changes, annotation_added, annotation_edited, annotation_removed
+from annotator.core.errors import ChangedElsewhere, NotFound
 from annotator.core.records import Annotation
 from annotator.core.store.project import Project
+
+
+def current(project: Project, expected: Annotation, doing: str) -> Annotation:
+    """The stored annotation, if it is still as `expected`; else ChangedElsewhere saying what happened."""
+    try:
+        found = project.annotations.get(expected.id)
+    except NotFound:
+        raise ChangedElsewhere(f"cannot {doing}: the annotation was deleted in another window or from the"
+                               " command line") from None
+    if found != expected:
+        raise ChangedElsewhere(f"cannot {doing}: the annotation was changed in another window or from the"
+                               " command line since")
+    return found
 
 
 class AddAnnotation:
@@ -13,10 +33,10 @@ class AddAnnotation:
     undoable = True
 
     def __init__(self, article_id: int, start: int, end: int, *, category: str, annotator: str,
-                 label: str | None = None, source: str = "") -> None:
+                 label: str | None = None, source: str = "", note: str = "") -> None:
         self.text = f"Mark as {label or category}"
         self._fields = dict(article_id=article_id, start=start, end=end, category=category,
-                            annotator=annotator, source=source)
+                            annotator=annotator, source=source, note=note)
         self.annotation: Annotation | None = None
 
     def apply(self, project: Project) -> Changes:
@@ -30,6 +50,7 @@ class AddAnnotation:
 
     def revert(self, project: Project) -> Changes:
         assert self.annotation is not None, "revert() before apply()"
+        current(project, self.annotation, "undo the mark")
         return annotation_removed(project.annotations.delete(self.annotation.id))
 
 
@@ -41,17 +62,23 @@ class UpdateAnnotation:
 
     def __init__(self, annotation: Annotation, **fields: str) -> None:
         self.text = self._TEXT[next(iter(fields))] if len(fields) == 1 else "Edit annotation"
-        self._id = annotation.id
         self._after = fields
-        self._before = {name: getattr(annotation, name) for name in fields}
-        self._before_updated_at = annotation.updated_at
+        self._expected = annotation  # the state the next step must find: first, what the user saw
+        self._before: Annotation | None = None
 
     def apply(self, project: Project) -> Changes:
-        change = project.annotations.update(self._id, **self._after)
+        self._before = current(project, self._expected, "save the edit")
+        change = project.annotations.update(self._expected.id, **self._after)
+        self._expected = change.after
         return annotation_edited(change.before, change.after)
 
     def revert(self, project: Project) -> Changes:
-        change = project.annotations.update(self._id, **self._before, updated_at=self._before_updated_at)
+        assert self._before is not None, "revert() before apply()"
+        current(project, self._expected, "undo the edit")
+        old = self._before
+        change = project.annotations.update(old.id, category=old.category, source=old.source, note=old.note,
+                                            updated_at=old.updated_at)
+        self._expected = change.after
         return annotation_edited(change.before, change.after)
 
 
@@ -63,6 +90,7 @@ class DeleteAnnotation:
         self._annotation = annotation
 
     def apply(self, project: Project) -> Changes:
+        current(project, self._annotation, "delete the annotation")
         self._annotation = project.annotations.delete(self._annotation.id)
         return annotation_removed(self._annotation)
 

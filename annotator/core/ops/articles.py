@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.changes import Changes
+from annotator.core.errors import ChangedElsewhere
 from annotator.core.records import Article, OutletChange
 from annotator.core.store.project import Project
 
@@ -20,15 +21,25 @@ class EditArticle:
         self._article_id = article_id
         self._fields = {"outlet": outlet, "title": title, "published": published}
         self._before: Article | None = None
+        self._after: Article | None = None
 
     def apply(self, project: Project) -> Changes:
-        self._before = project.articles.edit(self._article_id, **self._fields).before
+        change = project.articles.edit(self._article_id, **self._fields)
+        self._before, self._after = change.before, change.after
         return ARTICLES
 
     def revert(self, project: Project) -> Changes:
-        assert self._before is not None, "revert() before apply()"
+        assert self._before is not None and self._after is not None, "revert() before apply()"
+        now = project.articles.get(self._article_id)
+        if _details(now) != _details(self._after):
+            raise ChangedElsewhere("cannot undo the edit: the article's details were changed in another window"
+                                   " or from the command line since")
         project.articles.restore(self._before)
         return ARTICLES
+
+
+def _details(article: Article) -> tuple:
+    return article.outlet, article.title, article.published
 
 
 class RenameOutlet:
@@ -48,5 +59,8 @@ class RenameOutlet:
 
     def revert(self, project: Project) -> Changes:
         assert self._change is not None, "revert() before apply()"
+        if self._change.new not in project.articles.outlets():
+            raise ChangedElsewhere(f"cannot undo the renaming: outlet {self._change.new!r} was renamed or"
+                                   " emptied in another window or from the command line since")
         project.articles.restore_outlet(self._change)
         return ARTICLES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotator.core.changes import Changes
 from annotator.core.codebook import CategorySpec
+from annotator.core.errors import ChangedElsewhere
 from annotator.core.records import Category
 from annotator.core.store.project import Project
 
@@ -50,14 +51,20 @@ class EditCategory:
         self._key = key
         self._after = fields
         self._before: dict | None = None
+        self._stored: dict | None = None  # the fields as apply() left them
 
     def apply(self, project: Project) -> Changes:
-        before, _after = project.categories.update(self._key, **self._after)
+        before, after = project.categories.update(self._key, **self._after)
         self._before = {name: getattr(before, name) for name in self._after}
+        self._stored = {name: getattr(after, name) for name in self._after}
         return CODEBOOK
 
     def revert(self, project: Project) -> Changes:
-        assert self._before is not None, "revert() before apply()"
+        assert self._before is not None and self._stored is not None, "revert() before apply()"
+        now = project.categories.get(self._key)
+        if {name: getattr(now, name) for name in self._stored} != self._stored:
+            raise ChangedElsewhere("cannot undo the edit: the category was changed in another window or from"
+                                   " the command line since")
         project.categories.update(self._key, **self._before)
         return CODEBOOK
 

@@ -14,10 +14,11 @@ from annotator.core.store.project import Project
 class ImportFiles:
     """Import files and folders; `cancel.set()` stops after the current file, keeping what was done.
 
-    Not undoable: imported articles stay (each was committed on its own); the report says what came in.
+    Not undoable; the whole batch is committed at once (see ingest/batch.py); the report says what came in.
     """
 
     undoable = False
+    commits_itself = True  # reads the files holding no lock, then stores them in one transaction
 
     def __init__(self, paths: list[Path], *, outlet: str | None = None, progress: Progress | None = None) -> None:
         self.text = "Import articles"

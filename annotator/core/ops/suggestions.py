@@ -58,8 +58,8 @@ class AcceptSuggestions:
     """Accept several suggestions as one step (accept all in an article); undo removes every mark.
 
     A suggestion whose sentence already carries its category from `annotator` is left out, so
-    accepting all never fails on a mark that is there already. If one accept fails, the ones
-    before it are taken back and the error is raised: nothing is half done.
+    accepting all never fails on a mark that is there already. Run as one transaction (ops/runner.py):
+    if one accept fails, none is kept.
     """
 
     undoable = True
@@ -74,15 +74,9 @@ class AcceptSuggestions:
         if self._accepts is None:
             self._accepts = [AcceptSuggestion(s, annotator=self._annotator) for s in self.suggestions
                              if not _marked(project, s, self._annotator)]
-        changes, done = Changes(suggestions=True), []
-        try:
-            for accept in self._accepts:
-                changes |= accept.apply(project)
-                done.append(accept)
-        except Exception:
-            for accept in reversed(done):
-                accept.revert(project)
-            raise
+        changes = Changes(suggestions=True)
+        for accept in self._accepts:
+            changes |= accept.apply(project)
         return changes
 
     def revert(self, project: Project) -> Changes:
@@ -109,6 +103,7 @@ class RefreshSuggestions:
     """Bring stored suggestions up to date (the background job); not undoable, changes no annotation."""
 
     undoable = False
+    commits_itself = True  # computes for long; stores a batch of articles at a time
     text = "Compute suggestions"
 
     def __init__(self, article_ids: list[int] | None = None) -> None:

@@ -96,8 +96,8 @@ class AnnotationStore:
         note: str | None = None, updated_at: str | None = None,
     ) -> AnnotationChange:
         """Change category, source or note (stamped now, or `updated_at` when an undo puts an old state back)."""
-        before = self.get(annotation_id)
         with self._db.write() as conn:
+            before = self.get(annotation_id)  # read under the write lock: no other writer in between
             # An archived category stays valid on existing annotations, so undo can put it back.
             category_id = _active_category_id(conn, category if category is not None else before.category,
                                               allow_archived=True)
@@ -107,12 +107,12 @@ class AnnotationStore:
                 (category_id, (source if source is not None else before.source).strip(),
                  note if note is not None else before.note, updated_at or now(), annotation_id),
             )
-        return AnnotationChange(before=before, after=self.get(annotation_id))
+            return AnnotationChange(before=before, after=self.get(annotation_id))
 
     def delete(self, annotation_id: int) -> Annotation:
         """Remove an annotation; undo with restore(returned)."""
-        annotation = self.get(annotation_id)
         with self._db.write() as conn:
+            annotation = self.get(annotation_id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
         return annotation
 

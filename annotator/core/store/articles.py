@@ -146,8 +146,8 @@ class ArticleStore:
         name = outlet.strip()
         if not name:
             raise InvalidValue("an outlet needs a name")
-        old = self.get(article_id).outlet
         with self._db.write() as conn:
+            old = self.get(article_id).outlet
             conn.execute("UPDATE articles SET outlet_id = ? WHERE id = ?", (_outlet_id(conn, name), article_id))
             conn.execute("DELETE FROM outlets WHERE id NOT IN (SELECT outlet_id FROM articles)")
         return old, name
@@ -159,21 +159,23 @@ class ArticleStore:
         None leaves a field as it is; an outlet left without articles disappears. Undo with
         restore(change.before).
         """
-        before = self.get(article_id)
-        values = {
-            "outlet": _check_name(outlet, "an outlet") if outlet is not None else before.outlet,
-            "title": _check_name(title, "a title") if title is not None else before.title,
-            "published": check_published(published) if published is not None else before.published,
-        }
-        self._write_fields(article_id, values)
-        return ArticleChange(before=before, after=self.get(article_id))
+        with self._db.write():  # the old fields are read under the write lock
+            before = self.get(article_id)
+            values = {
+                "outlet": _check_name(outlet, "an outlet") if outlet is not None else before.outlet,
+                "title": _check_name(title, "a title") if title is not None else before.title,
+                "published": check_published(published) if published is not None else before.published,
+            }
+            self._write_fields(article_id, values)
+            return ArticleChange(before=before, after=self.get(article_id))
 
     def restore(self, article: Article) -> ArticleChange:
         """Put back an article's outlet, title and date as recorded in `article` (an edit's before)."""
-        before = self.get(article.id)
-        self._write_fields(article.id, {"outlet": article.outlet, "title": article.title,
-                                        "published": article.published})
-        return ArticleChange(before=before, after=self.get(article.id))
+        with self._db.write():
+            before = self.get(article.id)
+            self._write_fields(article.id, {"outlet": article.outlet, "title": article.title,
+                                            "published": article.published})
+            return ArticleChange(before=before, after=self.get(article.id))
 
     def _write_fields(self, article_id: int, values: dict) -> None:
         with self._db.write() as conn:

@@ -89,15 +89,15 @@ class CategoryStore:
         description: str | None = None, shortcut: str | None = "", archived: bool | None = None,
     ) -> tuple[Category, Category]:
         """Change a category's editable fields; return (before, after). shortcut="" keeps it."""
-        before = self.get(key)
-        values = {
-            "label": codebook.check_label(label) if label is not None else before.label,
-            "color": codebook.check_color(color) if color is not None else before.color,
-            "description": description if description is not None else before.description,
-            "shortcut": before.shortcut if shortcut == "" else codebook.check_shortcut(shortcut),
-            "archived": int(archived if archived is not None else before.archived),
-        }
-        with self._db.write() as conn:
+        with self._db.write() as conn:  # the old fields are read under the write lock
+            before = self.get(key)
+            values = {
+                "label": codebook.check_label(label) if label is not None else before.label,
+                "color": codebook.check_color(color) if color is not None else before.color,
+                "description": description if description is not None else before.description,
+                "shortcut": before.shortcut if shortcut == "" else codebook.check_shortcut(shortcut),
+                "archived": int(archived if archived is not None else before.archived),
+            }
             restoring = before.archived and not values["archived"]
             if restoring and shortcut == "" and self._shortcut_owner(conn, values["shortcut"], key):
                 values["shortcut"] = None  # its key went to another category while it was archived
@@ -107,16 +107,16 @@ class CategoryStore:
                 " shortcut = :shortcut, archived = :archived WHERE key = :key",
                 {**values, "key": key},
             )
-        return before, self.get(key)
+            return before, self.get(key)
 
     def move(self, key: str, position: int) -> list[Category]:
         """Put category `key` at `position` in the list (archived ones included); renumber all."""
-        order = [c.key for c in self.list(include_archived=True)]
-        if key not in order:
-            raise NotFound(f"no category {key!r} in this project")
-        order.remove(key)
-        order.insert(max(0, min(position, len(order))), key)
-        with self._db.write() as conn:
+        with self._db.write() as conn:  # the order is read under the write lock
+            order = [c.key for c in self.list(include_archived=True)]
+            if key not in order:
+                raise NotFound(f"no category {key!r} in this project")
+            order.remove(key)
+            order.insert(max(0, min(position, len(order))), key)
             conn.executemany(
                 "UPDATE categories SET position = ? WHERE key = ?", list(enumerate(order))
             )
@@ -124,8 +124,8 @@ class CategoryStore:
 
     def delete(self, key: str) -> Category:
         """Delete an unused category; one in use must be archived instead."""
-        category = self.get(key)
         with self._db.write() as conn:
+            category = self.get(key)
             used = conn.execute(
                 "SELECT count(*) FROM annotations WHERE category_id = ?", (category.id,)
             ).fetchone()[0]
