@@ -10,6 +10,8 @@ from annotator.cli.group import cli
 from annotator.cli.options import default_annotator
 from annotator.cli.table import format_table
 from annotator.core.errors import AlreadyAnnotated
+from annotator.core.ops import runner
+from annotator.core.ops.annotations import AddAnnotation
 from annotator.core.store.project import Project
 
 
@@ -57,10 +59,13 @@ def annotate_command(project: Path, article_id: int, sentence: int, category: st
                      note: str, annotator: str) -> None:
     """Mark SENTENCE (from 1) of ARTICLE_ID with CATEGORY (a key, see `categories`)."""
     with Project.open(project) as proj:
+        span = proj.articles.sentence(article_id, sentence - 1)
+        operation = AddAnnotation(article_id, span.start, span.end, category=category, annotator=annotator,
+                                  source=source, note=note)
         try:
-            made = proj.annotate_sentence(article_id, sentence - 1, category=category,
-                                          annotator=annotator, source=source, note=note)
+            runner.apply(proj, operation)
         except AlreadyAnnotated as already:
             click.echo(f"article {article_id}, sentence {sentence}: {already}")
             return
+        made = operation.annotation
     click.echo(f"annotation {made.id}: article {article_id}, sentence {sentence}, {made.category}")

@@ -10,6 +10,7 @@ import click
 from annotator.cli.group import cli
 from annotator.core.classroom.scoring import score_students
 from annotator.core.errors import AnnotatorError
+from annotator.core.ops import runner
 from annotator.core.store.project import Project
 
 
@@ -53,11 +54,12 @@ def assignment_command(project: Path, out: Path, keep: tuple[str, ...], blind: b
 @click.argument("name", required=False)
 def key_command(project: Path, name: str | None) -> None:
     """Mark annotator NAME as the answer key (without NAME: show the current key)."""
-    from annotator.core.classroom.files import answer_key, mark_answer_key
+    from annotator.core.classroom.files import answer_key
+    from annotator.core.ops.classroom import MarkAnswerKey
 
     with Project.open(project, read_only=name is None) as proj:
         if name is not None:
-            mark_answer_key(proj, name)
+            runner.apply(proj, MarkAnswerKey(name))
         click.echo(f"answer key: {answer_key(proj) or '(none marked)'}")
 
 
@@ -66,25 +68,25 @@ def key_command(project: Path, name: str | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def merge_command(project: Path, files: tuple[Path, ...]) -> None:
     """Merge students' returned files into PROJECT; each keeps its annotators' names."""
-    from annotator.core.classroom.files import merge_file
+    from annotator.core.ops.classroom import MergeFiles
 
     failed = False
+    operation = MergeFiles(list(files))
     with Project.open(project) as proj:
-        for path in files:
-            try:
-                report = merge_file(proj, path)
-            except AnnotatorError as error:
-                click.echo(f"refused {error}", err=True)
-                failed = True
-                continue
-            added = ", ".join(f"{n} by {name}" for name, n in report.added.items()) or "nothing new"
-            click.echo(f"{path}: added {added}; {report.already_there} already there")
-            for title in report.unmatched_articles:
-                click.echo(f"  not in this project, skipped: {title}", err=True)
-            for clash in report.clashes:
-                click.echo(f"  not merged: {clash}", err=True)
-                failed = True
-            for key in report.new_categories:
-                click.echo(f"  new category added to the codebook: {key}")
+        runner.apply(proj, operation)  # one transaction: every file's merge is kept, or none
+    for path, report in operation.results:
+        if isinstance(report, AnnotatorError):
+            click.echo(f"refused {report}", err=True)
+            failed = True
+            continue
+        added = ", ".join(f"{n} by {name}" for name, n in report.added.items()) or "nothing new"
+        click.echo(f"{path}: added {added}; {report.already_there} already there")
+        for title in report.unmatched_articles:
+            click.echo(f"  not in this project, skipped: {title}", err=True)
+        for clash in report.clashes:
+            click.echo(f"  not merged: {clash}", err=True)
+            failed = True
+        for key in report.new_categories:
+            click.echo(f"  new category added to the codebook: {key}")
     if failed:
         sys.exit(1)

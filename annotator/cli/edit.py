@@ -9,6 +9,9 @@ import click
 
 from annotator.cli.group import cli
 from annotator.cli.table import format_table
+from annotator.core.ops import runner
+from annotator.core.ops.annotations import DeleteAnnotation
+from annotator.core.ops.articles import EditArticle, RenameOutlet
 from annotator.core.records import Article
 from annotator.core.store.project import Project
 
@@ -33,10 +36,12 @@ def article_command(project: Path, article_id: int, outlet: str | None, title: s
         with Project.open(project, read_only=True) as proj:
             click.echo(_describe(proj.articles.get(article_id)))
         return
+    operation = EditArticle(article_id, outlet=outlet, title=title, published=published)
     with Project.open(project) as proj:
-        change = proj.articles.edit(article_id, outlet=outlet, title=title, published=published)
-    changed = [f"{label}: {getattr(change.before, field)!r} → {getattr(change.after, field)!r}"
-               for label, field in _FIELDS if getattr(change.before, field) != getattr(change.after, field)]
+        runner.apply(proj, operation)
+    before, after = operation.before, operation.after
+    changed = [f"{label}: {getattr(before, field)!r} → {getattr(after, field)!r}"
+               for label, field in _FIELDS if getattr(before, field) != getattr(after, field)]
     click.echo(f"article {article_id}: " + ("; ".join(changed) or "nothing changed"))
 
 
@@ -46,8 +51,10 @@ def article_command(project: Path, article_id: int, outlet: str | None, title: s
 @click.argument("new_name")
 def outlet_command(project: Path, old_name: str, new_name: str) -> None:
     """Rename outlet OLD_NAME to NEW_NAME, or merge it into NEW_NAME when that outlet exists."""
+    operation = RenameOutlet(old_name, new_name)
     with Project.open(project) as proj:
-        change = proj.articles.rename_outlet(old_name, new_name)
+        runner.apply(proj, operation)
+    change = operation.change
     verb = "merged outlet {old!r} into {new!r}" if change.merged else "renamed outlet {old!r} to {new!r}"
     count = len(change.article_ids)
     click.echo(verb.format(old=change.old, new=change.new) + f" ({count} article{'s' if count != 1 else ''})")
@@ -81,5 +88,7 @@ def annotations_command(project: Path, article_id: int | None, annotator: str | 
 def delete_command(project: Path, annotation_id: int) -> None:
     """Delete annotation ANNOTATION_ID (see `annotations` for the ids)."""
     with Project.open(project) as proj:
-        gone = proj.annotations.delete(annotation_id)
+        operation = DeleteAnnotation(proj.annotations.get(annotation_id))
+        runner.apply(proj, operation)
+        gone = operation.deleted
     click.echo(f"deleted annotation {gone.id}: article {gone.article_id}, {gone.category} by {gone.annotator}")

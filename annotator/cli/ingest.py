@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from annotator.cli.group import cli
-from annotator.core.ingest.batch import import_paths
+from annotator.core.ops import runner
+from annotator.core.ops.ingest import ImportFiles
 from annotator.core.records import ImportProblem, ImportReport
 from annotator.core.sample import create_sample
 from annotator.core.store.project import Project
@@ -65,13 +66,17 @@ def import_command(project: Path, paths: tuple[Path, ...], outlet: str | None) -
     """Import articles (.txt, .md, .html, .pdf, .docx; folders recursively); create PROJECT if missing."""
     show = sys.stderr.isatty()
 
-    def progress(done: int, total: int, path: str) -> bool:
+    def progress(done: int, total: int, path: str) -> None:
         if show:
             _progress_line(done, total, path)
-        return stop.go_on(done, total, path)
+        if not stop.go_on(done, total, path):
+            operation.cancel.set()
 
+    operation = ImportFiles(list(paths), outlet=outlet)
     with StopOnSignal() as stop, Project.open(project, create=True) as proj:
-        report = import_paths(proj, paths, outlet=outlet, progress=progress)
+        operation.progress = progress
+        runner.apply(proj, operation)
+    report = operation.report
     if show:
         click.echo("\r\x1b[K", err=True, nl=False)
     print_import_report(report)

@@ -11,7 +11,9 @@ import click
 
 from annotator.cli.group import cli
 from annotator.cli.table import format_table
-from annotator.core.errors import AlreadyAnnotated, InvalidValue
+from annotator.core.errors import InvalidValue
+from annotator.core.ops import runner
+from annotator.core.ops.suggestions import AcceptSuggestions
 from annotator.core.store.project import Project
 from annotator.core.store.suggestions import Suggestion
 
@@ -64,14 +66,10 @@ def _suggestions(proj: Project, ids: list[int]) -> list[Suggestion]:
 
 
 def _apply(proj: Project, suggestions: list[Suggestion], annotator: str) -> int:
-    added = 0
-    for s in suggestions:
-        try:
-            proj.annotate_sentence(s.article_id, s.idx, category=s.category, annotator=annotator, source=s.source)
-            added += 1
-        except AlreadyAnnotated:
-            pass
-    return added
+    """Accept them all as one operation (one transaction, as Edit ▸ Accept all in the window)."""
+    operation = AcceptSuggestions(suggestions, annotator=annotator)
+    runner.apply(proj, operation)
+    return operation.count
 
 
 def _record(s: Suggestion) -> dict:

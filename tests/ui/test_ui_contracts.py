@@ -2,41 +2,17 @@
 
 from __future__ import annotations
 
-import ast
+import importlib.util
 from pathlib import Path
 
 import annotator.ui
 
 UI = Path(annotator.ui.__file__).resolve().parent
-STORES = {"annotations", "categories", "articles", "info"}
-WRITES = {"add", "add_labelled", "update", "delete", "restore", "insert_many", "move", "set_value",
-          "set_outlet", "initialise"}
-WRITERS = {"import_paths", "merge_file", "mark_answer_key", "export_assignment", "annotate_sentence"}
-
-
-def calls(path: Path) -> list[ast.Call]:
-    return [n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(n, ast.Call)]
-
-
-def chain(node: ast.AST) -> list[str]:
-    names = []
-    while isinstance(node, ast.Attribute):
-        names.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        names.append(node.id)
-    return names[::-1]
-
-
-def writes_project(call: ast.Call) -> bool:
-    names = chain(call.func)
-    if names and names[-1] in WRITERS:
-        return True
-    if len(names) >= 3 and names[-1] in WRITES and names[-2] in STORES and "project" in names:
-        return True
-    if names[-2:] in (["runner", "apply"], ["runner", "revert"]):
-        return True
-    return names[-1:] in (["apply"], ["revert"]) and "operation" in "".join(names).lower()
+_SUPPORT = Path(__file__).resolve().parents[1] / "support" / "write_calls.py"
+_spec = importlib.util.spec_from_file_location("write_calls", _SUPPORT)
+write_calls = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(write_calls)
+calls, writes_project = write_calls.calls, write_calls.writes_project
 
 
 def test_only_the_session_writes_to_the_project() -> None:

@@ -87,12 +87,12 @@ class DeleteAnnotation:
     text = "Delete annotation"
 
     def __init__(self, annotation: Annotation) -> None:
-        self._annotation = annotation
+        self.deleted = annotation  # as the user saw it; after apply(), as it was deleted
 
     def apply(self, project: Project) -> Changes:
-        current(project, self._annotation, "delete the annotation")
-        self._annotation = project.annotations.delete(self._annotation.id)
-        return annotation_removed(self._annotation)
+        current(project, self.deleted, "delete the annotation")
+        self.deleted = project.annotations.delete(self.deleted.id)
+        return annotation_removed(self.deleted)
 
     def revert(self, project: Project) -> Changes:
-        return annotation_added(project.annotations.restore(self._annotation))
+        return annotation_added(project.annotations.restore(self.deleted))

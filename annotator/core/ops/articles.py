@@ -20,21 +20,21 @@ class EditArticle:
         self.text = "Edit article details" if outlet is None else f"Move to outlet {outlet.strip()!r}"
         self._article_id = article_id
         self._fields = {"outlet": outlet, "title": title, "published": published}
-        self._before: Article | None = None
-        self._after: Article | None = None
+        self.before: Article | None = None  # the article as apply() found and left it
+        self.after: Article | None = None
 
     def apply(self, project: Project) -> Changes:
         change = project.articles.edit(self._article_id, **self._fields)
-        self._before, self._after = change.before, change.after
+        self.before, self.after = change.before, change.after
         return ARTICLES
 
     def revert(self, project: Project) -> Changes:
-        assert self._before is not None and self._after is not None, "revert() before apply()"
+        assert self.before is not None and self.after is not None, "revert() before apply()"
         now = project.articles.get(self._article_id)
-        if _details(now) != _details(self._after):
+        if _details(now) != _details(self.after):
             raise ChangedElsewhere("cannot undo the edit: the article's details were changed in another window"
                                    " or from the command line since")
-        project.articles.restore(self._before)
+        project.articles.restore(self.before)
         return ARTICLES
 
 
@@ -51,16 +51,16 @@ class RenameOutlet:
         self.text = f"Rename outlet {old!r} to {new.strip()!r}"
         self._old = old
         self._new = new
-        self._change: OutletChange | None = None
+        self.change: OutletChange | None = None
 
     def apply(self, project: Project) -> Changes:
-        self._change = project.articles.rename_outlet(self._old, self._new)
+        self.change = project.articles.rename_outlet(self._old, self._new)
         return ARTICLES
 
     def revert(self, project: Project) -> Changes:
-        assert self._change is not None, "revert() before apply()"
-        if self._change.new not in project.articles.outlets():
-            raise ChangedElsewhere(f"cannot undo the renaming: outlet {self._change.new!r} was renamed or"
+        assert self.change is not None, "revert() before apply()"
+        if self.change.new not in project.articles.outlets():
+            raise ChangedElsewhere(f"cannot undo the renaming: outlet {self.change.new!r} was renamed or"
                                    " emptied in another window or from the command line since")
-        project.articles.restore_outlet(self._change)
+        project.articles.restore_outlet(self.change)
         return ARTICLES
