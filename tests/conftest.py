@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh project file, and a project holding the sample articles."""
+"""Shared fixtures: a data folder of its own per test, a fresh project file, the sample project."""
 
 from __future__ import annotations
 
@@ -9,6 +9,14 @@ import pytest
 
 from annotator.core.store.project import Project
 from annotator.core.sample import create_sample
+
+
+@pytest.fixture(autouse=True)
+def data_folder(tmp_path: Path, monkeypatch) -> Path:
+    """Each test's own data folder (sample project, backups): no test writes into the user's."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

@@ -41,8 +41,8 @@ class NewerProject(ProjectError):
 class ProjectDamaged(ProjectError):
     """SQLite reports the file as malformed or corrupt."""
 
-    advice = ("Restore its latest backup (the window offers it; on the command line: "
-              "annotator restore PROJECT latest); this file was left as it is.")
+    advice = ("Restore a backup of it, if it has one (the window offers the newest good one; on the command "
+              "line: annotator restore PROJECT latest); this file was left as it is.")
 
 
 class ProjectLocked(ProjectError):
@@ -60,7 +60,7 @@ class DiskFull(ProjectError):
 class ProjectReadOnly(ProjectError):
     """A change was attempted on a project opened read-only."""
 
-    advice = "Save a copy of the file in a folder you can write to, and open the copy."
+    advice = "Save a copy of the file (File ▸ Save a copy…) in a folder you can write to, and open the copy."
 
 
 class BackupFailed(AnnotatorError):

@@ -8,20 +8,22 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
+from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.store.project import Project
 from annotator.core.resources import resources_dir
 from annotator.core.sample import create_sample
+from annotator.ui.backup_dialog import open_failed_offering_backup
 from annotator.ui.errors import show_startup_error, unexpected_hook
 from annotator.ui.file_actions import remember_project
 from annotator.ui.main_window import MainWindow
 from annotator.ui.session import ProjectSession
 
-ORGANISATION = "source-annotator"
-APPLICATION = "annotator"
+ORGANISATION = paths.ORGANISATION
+APPLICATION = paths.APPLICATION
 
 
 def settings() -> QSettings:
@@ -36,11 +38,8 @@ def settings() -> QSettings:
 
 
 def data_dir() -> Path:
-    override = os.environ.get("ANNOTATOR_DATA_DIR")
-    folder = Path(override) if override else Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    """The user's data folder (the one Qt's AppDataLocation names), created on demand."""
+    return paths.data_dir()
 
 
 def ensure_sample() -> Path:
@@ -80,12 +79,20 @@ def _login_name() -> str:
         return ""
 
 
-def open_window(path: Path, store: QSettings, *, create: bool = False) -> MainWindow | None:
-    """Open `path` in a new window; on failure say why and return None (nothing is written)."""
+def open_window(path: Path, store: QSettings, *, create: bool = False,
+                offer_backup: bool = True) -> MainWindow | None:
+    """Open `path` in a new window; on failure say why and return None (nothing is written).
+
+    A damaged project with a good backup is offered that backup; once restored, it is opened.
+    """
     try:
         project = Project.create(path) if create else Project.open(path)
     except AnnotatorError as error:
-        show_startup_error(error)
+        if not offer_backup:
+            show_startup_error(error)
+            return None
+        if open_failed_offering_backup(error):
+            return open_window(path, store, offer_backup=False)
         return None
     remember_project(store, path)
     session = ProjectSession(project, annotator_name(store))

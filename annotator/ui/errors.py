@@ -96,9 +96,25 @@ def show_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: s
         box.deleteLater()
 
 
-def show_startup_error(error: BaseException) -> None:
-    """An error before any window exists (a project that cannot be opened at start)."""
-    show_box(None, QMessageBox.Icon.Critical, "Cannot open project", describe(error))
+def show_startup_error(error: BaseException, *, restore_offer: str | None = None, offer_note: str = "") -> bool:
+    """An error before any window exists (a project that cannot be opened at start).
+
+    With `restore_offer` ("Restore the backup of …"), the box also offers that button, the default
+    one, with `offer_note` in place of the error's advice; True when the button was pressed.
+    """
+    if restore_offer is None:
+        show_box(None, QMessageBox.Icon.Critical, "Cannot open project", describe(error))
+        return False
+    text = f"{error}\n\n{offer_note}" if offer_note else describe(error)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open project", text, QMessageBox.StandardButton.Cancel)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton(restore_offer, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(restore)
+    try:
+        box.exec()
+        return box.clickedButton() == restore
+    finally:
+        box.deleteLater()
 
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]

@@ -1,4 +1,5 @@
-"""The File menu: new, open, recent, import (with progress, cancellable), export, quit."""
+"""The File menu: new, open, recent, import (with progress, cancellable), export, save a copy,
+restore from backup, quit."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog, QWidget
 
 from annotator.core.changes import Changes
 from annotator.core.ops.ingest import ImportFiles
 from annotator.core.records import ImportReport
 from annotator.core.reports.csv_export import write_annotations_csv
+from annotator.core.store import backups
 from annotator.ui.background import ProjectTask, start
+from annotator.ui.backup_dialog import BackupDialog, described, restore_and_upgrade
 from annotator.ui.errors import ErrorSink
 from annotator.ui.plain_text import menu_text
 from annotator.ui.session import ProjectSession
@@ -26,6 +29,7 @@ MAX_LINES = 40
 class FileActions(QObject):
     project_switch_requested = Signal(object, bool)  # path, create it
     quit_requested = Signal()
+    project_restored = Signal()  # a backup was written into the open project: every view must re-read it
 
     def __init__(self, session: ProjectSession, errors: ErrorSink, settings: QSettings, parent: QWidget) -> None:
         super().__init__(parent)
@@ -37,6 +41,7 @@ class FileActions(QObject):
         self.progress: QProgressDialog | None = None
         self.last_report: ImportReport | None = None
         self.running: set[ProjectTask] = set()
+        self.restoring: QProgressDialog | None = None
 
     def populate(self, menu: QMenu) -> None:
         self.new_action = self._action(menu, "&New project…", QKeySequence.StandardKey.New, self.new_project)
@@ -48,6 +53,10 @@ class FileActions(QObject):
         self.import_action.setEnabled(not self.session.project.read_only)
         self.export_action = self._action(menu, "&Export annotations CSV…", QKeySequence("Ctrl+E"),
                                           self.export_csv)
+        menu.addSeparator()
+        self.copy_action = self._action(menu, "Save a &copy…", QKeySequence(), self.save_copy)
+        self.restore_action = self._action(menu, "Restore from &backup…", QKeySequence(), self.restore_from_backup)
+        self.restore_action.setEnabled(not self.session.project.read_only)
         menu.addSeparator()
         self._action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.quit_requested.emit)
 
@@ -154,6 +163,75 @@ class FileActions(QObject):
         task.signals.failed.connect(lambda error: self.errors.report(error, title="Export failed"))
         self.errors.notice(f"Exporting to {path}…")
         start(task, self.running)
+
+
+    # -- copy and restore -------------------------------------------------------------------------
+    def save_copy(self) -> None:
+        """Write a standalone copy of the project (one file) where the user chooses, in the background."""
+        project = self.session.project
+        default = project.path.with_name(f"{project.path.stem}-copy.annot")
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save a copy", str(default), PROJECT_FILTER)
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".annot")
+        confirmed = target == Path(path)  # the file dialog asked before replacing that file, not another
+        task = ProjectTask(project.path, lambda p: backups.save_copy(p.database.conn, target, project_path=p.path,
+                                                                     overwrite=confirmed), read_only=False)
+        task.signals.finished.connect(lambda out: self.errors.notice(f"Saved a copy of the project to {out}"))
+        task.signals.failed.connect(lambda error: self.errors.report(error, title="Copy not saved"))
+        self.errors.notice(f"Saving a copy to {target}…")
+        start(task, self.running)
+
+    def restore_from_backup(self) -> None:
+        """Choose a backup, confirm, and write it into the project in the background."""
+        if self.session.project.read_only:
+            self.errors.notice("The project is open read-only; a backup cannot be restored into it.")
+            return
+        if self.importing is not None or self.restoring is not None:
+            self.errors.notice("Wait until the import or restore under way is done.")
+            return
+        dialog = BackupDialog(self.session.project.path, self.parent_widget)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            chosen = dialog.chosen()
+        finally:
+            dialog.deleteLater()
+        if not accepted or chosen is None or not self.errors.confirm(
+                "Restore from backup", f"Replace everything in the project with {described(chosen)}?\n\n"
+                "The project as it is now is kept as a backup first, so this can be taken back the same way."):
+            return
+        self._start_restore(chosen)
+
+    def _start_restore(self, chosen: backups.BackupInfo) -> None:
+        path = self.session.project.path
+        task = ProjectTask(path, lambda _project: restore_and_upgrade(path, chosen.path))
+        task.signals.finished.connect(lambda kept: self._on_restore_finished(chosen, kept))
+        task.signals.failed.connect(self._on_restore_failed)
+        # Modal while it runs: a change made meanwhile would be in neither the project nor the backup.
+        self.restoring = QProgressDialog(f"Restoring {described(chosen)}…", None, 0, 0, self.parent_widget)
+        self.restoring.setWindowTitle("Restore from backup")
+        self.restoring.setWindowModality(Qt.WindowModality.WindowModal)
+        self.restoring.setMinimumDuration(0)
+        self.restoring.show()
+        start(task, self.running)
+
+    def _finish_restore(self) -> None:
+        if self.restoring is not None:
+            self.restoring.reset()
+            self.restoring.deleteLater()
+        self.restoring = None
+
+    def _on_restore_failed(self, error: BaseException) -> None:
+        self._finish_restore()
+        self.errors.report(error, title="Not restored")
+
+    def _on_restore_finished(self, chosen: backups.BackupInfo, kept: Path | None) -> None:
+        self._finish_restore()
+        self.session.undo_stack.clear()  # its steps were taken on the content just replaced
+        kept_info = next((b for b in backups.list_backups(self.session.project.path) if b.path == kept), None)
+        before = f"; the project as it was is kept as {described(kept_info)}" if kept_info is not None else ""
+        self.errors.notice(f"Restored {described(chosen)}{before}.")
+        self.project_restored.emit()
 
 
 def import_summary(report: ImportReport) -> list[str]:
