@@ -12,6 +12,7 @@ from annotator.core.ingest.formats import is_supported
 from annotator.core.changes import Changes
 from annotator.core.records import ArticleId
 from annotator.ui.annotating import Annotating
+from annotator.ui.backup_dialog import start_daily_backup
 from annotator.ui.codebook_panel import CodebookPanel
 from annotator.ui.classroom_actions import ClassroomActions
 from annotator.ui.columns import Columns
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect_signals()
         self.restore_state()
+        if not session.project.read_only:  # at most one backup a day, made at opening
+            start_daily_backup(session, failed=lambda e: self.errors.notice(f"The daily backup was not made: {e}"))
         self.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0) or 0))
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self.errors.report)
         self.files.project_switch_requested.connect(self.project_switch_requested)
         self.files.quit_requested.connect(self.close)
+        self.files.project_restored.connect(self.session.reload)
         self.classroom.compare_requested.connect(self.open_compare)
         self.classroom.scores_requested.connect(self.open_class_scores)
         self.search.sentence_chosen.connect(self._on_dashboard_sentence_chosen)

@@ -56,6 +56,7 @@ class ProjectSession(QObject):
 
         A refused change never enters the undo history.
         """
+        runner.back_up_first(self.project, operation)  # outside the transaction step() opens
         changes = self.step(lambda: runner.apply(self.project, operation),
                             own_transaction=not getattr(operation, "commits_itself", False))
         if operation.undoable:
@@ -131,6 +132,13 @@ class ProjectSession(QObject):
     def announce(self, changes: Changes) -> None:
         """Tell the views; also for work committed on another connection (a background import)."""
         self.changed.emit(changes)
+
+    def reload(self) -> None:
+        """The whole file changed under us (a restore): forget the undo history and re-read everything."""
+        self.undo_stack.clear()
+        self._seen = self.project.change_log.latest()
+        self._data_version = self.project.change_log.data_version()
+        self.announce(EVERYTHING)
 
     def close(self) -> None:
         self._stopped = True

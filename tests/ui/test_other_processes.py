@@ -83,3 +83,31 @@ def test_undo_of_a_mark_deleted_elsewhere_says_so_and_changes_nothing(qtbot, ope
     assert "deleted in another window" in window.statusBar().currentMessage()
     with Project.open(sample_path, read_only=True) as project:
         assert [a.annotator for a in project.annotations.list()] == ["cli"]  # the other change stands
+
+
+def test_a_restore_from_the_command_line_is_shown_whole(qtbot, open_main, sample_path: Path):
+    window = open_main(sample_path)
+    window.open_article(1)
+    view = window.columns.current.view
+    _cli("backup", sample_path)  # the project with no annotation
+    for sentence in (1, 2, 3):
+        qtbot.keyClick(view, Qt.Key.Key_1)
+        qtbot.keyClick(view, Qt.Key.Key_J)
+    assert len(view.annotations()) == 3
+    _cli("restore", sample_path, "latest", "--yes")
+    qtbot.waitUntil(lambda: not view.annotations(), timeout=SEEN_WITHIN_MS)
+    qtbot.waitUntil(lambda: _progress(window, 1).startswith("0/"), timeout=SEEN_WITHIN_MS)
+
+
+def test_a_restore_in_the_window_is_shown_whole_and_clears_undo(qtbot, open_main, sample_path: Path):
+    window = open_main(sample_path)
+    window.open_article(1)
+    view = window.columns.current.view
+    _cli("backup", sample_path)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert view.annotations()
+    from annotator.core.store import backups
+
+    backups.restore(sample_path, backups.list_backups(sample_path)[-1].path)
+    window.files.project_restored.emit()  # what File ▸ Restore from backup… says when done
+    assert not view.annotations() and window.session.undo_stack.count() == 0

@@ -17,6 +17,7 @@ class MergeFiles:
     """
 
     undoable = False
+    backup_before = "before-merge"
 
     def __init__(self, paths: list[Path]) -> None:
         self.text = "Merge returned files"

@@ -18,6 +18,7 @@ class ImportFiles:
     """
 
     undoable = False
+    backup_before = "before-import"
     commits_itself = True  # reads the files holding no lock, then stores them in one transaction
 
     def __init__(self, paths: list[Path], *, outlet: str | None = None, progress: Progress | None = None) -> None:

@@ -63,6 +63,7 @@ class AcceptSuggestions:
     """
 
     undoable = True
+    backup_before = "before-accept-all"
 
     def __init__(self, suggestions: list[Suggestion], *, annotator: str, text: str = "Accept all suggestions") -> None:
         self.text = text

@@ -38,6 +38,9 @@ class ChangeLog:
             'SELECT seq, what, article_id, start, "end" FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq',
             (seq, upto if upto is not None else 1 << 62))
         if not rows:
+            newest = self.latest()
+            if newest < seq:  # the log went back: the file was restored from a backup under us
+                return EVERYTHING, newest
             return NOTHING, seq if upto is None else max(seq, upto)
         if rows[0][0] > seq + 1:  # numbers are given in order and never skipped: these were pruned
             return EVERYTHING, rows[-1][0]

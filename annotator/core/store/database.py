@@ -19,7 +19,7 @@ import shutil
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -213,15 +213,17 @@ def _check(path: Path, app_id: int, version: int, has_tables: bool, size: int, c
         )
 
 
-def open_database(path: Path, *, create: bool, read_only: bool = False) -> Database:
+def open_database(path: Path, *, create: bool, read_only: bool = False,
+                  before_upgrade: Callable[[sqlite3.Connection], object] | None = None) -> Database:
     """Open `path` as a project: the one place a connection to a project file is made.
 
     A file that cannot be written, or lies in a folder that cannot be written (where its -wal and
     -shm could not be made), is opened read-only rather than refused. The connection is registered
-    as live before any other thread may look at the file.
+    as live before any other thread may look at the file. `before_upgrade(conn)` runs before a file
+    of an older schema is upgraded (a backup is made there).
     """
     with _OPENING:
-        conn, is_read_only, copy = _connect(path, create=create, read_only=read_only)
+        conn, is_read_only, copy = _connect(path, create=create, read_only=read_only, before_upgrade=before_upgrade)
         return Database(path, conn, is_read_only, copy)
 
 
@@ -230,7 +232,8 @@ def open_database(path: Path, *, create: bool, read_only: bool = False) -> Datab
 _OPENING = threading.RLock()
 
 
-def _connect(path: Path, *, create: bool, read_only: bool) -> tuple[sqlite3.Connection, bool, Path | None]:
+def _connect(path: Path, *, create: bool, read_only: bool,
+             before_upgrade: Callable[[sqlite3.Connection], object] | None) -> tuple[sqlite3.Connection, bool, Path | None]:
     exists = path.exists()
     if not exists and not create:
         raise ProjectError(path, "no such project file")
@@ -253,6 +256,8 @@ def _connect(path: Path, *, create: bool, read_only: bool) -> tuple[sqlite3.Conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.create_collation("OUTLET", _collate_outlets)
         if not read_only:
+            if before_upgrade is not None and 0 < conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION:
+                before_upgrade(conn)
             migrate(conn)
         elif conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION:
             # An older file (a student's from the previous version, a file in a read-only folder):

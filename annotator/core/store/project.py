@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.store import database
+from annotator.core.store import backups, database
 from annotator.core.store.annotations import AnnotationStore
 from annotator.core.store.articles import ArticleStore
 from annotator.core.store.categories import CategoryStore
@@ -49,7 +49,9 @@ class Project:
              codebook: list[CategorySpec] | None = None) -> Project:
         """Open an existing project (or create it when `create` and it is missing)."""
         path = Path(path)
-        project = cls(database.open_database(path, create=create, read_only=read_only))
+        project = cls(database.open_database(
+            path, create=create, read_only=read_only,
+            before_upgrade=lambda conn: backups.make_backup(conn, path, reason="before-upgrade")))
         try:
             if not project.read_only and not project.info.is_initialised():
                 project.info.initialise(path.stem, codebook if codebook is not None else default_codebook())
