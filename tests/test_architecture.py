@@ -1,5 +1,6 @@
 """The parts keep their places: core imports neither Qt, ui nor cli; ui never imports cli; each core
-part imports only the parts below it; the import graph has no cycles."""
+part imports only the parts below it, and so does each room of the window's code; the import graph has
+no cycles."""
 
 from __future__ import annotations
 
@@ -24,6 +25,19 @@ CORE_PARTS = {
     "claims": {"store", "ingest", "analysis"},
     "search": {"store"},
     "ops": {"store", "ingest", "classroom", "suggest", "claims"},
+}
+
+# The rooms of the window's code (annotator/ui/) and what each may import besides itself:
+# base < workspace, library, dashboard < suggestions, story, classroom < window.
+UI_ROOMS = {
+    "base": set(),
+    "workspace": {"base"},
+    "library": {"base"},
+    "dashboard": {"base"},
+    "suggestions": {"base", "workspace"},
+    "story": {"base", "workspace"},
+    "classroom": {"base", "workspace"},
+    "window": {"base", "workspace", "library", "dashboard", "suggestions", "story", "classroom"},
 }
 
 
@@ -83,6 +97,29 @@ def test_each_core_part_imports_only_the_parts_below_it() -> None:
             target_part = _part(target)
             if target_part is not None and target != "annotator.core":
                 assert target_part in allowed, f"{name} imports {target} ({target_part})"
+
+
+def _room(module: str) -> str | None:
+    pieces = module.split(".")
+    return pieces[2] if len(pieces) >= 3 and pieces[1] == "ui" else None
+
+
+def test_every_module_of_the_window_lives_in_a_known_room() -> None:
+    ui = PACKAGE / "ui"
+    assert sorted(p.name for p in ui.glob("*.py")) == ["__init__.py"]
+    assert sorted(p.name for p in ui.iterdir() if p.is_dir() and p.name != "__pycache__") == sorted(UI_ROOMS)
+
+
+def test_each_room_of_the_window_imports_only_the_rooms_below_it() -> None:
+    for name, targets in graph().items():
+        room = _room(name)
+        if room is None:
+            continue
+        allowed = {room} | UI_ROOMS[room]
+        for target in targets:
+            target_room = _room(target)
+            if target_room is not None:
+                assert target_room in allowed, f"{name} imports {target} ({room} may not import {target_room})"
 
 
 def test_the_import_graph_has_no_cycles() -> None:

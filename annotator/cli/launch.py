@@ -28,7 +28,7 @@ def launch_window(project: Path | None) -> int:
         click.echo(f"annotator: {NO_DISPLAY}", err=True)
         return 1
     try:
-        from annotator.ui.app import run
+        from annotator.ui.window.app import run
     except ImportError as error:
         raise click.ClickException(f"the window cannot start: {error}") from error
     return run(project)

@@ -98,7 +98,7 @@ def report_command(project: Path, out: Path, **filter_values) -> None:
     with Project.open(project, read_only=True) as proj:
         check_filters(proj.database, filters)
         if suffix == ".pdf":
-            from annotator.ui.report_pdf import write_pdf_report
+            from annotator.ui.dashboard.report_pdf import write_pdf_report
 
             write_pdf_report(proj, out, filters)
         else:

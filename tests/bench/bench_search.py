@@ -31,7 +31,7 @@ from tests.bench.bench_core import cached_project
 
 QUERIES = ["kikta", '"cyber command"', "paus*", "hegseth russia", "zurich", '"senior defense official"',
            "cisa infrastructure", "moscow"]
-PAGE = 200  # annotator.ui.search_panel.PAGE (not imported: that would load Qt)
+PAGE = 200  # annotator.ui.workspace.search_panel.PAGE (not imported: that would load Qt)
 TARGET_MS = 50
 
 

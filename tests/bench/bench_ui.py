@@ -36,9 +36,9 @@ from annotator.core.clock import now  # noqa: E402
 from annotator.core.store.project import Project  # noqa: E402
 from annotator.core.resources import seeds_dir  # noqa: E402
 from annotator.core.ingest.segment import split_sentences  # noqa: E402
-from annotator.ui import app  # noqa: E402
-from annotator.ui.article_column import ArticleColumn  # noqa: E402
-from annotator.ui.session import ProjectSession  # noqa: E402
+from annotator.ui.window import app  # noqa: E402
+from annotator.ui.workspace.article_column import ArticleColumn  # noqa: E402
+from annotator.ui.base.session import ProjectSession  # noqa: E402
 
 
 def long_body(words: int) -> str:
@@ -241,8 +241,8 @@ def big_annotated_project(quick: bool) -> Path:
 
 def bench_dashboard(path: Path, runs: int) -> list[float]:
     """Dashboard refresh (table and chart)."""
-    from annotator.ui.dashboard import Dashboard
-    from annotator.ui.errors import ErrorSink
+    from annotator.ui.dashboard.dashboard import Dashboard
+    from annotator.ui.base.errors import ErrorSink
 
     project = Project.open(path)
     host = QTextEdit()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.sample import create_sample
-from annotator.ui import app
+from annotator.ui.window import app
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from annotator.core.store import backups
 from annotator.core.store.project import Project
-from annotator.ui import app
-from annotator.ui.backup_dialog import BackupDialog, start_daily_backup
+from annotator.ui.window import app
+from annotator.ui.window.backup_dialog import BackupDialog, start_daily_backup
 
 
 def notes(path: Path) -> list[str]:

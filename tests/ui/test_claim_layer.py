@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 
 from annotator.core.claims.refresh import ensure_claims
 from annotator.core.store.project import Project
-from annotator.ui.claim_layer import ClaimMarks
+from annotator.ui.story.claim_layer import ClaimMarks
 
 
 def press(qtbot, widget, key: str) -> None:

@@ -11,8 +11,8 @@ from PySide6.QtGui import QAction
 from annotator.core.classroom.files import export_assignment, mark_answer_key
 from annotator.core.classroom.scoring import score_students
 from annotator.core.store.project import Project
-from annotator.ui.class_scores import ClassScores
-from annotator.ui.compare import CompareView
+from annotator.ui.classroom.class_scores import ClassScores
+from annotator.ui.classroom.compare import CompareView
 
 MARKS = {  # annotator → (sentence idx, category) on article 1
     "teacher": [(0, "anonymous_official"), (1, "on_record"), (2, "document"), (3, "social_post")],

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from annotator.core.classroom.files import export_assignment, mark_answer_key
 from annotator.core.store.project import Project
-from annotator.ui.layers import DifferenceOutlines
+from annotator.ui.workspace.layers import DifferenceOutlines
 
 
 def test_blind_mode_shows_a_student_only_their_own_annotations(qtbot, open_main, sample_path: Path,

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
-from annotator.ui.dashboard_table import FIXED
+from annotator.ui.dashboard.dashboard_table import FIXED
 
 
 def many_outlets():

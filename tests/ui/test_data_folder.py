@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
 from annotator.core import paths
-from annotator.ui import app
+from annotator.ui.window import app
 
 
 def test_the_data_folder_is_qts_app_data_location(qapp, tmp_path: Path, monkeypatch) -> None:

@@ -11,8 +11,8 @@ from annotator.core.errors import (
     AlreadyAnnotated, DiskFull, ExportFailed, InvalidValue, NotFound, ProjectLocked, ProjectReadOnly,
 )
 from annotator.core.records import Annotation
-from annotator.ui.background import ProjectTask, start
-from annotator.ui.errors import describe, dialog_title, unexpected_hook
+from annotator.ui.base.background import ProjectTask, start
+from annotator.ui.base.errors import describe, dialog_title, unexpected_hook
 
 
 @pytest.mark.parametrize("error, title", [

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 
 from annotator.core.classroom.files import mark_answer_key
 from annotator.core.store.project import Project
-from annotator.ui.compare import CompareView
+from annotator.ui.classroom.compare import CompareView
 
 NAME = '<img src="/dev/zero">'
 

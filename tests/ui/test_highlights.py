@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.records import Annotation, AnnotationId, ArticleId
-from annotator.ui.highlights import segments
+from annotator.ui.workspace.highlights import segments
 
 
 def ann(i: int, start: int, end: int, category: str = "c") -> Annotation:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QVB
 
 from annotator.core.classroom.files import mark_answer_key
 from annotator.core.store.project import Project
-from annotator.ui import keymap
+from annotator.ui.base import keymap
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 SHIFT, CTRL = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
@@ -286,4 +286,4 @@ def test_the_readme_key_table_is_the_keymap() -> None:
     text = README.read_text(encoding="utf-8")
     table = re.search(r"^\| key / mouse \|.*?(?=\n\n)", text, re.MULTILINE | re.DOTALL)
     assert table is not None
-    assert table.group(0) == keymap.markdown_table(), "run: python -m annotator.ui.keymap"
+    assert table.group(0) == keymap.markdown_table(), "run: python -m annotator.ui.base.keymap"

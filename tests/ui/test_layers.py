@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter, QTextCursor
 
-from annotator.ui.article_view import ArticleView
-from annotator.ui.layers import (
+from annotator.ui.workspace.article_view import ArticleView
+from annotator.ui.workspace.layers import (
     CategoryStripes,
     CurrentSentenceOutline,
     DifferenceOutlines,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QInputDialog
 
-from annotator.ui.article_dialog import ArticleDialog
+from annotator.ui.library.article_dialog import ArticleDialog
 
 
 def outlets_shown(window) -> list[str]:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.core.ops.articles import EditArticle
 from annotator.core.records import ParsedArticle
 from annotator.core.store.project import Project
-from annotator.ui.library_model import PAGE
+from annotator.ui.library.library_model import PAGE
 
 BIG = 300
 

@@ -6,7 +6,7 @@ import random
 
 from annotator.core.records import Annotation, Sentence
 from annotator.core.store.suggestions import Suggestion
-from annotator.ui.suggestion_layer import open_suggestions
+from annotator.ui.suggestions.suggestion_layer import open_suggestions
 
 
 def naive(suggestions, annotations, sentences):

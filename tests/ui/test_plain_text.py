@@ -19,8 +19,8 @@ from annotator.core.codebook import CategorySpec
 from annotator.core.errors import ProjectError
 from annotator.core.records import ParsedArticle
 from annotator.core.store.project import Project
-from annotator.ui.errors import ErrorSink, show_startup_error
-from annotator.ui.file_actions import remember_project
+from annotator.ui.base.errors import ErrorSink, show_startup_error
+from annotator.ui.window.file_actions import remember_project
 
 TEXT_ITEM = 8  # QGraphicsTextItem::Type
 TITLE = '<img src="missing.png"> <b>Title</b>'

@@ -15,7 +15,7 @@ from PySide6.QtGui import QDropEvent
 
 from annotator.core.store.project import Project
 from annotator.core.store.schema import LATEST_VERSION
-from annotator.ui import app
+from annotator.ui.window import app
 
 
 def test_not_a_project_shows_a_message_and_writes_nothing(open_main, messages, tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ import os, signal, sys
 from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from annotator.ui import app
+from annotator.ui.window import app
 qt = app.application()
 store = app.settings()
 store.setValue("annotator/name", "amy")
@@ -150,7 +150,7 @@ def test_gui_command_opens_the_given_project(monkeypatch, sample_path: Path) -> 
 
 
 def test_pdf_report_is_written(sample_path: Path, tmp_path: Path) -> None:
-    from annotator.ui.report_pdf import write_pdf_report
+    from annotator.ui.dashboard.report_pdf import write_pdf_report
 
     with Project.open(sample_path) as project:
         project.annotate_sentence(1, 0, category="anonymous_official", annotator="amy", note="<b>n</b>")
@@ -164,7 +164,7 @@ def test_pdf_into_a_missing_folder_is_a_clear_error(sample_path: Path, tmp_path:
     import pytest
 
     from annotator.core.errors import ExportFailed
-    from annotator.ui.report_pdf import write_pdf_report
+    from annotator.ui.dashboard.report_pdf import write_pdf_report
 
     with Project.open(sample_path) as project, pytest.raises(ExportFailed, match="cannot write there"):
         write_pdf_report(project, tmp_path / "missing" / "r.pdf")

@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeySequence
 
 from annotator.core.ingest.batch import import_paths
 from annotator.core.store.project import Project
-from annotator.ui import search_panel
-from annotator.ui.search_panel import HIT_ROLE, HTML_ROLE, TEXT, match_spans, snippet_html
+from annotator.ui.workspace import search_panel
+from annotator.ui.workspace.search_panel import HIT_ROLE, HTML_ROLE, TEXT, match_spans, snippet_html
 
 HOSTILE = '<img src="/dev/zero"> & <b>bold</b>'
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from annotator.core.store.database import outlet_order
 from annotator.core.store.project import Project
-from annotator.ui.story_model import COUNT, FIXED, NAME, SENTENCES_ROLE
-from annotator.ui.story_tab import SENTENCE_ROLE
+from annotator.ui.story.story_model import COUNT, FIXED, NAME, SENTENCES_ROLE
+from annotator.ui.story.story_tab import SENTENCE_ROLE
 
 OUTLETS = ["Cybernews", "metaworld.media", "newz9.com", "Unknown outlet"]
 MARKS = {(1, 0): "anonymous_official",  # newz9's lead: the pause order, which all four outlets report

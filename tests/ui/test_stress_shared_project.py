@@ -52,7 +52,7 @@ SECOND_WINDOW = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from annotator.ui import app
+    from annotator.ui.window import app
     qt = app.application()
     store = app.settings()
     store.setValue("annotator/name", "second-window")

@@ -19,9 +19,9 @@ from annotator.core.suggest.refresh import (
     project_suggester,
     refresh_suggestions,
 )
-from annotator.ui.layers import CurrentSentenceOutline
-from annotator.ui.suggestion_actions import OFF, SHOWN_SETTING
-from annotator.ui.suggestion_layer import SuggestionOutlines, outline_color
+from annotator.ui.workspace.layers import CurrentSentenceOutline
+from annotator.ui.suggestions.suggestion_actions import OFF, SHOWN_SETTING
+from annotator.ui.suggestions.suggestion_layer import SuggestionOutlines, outline_color
 
 
 def press(qtbot, widget, key: str) -> None:

@@ -16,10 +16,10 @@ calls, writes_project = write_calls.calls, write_calls.writes_project
 
 
 def test_only_the_session_writes_to_the_project() -> None:
-    writers = sorted({p.name for p in UI.glob("*.py") if any(writes_project(c) for c in calls(p))})
-    assert writers == ["session.py"]
+    writers = sorted({p.relative_to(UI).as_posix() for p in UI.rglob("*.py") if any(writes_project(c) for c in calls(p))})
+    assert writers == ["base/session.py"]
 
 
 def test_only_the_error_module_makes_message_boxes() -> None:
-    makers = sorted({p.name for p in UI.glob("*.py") if "QMessageBox" in p.read_text(encoding="utf-8")})
-    assert makers == ["errors.py"]
+    makers = sorted({p.relative_to(UI).as_posix() for p in UI.rglob("*.py") if "QMessageBox" in p.read_text(encoding="utf-8")})
+    assert makers == ["base/errors.py"]

@@ -165,7 +165,7 @@ def test_library_filter(qtbot, open_main, sample_path) -> None:
 def test_one_open_column_is_restored_from_a_settings_file(qtbot, open_main, sample_path, tmp_path) -> None:
     from PySide6.QtCore import QSettings
 
-    from annotator.ui import app
+    from annotator.ui.window import app
 
     window = open_main(sample_path)
     window.open_article(3)

@@ -66,7 +66,7 @@ def test_chart_grows_with_the_outlets_and_keeps_names_whole(fifty) -> None:
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (Debian poppler-utils) not installed")
 def test_each_outlet_row_of_the_pdf_is_one_line(qapp, fifty, tmp_path: Path) -> None:
-    from annotator.ui.report_pdf import write_pdf_report  # qapp: the suite's one QApplication, made first
+    from annotator.ui.dashboard.report_pdf import write_pdf_report  # qapp: the suite's one QApplication, made first
 
     write_pdf_report(fifty, tmp_path / "r.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True,

@@ -1,0 +1,1 @@
+"""The classroom: answer keys and submissions, class scores and the compare view."""

@@ -1,0 +1,1 @@
+"""The library: the table of articles, its model and the article dialog."""

@@ -1,0 +1,276 @@
+"""The library: outlets → articles, with how much of each article is annotated, and a filter."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.changes import Changes
+from annotator.core.ops.articles import EditArticle, RenameOutlet
+from annotator.core.records import ArticleId
+from annotator.ui.base import keymap
+from annotator.ui.library.article_dialog import ArticleDialog
+from annotator.ui.base.errors import ErrorSink
+from annotator.ui.library.library_model import ARTICLE_ROLE, OUTLET_ROLE, PROGRESS, TITLE, LibraryModel
+from annotator.ui.base.session import ProjectSession
+
+
+@dataclass(frozen=True)
+class LibraryRow:
+    """A row as shown: an outlet heading (article_id None) or an article with its progress."""
+
+    text: str
+    progress: str
+    tooltip: str
+    article_id: ArticleId | None
+    outlet: str | None
+    folded: bool | None  # for an outlet heading
+
+
+class LibraryPanel(QWidget):
+    open_requested = Signal(int, bool)  # article id, in a new column
+
+    def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.errors = errors
+        # Progress counts are refreshed just after a burst of changes, off the key press's path.
+        self._pending: set[int] = set()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(120)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter by title or outlet…")
+        self.filter.setClearButtonEnabled(True)
+        self.model = LibraryModel(session.project.listing, session.visible_annotator, self)
+        self.tree = _LibraryView(self)
+        self.tree.setModel(self.model)
+        self.setMinimumWidth(220)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+        self.key_actions = keymap.install(self.tree, {
+            "open_article": lambda: self.open_current(new_column=False),
+            "open_in_new_column": lambda: self.open_current(new_column=True),
+            "fold_outlet": lambda: self.fold_current(True),
+            "unfold_outlet": lambda: self.fold_current(False),
+        }, keymap.LIBRARY)
+        self._connect_signals()
+        self.reload()
+
+    def _connect_signals(self) -> None:
+        self.filter.textChanged.connect(self._on_filter_text_changed)
+        self.tree.arrow_clicked.connect(self._on_arrow_clicked)
+        self.tree.activated.connect(self._on_tree_activated)
+        self.tree.doubleClicked.connect(self._on_tree_double_clicked)
+        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
+        self.session.changed.connect(self._on_session_changed)
+        self._progress_timer.timeout.connect(self._refresh_progress)
+
+    def reload(self) -> None:
+        """List the outlets again; articles are read a page at a time as they scroll into view."""
+        if self.session.project.is_open:
+            self.model.annotator = self.session.visible_annotator
+            self._keeping_current(self.model.reload)
+
+    # -- what the panel shows (also what tests read) ---------------------------------------------
+    def rows(self) -> list[LibraryRow]:
+        return [self._row(r) for r in range(self.model.rowCount())]
+
+    def article_rows(self) -> list[LibraryRow]:
+        return [row for row in self.rows() if row.article_id is not None]
+
+    def outlet_rows(self) -> list[LibraryRow]:
+        return [row for row in self.rows() if row.article_id is None]
+
+    def _row(self, r: int) -> LibraryRow:
+        title, progress = self.model.index(r, TITLE), self.model.index(r, PROGRESS)
+        article = title.data(ARTICLE_ROLE)
+        group = self.model.group_at(r)
+        return LibraryRow(title.data(), progress.data(), title.data(Qt.ItemDataRole.ToolTipRole),
+                          None if article is None else ArticleId(article), title.data(OUTLET_ROLE),
+                          None if group is None else group.collapsed)
+
+    def select_article(self, article_id: int) -> bool:
+        """Make the article the current row (unfolding its outlet); False when the filter hides it."""
+        if not self.model.shows(article_id):
+            return False
+        row = self.model.row_of(article_id)
+        if row is None:  # its outlet is folded
+            outlet_id, _ = self.session.project.listing.position(article_id)
+            self.model.set_collapsed(self.model.heading_row(outlet_id), False)
+            row = self.model.row_of(article_id)
+        self.tree.setCurrentIndex(self.model.index(row, TITLE))
+        self.tree.scrollTo(self.tree.currentIndex())
+        return True
+
+    def _keeping_current(self, change) -> None:
+        """Run `change` (which resets the list) and put the current row back on the same article or outlet."""
+        row = self.tree.currentIndex().row()
+        article, group = self.model.article_at(row), self.model.group_at(row)
+        change()
+        if article is not None and self.model.shows(article.id):
+            self.select_article(article.id)
+        elif group is not None and (heading := self.model.heading_row(group.outlet.id)) is not None:
+            self.tree.setCurrentIndex(self.model.index(heading, TITLE))
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.articles or changes.all_annotations:
+            self.reload()
+        elif changes.spans:
+            self._pending |= changes.annotated_articles
+            self._progress_timer.start()
+
+    def _refresh_progress(self) -> None:
+        pending, self._pending = self._pending, set()
+        if self.session.project.is_open:
+            self.model.refresh_progress(pending)  # one indexed read per changed article on screen
+
+    def _on_filter_text_changed(self, text: str) -> None:
+        self._keeping_current(lambda: self.model.set_filter(text))
+
+    # -- opening and folding -------------------------------------------------------------------
+    def open_current(self, *, new_column: bool) -> None:
+        row = self.tree.currentIndex().row()
+        article = self.model.article_at(row)
+        if article is not None:
+            self.open_requested.emit(article.id, new_column)
+        elif (group := self.model.group_at(row)) is not None:
+            self.model.set_collapsed(row, not group.collapsed)
+
+    def fold_current(self, folded: bool) -> None:
+        """Fold (or unfold) the current row's outlet; folding from an article moves to its outlet."""
+        row = self.tree.currentIndex().row()
+        if row < 0 or row >= self.model.rowCount():
+            return
+        heading = self.model.outlet_row(row)
+        self.model.set_collapsed(heading, folded)
+        self.tree.setCurrentIndex(self.model.index(heading if folded else row, TITLE))
+
+    def _on_arrow_clicked(self, row: int) -> None:
+        group = self.model.group_at(row)
+        if group is not None:
+            self.model.set_collapsed(row, not group.collapsed)
+
+    def _on_tree_double_clicked(self, index: QModelIndex) -> None:
+        self._on_arrow_clicked(index.row())  # on an outlet: fold or unfold it
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        """A double-click (Enter is the keymap's) opens the article; with Ctrl, in a new column."""
+        article = self.model.article_at(index.row())
+        if article is not None:
+            new = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+            self.open_requested.emit(article.id, new)
+
+    # -- corrections ---------------------------------------------------------------------------
+    def _on_tree_context_menu_requested(self, position) -> None:
+        index = self.tree.indexAt(position)
+        if not index.isValid() or self.session.project.read_only:
+            return
+        menu = QMenu(self)
+        article, group = self.model.article_at(index.row()), self.model.group_at(index.row())
+        if article is not None:
+            menu.addAction("Edit article details…", lambda: self.edit_article(article.id))
+        elif group is not None:
+            outlet = group.outlet.name
+            menu.addAction("Rename or merge outlet…", lambda: self.rename_outlet(outlet))
+        else:  # a row whose article was moved by another program since the list was read
+            return
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def edit_article(self, article_id: ArticleId) -> None:
+        """Correct an article's outlet, title or date; one undo step."""
+        article = self.session.project.articles.get(article_id)
+        dialog = ArticleDialog(article, self.session.project.articles.outlets(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.changed_fields():
+            return
+        self._run(EditArticle(article_id, **dialog.changed_fields()))
+
+    def rename_outlet(self, outlet: str) -> None:
+        """Rename an outlet; a name that exists already merges the two (one undo step)."""
+        name, ok = QInputDialog.getText(self, "Rename or merge outlet",
+                                        "New name (an existing outlet's name merges them):", text=outlet)
+        if ok and name.strip() and name.strip() != outlet:
+            self._run(RenameOutlet(outlet, name))
+
+    def _run(self, operation) -> None:
+        self.session.try_run(operation, self.errors.report)
+
+
+class _LibraryView(QTableView):
+    """Rows of outlets and articles: no grid, no row numbers, whole rows selected, uniform height."""
+
+    arrow_clicked = Signal(int)  # the row of an outlet whose fold arrow was clicked
+    ARROW_WIDTH = 22  # px from the row's left edge: the arrow and its margin
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._typed, self._typed_at = "", 0.0
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.setAlternatingRowColors(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setHighlightSections(False)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        if (event.button() == Qt.MouseButton.LeftButton and index.isValid() and index.column() == TITLE
+                and event.position().x() - self.visualRect(index).left() < self.ARROW_WIDTH
+                and self.model().group_at(index.row()) is not None):
+            self.arrow_clicked.emit(index.row())
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt override)
+        """Home and End go to the first and last row (a table would go to the first and last column)."""
+        if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt override)
+        """Typing goes to the next outlet or title beginning with what was typed, found in the titles
+        rather than by reading every page of rows."""
+        now = time.monotonic()
+        if now - self._typed_at > QApplication.keyboardInputInterval() / 1000:
+            self._typed = ""
+        self._typed_at = now
+        self._typed += search
+        if not self._typed.strip():
+            return
+        current = self.currentIndex().row()
+        row = self.model().find_row(self._typed, current if len(self._typed) > 1 else current + 1)
+        if row is not None:
+            self.setCurrentIndex(self.model().index(row, TITLE))
+
+    def setModel(self, model) -> None:  # noqa: N802 (Qt override)
+        """Columns are sized once the model gives them: a header has no sections before."""
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # A fixed width for "annotated/total": sizing it to its contents would measure every row.
+        header.setSectionResizeMode(PROGRESS, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(PROGRESS, self.fontMetrics().horizontalAdvance("Annotated") + 24)

@@ -1,0 +1,1 @@
+"""The Story tab: claims across articles, its model and the same-claim layer."""

@@ -1,0 +1,168 @@
+"""The Story grid as a table model over a list of claims, and the delegate that paints its cells.
+
+One row per claim, the columns: its name, how many outlets report it, then one per outlet. An
+outlet's cell holds that outlet's sentences of the claim; the delegate paints one segment per
+sentence, split among the colours of the categories marked on it, hatched when it is not annotated
+yet, and nothing when the outlet does not report the claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from annotator.core.analysis.stats import ANONYMOUS_KEYS
+from annotator.core.reports.claims_csv import claim_cell
+from annotator.core.store.claims import Claim, ClaimSentence
+from annotator.ui.base.plain_text import plain_tooltip
+
+NAME, COUNT = 0, 1
+FIXED = ["Claim", "Outlets"]
+SENTENCES_ROLE = Qt.ItemDataRole.UserRole  # an outlet cell: its ClaimSentences
+CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1  # any cell: the row's Claim
+HATCH = QColor("#9A9A9A")
+_ROOT = QModelIndex()
+
+
+def only_anonymous(claim: Claim) -> bool:
+    """Whether some outlet sources the claim only anonymously: its marks on it are all anonymous ones."""
+    marks: dict[str, set[str]] = {}
+    for s in claim.sentences:
+        marks.setdefault(s.outlet, set()).update(s.categories)
+    return any(keys and keys <= set(ANONYMOUS_KEYS) for keys in marks.values())
+
+
+class ClaimGridModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.claims: list[Claim] = []
+        self.outlets: list[str] = []
+        self.labels: dict[str, str] = {}  # category key → label, for tooltips
+        self._sort = (COUNT, Qt.SortOrder.DescendingOrder)
+
+    def set_claims(self, claims: Sequence[Claim], outlets: Sequence[str], labels: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.claims = list(claims)
+        self.outlets = list(outlets)
+        self.labels = labels
+        self._sort_claims()
+        self.endResetModel()
+
+    def claim(self, row: int) -> Claim:
+        return self.claims[row]
+
+    def sentences(self, index: QModelIndex) -> list[ClaimSentence]:
+        if index.column() < len(FIXED):
+            return []
+        outlet = self.outlets[index.column() - len(FIXED)]
+        return [s for s in self.claims[index.row()].sentences if s.outlet == outlet]
+
+    # -- the model -------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.claims)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(FIXED) + len(self.outlets)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        name = FIXED[section] if section < len(FIXED) else self.outlets[section - len(FIXED)]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip({NAME: "Its name, or its most typical sentence. Click to sort by name.",
+                                  COUNT: "How many outlets report it. Click to sort."}.get(section, name))
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        claim = self.claims[index.row()]
+        column = index.column()
+        if role == CLAIM_ROLE:
+            return claim
+        if column == NAME:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return claim.label
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tooltip(claim.label + (" (named)" if claim.named else ""))
+            return None
+        if column == COUNT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(len(claim.outlets))
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        sentences = self.sentences(index)
+        if role == SENTENCES_ROLE:
+            return sentences
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return claim_cell(sentences)
+        if role == Qt.ItemDataRole.ToolTipRole and sentences:
+            lines = [f"Sentence {s.idx + 1}: " + (", ".join(self.labels.get(k, k) for k in s.categories)
+                                                  or "not annotated yet") for s in sentences]
+            return plain_tooltip("\n".join(lines) + "\nClick to open it.")
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._sort_claims()
+        self.layoutChanged.emit()
+
+    def _sort_claims(self) -> None:
+        column, order = self._sort
+        reverse = order == Qt.SortOrder.DescendingOrder
+        if column == NAME:
+            self.claims.sort(key=lambda c: (c.label.casefold(), c.id), reverse=reverse)
+        elif column == COUNT:
+            self.claims.sort(key=lambda c: (len(c.outlets), len(c.sentences), -c.id), reverse=reverse)
+        else:
+            outlet = self.outlets[column - len(FIXED)] if column - len(FIXED) < len(self.outlets) else None
+            self.claims.sort(key=lambda c: (sum(s.outlet == outlet for s in c.sentences), -c.id), reverse=reverse)
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints an outlet's cell: a segment per sentence in its categories' colours, hatched if unannotated."""
+
+    def __init__(self, colors: dict[str, str], parent=None) -> None:
+        super().__init__(parent)
+        self.colors = colors
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        sentences = index.data(SENTENCES_ROLE)
+        if index.column() < len(FIXED) or sentences is None:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        if sentences:
+            area = option.rect.adjusted(4, 5, -4, -5)
+            gap = 2
+            width = (area.width() - gap * (len(sentences) - 1)) / len(sentences)
+            for n, sentence in enumerate(sentences):
+                left = area.left() + n * (width + gap)
+                part = QRect(int(left), area.top(), max(2, int(left + width) - int(left)), area.height())
+                self._paint_sentence(painter, part, sentence)
+        painter.restore()
+
+    def _paint_sentence(self, painter: QPainter, rect: QRect, sentence: ClaimSentence) -> None:
+        if not sentence.categories:
+            painter.fillRect(rect, QColor("#F4F4F4"))
+            painter.fillRect(rect, QBrush(HATCH, Qt.BrushStyle.BDiagPattern))
+            painter.setPen(QPen(HATCH, 1))
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+            return
+        keys = sentence.categories
+        for n, key in enumerate(keys):  # stacked: one band per category, top to bottom
+            top = rect.top() + rect.height() * n // len(keys)
+            bottom = rect.top() + rect.height() * (n + 1) // len(keys)
+            painter.fillRect(QRect(rect.left(), top, rect.width(), bottom - top), QColor(self.colors.get(key, "#CCCCCC")))

@@ -1,0 +1,342 @@
+"""The Story tab: the claims the articles share, one row each, and how each outlet sources them.
+
+The grid (story_model.py) has one column per outlet; a cell shows the colours of the categories on
+that outlet's sentences of the claim, hatched where they are not annotated yet, empty where the
+outlet does not report it. A click on a cell opens the sentence in the workspace. Below, the chosen
+claim's sentences, from which one can be taken out. Claims are recomputed in the background, with
+progress, when the tab is first shown and after articles are imported; corrections (merge, name,
+take out) are operations, undone with Ctrl+Z.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.changes import Changes
+from annotator.core.claims.compute import METHOD
+from annotator.core.claims.refresh import RecomputeClaims
+from annotator.core.errors import AnnotatorError
+from annotator.core.ops.base import Operation
+from annotator.core.ops.claims import MergeClaims, NameClaim, RemoveFromClaim
+from annotator.core.reports.claims_csv import write_claims_csv
+from annotator.core.store.claims import Claim, ClaimSentence
+from annotator.core.store.database import outlet_order
+from annotator.ui.base.swatch import swatch
+from annotator.ui.base.errors import ErrorSink
+from annotator.ui.base.plain_text import plain_label, plain_tooltip
+from annotator.ui.base.session import ProjectSession
+from annotator.ui.story.story_model import COUNT, FIXED, NAME, CellDelegate, ClaimGridModel, only_anonymous
+
+SENTENCE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _Progress(QObject):
+    """Carries the background computation's progress to the window's thread."""
+
+    progressed = Signal(int, int)
+
+
+class StoryTab(QWidget):
+    sentence_chosen = Signal(int, int)  # article id, sentence start
+
+    def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.errors = errors
+        self.task: RecomputeClaims | None = None
+        self._stale = True  # read (and recomputed if need be) when first shown
+        self.model = ClaimGridModel(self)
+        self.delegate = CellDelegate({}, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("storyGrid")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COUNT, Qt.SortOrder.DescendingOrder)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.anonymous_only = QCheckBox("Anonymous-only claims", self)
+        self.anonymous_only.setToolTip("Only the claims that some outlet sources only anonymously")
+        self.anonymous_only.setToolTip("Claims where, for some outlet, every category marked on its sentences "
+                                       "is an anonymous source")
+        self.summary = plain_label(parent=self)
+        self.summary.setObjectName("storySummary")
+        self.summary.setWordWrap(True)  # long text must not widen the window
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setMinimumWidth(60)
+        self.progress.setFormat("Finding claims… %p%")
+        self.progress.setVisible(False)
+        self.merge_button = QPushButton("Merge", self)
+        self.merge_button.setToolTip("Make one claim of the two selected rows (Ctrl+click selects a second row)")
+        self.rename_button = QPushButton("Name…", self)
+        self.rename_button.setToolTip("Give the selected claim a name of your own")
+        self.export_button = QPushButton("Export CSV…", self)
+        self.export_button.setToolTip("Write the grid as shown (filter and order) to a CSV file")
+        self.detail_title = plain_label("Select a claim to list its sentences.", self)
+        self.detail_title.setWordWrap(True)
+        self.detail = QListWidget(self)
+        self.detail.setObjectName("storySentences")
+        self.detail.setWordWrap(True)
+        self.detail.setAlternatingRowColors(True)
+        self.take_out_button = QPushButton("Take sentence out of claim", self)
+        self.take_out_button.setToolTip("The selected sentence does not state this claim")
+        self._progress = _Progress(self)
+        self._build_layout()
+        self._connect_signals()
+        self._update_buttons()
+
+    def _build_layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.anonymous_only)
+        bar.addStretch(1)
+        bar.addWidget(self.progress)
+        for button in (self.merge_button, self.rename_button, self.export_button):
+            bar.addWidget(button)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.detail_title, 1)
+        head.addWidget(self.take_out_button)
+        lower_layout.addLayout(head)
+        lower_layout.addWidget(self.detail)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setSizes([480, 220])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+    def _connect_signals(self) -> None:
+        self.session.changed.connect(self._on_session_changed)
+        self.anonymous_only.toggled.connect(lambda _on: self.refresh())
+        self.table.clicked.connect(self._on_table_clicked)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection_changed())
+        self.table.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.export_button.clicked.connect(self.export_csv)
+        self.take_out_button.clicked.connect(self.take_out_selected)
+        self.detail.itemActivated.connect(self._on_detail_item_activated)
+        self.detail.itemDoubleClicked.connect(self._on_detail_item_activated)
+        self.detail.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self._progress.progressed.connect(self._on_progressed)
+
+    # -- reading -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the claims (as stored) into the grid, keeping the selected claims selected."""
+        if not self.session.project.is_open:
+            return
+        project = self.session.project
+        selected = {c.id for c in self.selected_claims()}
+        categories = project.categories.list(include_archived=True)
+        self.delegate.colors = {c.key: c.color for c in categories}
+        everything = project.claims.list()
+        claims = [c for c in everything if only_anonymous(c)] if self.anonymous_only.isChecked() else everything
+        outlets = sorted({o for c in everything for o in c.outlets} | set(project.articles.outlets()),
+                         key=outlet_order)
+        self.model.set_claims(claims, outlets, {c.key: c.label for c in categories})
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(len(FIXED), self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 120)
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row, claim in enumerate(self.model.claims):
+            if claim.id in selected:
+                self.table.selectionModel().select(self.model.index(row, 0), flags)
+        shown = f"{len(claims)} of {len(everything)}" if len(claims) != len(everything) else f"{len(claims)}"
+        note = ""
+        if project.read_only and project.claims.is_stale(METHOD):
+            note = " (read-only: as last computed, may be out of date)"
+        self.summary.setText(f"{shown} claims{note}. Each cell: the categories marked on that outlet's sentences; "
+                             "hatched: reported, not marked yet; empty: not reported. Click a cell to open it.")
+        self._on_selection_changed()
+
+    def selected_claims(self) -> list[Claim]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.claim(r) for r in rows if r < len(self.model.claims)]
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+            self.recompute_if_stale()
+
+    def recompute_if_stale(self) -> None:
+        project = self.session.project
+        if self.task is None and not project.read_only and project.claims.is_stale(METHOD):
+            self.recompute()
+
+    def recompute(self) -> None:
+        """Group the sentences afresh in the background (the grid shows the stored claims meanwhile)."""
+        if self.task is not None:
+            return
+        self.task = RecomputeClaims(progress=self._progress.progressed.emit)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.session.run_in_background(self.task, finished=self._on_recompute_finished,
+                                       failed=self._on_recompute_failed)
+
+    def cancel_recompute(self) -> None:
+        if self.task is not None:
+            self.task.cancel.set()
+
+    def _on_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_recompute_finished(self, _changes: Changes) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.refresh()
+
+    def _on_recompute_failed(self, error: BaseException) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.errors.report(error)
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if not self.session.project.is_open:
+            return
+        if changes.articles:
+            if self.isVisible():
+                self.recompute_if_stale()
+            else:
+                self._stale = True
+        if changes.claims or changes.codebook or changes.annotations or changes.articles:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    # -- the chosen claim -----------------------------------------------------------------------
+    def _on_selection_changed(self) -> None:
+        claims = self.selected_claims()
+        self.detail.clear()
+        if len(claims) != 1:
+            self.detail_title.setText("Select a claim to list its sentences." if not claims
+                                      else f"{len(claims)} claims selected.")
+            self._update_buttons()
+            return
+        claim = claims[0]
+        self.detail_title.setText(f"{claim.label} — {len(claim.sentences)} sentences, "
+                                  f"{len(claim.outlets)} outlets. Double-click one to open it.")
+        project = self.session.project
+        colors = self.delegate.colors
+        labels = self.model.labels
+        titles: dict[int, str] = {}
+        for s in sorted(claim.sentences, key=lambda s: (outlet_order(s.outlet), s.article_id, s.idx)):
+            if s.article_id not in titles:
+                titles[s.article_id] = project.articles.get(s.article_id).title
+            body = project.articles.body(s.article_id)
+            sentence = project.articles.sentence(s.article_id, s.idx)
+            marks = ", ".join(labels.get(k, k) for k in s.categories) or "not annotated yet"
+            item = QListWidgetItem(f"{s.outlet} · {titles[s.article_id]} · sentence {s.idx + 1} · {marks}\n"
+                                   + " ".join(body[sentence.start:sentence.end].split()))
+            item.setIcon(swatch(colors.get(s.categories[0], "#DDDDDD")) if s.categories else swatch("#F4F4F4"))
+            item.setData(SENTENCE_ROLE, (s.article_id, s.idx, sentence.start))
+            item.setToolTip(plain_tooltip(body[sentence.start:sentence.end]))
+            self.detail.addItem(item)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_claims())
+        self.merge_button.setEnabled(count == 2)
+        self.rename_button.setEnabled(count == 1)
+        self.take_out_button.setEnabled(count == 1 and self.detail.currentItem() is not None)
+
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        if index.column() < len(FIXED):
+            return
+        sentences: list[ClaimSentence] = self.model.sentences(index)
+        if sentences:
+            first = sentences[0]
+            start = self.session.project.articles.sentence(first.article_id, first.idx).start
+            self.sentence_chosen.emit(first.article_id, start)
+
+    def _on_detail_item_activated(self, item: QListWidgetItem) -> None:
+        article_id, _idx, start = item.data(SENTENCE_ROLE)
+        self.sentence_chosen.emit(article_id, start)
+
+    def _on_context_menu_requested(self, position) -> None:
+        menu = QMenu(self)
+        for button in (self.merge_button, self.rename_button):
+            action = menu.addAction(button.text().replace("Merge", "Merge the two selected claims"))
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    # -- corrections (undoable) -------------------------------------------------------------------
+    def _run(self, operation: Operation) -> bool:
+        return self.session.try_run(operation, self.errors.report) is not None
+
+    def merge_selected(self) -> None:
+        """Merge the two selected claims into the upper one (its name kept, or the named one's)."""
+        claims = self.selected_claims()
+        if len(claims) != 2:
+            self.errors.notice("Select two claims to merge (Ctrl+click the second).")
+            return
+        keep, other = claims
+        if self._run(MergeClaims(keep.id, other.id)):
+            self.errors.notice("Claims merged. Ctrl+Z undoes it.")
+
+    def rename_selected(self) -> None:
+        claims = self.selected_claims()
+        if len(claims) != 1:
+            self.errors.notice("Select one claim to name.")
+            return
+        label, ok = QInputDialog.getText(self, "Name claim", "Name:", text=claims[0].label)
+        if ok and label.strip() and label.strip() != claims[0].label:
+            self._run(NameClaim(claims[0].id, label))
+
+    def take_out_selected(self) -> None:
+        claims = self.selected_claims()
+        item = self.detail.currentItem()
+        if len(claims) != 1 or item is None:
+            self.errors.notice("Select a claim and one of its sentences first.")
+            return
+        article_id, idx, _start = item.data(SENTENCE_ROLE)
+        if self._run(RemoveFromClaim(claims[0].id, article_id, idx)):
+            self.errors.notice("Sentence taken out of the claim. Ctrl+Z undoes it.")
+
+    def export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the claims grid", "claims.csv", "CSV files (*.csv)")
+        if not path:
+            return
+        try:
+            rows = write_claims_csv(Path(path), self.model.claims, self.model.outlets)
+        except AnnotatorError as error:
+            self.errors.report(error)
+            return
+        self.errors.notice(f"{rows} claims written to {path}.")

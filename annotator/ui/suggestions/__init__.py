@@ -1,0 +1,1 @@
+"""Suggestions in the window: computing and refreshing them, their layer and their commands."""

@@ -1,0 +1,1 @@
+"""The window itself: the application, the main window, file actions and backups."""

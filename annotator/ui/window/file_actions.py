@@ -1,0 +1,262 @@
+"""The File menu: new, open, recent, import (with progress, cancellable), export, save a copy,
+restore from backup, quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog, QWidget
+
+from annotator.core.changes import Changes
+from annotator.core.ops.ingest import ImportFiles
+from annotator.core.records import ImportReport
+from annotator.core.reports.csv_export import write_annotations_csv
+from annotator.core.store import backups
+from annotator.ui.base.background import ProjectTask, start
+from annotator.ui.window.backup_dialog import BackupDialog, described, restore_and_upgrade
+from annotator.ui.base.errors import ErrorSink
+from annotator.ui.base.plain_text import menu_text
+from annotator.ui.base.session import ProjectSession
+
+PROJECT_FILTER = "Annotator projects (*.annot);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;All files (*)"
+MAX_RECENT = 8
+MAX_LINES = 40
+
+
+class FileActions(QObject):
+    project_switch_requested = Signal(object, bool)  # path, create it
+    quit_requested = Signal()
+    project_restored = Signal()  # a backup was written into the open project: every view must re-read it
+
+    def __init__(self, session: ProjectSession, errors: ErrorSink, settings: QSettings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.errors = errors
+        self.settings = settings
+        self.parent_widget = parent
+        self.importing: ImportFiles | None = None
+        self.progress: QProgressDialog | None = None
+        self.last_report: ImportReport | None = None
+        self.running: set[ProjectTask] = set()
+        self.restoring: QProgressDialog | None = None
+
+    def populate(self, menu: QMenu) -> None:
+        self.new_action = self._action(menu, "&New project…", QKeySequence.StandardKey.New, self.new_project)
+        self.open_action = self._action(menu, "&Open…", QKeySequence.StandardKey.Open, self.open_project)
+        self.recent_menu = menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        self.import_action = self._action(menu, "&Import articles…", QKeySequence("Ctrl+I"), self.choose_import)
+        self.import_action.setEnabled(not self.session.project.read_only)
+        self.export_action = self._action(menu, "&Export annotations CSV…", QKeySequence("Ctrl+E"),
+                                          self.export_csv)
+        menu.addSeparator()
+        self.copy_action = self._action(menu, "Save a &copy…", QKeySequence(), self.save_copy)
+        self.restore_action = self._action(menu, "Restore from &backup…", QKeySequence(), self.restore_from_backup)
+        self.restore_action.setEnabled(not self.session.project.read_only)
+        menu.addSeparator()
+        self._action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.quit_requested.emit)
+
+    def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self.parent_widget)
+        action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- projects -----------------------------------------------------------------------------
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "New project", str(Path.home() / "project.annot"),
+                                              PROJECT_FILTER)
+        if path:
+            target = Path(path) if Path(path).suffix else Path(path).with_suffix(".annot")
+            if target.exists():
+                self.errors.inform("New project", f"{target} exists already; choose another name.")
+                return
+            self.project_switch_requested.emit(target, True)
+
+    def open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open project", str(Path.home()), PROJECT_FILTER)
+        if path:
+            self.project_switch_requested.emit(Path(path), False)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_projects(self.settings):
+            action = self.recent_menu.addAction(menu_text(path))
+            action.triggered.connect(lambda _=False, p=path: self.project_switch_requested.emit(Path(p), False))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    # -- import -------------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.parent_widget, "Import articles", str(Path.home()),
+                                                ARTICLE_FILTER)
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Import in the background; the window stays usable and the progress dialog can cancel."""
+        if self.session.project.read_only:
+            self.errors.notice("The project is open read-only; articles cannot be imported.")
+            return
+        if self.importing is not None:
+            self.errors.notice("An import is already running.")
+            return
+        operation = ImportFiles(paths)
+        progress = QProgressDialog("Importing articles…", "Cancel", 0, 0, self.parent_widget)
+        progress.setWindowTitle("Import")
+        progress.setWindowModality(Qt.WindowModality.NonModal)  # annotating goes on meanwhile
+        progress.setMinimumDuration(400)
+        progress.canceled.connect(operation.cancel.set)
+        self.importing, self.progress = operation, progress
+        self.session.run_in_background(operation, finished=self._on_import_finished,
+                                       failed=self._on_import_failed, progressed=self._on_import_progressed)
+
+    def cancel_import(self) -> None:
+        """Stop a running import after its current file (the window is closing)."""
+        if self.importing is not None:
+            self.importing.cancel.set()
+
+    def _on_import_progressed(self, done: int, total: int, path: str) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.setLabelText(f"Importing {Path(path).name} ({done} of {total})")
+
+    def _finish_import(self) -> ImportReport | None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+        report = self.importing.report if self.importing is not None else None
+        self.importing, self.progress = None, None
+        return report
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        self._finish_import()
+        self.errors.report(error, title="Import failed")
+
+    def _on_import_finished(self, _changes: Changes) -> None:
+        report = self._finish_import()
+        if report is None:
+            return
+        self.last_report = report
+        lines = import_summary(report)
+        if len(lines) > 1:
+            shown = lines[:MAX_LINES] + ([f"… and {len(lines) - MAX_LINES} more"] if len(lines) > MAX_LINES else [])
+            self.errors.inform("Import", "\n".join(shown))
+        else:
+            self.errors.notice(lines[0])
+
+    # -- export -------------------------------------------------------------------------------
+    def export_csv(self) -> None:
+        project = self.session.project
+        default = str(project.path.with_name(f"{project.path.stem}-annotations.csv"))
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export annotations", default, "CSV (*.csv)")
+        if not path:
+            return
+        task = ProjectTask(project.path, lambda p: str(write_annotations_csv(p.database, Path(path))))
+        task.signals.finished.connect(lambda count: self.errors.notice(f"Exported {count} annotation(s) to {path}"))
+        task.signals.failed.connect(lambda error: self.errors.report(error, title="Export failed"))
+        self.errors.notice(f"Exporting to {path}…")
+        start(task, self.running)
+
+
+    # -- copy and restore -------------------------------------------------------------------------
+    def save_copy(self) -> None:
+        """Write a standalone copy of the project (one file) where the user chooses, in the background."""
+        project = self.session.project
+        default = project.path.with_name(f"{project.path.stem}-copy.annot")
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save a copy", str(default), PROJECT_FILTER)
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".annot")
+        confirmed = target == Path(path)  # the file dialog asked before replacing that file, not another
+        task = ProjectTask(project.path, lambda p: backups.save_copy(p.database.conn, target, project_path=p.path,
+                                                                     overwrite=confirmed), read_only=False)
+        task.signals.finished.connect(lambda out: self.errors.notice(f"Saved a copy of the project to {out}"))
+        task.signals.failed.connect(lambda error: self.errors.report(error, title="Copy not saved"))
+        self.errors.notice(f"Saving a copy to {target}…")
+        start(task, self.running)
+
+    def restore_from_backup(self) -> None:
+        """Choose a backup, confirm, and write it into the project in the background."""
+        if self.session.project.read_only:
+            self.errors.notice("The project is open read-only; a backup cannot be restored into it.")
+            return
+        if self.importing is not None or self.restoring is not None:
+            self.errors.notice("Wait until the import or restore under way is done.")
+            return
+        dialog = BackupDialog(self.session.project.path, self.parent_widget)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            chosen = dialog.chosen()
+        finally:
+            dialog.deleteLater()
+        if not accepted or chosen is None or not self.errors.confirm(
+                "Restore from backup", f"Replace everything in the project with {described(chosen)}?\n\n"
+                "The project as it is now is kept as a backup first, so this can be taken back the same way."):
+            return
+        self._start_restore(chosen)
+
+    def _start_restore(self, chosen: backups.BackupInfo) -> None:
+        path = self.session.project.path
+        task = ProjectTask(path, lambda _project: restore_and_upgrade(path, chosen.path))
+        task.signals.finished.connect(lambda kept: self._on_restore_finished(chosen, kept))
+        task.signals.failed.connect(self._on_restore_failed)
+        # Modal while it runs: a change made meanwhile would be in neither the project nor the backup.
+        self.restoring = QProgressDialog(f"Restoring {described(chosen)}…", None, 0, 0, self.parent_widget)
+        self.restoring.setWindowTitle("Restore from backup")
+        self.restoring.setWindowModality(Qt.WindowModality.WindowModal)
+        self.restoring.setMinimumDuration(0)
+        self.restoring.show()
+        start(task, self.running)
+
+    def _finish_restore(self) -> None:
+        if self.restoring is not None:
+            self.restoring.reset()
+            self.restoring.deleteLater()
+        self.restoring = None
+
+    def _on_restore_failed(self, error: BaseException) -> None:
+        self._finish_restore()
+        self.errors.report(error, title="Not restored")
+
+    def _on_restore_finished(self, chosen: backups.BackupInfo, kept: Path | None) -> None:
+        self._finish_restore()
+        self.session.undo_stack.clear()  # its steps were taken on the content just replaced
+        kept_info = next((b for b in backups.list_backups(self.session.project.path) if b.path == kept), None)
+        before = f"; the project as it was is kept as {described(kept_info)}" if kept_info is not None else ""
+        self.errors.notice(f"Restored {described(chosen)}{before}.")
+        self.project_restored.emit()
+
+
+def import_summary(report: ImportReport) -> list[str]:
+    """What an import did, a line each: the count first, then warnings, refusals, duplicates, skipped files."""
+    lines = [f"{len(report.imported)} article(s) imported."]
+    if report.cancelled:
+        lines.append("The import was cancelled; the articles imported before that are kept.")
+    lines += [f"Warning: {Path(p.path).name}: {p.reason}" for p in report.warnings]
+    lines += [f"Refused: {Path(p.path).name}: {p.reason}" for p in report.refused]
+    lines += [f"Skipped (duplicate): {Path(p.path).name}: {p.reason}" for p in report.duplicates]
+    by_reason: dict[str, list[str]] = {}
+    for problem in report.skipped:
+        by_reason.setdefault(problem.reason, []).append(Path(problem.path).name)
+    for reason, names in by_reason.items():
+        listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        lines.append(f"Skipped ({reason}): {listed}")
+    return lines
+
+
+def recent_projects(settings) -> list[str]:
+    value = settings.value("project/recent") or []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def remember_project(settings, path: Path) -> None:
+    entries = [str(path.resolve())] + [p for p in recent_projects(settings) if p != str(path.resolve())]
+    settings.setValue("project/recent", entries[:MAX_RECENT])
+    settings.setValue("project/last", str(path.resolve()))
