@@ -21,8 +21,9 @@ ENGINE_VERSION = "4"  # bump when the rules change in a way that changes their o
 USER_CUES_ENV = "ANNOTATOR_CUES_DIR"
 _LISTS = (
     "speech_verbs", "official_heads", "official_modifiers", "unnamed_heads", "unnamed_determiners",
-    "outlets", "outlet_words", "media_nouns", "platforms", "post_nouns", "document_nouns", "institution_nouns",
-    "outlet_nouns", "news_agencies",
+    "bare_unnamed_heads", "outlets", "outlet_words", "outlet_kinds", "media_nouns", "media_words",
+    "reporting_words", "platforms", "post_nouns", "posting_verbs", "document_nouns", "document_verbs",
+    "institution_nouns", "outlet_nouns", "news_agencies", "not_names", "function_words", "title_adjectives",
 )
 
 
@@ -72,7 +73,8 @@ def phrase_body(phrase: str) -> str:
 
 def load_lexicon(dirs: list[Path] | None = None) -> Lexicon:
     """Read and merge every *.json cue file in `dirs` (default: cue_dirs())."""
-    files = sorted(p for d in (dirs if dirs is not None else cue_dirs()) if d.is_dir() for p in d.glob("*.json"))
+    folders = dirs if dirs is not None else cue_dirs()
+    files = sorted(p for d in folders if d.is_dir() for p in d.glob("*.json"))
     words: dict[str, list[str]] = {name: [] for name in _LISTS}
     phrases: list[PhraseCue] = []
     unattributed = {"propose": False, "confidence": 0.4}

@@ -37,16 +37,9 @@ _NAME = rf"(?:{_CAP}(?:\s+(?:of|the|for|and|de|al|&|du|von|van)\s+{_CAP}|\s+{_CA
 _ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have|had|would|will|publicly|" \
            r"privately|again|first|recently|reportedly|separately|quickly)\s+){0,3}"
 _QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
-_POSTING = re.compile(r"\b(?:posted|posting|posts|tweeted|tweeting|tweets|shared|sharing|shares|uploaded|published|"
-                      r"retweeted|reposted|wrote|writing)\b")
 _QUOTE_OPEN = "“‘\""
-_NOT_NAMES = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "However", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "As", "When", "While", "After", "Before", "Also", "Then", "If", "Yet", "So", "For", "Since", "Despite", "Although", "Though", "Because", "Why", "What", "How", "Who", "Where", "Some", "Many", "Most", "Other", "Another", "Both", "Each", "Every", "All", "No", "Not", "Only", "Even", "Still", "Now", "Today", "Yesterday", "Last", "Next", "According", "Meanwhile", "Moreover", "Furthermore", "Instead", "Indeed", "Of", "Per", "Here", "There", "Such", "Its", "His", "Her", "Their", "Our", "My"]
-                        + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
-                          "August September October November December".split())
-# Lower-case words that never sit inside a speaker's name or title ("Soon after, ...", "himself").
-_FUNCTION_WORDS = frozenset(["after", "before", "himself", "herself", "itself", "themselves", "then", "soon", "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "while", "when", "where", "if", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "no", "to", "in", "on", "at", "by", "with", "from", "into", "than", "this", "these", "those", "there", "here", "its", "his", "her", "their", "our", "your", "my", "also"])
-_TITLE_ADJECTIVES = frozenset(["former", "senior", "acting", "deputy", "chief", "top", "longtime", "then-"] + ["then"])
 _BYLINE = re.compile(r"\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+_RELAY_END = re.compile(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according)\s+\S*\s*$")
 _HANDLE_START = re.compile(r"^(?:undefined\s+)?@\w+")
 _LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|x\.com|twitter\.com|truthsocial\.com)/\S+")
 
@@ -57,23 +50,13 @@ class Rules:
     def __init__(self, lexicon: Lexicon) -> None:
         w = lexicon.words
         self.lexicon = lexicon
-        grouped: dict[tuple[str, float], list[str]] = {}
-        for cue in lexicon.phrases:  # one alternation per category: a search each, not one per phrase
-            grouped.setdefault((cue.category, cue.confidence), []).append(phrase_body(cue.phrase))
-        self.phrase_res = [(category, confidence, re.compile(
-                               r"(?<![\w@])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w])",
-                               re.IGNORECASE))
-                           for (category, confidence), patterns in grouped.items()]
+        self.not_names = frozenset(w["not_names"])  # capitalised words that never start or end a name
+        self.function_words = frozenset(w["function_words"])  # never inside a speaker's name or title
+        self.title_adjectives = frozenset(w["title_adjectives"])  # "former", "acting": a title may start so
+        self.phrase_res = _phrase_patterns(lexicon)
         self.speech = _alt(w["speech_verbs"], case=True)
         self.speech_re = re.compile(rf"\b{self.speech}\b")
-        self.outlet_names = _alt(w["outlets"], case=True)
-        outlet_generic = rf"(?:the\s+)?(?:{_CAP}\s+){{0,4}}{_alt(w['outlet_words'], case=True)}\b(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+\b)?"
-        # every outlet starts with a capital, a digit or "the": the lookahead skips other positions fast
-        self.outlet = rf"(?=[A-Z\d]|the\s)(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
-        self.outlet_re = re.compile(self.outlet)
-        self.media_word_re = re.compile(r"\b(?i:television|TV|radio|newspaper|broadcaster|news\s+agency|magazine|"
-                                        r"daily|news\s+site|website|tabloid|weekly|press|media|network|station|"
-                                        r"wire\s+service|news\s+outlet)\b")
+        self.posting_re = re.compile(rf"\b{_alt(w['posting_verbs'], case=True)}\b")
         self.frame_word_re = re.compile(r"\b(?i:according|per|by|citing|quoted)\b")
         self.media = _alt(w["media_nouns"])
         self.platform = _alt(w["platforms"], case=True)
@@ -81,55 +64,69 @@ class Rules:
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
-        heads = _alt(w["official_heads"] + w["unnamed_heads"])
-        dets = _alt(w["unnamed_determiners"])
-        self.unnamed_re = re.compile(
-            rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]+\s+){{0,3}}?(?P<head>{heads})|(?P<bare>(?:[A-Za-z.-]+\s+){{0,2}}"
-            rf"(?i:officials|experts|analysts|critics|observers|sources|commentators|witnesses|insiders|"
-            rf"residents|diplomats|aides|lawmakers|authorities)))\b(?!\s+[A-Z][a-z])")
-        self.named_subject_re = re.compile(
-            rf"(?P<subj>(?:[a-z][\w-]*\s+)?{_NAME}(?:(?:\s+[a-z][\w-]*){{1,2}}\s+{_NAME})?)"
-            rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?\s+{_QUOTED_AS}{_ADVERBS}(?P<verb>{self.speech})\b"
-            r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)")
+        self._compile_outlets(w)
+        self._compile_speakers(w)
+        self._compile_documents_and_posts(w)
+
+    def _compile_outlets(self, w: dict[str, list[str]]) -> None:
+        """Outlets named, and the frames in which an outlet reports or is told something."""
+        self.outlet_names = _alt(w["outlets"], case=True)
+        outlet_word = _alt(w["outlet_words"], case=True)
+        outlet_generic = (rf"(?:the\s+)?(?:{_CAP}\s+){{0,4}}{outlet_word}\b"
+                          r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+\b)?")
+        # every outlet starts with a capital, a digit or "the": the lookahead skips other positions fast
+        self.outlet = rf"(?=[A-Z\d]|the\s)(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
+        self.outlet_re = re.compile(self.outlet)
+        outlet_kinds = _alt(w["outlet_kinds"], case=True)  # "told X television": what follows a name
+        self.media_word_re = re.compile(rf"\b{_alt(w['outlet_kinds'] + w['media_words'])}\b")
         self.outlet_frames = OutletFrames(w, self.outlet, self.speech, _ADVERBS)
-        self.institution_re = institution_pattern(w["institution_nouns"], self.speech, _ADVERBS)
-        self.colon_re = colon_quote_pattern(_NAME)
-        self.said_name_re = re.compile(
-            rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_NAME}"
-            rf"(?:,\s+[^,.“”]{{2,80}})?)")
-        self.according_re = re.compile(
-            r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
-            r"(?P<obj>[^,;.“”]{2,90})", re.IGNORECASE)
         self.media_relay_re = re.compile(
-            r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*(?:the\s+)?"
-            r"(?P<outlet>(?:[\w'’.-]+\s+){1,3}(?:television|TV|radio|newspaper|broadcaster|news\s+agency|"
-            r"magazine|daily|news\s+site|website))\b")
+            r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*"
+            rf"(?:the\s+)?(?P<outlet>(?:[\w'’.-]+\s+){{1,3}}{outlet_kinds})\b")
         self.told_outlet_re = re.compile(
             rf"\b(?:told|telling|tells|to|with|in|on|by|from|per|for)\s+(?P<outlet>{self.outlet})"
             rf"(?:\s+(?:{self.media}))?", re.UNICODE)
+        reporting = _alt(w["reporting_words"], case=True)  # "Reuters reported", "the BBC's analysis"
         self.outlet_frame_re = re.compile(
-            rf"(?P<outlet>{self.outlet})(?:'s|’s)?(?:\s+{self.media})?\s+{_ADVERBS}(?:[a-z]+\s+)?(?:(?:first\s+)?"
-            rf"(?:reported|reports|reporting|revealed|wrote|writes|published|learned|obtained|quoted|cited|"
-            rf"confirmed|said|says|analysis|story|investigation|report|article|interview|broadcast|{self.speech})"
-            rf"|was\s+(?:the\s+)?"
-            rf"first\s+to\s+report)\b")
+            rf"(?P<outlet>{self.outlet})(?:'s|’s)?(?:\s+{self.media})?\s+{_ADVERBS}(?:[a-z]+\s+)?"
+            rf"(?:(?:first\s+)?(?:{reporting}|{self.speech})|was\s+(?:the\s+)?first\s+to\s+report)\b")
+
+    def _compile_speakers(self, w: dict[str, list[str]]) -> None:
+        """Who speaks: an unnamed person or official, a named subject, an institution, "according to"."""
+        heads = _alt(w["official_heads"] + w["unnamed_heads"])
+        dets = _alt(w["unnamed_determiners"])
+        self.unnamed_re = re.compile(
+            rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]+\s+){{0,3}}?(?P<head>{heads})"
+            rf"|(?P<bare>(?:[A-Za-z.-]+\s+){{0,2}}{_alt(w['bare_unnamed_heads'])}))\b(?!\s+[A-Z][a-z])")
+        self.named_subject_re = re.compile(
+            rf"(?P<subj>(?:[a-z][\w-]*\s+)?{_NAME}(?:(?:\s+[a-z][\w-]*){{1,2}}\s+{_NAME})?)"
+            rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?"
+            rf"\s+{_QUOTED_AS}{_ADVERBS}(?P<verb>{self.speech})\b"
+            r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)")
+        self.institution_re = institution_pattern(w["institution_nouns"], self.speech, _ADVERBS)
+        self.colon_re = colon_quote_pattern(_NAME)
+        self.said_name_re = re.compile(
+            rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
+            rf"\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_NAME}(?:,\s+[^,.“”]{{2,80}})?)")
+        self.according_re = re.compile(
+            r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
+            r"(?P<obj>[^,;.“”]{2,90})", re.IGNORECASE)
+
+    def _compile_documents_and_posts(self, w: dict[str, list[str]]) -> None:
+        """A document that says or finds something; a post on a platform."""
         self.doc_frame_re = re.compile(
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
             rf"this|that|new|recent)\s+(?:[\w-]+\s+){{0,3}}?(?P<d1>{self.doc})\b"
-            rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]+\s+){{0,4}}?(?:found|finds|shows?|showed|"
-            rf"says|said|states|stated|alleges|alleged|accuses|accused|claims|claimed|argues|argued|orders|ordered|"
-            rf"asks|asked|lists|listed|cites|cited|predicts|predicted|projects|projected|urges|urged|contends|"
-            rf"requires?|required|reveals?|promises?|promised|tells|told|recommended|calls\s+for|called\s+for|"
-            rf"points?\s+to|pointed\s+to|links|linked|"
-            rf"concluded|concludes|indicates?|indicated|estimated|estimates|suggests|suggested|revealed|"
-            rf"details|detailed|outlined|warned|noted|described|published|seen\s+by|obtained\s+by|reviewed\s+by|"
-            rf"released|reads|read|say|state|suggest|conclude|recommends?|warns?|notes?|estimates?)\b)", re.IGNORECASE)
+            rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]+\s+){{0,4}}?"
+            rf"{_alt(w['document_verbs'])}\b)", re.IGNORECASE)
         self.platform_re = re.compile(
             rf"(?:\b(?:on|to|via|across)\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
             rf"(?P<p1>{self.platform})\b(?!\.\w)|\b(?P<p2>{self.platform})\s+(?:{self.post})\b"
             rf"|\b(?:posted|tweeted|retweeted|reposted)\b)")
+        post_noun = _alt(w["post_nouns"], case=True)
         self.post_frame_re = re.compile(
-            rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:[\w-]+\s+)?(?:{_alt(w['post_nouns'], case=True)})\b[^.]{{0,60}}?\b(?:{self.speech}|theorized|wrote|writing)\b"
+            rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:[\w-]+\s+)?(?:{post_noun})\b"
+            rf"[^.]{{0,60}}?\b(?:{self.speech}|theorized|wrote|writing)\b"
             rf"|\b(?:writing|wrote|said|posted|admitted)\s+(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+"
             rf"(?:[\w-]+\s+)?(?:{self.post})\b")
 
@@ -211,11 +208,13 @@ class Rules:
         return not re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[:match.start()])
 
     def _relays(self, text: str) -> bool:
-        return bool(self.speech_re.search(text) or _POSTING.search(text) or any(q in text for q in _QUOTE_OPEN))
+        return bool(self.speech_re.search(text) or self.posting_re.search(text)
+                    or any(q in text for q in _QUOTE_OPEN))
 
     def _outlets(self, text: str) -> list[Hit]:
         out = []
-        for regex, confidence in ((self.outlet_frame_re, 0.9), (self.media_relay_re, 0.85), (self.told_outlet_re, 0.8)):
+        frames = ((self.outlet_frame_re, 0.9), (self.media_relay_re, 0.85), (self.told_outlet_re, 0.8))
+        for regex, confidence in frames:
             for match in regex.finditer(text):
                 name = match.group("outlet")
                 if regex is self.told_outlet_re and not self._relay_before(text, match.start()):
@@ -227,13 +226,13 @@ class Rules:
         return out
 
     def _relay_before(self, text: str, at: int) -> bool:
-        """ "told Bloomberg", "in remarks to X television", "in an interview with X": speech given to an outlet."""
+        """Speech given to an outlet: "told Bloomberg", "remarks to X television", "an interview with X"."""
         before = text[max(0, at - 60): at + 12].lower()
         word = text[at:].split(None, 1)[0].lower()
         if word in {"told", "telling", "tells", "per"}:
             return True
-        return bool(re.search(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according)\s+\S*\s*$",
-                              before[: before.rfind(" " + word) + 1] if (" " + word) in before else before))
+        lead = before[: before.rfind(" " + word) + 1] if (" " + word) in before else before
+        return bool(_RELAY_END.search(lead))
 
     def _is_person_affiliation(self, text: str, at: int) -> bool:
         """ "editor at large at the Saudi Gazette": the outlet employs the speaker, it relays nothing."""
@@ -247,7 +246,8 @@ class Rules:
         if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):
             return []  # "the document was found": the document is what the sentence is about
         before = text[max(0, match.start() - 25): match.start()].lower()
-        if noun.startswith("report") and (noun == "reports" or re.search(rf"\b(?:{self.media}|news)\s*$", before)):
+        if noun.startswith("report") and (
+                noun == "reports" or re.search(rf"\b(?:{self.media}|news)\s*$", before)):
             return []  # "reports indicate", "media reports": other outlets' reporting
         return [Hit("document", match.group(0), 0.8)]
 
@@ -270,7 +270,8 @@ class Rules:
         if self.speech_re.search(" ".join(after.split()[:8])):
             return True
         before = text[max(0, match.start() - 40): match.start()]
-        return bool(re.search(rf"(?:according\s+to|per|by|citing|quoted|{self.speech})\s+$", before, re.IGNORECASE))
+        frame = rf"(?:according\s+to|per|by|citing|quoted|{self.speech})\s+$"
+        return bool(re.search(frame, before, re.IGNORECASE))
 
     def _named(self, text: str) -> list[Hit]:
         out = []
@@ -293,15 +294,16 @@ class Rules:
 
     def _named_hit(self, subject: str, appos: str | None, cue: str) -> Hit | None:
         words = subject.strip().split()
-        cut = max((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), default=-1)
+        cut = max((i for i, w in enumerate(words) if w in self.function_words), default=-1)
         words = words[cut + 1:]
-        while words and (words[0] in _NOT_NAMES or words[0] in {"the", "a", "an"} or words[0].lower() in _FUNCTION_WORDS):
+        while words and (words[0] in self.not_names or words[0] in {"the", "a", "an"}
+                         or words[0].lower() in self.function_words):
             words = words[1:]
         lower = [w for w in words if w[:1].islower() and not w.startswith("al-")]
         if not words or not any(w[:1].isupper() for w in words) or len(lower) > 3 or any(
-                w in _FUNCTION_WORDS for w in lower) or words[-1] in _NOT_NAMES:
+                w in self.function_words for w in lower) or words[-1] in self.not_names:
             return None
-        if words[0][:1].islower() and words[0].strip(".,") not in sources.ROLE_NOUNS | _TITLE_ADJECTIVES:
+        if words[0][:1].islower() and words[0].strip(".,") not in sources.ROLE_NOUNS | self.title_adjectives:
             return None
         subject = " ".join(words)
         kind = self.classify(subject)
@@ -322,7 +324,8 @@ class Rules:
             return "anonymous_official"
         if head in {h.lower() for h in self.lexicon.words["unnamed_heads"]}:
             return "anonymous_other"
-        if re.search(rf"\b(?:{self.doc})s?\b", lowered) and not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase):
+        if re.search(rf"\b(?:{self.doc})s?\b", lowered) and not re.search(
+                r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase):
             return "document"
         if re.fullmatch(rf"\s*(?:{self.platform})\s*", phrase):
             return "social_post"
@@ -367,6 +370,17 @@ class Rules:
                 out.append(Hit(kind, match.group(0), 0.9 if kind != "on_record" else 0.85,
                                sources.name_with_title(source) if kind == "on_record" else source))
         return out
+
+
+def _phrase_patterns(lexicon: Lexicon) -> list[tuple[str, float, re.Pattern[str]]]:
+    """One alternation per category and confidence: a search each, not one per phrase."""
+    grouped: dict[tuple[str, float], list[str]] = {}
+    for cue in lexicon.phrases:
+        grouped.setdefault((cue.category, cue.confidence), []).append(phrase_body(cue.phrase))
+    return [(category, confidence, re.compile(
+                r"(?<![\w@])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w])",
+                re.IGNORECASE))
+            for (category, confidence), patterns in grouped.items()]
 
 
 def _leading_name(phrase: str) -> str:
