@@ -10,6 +10,14 @@ AnnotationId = NewType("AnnotationId", int)
 CategoryId = NewType("CategoryId", int)
 
 
+def outlet_order(name: str) -> tuple[str, str]:
+    """How outlets sort everywhere (listings, figures, CSVs, report): ignoring case, then as written.
+
+    SQL sorts the same way with `ORDER BY name COLLATE OUTLET` (store/database.py).
+    """
+    return name.casefold(), name
+
+
 @dataclass(frozen=True)
 class ParsedArticle:
     """An article read from a file, before it is stored."""
@@ -162,3 +170,80 @@ class OutletChange:
     new: str
     article_ids: tuple[ArticleId, ...]
     merged: bool
+
+
+# -- claims: the same statement in several articles (core/claims groups, the store keeps) ---------------
+
+Member = tuple[int, int]  # a sentence as (article_id, idx), idx from 0
+
+
+@dataclass(frozen=True)
+class SentenceText:
+    """One sentence of one article, as claim matching reads it (idx from 0)."""
+
+    article_id: int
+    idx: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A user's correction, remembering the claims it touched by their sentences (ids do not survive a
+    recomputation)."""
+
+    action: str  # "merge", "remove" or "name"
+    first: frozenset[Member]  # the claim kept, left or named, as it was
+    second: frozenset[Member] = frozenset()  # merge: the claim merged into the first
+    sentence: Member | None = None  # remove: the sentence taken out
+    label: str | None = None  # name: the new name
+
+
+@dataclass(frozen=True)
+class NewClaim:
+    """A claim from a recomputation (corrections already replayed on it), before it has an id."""
+
+    members: frozenset[Member]
+    label: str
+    named: bool = False
+
+
+@dataclass(frozen=True)
+class ClaimSentence:
+    """A sentence of a claim (idx from 0), its article's outlet and the category keys marked on it."""
+
+    article_id: int
+    idx: int
+    outlet: str
+    categories: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: int
+    label: str
+    named: bool  # the user named it; a recomputation keeps the name
+    sentences: tuple[ClaimSentence, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(sorted({s.outlet for s in self.sentences}, key=outlet_order))
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim as stored, enough to put it back (undo)."""
+
+    id: int
+    label: str
+    named: bool
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True)
+class ClaimEdit:
+    """What a correction did: the claims `before` it and as it left them (`after`), for undo."""
+
+    correction_id: int
+    correction: Correction
+    before: tuple[ClaimRow, ...]
+    after: tuple[ClaimRow, ...]

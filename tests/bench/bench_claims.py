@@ -25,7 +25,7 @@ from annotator.core.claims.evaluate import score
 from annotator.core.claims.features import term_lists
 from annotator.core.ingest.formats import parse_file
 from annotator.core.ingest.segment import split_sentences
-from annotator.core.store.claims import SentenceText
+from annotator.core.records import SentenceText
 from tests.core.claims.labelled import load
 
 GUM = Path("/work/shared/data/gum-news")

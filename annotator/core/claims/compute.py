@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from annotator.core.errors import Cancelled
 from annotator.core.claims.clustering import Thresholds, cluster
 from annotator.core.claims.features import Weights, document_frequencies, term_lists, vectors
-from annotator.core.store.claims import SentenceText
+from annotator.core.records import SentenceText
 
 METHOD = "overlap-majority-cores-2level-3"  # stored with the claims; a new method makes stored claims stale
 LABEL_CHARS = 90

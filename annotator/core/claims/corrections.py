@@ -1,17 +1,142 @@
-"""The user's corrections to claims (merge, take a sentence out, name), replayed on a fresh grouping.
+"""The user's corrections to claims (merge, take a sentence out, name): what each does to the claims,
+its reverse for undo, and its replay on a fresh grouping. Pure: the store reads and writes the rows.
 
 A correction remembers the claims it touched by their sentences, not their ids, because ids do not
 survive a recomputation: each is replayed on the new claim that shares the most sentences with the
-remembered one (by Jaccard overlap), in the order the user made them.
+remembered one (by Jaccard overlap), in the order the user made them. A new claim takes the id of
+the old claim it overlaps most (`numbered`), so ids stay put where the claims did. An undo after a
+recomputation reverses the correction on the recomputed claims (`undone`), so it neither restores
+stale sentences nor overwrites a claim that took a freed id.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import count
 
-from annotator.core.store.claims import Correction, Member, jaccard
+from annotator.core.errors import InvalidValue, NotFound
+from annotator.core.records import ClaimEdit, ClaimRow, Correction, Member, NewClaim
 
+# What a correction leaves: the correction to store, the claims before it and as it leaves them.
+Corrected = tuple[Correction, tuple[ClaimRow, ...], tuple[ClaimRow, ...]]
+
+
+def jaccard(a, b) -> float:
+    a, b = set(a), set(b)
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _spans_articles(members: Iterable[Member]) -> bool:
+    return len({article for article, _ in members}) >= 2
+
+
+# -- a correction on the stored claims -------------------------------------------------------------
+def check_merge(keep_id: int, other_id: int) -> None:
+    if keep_id == other_id:
+        raise InvalidValue("a claim cannot be merged with itself")
+
+
+def merged(keep: ClaimRow, other: ClaimRow) -> Corrected:
+    """One claim of two: `other`'s sentences join `keep`, which keeps its id and label (or takes
+    `other`'s name when only `other` was named)."""
+    members = tuple(sorted(set(keep.members) | set(other.members)))
+    label, named = (other.label, True) if other.named and not keep.named else (keep.label, keep.named)
+    correction = Correction("merge", frozenset(keep.members), frozenset(other.members))
+    return correction, (keep, other), (ClaimRow(keep.id, label, named, members),)
+
+
+def removed(row: ClaimRow, article_id: int, idx: int) -> Corrected:
+    """The claim without sentence `idx` (from 0) of an article; a claim left within one article goes."""
+    if (article_id, idx) not in row.members:
+        raise NotFound(f"sentence {idx + 1} of article {article_id} is not in claim {row.id}")
+    left = ClaimRow(row.id, row.label, row.named, tuple(m for m in row.members if m != (article_id, idx)))
+    correction = Correction("remove", frozenset(row.members), sentence=(article_id, idx))
+    return correction, (row,), (left,) if _spans_articles(left.members) else ()
+
+
+def claim_name(label: str) -> str:
+    """`label` with its spaces tidied; a claim needs a name."""
+    label = " ".join(label.split())
+    if not label:
+        raise InvalidValue("a claim needs a name")
+    return label
+
+
+def renamed(row: ClaimRow, label: str) -> Corrected:
+    """The claim named `label` (tidied by claim_name)."""
+    correction = Correction("name", frozenset(row.members), label=label)
+    return correction, (row,), (ClaimRow(row.id, label, True, row.members),)
+
+
+# -- undo --------------------------------------------------------------------------------------------
+def undone(edit: ClaimEdit, rows: Iterable[ClaimRow]) -> tuple[list[ClaimRow | None], list[int]]:
+    """Undo a correction on the claims as they are now (`rows`): the claims to write (in the order of
+    `edit.before`, None for one that is gone; id 0 for a new id) and the ids to delete.
+
+    With no recomputation since, `edit.before` comes back as it was; otherwise its rows are stale (ids
+    may have moved, sentences come or gone) and the correction is reversed on the claims of now.
+    """
+    by_id = {row.id: row for row in rows}
+    if _untouched(edit, by_id):
+        return list(edit.before), [row.id for row in edit.after]
+    return reverse(edit, by_id)
+
+
+def _untouched(edit: ClaimEdit, rows: dict[int, ClaimRow]) -> bool:
+    """Whether the claims are as the correction left them (no recomputation since), so undo can put
+    `edit.before` back as it was."""
+    gone = {row.id for row in edit.before} - {row.id for row in edit.after}
+    return all(rows.get(row.id) == row for row in edit.after) and not gone & rows.keys()
+
+
+def _now_of(row: ClaimRow, rows: dict[int, ClaimRow]) -> ClaimRow | None:
+    """The claim that is now what `row` was: the one sharing most of its sentences, its own id on a tie
+    (a recomputation keeps the id of the claim a new one overlaps most)."""
+    scored = [(jaccard(row.members, r.members), r.id == row.id, -r.id, r) for r in rows.values()]
+    scored = [item for item in scored if item[0] > 0]
+    return max(scored, key=lambda item: item[:3])[3] if scored else None
+
+
+def reverse(edit: ClaimEdit, rows: dict[int, ClaimRow]) -> tuple[list[ClaimRow | None], list[int]]:
+    """Undo a correction on recomputed claims `rows`: the claims to write (in the order of `edit.before`,
+    None for one that is gone; id 0 for a new id) and the ids to delete. Never lists a sentence twice
+    in a claim, nor adds a claim that is shown already."""
+    correction, shown = edit.correction, {frozenset(r.members) for r in rows.values()}
+    if correction.action == "name":
+        now = _now_of(edit.after[0], rows)
+        if now is None:
+            return [None], []
+        return [ClaimRow(now.id, edit.before[0].label, edit.before[0].named, now.members)], []
+    if correction.action == "remove":
+        was, sentence = edit.before[0], correction.sentence
+        now = _now_of(edit.after[0], rows) if edit.after else None
+        if now is not None:
+            return [ClaimRow(now.id, now.label, now.named, tuple(sorted({*now.members, sentence})))], []
+        if frozenset(was.members) in shown:  # the claim is back already
+            return [next(r for r in rows.values() if frozenset(r.members) == frozenset(was.members))], []
+        return [ClaimRow(was.id if was.id not in rows else 0, was.label, was.named, was.members)], []
+    keep, other = edit.before
+    now = _now_of(edit.after[0], rows)
+    if now is None:
+        return [None, None], []
+    only_other = set(other.members) - set(keep.members)
+    kept = {m for m in now.members if m not in only_other}
+    split = {m for m in now.members if m in set(other.members)}
+    label, named = (keep.label, keep.named) if keep.named or now.named else (now.label, False)
+    puts: list[ClaimRow | None] = [ClaimRow(now.id, label, named, tuple(sorted(kept)))
+                                   if _spans_articles(kept) else None]
+    if not _spans_articles(split):
+        puts.append(None)
+    elif frozenset(split) in shown:
+        puts.append(next(r for r in rows.values() if frozenset(r.members) == frozenset(split)))
+    else:
+        puts.append(ClaimRow(other.id if other.id not in rows else 0, other.label, other.named,
+                             tuple(sorted(split))))
+    return puts, [] if puts[0] is not None else [now.id]
+
+
+# -- a fresh grouping --------------------------------------------------------------------------------
 @dataclass
 class DraftClaim:
     """A claim while corrections are replayed on it; `claim_id` is filled in when it is stored."""
@@ -27,10 +152,6 @@ def best_match(members: Iterable[Member], claims: Sequence[DraftClaim]) -> Draft
     scored = [(jaccard(members, claim.members), -n, claim) for n, claim in enumerate(claims)]
     scored = [item for item in scored if item[0] > 0]
     return max(scored, key=lambda item: item[:2])[2] if scored else None
-
-
-def _spans_articles(claim: DraftClaim) -> bool:
-    return len({article for article, _ in claim.members}) >= 2
 
 
 def replay(claims: list[DraftClaim], corrections: Iterable[Correction]) -> list[DraftClaim]:
@@ -50,7 +171,7 @@ def replay(claims: list[DraftClaim], corrections: Iterable[Correction]) -> list[
                 claims.remove(second)
         elif correction.action == "remove" and first is not None and correction.sentence is not None:
             first.members.discard(correction.sentence)
-            if not _spans_articles(first):
+            if not _spans_articles(first.members):
                 claims.remove(first)
         elif correction.action == "name" and correction.label is not None:
             if first is None:
@@ -58,3 +179,24 @@ def replay(claims: list[DraftClaim], corrections: Iterable[Correction]) -> list[
                 claims.append(first)
             first.label, first.named = correction.label, True
     return claims
+
+
+def numbered(claims: Sequence[NewClaim], old: Sequence[ClaimRow]) -> list[ClaimRow]:
+    """The claims of a fresh grouping as rows to store, each with an id from `keep_ids`."""
+    return [ClaimRow(claim_id, claim.label, claim.named, tuple(sorted(claim.members)))
+            for claim, claim_id in zip(claims, keep_ids(claims, old))]
+
+
+def keep_ids(claims: Sequence[NewClaim], old: Sequence[ClaimRow]) -> list[int]:
+    """For each new claim, the id of the old claim it overlaps most (each old id once, greedily), or a new
+    id above every old one (letting SQLite choose could hand out an id a later claim keeps)."""
+    pairs = sorted(((jaccard(c.members, o.members), -n, o.id) for n, c in enumerate(claims) for o in old
+                    if c.members & set(o.members)), reverse=True)
+    ids: list[int | None] = [None] * len(claims)
+    used: set[int] = set()
+    for _, n, old_id in pairs:
+        if ids[-n] is None and old_id not in used:
+            ids[-n] = old_id
+            used.add(old_id)
+    fresh = count(max((o.id for o in old), default=0) + 1)
+    return [i if i is not None else next(fresh) for i in ids]

@@ -11,8 +11,8 @@ from threading import Event
 from annotator.core.changes import NOTHING, Changes
 from annotator.core.errors import Cancelled
 from annotator.core.claims.compute import METHOD, ClaimGroup, ClaimProgress, compute_claims, short_label
-from annotator.core.claims.corrections import DraftClaim, replay
-from annotator.core.store.claims import Correction, NewClaim, SentenceText
+from annotator.core.claims.corrections import DraftClaim, numbered, replay
+from annotator.core.records import Correction, NewClaim, SentenceText
 from annotator.core.store.project import Project
 
 
@@ -27,8 +27,8 @@ def corrected(groups: list[ClaimGroup], corrections: list[Correction], texts: li
 def recompute(project: Project, *, progress: ClaimProgress | None = None) -> Changes:
     """Group every sentence afresh and store the result; raise Cancelled when progress returns False."""
     texts = project.claims.texts()
-    groups = compute_claims(texts, progress=progress)
-    return project.claims.replace(corrected(groups, project.claims.corrections(), texts), method=METHOD)
+    claims = corrected(compute_claims(texts, progress=progress), project.claims.corrections(), texts)
+    return project.claims.replace(numbered(claims, project.claims.all_rows()), method=METHOD)
 
 
 def ensure_claims(project: Project, *, progress: ClaimProgress | None = None) -> Changes:

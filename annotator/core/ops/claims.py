@@ -1,14 +1,16 @@
 """Corrections to claims: merge two, take a sentence out of one, name one. Each is undoable and is
 kept across recomputation (the store records it and core/claims replays it).
 
-A recomputation between apply and revert may move claim ids; revert learns from the store which ids
-the claims have now, so a redo corrects the same claims.
+core/claims/corrections.py works out what each does to the claims and what its undo puts back; the
+store writes it. A recomputation between apply and revert may move claim ids; revert learns from the
+store which ids the claims have now, so a redo corrects the same claims.
 """
 
 from __future__ import annotations
 
 from annotator.core.changes import Changes
-from annotator.core.store.claims import ClaimEdit
+from annotator.core.claims.corrections import check_merge, claim_name, merged, removed, renamed, undone
+from annotator.core.records import ClaimEdit
 from annotator.core.store.project import Project
 
 _CLAIMS = Changes(claims=True)
@@ -20,7 +22,8 @@ class _ClaimCorrection:
 
     def revert(self, project: Project) -> Changes:
         assert self.edit is not None, "revert() before apply()"
-        self._restored(project.claims.undo(self.edit))
+        put, delete = undone(self.edit, project.claims.all_rows())
+        self._restored(project.claims.undo(self.edit.correction_id, put=put, delete=delete))
         return _CLAIMS
 
     def _restored(self, ids: tuple[int | None, ...]) -> None:
@@ -36,7 +39,9 @@ class MergeClaims(_ClaimCorrection):
         self.keep_id, self.other_id = keep_id, other_id
 
     def apply(self, project: Project) -> Changes:
-        self.edit = project.claims.merge(self.keep_id, self.other_id)
+        check_merge(self.keep_id, self.other_id)
+        keep, other = project.claims.row_of(self.keep_id), project.claims.row_of(self.other_id)
+        self.edit = project.claims.record(*merged(keep, other))
         return _CLAIMS
 
     def _restored(self, ids: tuple[int | None, ...]) -> None:
@@ -52,7 +57,8 @@ class RemoveFromClaim(_ClaimCorrection):
         self.claim_id, self.article_id, self.idx = claim_id, article_id, idx
 
     def apply(self, project: Project) -> Changes:
-        self.edit = project.claims.remove_sentence(self.claim_id, self.article_id, self.idx)
+        row = project.claims.row_of(self.claim_id)
+        self.edit = project.claims.record(*removed(row, self.article_id, self.idx))
         return _CLAIMS
 
     def _restored(self, ids: tuple[int | None, ...]) -> None:
@@ -66,7 +72,8 @@ class NameClaim(_ClaimCorrection):
         self.claim_id, self.label = claim_id, label
 
     def apply(self, project: Project) -> Changes:
-        self.edit = project.claims.rename(self.claim_id, self.label)
+        label = claim_name(self.label)
+        self.edit = project.claims.record(*renamed(project.claims.row_of(self.claim_id), label))
         return _CLAIMS
 
     def _restored(self, ids: tuple[int | None, ...]) -> None:

@@ -11,9 +11,9 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
+from annotator.core.records import Claim, ClaimSentence
 from annotator.core.reports.atomic import atomic_text
 from annotator.core.reports.csv_export import neutralise
-from annotator.core.store.claims import Claim, ClaimSentence
 
 FIXED_COLUMNS = ["claim", "label", "outlets_reporting"]
 NOT_ANNOTATED = "not annotated"

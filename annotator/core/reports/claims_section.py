@@ -6,7 +6,7 @@ writes to the project, so when articles came since, the section says the claims 
 
 from __future__ import annotations
 
-from annotator.core.store.claims import Claim
+from annotator.core.records import Claim
 from annotator.core.store.database import outlet_order
 from annotator.core.store.project import Project
 

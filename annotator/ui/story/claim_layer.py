@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.changes import Changes
-from annotator.core.store.claims import Claim
+from annotator.core.records import Claim
 from annotator.ui.workspace.layers import ArticleView, Layer, in_view, outline
 from annotator.ui.base.session import ProjectSession
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.core.analysis.stats import ANONYMOUS_KEYS
+from annotator.core.records import Claim, ClaimSentence
 from annotator.core.reports.claims_csv import claim_cell
-from annotator.core.store.claims import Claim, ClaimSentence
 from annotator.ui.base.plain_text import plain_tooltip
 
 NAME, COUNT = 0, 1

@@ -37,8 +37,8 @@ from annotator.core.claims.refresh import RecomputeClaims
 from annotator.core.errors import AnnotatorError
 from annotator.core.ops.base import Operation
 from annotator.core.ops.claims import MergeClaims, NameClaim, RemoveFromClaim
+from annotator.core.records import Claim, ClaimSentence
 from annotator.core.reports.claims_csv import write_claims_csv
-from annotator.core.store.claims import Claim, ClaimSentence
 from annotator.core.store.database import outlet_order
 from annotator.ui.base.swatch import swatch
 from annotator.ui.base.errors import ErrorSink

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.core.store.claims import SentenceText
 from annotator.core.ingest.formats import parse_file
 from annotator.core.ingest.segment import split_sentences
+from annotator.core.records import SentenceText
 
 ROOT = Path(__file__).resolve().parents[3]
 SETS = {

@@ -5,7 +5,8 @@ from __future__ import annotations
 from annotator.core.claims.compute import METHOD
 from annotator.core.claims.refresh import RecomputeClaims, ensure_claims, recompute
 from annotator.core.ops.claims import MergeClaims, NameClaim, RemoveFromClaim
-from annotator.core.records import ParsedArticle
+from annotator.core.records import Claim, ClaimSentence, ParsedArticle
+from annotator.core.store.database import outlet_order
 from annotator.core.store.project import Project
 
 
@@ -34,6 +35,12 @@ def test_sentence_categories_come_with_the_claim(sample: Project) -> None:
     claim = sample.claims.of_sentence(sentence.article_id, sentence.idx)[0]
     assert "unattributed" in next(s for s in claim.sentences if s.idx == sentence.idx
                                   and s.article_id == sentence.article_id).categories
+
+
+def test_a_claims_outlets_sort_as_every_listing_does() -> None:
+    names = ["bbc", "Reuters", "BBC", "ap", "Élan", "elan"]
+    claim = Claim(1, "x", False, tuple(ClaimSentence(n, 0, name, ()) for n, name in enumerate(names)))
+    assert claim.outlets == tuple(sorted(names, key=outlet_order))
 
 
 def test_merge_applies_reverts_and_applies_again(sample: Project) -> None:

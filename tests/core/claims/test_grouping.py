@@ -6,7 +6,7 @@ import pytest
 
 from annotator.core.claims.clustering import Thresholds, average_link, group_edges
 from annotator.core.claims.compute import compute_claims
-from annotator.core.store.claims import SentenceText
+from annotator.core.records import SentenceText
 from tests.core.claims.labelled import load
 
 

@@ -9,7 +9,7 @@ from annotator.core.claims.clustering import add_overlaps
 from annotator.core.claims.compute import compute_claims
 from annotator.core.claims.evaluate import score
 from annotator.core.claims.tokens import fold, terms
-from annotator.core.store.claims import SentenceText
+from annotator.core.records import SentenceText
 from tests.core.claims.labelled import load
 
 

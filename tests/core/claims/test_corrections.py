@@ -1,0 +1,71 @@
+"""The correction algebra on plain rows: what a merge, a take-out and a name do, their undo, kept ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.claims.corrections import (
+    check_merge, claim_name, keep_ids, merged, numbered, removed, renamed, undone,
+)
+from annotator.core.errors import InvalidValue, NotFound
+from annotator.core.records import ClaimEdit, ClaimRow, NewClaim
+
+A = ClaimRow(1, "Rates rise", False, ((1, 0), (2, 0)))
+B = ClaimRow(2, "Bank acts", True, ((3, 1), (4, 2)))
+
+
+def test_merge_joins_the_sentences_under_the_kept_id_and_takes_the_only_name() -> None:
+    correction, before, after = merged(A, B)
+    assert before == (A, B)
+    assert after == (ClaimRow(1, "Bank acts", True, ((1, 0), (2, 0), (3, 1), (4, 2))),)
+    assert (correction.action, correction.first, correction.second) == ("merge", frozenset(A.members),
+                                                                        frozenset(B.members))
+
+
+def test_a_claim_is_not_merged_with_itself() -> None:
+    with pytest.raises(InvalidValue):
+        check_merge(3, 3)
+
+
+@pytest.mark.parametrize(("row", "after"), [
+    (ClaimRow(1, "x", False, ((1, 0), (2, 0), (3, 0))), (ClaimRow(1, "x", False, ((1, 0), (3, 0))),)),
+    (A, ()),  # left within one article: the claim goes
+])
+def test_taking_a_sentence_out_leaves_the_rest(row: ClaimRow, after: tuple[ClaimRow, ...]) -> None:
+    correction, _, left = removed(row, 2, 0)
+    assert left == after and correction.sentence == (2, 0)
+
+
+def test_taking_out_a_sentence_the_claim_lacks_is_refused() -> None:
+    with pytest.raises(NotFound):
+        removed(A, 9, 9)
+
+
+def test_a_name_is_tidied_and_a_blank_one_refused() -> None:
+    assert claim_name("  Rates \n rise ") == "Rates rise"
+    with pytest.raises(InvalidValue):
+        claim_name(" \t")
+    assert renamed(A, "New")[2] == (ClaimRow(1, "New", True, A.members),)
+
+
+def test_undo_without_recomputation_puts_the_rows_back_as_they_were() -> None:
+    correction, before, after = merged(A, B)
+    edit = ClaimEdit(7, correction, before, after)
+    assert undone(edit, list(after)) == ([A, B], [1])
+
+
+def test_undo_after_recomputation_splits_the_merged_claim_again() -> None:
+    correction, before, after = merged(A, B)
+    edit = ClaimEdit(7, correction, before, after)
+    recomputed = [ClaimRow(5, "Bank acts", True, after[0].members)]  # the merged claim took a new id
+    put, delete = undone(edit, recomputed)
+    assert put == [ClaimRow(5, "Rates rise", False, A.members), ClaimRow(2, "Bank acts", True, B.members)]
+    assert delete == []
+
+
+def test_a_new_claim_keeps_the_id_of_the_old_one_it_overlaps_most() -> None:
+    new = [NewClaim(frozenset({(3, 1), (4, 2), (5, 0)}), "b"), NewClaim(frozenset({(8, 0), (9, 0)}), "c"),
+           NewClaim(frozenset({(1, 0), (2, 0)}), "a")]
+    assert keep_ids(new, [A, B]) == [2, 3, 1]
+    assert [row.id for row in numbered(new, [A, B])] == [2, 3, 1]
+    assert numbered(new, [A, B])[0].members == ((3, 1), (4, 2), (5, 0))
