@@ -175,7 +175,7 @@ def bench_keypress(path: Path, article: int, presses: int) -> list[float]:
     window.show()
     window.open_article(article)
     view = window.columns.current.view
-    while window.suggesting.computing:  # steady state: the opening's suggestions are computed
+    while window.suggesting.computer.computing:  # steady state: the opening's suggestions are computed
         QApplication.processEvents()
         time.sleep(0.01)
     QThreadPool.globalInstance().waitForDone()

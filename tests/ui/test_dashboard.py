@@ -118,11 +118,13 @@ def test_reports_from_the_window_honour_the_filters(qtbot, open_main, sample_pat
     qtbot.waitUntil(lambda: window.dashboard.reports.last_written == tmp_path / "a.csv", timeout=10000)
     rows = (tmp_path / "a.csv").read_text(encoding="utf-8-sig").strip().splitlines()
     assert len(rows) == 2 and "Jason Kikta" in rows[1]
-    window.dashboard.reports.report()
+    window.dashboard.reports.report()  # written in the background: the window stays live meanwhile
+    qtbot.waitUntil(lambda: window.dashboard.reports.last_written == tmp_path / "r.html", timeout=10000)
     report = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Filters: annotator: ben" in report
     assert "Jason Kikta" in report and "@DODResponse" not in report  # amy's social post is left out
     window.dashboard.reports.report()
+    qtbot.waitUntil(lambda: window.dashboard.reports.last_written == tmp_path / "r.pdf", timeout=20000)
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
 
 

@@ -11,7 +11,7 @@ from annotator.core.errors import (
     AlreadyAnnotated, DiskFull, ExportFailed, InvalidValue, NotFound, ProjectLocked, ProjectReadOnly,
 )
 from annotator.core.records import Annotation
-from annotator.ui.base.background import ProjectTask, start
+from annotator.ui.base.background import BackgroundWork
 from annotator.ui.base.errors import describe, dialog_title, unexpected_hook
 
 
@@ -48,7 +48,7 @@ def test_a_failed_background_export_reaches_the_user_with_its_class_message(
     window = open_main(sample_path)
     target = tmp_path / "missing-folder" / "out.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    window.files.export_csv()
+    window.files.export_action.trigger()  # File ▸ Export annotations CSV…
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
     title, text = messages[-1]
     assert title == "Export failed"
@@ -56,17 +56,20 @@ def test_a_failed_background_export_reaches_the_user_with_its_class_message(
     assert ExportFailed.advice in text
 
 
-def test_an_unexpected_exception_in_a_task_is_shown_with_its_class(qtbot, open_main, messages, sample_path) -> None:
+def test_an_unexpected_exception_in_background_work_is_shown_with_its_class_by_default(
+        qtbot, open_main, messages, sample_path) -> None:
     window = open_main(sample_path)
 
     def broken(project):
         raise KeyError("column")
 
-    task = ProjectTask(sample_path, broken)
-    task.signals.failed.connect(window.errors.report)
-    running: set = set()
-    with qtbot.waitSignal(task.signals.failed, timeout=10000):
-        start(task, running)
+    work = BackgroundWork(sample_path, broken, errors=window.errors)  # no failure handler: the default one
+    ended: list[bool] = []
+    work.on_end(lambda: ended.append(True))
+    with qtbot.waitSignal(work.signals.failed, timeout=10000):
+        work.start()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    assert ended == [True]
     assert messages[-1][0] == "Something went wrong"
     assert "KeyError" in messages[-1][1]
 

@@ -150,13 +150,31 @@ def test_library_keys_open_the_chosen_article(qtbot, workspace, key, columns) ->
     assert len(workspace.columns.columns()) == columns
 
 
-@pytest.mark.parametrize(("key", "dialog"), [("Ctrl+I", "getOpenFileNames"), ("Ctrl+E", "getSaveFileName")])
-def test_import_and_export_keys_ask_for_a_file(qtbot, workspace, monkeypatch, key, dialog) -> None:
+@pytest.mark.parametrize(("key", "dialog"), [("Ctrl+I", "getOpenFileNames"), ("Ctrl+E", "getSaveFileName"),
+                                             ("Ctrl+N", "getSaveFileName"), ("Ctrl+O", "getOpenFileName")])
+def test_file_keys_ask_for_a_file(qtbot, workspace, monkeypatch, key, dialog) -> None:
     asked = []
     monkeypatch.setattr(QFileDialog, dialog, staticmethod(lambda *a, **k: asked.append(a) or ([] if "Names" in dialog
                                                                                               else "", "")))
     press(qtbot, workspace.columns.current.view, key)
     assert len(asked) == 1
+
+
+def test_the_quit_key_asks_the_window_to_quit(qtbot, workspace) -> None:
+    with qtbot.waitSignal(workspace.files.quit_requested, timeout=2000):
+        press(qtbot, workspace.columns.current.view, "Ctrl+Q")
+
+
+def test_every_menu_key_is_the_keymap_s(workspace) -> None:
+    """A menu item shows a key only when the keymap binds it to that item's command (none set by hand)."""
+    bound = {QKeySequence(k).toString() for b in keymap.KEYMAP for k in b.keys}
+    menus = [a.menu() for a in workspace.menuBar().actions()]
+    shown = [(a.text(), s.toString()) for m in menus for a in m.actions() for s in a.shortcuts()]
+    assert shown and all(key in bound for _text, key in shown), shown
+    sources = Path(keymap.__file__).resolve().parents[1].rglob("*.py")
+    setters = [p.name for p in sources if p.name != "keymap.py"
+               and re.search(r"setShortcuts?\(|QKeySequence\(\"|StandardKey", p.read_text(encoding="utf-8"))]
+    assert setters == []
 
 
 def test_f1_opens_the_keyboard_page_without_blocking(qtbot, workspace) -> None:
@@ -172,7 +190,8 @@ def test_f1_opens_the_keyboard_page_without_blocking(qtbot, workspace) -> None:
 def test_every_binding_is_tested_here() -> None:
     tested = {command for command, *_ in MOVES} | {
         "assign", "note", "source", "delete", "undo", "redo", "next_difference", "previous_difference",
-        "open_article", "open_in_new_column", "fold_outlet", "unfold_outlet", "import", "export", "keyboard_help"} | {
+        "open_article", "open_in_new_column", "fold_outlet", "unfold_outlet", "import", "export", "keyboard_help",
+        "new_project", "open_project", "quit"} | {
         # tested in test_suggestions_ui.py
         "accept_suggestion", "choose_suggestion", "reject_suggestion", "accept_all_suggestions", "toggle_suggestions"}
     tested |= {"next_claim_match", "previous_claim_match",  # tested in test_claim_layer.py

@@ -20,7 +20,8 @@ from annotator.core.suggest.refresh import (
     refresh_suggestions,
 )
 from annotator.ui.workspace.layers import CurrentSentenceOutline
-from annotator.ui.suggestions.suggestion_actions import OFF, SHOWN_SETTING
+from annotator.ui.suggestions.shown import SHOWN_SETTING
+from annotator.ui.suggestions.suggestion_commands import OFF
 from annotator.ui.suggestions.suggestion_layer import SuggestionOutlines, outline_color
 
 
@@ -36,7 +37,7 @@ def stored(path: Path):
 
 def computed(qtbot, window) -> None:
     """Wait for the background computation the window started."""
-    qtbot.waitUntil(lambda: not window.suggesting.computing, timeout=20000)
+    qtbot.waitUntil(lambda: not window.suggesting.computer.computing, timeout=20000)
 
 
 def layer(window) -> SuggestionOutlines:
@@ -114,7 +115,7 @@ def test_x_rejects_and_the_suggestion_stays_gone_after_recomputing_and_reopening
     project = workspace.session.project
     project.suggestions.replace("another lexicon", {1: []})  # as if the cues had changed
     assert project.suggestions.for_article(1) == []
-    workspace.suggesting.compute()
+    workspace.suggesting.computer.compute()
     computed(qtbot, workspace)
     assert project.suggestions.for_article(1, include_rejected=True)[0].idx == 0  # computed again...
     assert outlined(workspace)[0][0] != 0  # ...and still not offered
@@ -145,7 +146,7 @@ def test_a_sentence_without_suggestions_says_so(qtbot, workspace, sample_path) -
 
 def test_shift_s_and_the_view_menu_hide_and_show_the_layer(qtbot, workspace, sample_path) -> None:
     view = workspace.columns.current.view
-    action = workspace.suggesting.toggle_action
+    action = workspace.suggesting.commands.toggle_action
     assert action in workspace.view_menu.actions() and action.isChecked()
     press(qtbot, view, "Shift+S")
     assert not action.isChecked() and not layer(workspace).shown
@@ -165,7 +166,7 @@ def test_the_hidden_state_is_kept_for_the_next_window(qtbot, open_main, workspac
     again = open_main(sample_path)
     computed(qtbot, again)
     again.open_article(1)
-    assert not again.suggesting.toggle_action.isChecked() and not layer(again).shown
+    assert not again.suggesting.commands.toggle_action.isChecked() and not layer(again).shown
 
 
 def test_accept_all_asks_first_and_is_one_undo_step(qtbot, workspace, sample_path, messages) -> None:
@@ -186,8 +187,8 @@ def test_accept_all_asks_first_and_is_one_undo_step(qtbot, workspace, sample_pat
 
 def test_accept_all_does_nothing_when_the_question_is_cancelled(qtbot, workspace, sample_path, monkeypatch) -> None:
     asked = []
-    monkeypatch.setattr(workspace.suggesting.errors, "confirm", lambda title, text: asked.append(title) or False)
-    workspace.suggesting.actions["accept_all_suggestions"].trigger()  # Edit ▸ Accept all suggestions…
+    monkeypatch.setattr(workspace.suggesting.commands.errors, "confirm", lambda title, text: asked.append(title) or False)
+    workspace.suggesting.commands.actions["accept_all_suggestions"].trigger()  # Edit ▸ Accept all suggestions…
     assert asked == ["Accept all suggestions"]
     assert stored(sample_path) == []
 
@@ -263,11 +264,11 @@ def test_a_blind_assignment_shows_no_suggestions(qtbot, open_main, sample_path, 
     with Project.open(sample_path) as project:
         export_assignment(project, assignment, blind=True)
     window = open_main(assignment)
-    assert not window.suggesting.computing
+    assert not window.suggesting.computer.computing
     window.open_article(1)
     view = window.columns.current.view
     assert outlined(window) == [] and list(layer(window).spans(view)) == []
-    assert not window.suggesting.toggle_action.isChecked()
+    assert not window.suggesting.commands.toggle_action.isChecked()
     for key in ("A", "X", "Shift+S", "Ctrl+Shift+A"):
         press(qtbot, view, key)
         assert window.statusBar().currentMessage() == OFF, key

@@ -1,8 +1,16 @@
-"""Long work on the project (import, export) in the thread pool, each task on its own connection.
+"""Work off the window's thread (import, export, reports, backups, suggestions, claims): one way to run it.
 
-SQLite connections are not shared between threads: a task opens the project file itself. Its
-result, or the exception object that stopped it, comes back through signals owned by a QObject,
-delivered in the window's thread; the window shows the exception by its class (ui/errors.py).
+A `BackgroundWork` runs `work(project)` in the thread pool on a connection of its own (SQLite
+connections are not shared between threads). What it returns, its progress and the exception that
+stopped it come back through signals delivered in the window's thread. A failure is shown by the
+window's ErrorSink by its class (ui/base/errors.py) unless the caller asks for something else, so
+no piece of work can fail silently:
+
+    BackgroundWork(path, lambda project: write_report(project, out), errors=self.errors,
+                   failure_title="Export failed").on_success(lambda _: self.errors.notice("Written")).start()
+
+`on_end` callbacks run first whichever way it ended (close a progress dialog, clear a busy flag).
+Progress is always `(done, total, item)`: `item` names what is under way ("" when nothing does).
 """
 
 from __future__ import annotations
@@ -13,61 +21,110 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from annotator.core.store.project import Project
+from annotator.ui.base.errors import ErrorSink
+
+Progress = Callable[[int, int, str], None]  # done, total, the item under way
 
 
-class TaskSignals(QObject):
-    progressed = Signal(int, int, str)  # done, total, current item
-    finished = Signal(object)  # what the work returned
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)  # what the work returned
     failed = Signal(object)  # the exception that stopped the work
 
 
-class ProjectTask(QRunnable):
-    """Run `work(project)` on a connection of its own (read-only unless asked)."""
+class BackgroundWork(QRunnable):
+    """`work(project)` in the thread pool (read-only unless asked), reported back in the window's thread."""
 
-    def __init__(self, project_path: Path, work: Callable[[Project], object], *, read_only: bool = True) -> None:
+    def __init__(self, project_path: Path, work: Callable[[Project], object], *, errors: ErrorSink,
+                 failure_title: str | None = None, read_only: bool = True) -> None:
         super().__init__()
+        self.setAutoDelete(False)
         self.project_path = project_path
         self.work = work
         self.read_only = read_only
-        self.signals = TaskSignals()
+        self.errors = errors
+        self.failure_title = failure_title
+        self.signals = _Signals()
         self.done = False  # run() has returned, or is returning
-        self.setAutoDelete(False)
+        self.reported = False  # its end was delivered in the window's thread
+        self._ends: list[Callable[[], None]] = []
+        self._successes: list[Callable[[object], None]] = []
+        self._failure: Callable[[BaseException], None] | None = None
+        self.signals.succeeded.connect(self._on_succeeded)
+        self.signals.failed.connect(self._on_failed)
 
+    # -- what the caller hears --------------------------------------------------------------------
+    def on_success(self, callback: Callable[[object], None]) -> BackgroundWork:
+        self._successes.append(callback)
+        return self
+
+    def on_failure(self, callback: Callable[[BaseException], None]) -> BackgroundWork:
+        """Hear a failure instead of the default (the ErrorSink shows it)."""
+        self._failure = callback
+        return self
+
+    def on_end(self, callback: Callable[[], None]) -> BackgroundWork:
+        self._ends.append(callback)
+        return self
+
+    def on_progress(self, callback: Progress) -> BackgroundWork:
+        self.signals.progressed.connect(callback)
+        return self
+
+    def progress(self, done: int, total: int, item: str = "") -> None:
+        """Report progress from the worker thread (hand this to the work)."""
+        _emit(self.signals.progressed, done, total, item)
+
+    def start(self) -> BackgroundWork:
+        _forget_finished()
+        _KEPT.add(self)
+        QThreadPool.globalInstance().start(self)
+        return self
+
+    # -- in the worker thread -----------------------------------------------------------------------
     def run(self) -> None:
         try:
             with Project.open(self.project_path, read_only=self.read_only) as project:
                 result = self.work(project)
         except Exception as error:  # noqa: BLE001 - every failure is shown to the user by its class
-            self._report(self.signals.failed, error)
+            _emit(self.signals.failed, error)
         else:
-            self._report(self.signals.finished, result)
+            _emit(self.signals.succeeded, result)
         finally:
             self.done = True
 
-    @staticmethod
-    def _report(signal, value: object) -> None:
-        try:
-            signal.emit(value)
-        except RuntimeError:  # the window that asked was closed and deleted: there is nobody to tell
-            pass
+    # -- back in the window's thread ------------------------------------------------------------------
+    def _end(self) -> None:
+        self.reported = True
+        for callback in self._ends:
+            callback()
+
+    def _on_succeeded(self, result: object) -> None:
+        self._end()
+        for callback in self._successes:
+            callback(result)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._end()
+        if self._failure is not None:
+            self._failure(error)
+        else:
+            self.errors.report(error, title=self.failure_title)
 
 
-# Every started task, kept until it has run and the pool is idle. The window's own references go
-# with the window; a task still running when its window was closed and deleted must not be freed
+def _emit(signal, *values: object) -> None:
+    try:
+        signal.emit(*values)
+    except RuntimeError:  # the window that asked was closed and deleted: there is nobody to tell
+        pass
+
+
+# Every started piece of work, kept until it has run and the pool is idle. The window's own references
+# go with the window; work still running when its window was closed and deleted must not be freed
 # under the thread running it (that crashed the interpreter in a later garbage collection).
-_KEPT: set[ProjectTask] = set()
+_KEPT: set[BackgroundWork] = set()
 
 
 def _forget_finished() -> None:
     if QThreadPool.globalInstance().activeThreadCount() == 0:  # no run() is on any thread's stack
-        _KEPT.difference_update([task for task in _KEPT if task.done])
-
-
-def start(task: ProjectTask, running: set[ProjectTask]) -> None:
-    """Start `task`, keeping a reference in `running` until it reports back."""
-    _forget_finished()
-    _KEPT.add(task)
-    running.add(task)
-    task.signals.finished.connect(lambda _result: running.discard(task))
-    task.signals.failed.connect(lambda _error: running.discard(task))
-    QThreadPool.globalInstance().start(task)
+        _KEPT.difference_update([work for work in _KEPT if work.done])

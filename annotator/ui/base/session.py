@@ -23,7 +23,9 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.ops import runner
 from annotator.core.ops.base import Operation
 from annotator.core.store.project import Project
-from annotator.ui.base.background import ProjectTask, start
+from annotator.ui.base.background import BackgroundWork
+from annotator.ui.base.codebook_view import CodebookView
+from annotator.ui.base.errors import ErrorSink
 
 
 WATCH_INTERVAL_MS = 400  # how often the window asks whether another process wrote
@@ -38,10 +40,10 @@ class ProjectSession(QObject):
         self.project = project
         self.annotator = annotator
         self.undo_stack = QUndoStack(self)
-        self._running: set[ProjectTask] = set()
         # Blind mode (set in a classroom assignment): each student sees only their own annotations.
         self.blind = project.info.value("blind") == "1"
         self._stopped = False
+        self._codebook: CodebookView | None = None
         self._seen = project.change_log.latest()  # the last change-log entry the views reflect
         self._data_version = project.change_log.data_version()
         _watch(self)
@@ -110,27 +112,33 @@ class ProjectSession(QObject):
             report(error)
             return None
 
-    def run_in_background(self, operation: Operation, *, finished: Callable[[Changes], None],
-                          failed: Callable[[BaseException], None],
-                          progressed: Callable[[int, int, str], None] | None = None) -> ProjectTask:
-        """Apply a long operation that cannot be undone (an import) on its own connection in the thread pool.
+    def run_in_background(self, operation: Operation, errors: ErrorSink, *,
+                          failure_title: str | None = None) -> BackgroundWork:
+        """A long operation that cannot be undone (an import, a refresh), applied on its own connection in
+        the thread pool; call `.start()` on what is returned after adding callbacks.
 
-        Its Changes are announced when it is done, before `finished` is called.
+        Its Changes are announced when it is done, before any `on_success` callback; an operation that
+        reports progress (`operation.progress`) reports through the work's `on_progress`.
         """
         if operation.undoable:
             raise TypeError("background operations are not recorded for undo; run undoable ones with run()")
-        task = ProjectTask(self.project.path, lambda project: runner.apply(project, operation), read_only=False)
-        task.signals.finished.connect(self.announce)
-        task.signals.finished.connect(finished)
-        task.signals.failed.connect(failed)
-        if progressed is not None:  # an operation that reports progress has a `progress` callback
-            operation.progress = task.signals.progressed.emit
-            task.signals.progressed.connect(progressed)
-        start(task, self._running)
-        return task
+        work = BackgroundWork(self.project.path, lambda project: runner.apply(project, operation), errors=errors,
+                              failure_title=failure_title, read_only=False)
+        if hasattr(operation, "progress"):
+            operation.progress = work.progress
+        return work.on_success(self.announce)
+
+    @property
+    def codebook(self) -> CodebookView:
+        """The categories, read once after each codebook change (views ask on every key press)."""
+        if self._codebook is None:
+            self._codebook = CodebookView(self.project.categories.list(include_archived=True))
+        return self._codebook
 
     def announce(self, changes: Changes) -> None:
         """Tell the views; also for work committed on another connection (a background import)."""
+        if changes.codebook:
+            self._codebook = None  # before any view reads it again
         self.changed.emit(changes)
 
     def reload(self) -> None:

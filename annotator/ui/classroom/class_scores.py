@@ -60,7 +60,7 @@ class ClassScores(QWidget):
             self.students.clear()
             self.disagreements.clear()
             return
-        labels = {c.key: c.label for c in project.categories.list(include_archived=True)}
+        labels = self.session.codebook.labels
         self.summary.setText(_summary(self.key, scores, agreement))
         self._show_students(scores, labels)
         self._show_disagreements(agreement.disagreements[:SHOWN_DISAGREEMENTS], labels)

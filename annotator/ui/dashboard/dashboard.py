@@ -118,7 +118,7 @@ class Dashboard(QWidget):
         project = self.session.project
         for combo, values in [
             (self.annotator, [(a, a) for a in project.annotations.annotators()]),
-            (self.category, [(c.label, c.key) for c in project.categories.list(include_archived=True)]),
+            (self.category, [(c.label, c.key) for c in self.session.codebook.all]),
             (self.outlet, [(o, o) for o in project.articles.outlets()]),
         ]:
             current = combo.currentData()
@@ -154,7 +154,7 @@ class Dashboard(QWidget):
         db = self.session.project.database
         articles = article_summary(db, filters)
         outlets = outlet_summary(db, filters, articles=articles)
-        categories = self.session.project.categories.list(include_archived=True)
+        categories = self.session.codebook.all
         if filters.category is not None:
             categories = [c for c in categories if c.key == filters.category]
         self.table.show_rows(outlets, articles, categories, filters=filters)
@@ -194,7 +194,7 @@ class Dashboard(QWidget):
                                         limit=None if article is not None else MAX_LISTED)
             items += [e for e in found if article is None or e.article_id == article]
         items.sort(key=lambda e: (e.article_id, e.start))
-        labels = {c.key: c for c in self.session.project.categories.list(include_archived=True)}
+        labels = self.session.codebook.by_key
         what = {None: "all categories", "anonymous": "anonymous sources"}.get(
             category, labels[category].label if category in labels else category)
         shown = f"{len(items)}" if len(items) < MAX_LISTED else f"The first {MAX_LISTED}"

@@ -1,29 +1,38 @@
-"""Export from the dashboard, honouring its filters: annotations CSV, outlets CSV, XLSX, HTML or PDF report."""
+"""Exports and reports: annotations CSV, outlets CSV, XLSX, HTML or PDF report, each written in the background.
+
+The dashboard's buttons honour its filters; File ▸ Export annotations CSV (Ctrl+E) uses the same
+writer through an instance whose filters are empty. Every file is written on a connection of its
+own in the thread pool, so a report over a large project never freezes the window.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.analysis.stats import Filters
 from annotator.core.reports.csv_export import write_annotations_csv, write_outlets_csv
 from annotator.core.reports.html_report import write_html_report
 from annotator.core.reports.xlsx_export import write_xlsx
-from annotator.core.analysis.stats import Filters
-from annotator.ui.base.background import ProjectTask, start
+from annotator.core.store.project import Project
+from annotator.ui.base.background import BackgroundWork
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.session import ProjectSession
 
+Writer = Callable[[Project, Path, Filters], object]
+
 
 class ReportActions:
-    def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget, filters) -> None:
+    def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget,
+                 filters: Callable[[], Filters]) -> None:
         self.session = session
         self.errors = errors
         self.parent = parent
-        self.filters = filters  # () -> Filters
+        self.filters = filters
         self.last_written: Path | None = None
-        self.running: set[ProjectTask] = set()
+        self.running: set[BackgroundWork] = set()  # started and not yet reported back
 
     def _target(self, title: str, suffix: str, pattern: str) -> Path | None:
         project = self.session.project
@@ -31,55 +40,50 @@ class ReportActions:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, default, pattern)
         return Path(path) if path else None
 
-    def _write(self, path: Path | None, writer) -> None:
-        if path is None:
-            return
-        try:
-            writer(path, self.filters())
-        except AnnotatorError as error:
-            self.errors.report(error, title="Export failed")
-            return
-        self._done(path)
-
-    def _done(self, path: Path) -> None:
-        self.last_written = path
-        self.errors.notice(f"Wrote {path}")
-
-    def _write_in_background(self, path: Path | None, writer) -> None:
-        """An export of a large project takes seconds: write it in the thread pool, the window stays live."""
+    def _write(self, path: Path | None, writer: Writer, done: Callable[[object, Path], str] | None = None) -> None:
+        """Write `path` in the thread pool with the filters as they are now; the window stays live."""
         if path is None:
             return
         filters = self.filters()
-        task = ProjectTask(self.session.project.path, lambda project: str(writer(project.database, path, filters)))
-        task.signals.finished.connect(lambda _rows: self._done(path))
-        task.signals.failed.connect(lambda error: self.errors.report(error, title="Export failed"))
+        work = BackgroundWork(self.session.project.path, lambda project: writer(project, path, filters),
+                              errors=self.errors, failure_title="Export failed")
+        self.running.add(work)
+        work.on_end(lambda: self.running.discard(work))
+        work.on_success(lambda result: self._written(path, done(result, path) if done else f"Wrote {path}"))
         self.errors.notice(f"Writing {path}…")
-        start(task, self.running)
+        work.start()
+
+    def _written(self, path: Path, message: str) -> None:
+        self.last_written = path
+        self.errors.notice(message)
 
     def annotations_csv(self) -> None:
-        self._write_in_background(self._target("Export annotations", "annotations.csv", "CSV (*.csv)"),
-                                  write_annotations_csv)
+        self._write(self._target("Export annotations", "annotations.csv", "CSV (*.csv)"),
+                    lambda project, path, filters: write_annotations_csv(project.database, path, filters),
+                    lambda count, path: f"Exported {count} annotation(s) to {path}")
 
     def outlets_csv(self) -> None:
-        self._write_in_background(self._target("Export outlet summary", "outlets.csv", "CSV (*.csv)"),
-                                  write_outlets_csv)
+        self._write(self._target("Export outlet summary", "outlets.csv", "CSV (*.csv)"),
+                    lambda project, path, filters: write_outlets_csv(project.database, path, filters))
 
     def workbook_xlsx(self) -> None:
         path = self._target("Export annotations and outlets", "export.xlsx", "Excel workbook (*.xlsx)")
         if path is not None and path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        self._write_in_background(path, write_xlsx)
+        self._write(path, lambda project, path, filters: write_xlsx(project.database, path, filters))
 
     def report(self) -> None:
         path = self._target("Write report", "report.html", "HTML report (*.html);;PDF report (*.pdf)")
         if path is not None and path.suffix.lower() not in (".html", ".htm", ".pdf"):
             path = path.with_suffix(".html")
-        self._write(path, self._write_report)
+        self._write(path, write_report)
 
-    def _write_report(self, path: Path, filters: Filters) -> None:
-        if path.suffix.lower() == ".pdf":
-            from annotator.ui.dashboard.report_pdf import write_pdf_report
 
-            write_pdf_report(self.session.project, path, filters)
-        else:
-            write_html_report(self.session.project, path, filters)
+def write_report(project: Project, path: Path, filters: Filters) -> None:
+    """The HTML report, or the PDF one when `path` ends in .pdf (Qt's PDF writer, safe off the UI thread)."""
+    if path.suffix.lower() == ".pdf":
+        from annotator.ui.dashboard.report_pdf import write_pdf_report
+
+        write_pdf_report(project, path, filters)
+    else:
+        write_html_report(project, path, filters)

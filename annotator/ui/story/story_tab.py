@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,12 +47,6 @@ from annotator.ui.base.session import ProjectSession
 from annotator.ui.story.story_model import COUNT, FIXED, NAME, CellDelegate, ClaimGridModel, only_anonymous
 
 SENTENCE_ROLE = Qt.ItemDataRole.UserRole
-
-
-class _Progress(QObject):
-    """Carries the background computation's progress to the window's thread."""
-
-    progressed = Signal(int, int)
 
 
 class StoryTab(QWidget):
@@ -105,7 +99,6 @@ class StoryTab(QWidget):
         self.detail.setAlternatingRowColors(True)
         self.take_out_button = QPushButton("Take sentence out of claim", self)
         self.take_out_button.setToolTip("The selected sentence does not state this claim")
-        self._progress = _Progress(self)
         self._build_layout()
         self._connect_signals()
         self._update_buttons()
@@ -147,7 +140,6 @@ class StoryTab(QWidget):
         self.detail.itemActivated.connect(self._on_detail_item_activated)
         self.detail.itemDoubleClicked.connect(self._on_detail_item_activated)
         self.detail.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self._progress.progressed.connect(self._on_progressed)
 
     # -- reading -----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -156,7 +148,7 @@ class StoryTab(QWidget):
             return
         project = self.session.project
         selected = {c.id for c in self.selected_claims()}
-        categories = project.categories.list(include_archived=True)
+        categories = self.session.codebook.all
         self.delegate.colors = {c.key: c.color for c in categories}
         everything = project.claims.list()
         claims = [c for c in everything if only_anonymous(c)] if self.anonymous_only.isChecked() else everything
@@ -201,29 +193,23 @@ class StoryTab(QWidget):
         """Group the sentences afresh in the background (the grid shows the stored claims meanwhile)."""
         if self.task is not None:
             return
-        self.task = RecomputeClaims(progress=self._progress.progressed.emit)
+        self.task = RecomputeClaims()
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.session.run_in_background(self.task, finished=self._on_recompute_finished,
-                                       failed=self._on_recompute_failed)
+        (self.session.run_in_background(self.task, self.errors).on_progress(self._on_progressed)
+         .on_end(self._on_recompute_ended).on_success(lambda _changes: self.refresh()).start())
 
     def cancel_recompute(self) -> None:
         if self.task is not None:
             self.task.cancel.set()
 
-    def _on_progressed(self, done: int, total: int) -> None:
+    def _on_progressed(self, done: int, total: int, _item: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _on_recompute_finished(self, _changes: Changes) -> None:
+    def _on_recompute_ended(self) -> None:
         self.task = None
         self.progress.setVisible(False)
-        self.refresh()
-
-    def _on_recompute_failed(self, error: BaseException) -> None:
-        self.task = None
-        self.progress.setVisible(False)
-        self.errors.report(error)
 
     def _on_session_changed(self, changes: Changes) -> None:
         if not self.session.project.is_open:

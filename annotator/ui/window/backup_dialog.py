@@ -18,8 +18,8 @@ from annotator.core.errors import AnnotatorError, NotAProject, ProjectDamaged
 from annotator.core.store import backups
 from annotator.core.store.backups import BackupInfo
 from annotator.core.store.project import Project
-from annotator.ui.base.background import ProjectTask, start
-from annotator.ui.base.errors import show_startup_error
+from annotator.ui.base.background import BackgroundWork
+from annotator.ui.base.errors import ErrorSink, show_startup_error
 from annotator.ui.base.plain_text import plain_label
 from annotator.ui.base.session import ProjectSession
 
@@ -36,7 +36,6 @@ REASONS = {
 NO_BACKUPS = ("No backups yet. One is made each day the project is opened, and before an import, a merge, "
               "accepting all suggestions, a file upgrade and a restore.")
 
-_DAILY: set[ProjectTask] = set()  # the daily backups under way, kept until they report back
 
 
 def reason_text(reason: str) -> str:
@@ -118,18 +117,12 @@ def restore_and_upgrade(project_path: Path, backup_path: Path) -> Path | None:
     return kept
 
 
-def start_daily_backup(session: ProjectSession, *,
-                       failed: Callable[[BaseException], None] | None = None) -> ProjectTask:
-    """Make the day's backup of the session's project in the background (skipped when one is recent).
-
-    `failed` hears why none could be made (the window says so in the status bar).
-    """
-    task = ProjectTask(session.project.path, lambda p: backups.backup_if_due(p.database.conn, p.path),
-                       read_only=False)
-    if failed is not None:
-        task.signals.failed.connect(failed)
-    start(task, _DAILY)
-    return task
+def start_daily_backup(session: ProjectSession, errors: ErrorSink) -> BackgroundWork:
+    """Make the day's backup of the session's project in the background (skipped when one is recent);
+    the status bar says why when none could be made."""
+    work = BackgroundWork(session.project.path, lambda p: backups.backup_if_due(p.database.conn, p.path),
+                          errors=errors, read_only=False)
+    return work.on_failure(lambda error: errors.notice(f"The daily backup was not made: {error}")).start()
 
 
 def open_failed_offering_backup(error: BaseException) -> bool:

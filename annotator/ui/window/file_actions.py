@@ -3,18 +3,17 @@ restore from backup, quit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog, QWidget
 
-from annotator.core.changes import Changes
 from annotator.core.ops.ingest import ImportFiles
 from annotator.core.records import ImportReport
-from annotator.core.reports.csv_export import write_annotations_csv
 from annotator.core.store import backups
-from annotator.ui.base.background import ProjectTask, start
+from annotator.ui.base.background import BackgroundWork
 from annotator.ui.window.backup_dialog import BackupDialog, described, restore_and_upgrade
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import menu_text
@@ -31,8 +30,10 @@ class FileActions(QObject):
     quit_requested = Signal()
     project_restored = Signal()  # a backup was written into the open project: every view must re-read it
 
-    def __init__(self, session: ProjectSession, errors: ErrorSink, settings: QSettings, parent: QWidget) -> None:
+    def __init__(self, session: ProjectSession, errors: ErrorSink, settings: QSettings, parent: QWidget, *,
+                 export_annotations: Callable[[], None]) -> None:
         super().__init__(parent)
+        self.export_annotations = export_annotations  # the annotations CSV writer the dashboard's button uses
         self.session = session
         self.errors = errors
         self.settings = settings
@@ -40,30 +41,28 @@ class FileActions(QObject):
         self.importing: ImportFiles | None = None
         self.progress: QProgressDialog | None = None
         self.last_report: ImportReport | None = None
-        self.running: set[ProjectTask] = set()
         self.restoring: QProgressDialog | None = None
 
     def populate(self, menu: QMenu) -> None:
-        self.new_action = self._action(menu, "&New project…", QKeySequence.StandardKey.New, self.new_project)
-        self.open_action = self._action(menu, "&Open…", QKeySequence.StandardKey.Open, self.open_project)
+        self.new_action = self._action(menu, "&New project…", self.new_project)
+        self.open_action = self._action(menu, "&Open…", self.open_project)
         self.recent_menu = menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
-        self.import_action = self._action(menu, "&Import articles…", QKeySequence("Ctrl+I"), self.choose_import)
+        self.import_action = self._action(menu, "&Import articles…", self.choose_import)
         self.import_action.setEnabled(not self.session.project.read_only)
-        self.export_action = self._action(menu, "&Export annotations CSV…", QKeySequence("Ctrl+E"),
-                                          self.export_csv)
+        self.export_action = self._action(menu, "&Export annotations CSV…", self.export_annotations)
         menu.addSeparator()
-        self.copy_action = self._action(menu, "Save a &copy…", QKeySequence(), self.save_copy)
-        self.restore_action = self._action(menu, "Restore from &backup…", QKeySequence(), self.restore_from_backup)
+        self.copy_action = self._action(menu, "Save a &copy…", self.save_copy)
+        self.restore_action = self._action(menu, "Restore from &backup…", self.restore_from_backup)
         self.restore_action.setEnabled(not self.session.project.read_only)
         menu.addSeparator()
-        self._action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.quit_requested.emit)
+        self.quit_action = self._action(menu, "&Quit", self.quit_requested.emit)
 
-    def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:
+    def _action(self, menu: QMenu, text: str, slot) -> QAction:
+        """A menu item; its keys, if any, are the keymap's (given by the main window)."""
         action = QAction(text, self.parent_widget)
-        action.setShortcut(shortcut)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
 
@@ -113,8 +112,9 @@ class FileActions(QObject):
         progress.setMinimumDuration(400)
         progress.canceled.connect(operation.cancel.set)
         self.importing, self.progress = operation, progress
-        self.session.run_in_background(operation, finished=self._on_import_finished,
-                                       failed=self._on_import_failed, progressed=self._on_import_progressed)
+        (self.session.run_in_background(operation, self.errors, failure_title="Import failed")
+         .on_progress(self._on_import_progressed).on_end(self._finish_import)
+         .on_success(lambda _changes: self._show_import_report(operation.report)).start())
 
     def cancel_import(self) -> None:
         """Stop a running import after its current file (the window is closing)."""
@@ -127,20 +127,13 @@ class FileActions(QObject):
             self.progress.setValue(done)
             self.progress.setLabelText(f"Importing {Path(path).name} ({done} of {total})")
 
-    def _finish_import(self) -> ImportReport | None:
+    def _finish_import(self) -> None:
         if self.progress is not None:
             self.progress.reset()
             self.progress.deleteLater()
-        report = self.importing.report if self.importing is not None else None
         self.importing, self.progress = None, None
-        return report
 
-    def _on_import_failed(self, error: BaseException) -> None:
-        self._finish_import()
-        self.errors.report(error, title="Import failed")
-
-    def _on_import_finished(self, _changes: Changes) -> None:
-        report = self._finish_import()
+    def _show_import_report(self, report: ImportReport | None) -> None:
         if report is None:
             return
         self.last_report = report
@@ -150,20 +143,6 @@ class FileActions(QObject):
             self.errors.inform("Import", "\n".join(shown))
         else:
             self.errors.notice(lines[0])
-
-    # -- export -------------------------------------------------------------------------------
-    def export_csv(self) -> None:
-        project = self.session.project
-        default = str(project.path.with_name(f"{project.path.stem}-annotations.csv"))
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export annotations", default, "CSV (*.csv)")
-        if not path:
-            return
-        task = ProjectTask(project.path, lambda p: str(write_annotations_csv(p.database, Path(path))))
-        task.signals.finished.connect(lambda count: self.errors.notice(f"Exported {count} annotation(s) to {path}"))
-        task.signals.failed.connect(lambda error: self.errors.report(error, title="Export failed"))
-        self.errors.notice(f"Exporting to {path}…")
-        start(task, self.running)
-
 
     # -- copy and restore -------------------------------------------------------------------------
     def save_copy(self) -> None:
@@ -175,12 +154,12 @@ class FileActions(QObject):
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".annot")
         confirmed = target == Path(path)  # the file dialog asked before replacing that file, not another
-        task = ProjectTask(project.path, lambda p: backups.save_copy(p.database.conn, target, project_path=p.path,
-                                                                     overwrite=confirmed), read_only=False)
-        task.signals.finished.connect(lambda out: self.errors.notice(f"Saved a copy of the project to {out}"))
-        task.signals.failed.connect(lambda error: self.errors.report(error, title="Copy not saved"))
+        work = BackgroundWork(project.path, lambda p: backups.save_copy(p.database.conn, target, project_path=p.path,
+                                                                        overwrite=confirmed),
+                              errors=self.errors, failure_title="Copy not saved", read_only=False)
+        work.on_success(lambda out: self.errors.notice(f"Saved a copy of the project to {out}"))
         self.errors.notice(f"Saving a copy to {target}…")
-        start(task, self.running)
+        work.start()
 
     def restore_from_backup(self) -> None:
         """Choose a backup, confirm, and write it into the project in the background."""
@@ -204,16 +183,16 @@ class FileActions(QObject):
 
     def _start_restore(self, chosen: backups.BackupInfo) -> None:
         path = self.session.project.path
-        task = ProjectTask(path, lambda _project: restore_and_upgrade(path, chosen.path))
-        task.signals.finished.connect(lambda kept: self._on_restore_finished(chosen, kept))
-        task.signals.failed.connect(self._on_restore_failed)
+        work = BackgroundWork(path, lambda _project: restore_and_upgrade(path, chosen.path), errors=self.errors,
+                              failure_title="Not restored")
+        work.on_end(self._finish_restore).on_success(lambda kept: self._on_restore_finished(chosen, kept))
         # Modal while it runs: a change made meanwhile would be in neither the project nor the backup.
         self.restoring = QProgressDialog(f"Restoring {described(chosen)}…", None, 0, 0, self.parent_widget)
         self.restoring.setWindowTitle("Restore from backup")
         self.restoring.setWindowModality(Qt.WindowModality.WindowModal)
         self.restoring.setMinimumDuration(0)
         self.restoring.show()
-        start(task, self.running)
+        work.start()
 
     def _finish_restore(self) -> None:
         if self.restoring is not None:
@@ -221,12 +200,7 @@ class FileActions(QObject):
             self.restoring.deleteLater()
         self.restoring = None
 
-    def _on_restore_failed(self, error: BaseException) -> None:
-        self._finish_restore()
-        self.errors.report(error, title="Not restored")
-
     def _on_restore_finished(self, chosen: backups.BackupInfo, kept: Path | None) -> None:
-        self._finish_restore()
         self.session.undo_stack.clear()  # its steps were taken on the content just replaced
         kept_info = next((b for b in backups.list_backups(self.session.project.path) if b.path == kept), None)
         before = f"; the project as it was is kept as {described(kept_info)}" if kept_info is not None else ""

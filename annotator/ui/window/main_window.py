@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar, QTabWidget, QWidget
 
+from annotator.core.analysis.stats import Filters
 from annotator.core.ingest.formats import is_supported
 from annotator.core.changes import Changes
 from annotator.core.records import ArticleId
@@ -19,6 +20,7 @@ from annotator.ui.workspace.columns import Columns
 from annotator.ui.classroom.class_scores import ClassScores
 from annotator.ui.classroom.compare import CompareView
 from annotator.ui.dashboard.dashboard import Dashboard
+from annotator.ui.dashboard.report_actions import ReportActions
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.window.file_actions import FileActions
 from annotator.ui.workspace.inspector import InspectorPanel
@@ -74,7 +76,8 @@ class MainWindow(QMainWindow):
         self.search_dock.hide()  # shown by Ctrl+F or Ctrl+Shift+F
         self.claim_links = ClaimLinks(session, self.columns, self.errors.notice, self)
         self.annotating = Annotating(session, self.inspector, self.errors, self)
-        self.files = FileActions(session, self.errors, settings, self)
+        self.exports = ReportActions(session, self.errors, self, Filters)  # File ▸ Export: every annotation
+        self.files = FileActions(session, self.errors, settings, self, export_annotations=self.exports.annotations_csv)
         self.classroom = ClassroomActions(session, self.errors, self)
         self.suggesting = SuggestionActions(session, self.columns, self.inspector, self.errors, settings, self)
         self._build_menus()
@@ -82,7 +85,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.restore_state()
         if not session.project.read_only:  # at most one backup a day, made at opening
-            start_daily_backup(session, failed=lambda e: self.errors.notice(f"The daily backup was not made: {e}"))
+            start_daily_backup(session, self.errors)
         self.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0) or 0))
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -124,8 +127,10 @@ class MainWindow(QMainWindow):
         self.key_actions = keymap.install(self.columns, {
             "assign": annotating.assign_shortcut, "delete": annotating.delete_chosen,
             "note": annotating.edit_note, "source": annotating.edit_source}, keymap.ANNOTATING)
-        for command, action in [("undo", self.undo_action), ("redo", self.redo_action),
-                                ("import", self.files.import_action), ("export", self.files.export_action),
+        files = self.files
+        for command, action in [("new_project", files.new_action), ("open_project", files.open_action),
+                                ("quit", files.quit_action), ("undo", self.undo_action), ("redo", self.redo_action),
+                                ("import", files.import_action), ("export", files.export_action),
                                 ("keyboard_help", self.keys_action), ("find_in_article", self.find_action),
                                 ("search_project", self.search_action)]:
             keymap.apply(action, command)

@@ -28,7 +28,7 @@ class Annotating:
         return self.session.try_run(operation, self.errors.report) is not None
 
     def assign_shortcut(self, shortcut: str) -> None:
-        category = self.session.project.categories.by_shortcut(shortcut)
+        category = self.session.codebook.by_shortcut(shortcut)
         if category is None:
             self.errors.notice(f"No category has the shortcut {shortcut}.")
             return
@@ -40,7 +40,7 @@ class Annotating:
         if view is None or span is None:
             self.errors.notice("Select a sentence first: open an article and click a sentence.")
             return
-        category = self.session.project.categories.get(key)
+        category = self.session.codebook.get(key)
         existing = [a for a in view.annotations_at_selection()
                     if (a.start, a.end) == span and a.category == key
                     and a.annotator == self.session.annotator]

@@ -60,7 +60,7 @@ class ArticleColumn(QWidget):
     def refresh_mix(self) -> None:
         counts = Counter(a.category for a in self.view.annotations())
         self.mix.set_parts([(c.color, counts.get(c.key, 0), c.label)
-                            for c in self.session.project.categories.list(include_archived=True)])
+                            for c in self.session.codebook.all])
 
     def set_active(self, active: bool) -> None:
         self.setProperty("active", active)

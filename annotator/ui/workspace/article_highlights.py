@@ -46,7 +46,7 @@ class ArticleHighlights:
     def reload(self) -> None:
         """Re-read the codebook's colours and all of the article's annotations; format the whole text."""
         project = self.session.project
-        self._colors = {c.key: QColor(c.color) for c in project.categories.list(include_archived=True)}
+        self._colors = {c.key: QColor(c.color) for c in self.session.codebook.all}
         self._formats = {}
         self._annotations = {a.id: a for a in project.annotations.for_article(self.article_id,
                                                                               annotator=self.annotator)}

@@ -246,7 +246,7 @@ class ArticleView(QTextEdit):
         here = [a for a in self.annotations() if a.start <= offset < a.end]
         if not here:
             return ""
-        labels = {c.key: c.label for c in self.session.project.categories.list(include_archived=True)}
+        labels = self.session.codebook.labels
 
         def text(value: str) -> str:
             return html.escape(value).replace("\n", "<br>")

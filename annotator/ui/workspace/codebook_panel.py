@@ -63,7 +63,7 @@ class CodebookPanel(QWidget):
         chosen = self.chosen_key()
         counts = self.session.project.annotations.counts_by_category(annotator=self.session.visible_annotator)
         self.list.clear()
-        for category in self.session.project.categories.list():
+        for category in self.session.codebook.active:
             shortcut = category.shortcut or " "
             item = QListWidgetItem(swatch(category.color),
                                    f"{shortcut}   {category.label}   ({counts.get(category.key, 0)})")
@@ -102,7 +102,7 @@ class CodebookPanel(QWidget):
         key = self.chosen_key()
         if key is None:
             return
-        current = self.session.project.categories.get(key).label
+        current = self.session.codebook.get(key).label
         label, ok = QInputDialog.getText(self, "Rename category", "Label:", text=current)
         if ok:
             self._edit(EditCategory(key, label=label))
@@ -111,7 +111,7 @@ class CodebookPanel(QWidget):
         key = self.chosen_key()
         if key is None:
             return
-        color = QColorDialog.getColor(QColor(self.session.project.categories.get(key).color), self)
+        color = QColorDialog.getColor(QColor(self.session.codebook.get(key).color), self)
         if color.isValid():
             self._edit(EditCategory(key, color=color.name()))
 
@@ -119,17 +119,17 @@ class CodebookPanel(QWidget):
         key = self.chosen_key()
         if key is None:
             return
-        visible = [c.key for c in self.session.project.categories.list()]
+        visible = [c.key for c in self.session.codebook.active]
         index = visible.index(key)
         if not 0 <= index + step < len(visible):
             return
         # Move past the visible neighbour, whatever archived categories lie between.
-        everything = [c.key for c in self.session.project.categories.list(include_archived=True)]
+        everything = [c.key for c in self.session.codebook.all]
         target = everything.index(visible[index + step])
         self._edit(MoveCategory(key, target))
 
     def _on_restore_clicked(self) -> None:
-        archived = [c for c in self.session.project.categories.list(include_archived=True) if c.archived]
+        archived = [c for c in self.session.codebook.all if c.archived]
         if not archived:
             self.errors.notice("No category is archived.")
             return

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.changes import Changes
 from annotator.core.records import Annotation
-from annotator.core.store.suggestions import Suggestion
+from annotator.core.records import Suggestion
 from annotator.ui.base import keymap
 from annotator.ui.base.swatch import swatch
 from annotator.ui.base.plain_text import plain_label
@@ -98,7 +98,7 @@ class InspectorPanel(QWidget):
 
     def reload_categories(self) -> None:
         self.category.clear()
-        for c in self.session.project.categories.list(include_archived=True):
+        for c in self.session.codebook.all:
             self.category.addItem(swatch(c.color), c.label + (" (archived)" if c.archived else ""), c.key)
 
     def _on_session_changed(self, changes: Changes) -> None:
@@ -113,7 +113,7 @@ class InspectorPanel(QWidget):
         """Show the annotations on the selection; choose `choose`, else keep the chosen one."""
         previous = self.chosen()
         self._annotations = annotations
-        labels = {c.key: c for c in self.session.project.categories.list(include_archived=True)}
+        labels = self.session.codebook.by_key
         self.list.blockSignals(True)
         self.list.clear()
         for a in annotations:
