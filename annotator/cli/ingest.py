@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.group import cli
+from annotator.core.ingest.formats import supported_types
 from annotator.core.ops import runner
 from annotator.core.ops.ingest import ImportFiles
 from annotator.core.records import ImportProblem, ImportReport
@@ -58,12 +59,13 @@ def _progress_line(done: int, total: int, path: str) -> None:
     click.echo(f"\r\x1b[K{line}", err=True, nl=False)
 
 
-@cli.command("import")
+@cli.command("import", help=f"Import articles ({supported_types()}; folders recursively); "
+                               "create PROJECT if missing.")
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--outlet", help="Outlet for files whose metadata names none.")
 def import_command(project: Path, paths: tuple[Path, ...], outlet: str | None) -> None:
-    """Import articles (.txt, .md, .html, .pdf, .docx; folders recursively); create PROJECT if missing."""
+    """Import articles into PROJECT; the help text names the supported file types (formats.READERS)."""
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int, path: str) -> None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import Duplicate, ImportRefused
-from annotator.core.ingest.collect import collect_files, supported_types
-from annotator.core.ingest.formats import load
+from annotator.core.ingest.collect import collect_files
+from annotator.core.ingest.formats import load, supported_types
 from annotator.core.ingest.names import display_name
 from annotator.core.ingest.near_duplicates import NearDuplicates
 from annotator.core.ingest.segment import split_sentences

@@ -6,11 +6,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from annotator.core.ingest.formats import SUPPORTED, is_supported
+from annotator.core.ingest.formats import is_supported, unsupported_type
 from annotator.core.ingest.names import display_name
 from annotator.core.records import ImportProblem
 
-UNSUPPORTED = "unsupported file type"
 HIDDEN = "hidden"
 
 
@@ -44,12 +43,7 @@ def _walk(folder: Path, skipped: list[ImportProblem]) -> list[Path]:
             if name.startswith("."):
                 skipped.append(ImportProblem(display_name(path), f"{HIDDEN} file"))
             elif not is_supported(path):
-                suffix = path.suffix.lower() or "(none)"
-                skipped.append(ImportProblem(display_name(path), f"{UNSUPPORTED} {suffix}"))
+                skipped.append(ImportProblem(display_name(path), unsupported_type(path)))
             elif path.is_file():
                 found.append(path)
     return sorted(found)
-
-
-def supported_types() -> str:
-    return ", ".join(sorted(SUPPORTED))

@@ -1,8 +1,15 @@
-"""Files → ParsedArticle: plain text, Markdown with a metadata header, saved web pages, PDF, Word."""
+"""Files → ParsedArticle: plain text, Markdown with a metadata header, saved web pages, PDF, Word.
+
+READERS is the one table of the file types an import reads; what is supported, the refusal of
+other types and the file dialog's filter are all derived from it. The readers of web pages, PDF and
+Word load their libraries only when such a file is read.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
@@ -14,12 +21,63 @@ from annotator.core.ingest.names import display_name
 from annotator.core.ingest.textfile import read_decoded
 from annotator.core.records import ParsedArticle
 
-TEXT_SUFFIXES = {".txt", ".text"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm"}
-PDF_SUFFIXES = {".pdf"}
-WORD_SUFFIXES = {".docx"}
-SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | WORD_SUFFIXES
+Read = Callable[[Path], tuple[ParsedArticle, list[str]]]  # a path -> (article, warnings about reading it)
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One kind of article file: its name as a user reads it ("Web page"), whether it is binary (read
+    by its own library) or text (decoded first, with warnings about the decoding), and its reader."""
+
+    name: str
+    binary: bool
+    read: Read
+
+
+def _read_plain(path: Path) -> tuple[ParsedArticle, list[str]]:
+    return _read_text(path, parse_plain)
+
+
+def _read_markdown(path: Path) -> tuple[ParsedArticle, list[str]]:
+    return _read_text(path, parse_markdown)
+
+
+def _read_html(path: Path) -> tuple[ParsedArticle, list[str]]:
+    from annotator.core.ingest.html_page import parse_html
+
+    return _read_text(path, parse_html)
+
+
+def _read_pdf(path: Path) -> tuple[ParsedArticle, list[str]]:
+    from annotator.core.ingest.pdf_file import parse_pdf
+
+    return parse_pdf(path), []
+
+
+def _read_word(path: Path) -> tuple[ParsedArticle, list[str]]:
+    from annotator.core.ingest.docx_file import parse_docx
+
+    return parse_docx(path), []
+
+
+def _read_text(path: Path, parse: Callable[[str, Path], ParsedArticle]) -> tuple[ParsedArticle, list[str]]:
+    decoded = read_decoded(path)
+    return parse(decoded.text, path), decoded.warnings()
+
+
+_PLAIN = Reader("Plain text", binary=False, read=_read_plain)
+_MARKDOWN = Reader("Markdown", binary=False, read=_read_markdown)
+_WEB_PAGE = Reader("Web page", binary=False, read=_read_html)
+_PDF = Reader("PDF", binary=True, read=_read_pdf)
+_WORD = Reader("Word", binary=True, read=_read_word)
+
+READERS: dict[str, Reader] = {
+    ".txt": _PLAIN, ".text": _PLAIN,
+    ".md": _MARKDOWN, ".markdown": _MARKDOWN,
+    ".html": _WEB_PAGE, ".htm": _WEB_PAGE,
+    ".pdf": _PDF,
+    ".docx": _WORD,
+}
 
 _META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*$")
 _META_MORE = re.compile(r"^[ ]{4,}.*$")
@@ -29,7 +87,7 @@ _META_KEYS = {"title": "title", "outlet": "outlet", "url": "url", "published": "
 
 
 def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED
+    return path.suffix.lower() in READERS
 
 
 def parse_file(path: Path) -> ParsedArticle:
@@ -39,39 +97,42 @@ def parse_file(path: Path) -> ParsedArticle:
 
 def load(path: Path) -> tuple[ParsedArticle, list[str]]:
     """Like parse_file, with the warnings about reading it (replaced characters, guessed encoding)."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise ImportRefused(path, f"unsupported file type {suffix or '(none)'}; use .txt, .md, .html, .pdf or .docx")
-    if suffix in PDF_SUFFIXES | WORD_SUFFIXES:
-        return _load_document(path, suffix), []
-    decoded = read_decoded(path)
-    text = decoded.text
-    if suffix in MARKDOWN_SUFFIXES:
-        article = parse_markdown(text, path)
-    elif suffix in HTML_SUFFIXES:
-        from annotator.core.ingest.html_page import parse_html
-
-        article = parse_html(text, path)
-    else:
-        article = parse_plain(text, path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ImportRefused(path, f"{unsupported_type(path)}; use {_listed(list(READERS))}")
+    article, warnings = reader.read(path)
     if not article.body.strip():
         raise ImportRefused(path, "has no article text")
-    return article, decoded.warnings()
+    return article, warnings
 
 
-def _load_document(path: Path, suffix: str) -> ParsedArticle:
-    """PDF and Word files: binary formats with their own readers, which check the text they find."""
-    if suffix in PDF_SUFFIXES:
-        from annotator.core.ingest.pdf_file import parse_pdf
+def unsupported_type(path: Path) -> str:
+    """Why a file is not read, as a skipped file's reason: "unsupported file type .png"."""
+    return f"unsupported file type {path.suffix.lower() or '(none)'}"
 
-        article = parse_pdf(path)
-    else:
-        from annotator.core.ingest.docx_file import parse_docx
 
-        article = parse_docx(path)
-    if not article.body.strip():
-        raise ImportRefused(path, "has no article text")
-    return article
+def supported_types() -> str:
+    """Every supported suffix, sorted: ".docx, .htm, .html, ..."."""
+    return ", ".join(sorted(READERS))
+
+
+def file_dialog_filter() -> str:
+    """A file dialog's name filter: all article files, then each format, then all files."""
+    by_format: dict[str, list[str]] = {}
+    for suffix, reader in READERS.items():
+        by_format.setdefault(reader.name, []).append(suffix)
+    filters = [f"Articles ({_globs(list(READERS))})"]
+    filters += [f"{name} ({_globs(suffixes)})" for name, suffixes in by_format.items()]
+    return ";;".join([*filters, "All files (*)"])
+
+
+def _globs(suffixes: list[str]) -> str:
+    return " ".join(f"*{suffix}" for suffix in suffixes)
+
+
+def _listed(suffixes: list[str]) -> str:
+    """Suffixes as a sentence lists them: ".txt, .md or .pdf"."""
+    return suffixes[0] if len(suffixes) == 1 else f"{', '.join(suffixes[:-1])} or {suffixes[-1]}"
 
 
 def parse_plain(text: str, path: Path) -> ParsedArticle:
