@@ -247,3 +247,17 @@ class ClaimEdit:
     correction: Correction
     before: tuple[ClaimRow, ...]
     after: tuple[ClaimRow, ...]
+
+
+# -- suggestions ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Category `category` suggested for sentence `idx` (from 0) of an article, with its cue and source."""
+
+    article_id: int
+    idx: int
+    category: str
+    confidence: float
+    cue: str
+    source: str = ""

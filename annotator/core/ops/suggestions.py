@@ -6,8 +6,8 @@ from threading import Event
 
 from annotator.core.changes import Changes
 from annotator.core.ops.annotations import AddAnnotation
+from annotator.core.records import Suggestion
 from annotator.core.store.project import Project
-from annotator.core.store.suggestions import Suggestion
 
 
 class AcceptSuggestion:

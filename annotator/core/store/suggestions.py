@@ -8,24 +8,12 @@ have are not stored.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from annotator.core.clock import now
+from annotator.core.records import Suggestion
 from annotator.core.store.database import Database
 
 ENABLED_SETTING = "suggestions"  # project_info: "1" lets a blind assignment show suggestions
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """Category `category` suggested for sentence `idx` (from 0) of an article, with its cue and source."""
-
-    article_id: int
-    idx: int
-    category: str
-    confidence: float
-    cue: str
-    source: str = ""
 
 
 _SELECT = """SELECT s.article_id, s.idx, c.key, s.confidence, s.cue, s.source FROM suggestions s

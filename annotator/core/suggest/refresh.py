@@ -15,8 +15,8 @@ from concurrent.futures import Executor, Future
 
 from annotator.core.changes import Changes
 from annotator.core.ingest.workers import start_pool
+from annotator.core.records import Suggestion
 from annotator.core.store.project import Project
-from annotator.core.store.suggestions import Suggestion
 from annotator.core.suggest.cues import Lexicon
 from annotator.core.suggest.suggester import Suggester
 

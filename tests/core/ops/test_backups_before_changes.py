@@ -13,9 +13,9 @@ from annotator.core.ops import runner
 from annotator.core.ops.classroom import MergeFiles
 from annotator.core.ops.ingest import ImportFiles
 from annotator.core.ops.suggestions import AcceptSuggestions
+from annotator.core.records import Suggestion
 from annotator.core.store import backups
 from annotator.core.store.project import Project
-from annotator.core.store.suggestions import Suggestion
 
 
 def _reasons(path: Path) -> list[str]:

@@ -16,8 +16,8 @@ from annotator.core.ops.annotations import AddAnnotation, DeleteAnnotation, Upda
 from annotator.core.ops.articles import EditArticle
 from annotator.core.ops.codebook import EditCategory
 from annotator.core.ops.suggestions import AcceptSuggestions
+from annotator.core.records import Suggestion
 from annotator.core.store.project import Project
-from annotator.core.store.suggestions import Suggestion
 
 
 @pytest.fixture
