@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from annotator.core.store.articles import text_and_sentence_starts
 from annotator.core.store.database import Database
+from annotator.core.store.evidence_rows import evidence_rows
+from annotator.core.store.selection import selected_articles
 from annotator.core.records import AnnotationId, ArticleId
-from annotator.core.analysis.stats import Filters, annotation_where, selected_articles
+from annotator.core.analysis.stats import Filters
 
 
 @dataclass(frozen=True)
@@ -30,17 +32,9 @@ class Evidence:
 def annotated_sentences(db: Database, filters: Filters = Filters(), *, limit: int | None = None) -> list[Evidence]:
     """Annotations the filters keep, with their text, in outlet, article and text order (the first `limit`)."""
     articles = selected_articles(db, filters)
-    extra, params = annotation_where(filters)
-    sql = ('SELECT n.id, n.article_id, n.start, n."end", c.key, n.source_name, n.note, p.name'
-           " FROM annotations n JOIN categories c ON c.id = n.category_id"
-           " JOIN annotators p ON p.id = n.annotator_id JOIN articles a ON a.id = n.article_id"
-           f" JOIN outlets o ON o.id = a.outlet_id WHERE 1{extra}")
-    if filters.outlet is not None:
-        sql, params = sql + " AND o.name = ?", params + [filters.outlet]
-    sql += " ORDER BY o.name COLLATE OUTLET, n.article_id, n.start, n.id"
     bodies: dict[int, tuple[str, list[int]]] = {}
     out: list[Evidence] = []
-    for annotation_id, aid, start, end, key, source, note, annotator in db.stream(sql, params):
+    for annotation_id, aid, start, end, key, source, note, annotator in evidence_rows(db, filters):
         if aid not in articles:  # outside the date range
             continue
         if aid not in bodies:

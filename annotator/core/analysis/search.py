@@ -17,7 +17,7 @@ from typing import NamedTuple
 from annotator.core.errors import InvalidValue
 from annotator.core.records import ArticleId
 from annotator.core.store.database import Database
-from annotator.core.store.schema import SENTENCE_KEY
+from annotator.core.store.sentence_search import count_matching, matching_sentences
 
 _PHRASE_OR_CHUNK = re.compile(r'"([^"]*)"(\*?)|(\S+)')
 _WORD = re.compile(r"[^\W_]+")
@@ -76,37 +76,14 @@ def match_expression(text: str) -> str:
     return " AND ".join(term.fts() for term in parse_query(text))
 
 
-# Hits in key order, which is article and sentence order: FTS5 yields its rowids in that order, so
-# there is no sort and a LIMIT stops the search early. The key range (one article, or what follows
-# the last hit of a page) is a rowid constraint FTS5 applies while it reads the index.
-_SEARCH = f"""
-    SELECT s.article_id, s.idx, s.start, s."end", o.name, a.title, substr(a.body, s.start + 1, s."end" - s.start)
-    FROM sentence_fts f JOIN sentences s ON s.article_id = f.rowid / {SENTENCE_KEY} AND s.idx = f.rowid % {SENTENCE_KEY}
-    JOIN articles a ON a.id = s.article_id JOIN outlets o ON o.id = a.outlet_id
-    WHERE sentence_fts MATCH ? AND f.rowid BETWEEN ? AND ?
-    ORDER BY f.rowid LIMIT ?"""
-
-_COUNT = "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ? AND rowid BETWEEN ? AND ?"
-_LAST_KEY = 2**63 - 1
-
-
-def _key_range(article_id: int | None, after: tuple[int, int] | None) -> tuple[int, int]:
-    """The keys a search looks at: one article's (or all), after the position `after`."""
-    low, high = (0, _LAST_KEY) if article_id is None else (
-        article_id * SENTENCE_KEY, article_id * SENTENCE_KEY + SENTENCE_KEY - 1)
-    if after is not None:
-        low = max(low, after[0] * SENTENCE_KEY + after[1] + 1)
-    return low, high
-
-
 def search_sentences(db: Database, query: str, *, article_id: int | None = None,
                      after: tuple[int, int] | None = None, limit: int | None = None) -> list[SearchHit]:
     """The sentences matching `query` in article and sentence order: in one article when `article_id`
     is given, only those after the position `after` (a hit's `position`: the next page), at most `limit`."""
-    params = (match_expression(query), *_key_range(article_id, after), -1 if limit is None else limit)
-    return list(map(SearchHit._make, db.rows(_SEARCH, params)))
+    rows = matching_sentences(db, match_expression(query), article_id=article_id, after=after, limit=limit)
+    return list(map(SearchHit._make, rows))
 
 
 def count_matches(db: Database, query: str, *, article_id: int | None = None) -> int:
     """How many sentences match `query` (in one article when `article_id` is given)."""
-    return db.row(_COUNT, (match_expression(query), *_key_range(article_id, None)))[0]
+    return count_matching(db, match_expression(query), article_id=article_id)

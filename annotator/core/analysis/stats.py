@@ -1,4 +1,4 @@
-"""Per-article and per-outlet summaries, computed by SQL over the project file.
+"""Per-article and per-outlet summaries, added up from the store's per-article counts.
 
 The outlet figures are sums of the article figures, so the dashboard, `annotator summary`, the CSV
 and the reports all read the same numbers from one place.
@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from annotator.core.store.database import Database, outlet_order
+from annotator.core.store.known_names import annotator_names, category_keys, outlet_names
+from annotator.core.store.selection import selected_articles
+from annotator.core.store.summary_queries import (
+    annotated_sentence_counts, category_counts, category_keys_by_id, sentence_counts,
+)
 from annotator.core.ingest.dates import is_iso_date
 from annotator.core.errors import InvalidValue, NotFound
 from annotator.core.records import ArticleId, ArticleSummary, OutletSummary
@@ -36,14 +41,12 @@ class Filters:
 
 def check_filters(db: Database, filters: Filters) -> Filters:
     """Refuse a filter naming a category, annotator or outlet the project does not have."""
-    for value, sql, what in [
-        (filters.category, "SELECT key FROM categories ORDER BY position", "category"),
-        (filters.annotator, "SELECT name FROM annotators ORDER BY name", "annotator"),
-        (filters.outlet, "SELECT name FROM outlets", "outlet"),
+    for value, names, what in [
+        (filters.category, category_keys, "category"),
+        (filters.annotator, annotator_names, "annotator"),
+        (filters.outlet, outlet_names, "outlet"),
     ]:
-        known = [row[0] for row in db.rows(sql)] if value is not None else []
-        if what == "outlet":
-            known.sort(key=outlet_order)
+        known = names(db) if value is not None else []
         if value is not None and value not in known:
             raise NotFound(f"no {what} {value!r} in this project (known: {', '.join(known) or 'none'})")
     for bound in (filters.published_from, filters.published_to):
@@ -82,49 +85,14 @@ def shown_anonymous_share(by_category: dict[str, int], filters: Filters) -> floa
     return anonymous_share(by_category)
 
 
-def annotation_where(filters: Filters, alias: str = "n") -> tuple[str, list]:
-    """SQL conditions (starting with AND) and parameters for the annotator and category filters."""
-    sql, params = "", []
-    if filters.annotator is not None:
-        sql += f" AND {alias}.annotator_id = (SELECT id FROM annotators WHERE name = ?)"
-        params.append(filters.annotator)
-    if filters.category is not None:
-        sql += f" AND {alias}.category_id = (SELECT id FROM categories WHERE key = ?)"
-        params.append(filters.category)
-    return sql, params
-
-
-def selected_articles(db: Database, filters: Filters, *, with_url: bool = False) -> dict[int, tuple]:
-    """article id → (outlet, title, published[, url]) for the articles the filters keep."""
-    sql = (f"SELECT a.id, o.name, a.title, a.published{', a.url' if with_url else ''} FROM articles a"
-           " JOIN outlets o ON o.id = a.outlet_id WHERE 1")
-    params: list = []
-    if filters.outlet is not None:
-        sql, params = sql + " AND o.name = ?", params + [filters.outlet]
-    if filters.published_from or filters.published_to:
-        sql += " AND a.published GLOB '[0-9][0-9][0-9][0-9]-*'"
-    if filters.published_from:
-        sql, params = sql + " AND a.published >= ?", params + [filters.published_from]
-    if filters.published_to:
-        # "2025-03-31" must keep "2025-03-31T18:00": compare against the day's end.
-        sql, params = sql + " AND a.published <= ?", params + [filters.published_to + "\uffff"]
-    return {row[0]: row[1:] for row in db.rows(sql, tuple(params))}
-
-
 def article_summary(db: Database, filters: Filters = Filters()) -> list[ArticleSummary]:
     """One summary per article the filters keep, by outlet then id."""
-    keys = {cid: key for cid, key in db.rows("SELECT id, key FROM categories ORDER BY position, id")}
+    keys = category_keys_by_id(db)
     articles = selected_articles(db, filters)
-    sentences = dict(db.rows("SELECT article_id, count(*) FROM sentences GROUP BY article_id"))
-    extra, params = annotation_where(filters)
-    annotated = dict(db.rows(
-        "SELECT s.article_id, count(*) FROM sentences s WHERE EXISTS (SELECT 1 FROM annotations n"
-        ' WHERE n.article_id = s.article_id AND n."end" > s.start AND n.start < s."end"'
-        f"{extra}) GROUP BY s.article_id", tuple(params)))
+    sentences = sentence_counts(db)
+    annotated = annotated_sentence_counts(db, filters)
     counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for aid, cid, count in db.rows(
-            f"SELECT n.article_id, n.category_id, count(*) FROM annotations n WHERE 1{extra}"
-            " GROUP BY n.article_id, n.category_id", tuple(params)):
+    for aid, cid, count in category_counts(db, filters):
         counts[aid][keys[cid]] = count
     out = []
     for aid, (outlet, title, published) in articles.items():
@@ -141,7 +109,7 @@ def outlet_summary(db: Database, filters: Filters = Filters(),
                    articles: list[ArticleSummary] | None = None) -> list[OutletSummary]:
     """One summary per outlet (those with nothing annotated too), by name: sums of its articles."""
     rows = article_summary(db, filters) if articles is None else articles
-    keys = [key for (key,) in db.rows("SELECT key FROM categories ORDER BY position, id")]
+    keys = category_keys(db)
     grouped: dict[str, list[ArticleSummary]] = defaultdict(list)
     for row in rows:
         grouped[row.outlet].append(row)

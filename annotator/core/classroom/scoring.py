@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from annotator.core.classroom.agreement import cohen_kappa, fleiss_kappa, krippendorff_alpha, precision_recall_f1
 from annotator.core.store.database import Database
+from annotator.core.store.known_names import annotator_names, category_keys
+from annotator.core.store.scoring_rows import annotated_articles, category_spans, sentence_spans
 from annotator.core.errors import InvalidValue, NotFound
 
 NONE = "none"
@@ -62,14 +64,11 @@ def unit_labels(db: Database, annotators: list[str], article_ids: list[int]) -> 
     """For each sentence of the articles, each annotator's set of category keys on it."""
     out: dict[Unit, dict[str, frozenset]] = {}
     for aid in article_ids:
-        sentences = db.rows('SELECT idx, start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', (aid,))
+        sentences = sentence_spans(db, aid)
         starts = [s for _, s, _ in sentences]
         ends = [e for _, _, e in sentences]
         found: dict[int, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-        for start, end, key, name in db.rows(
-                'SELECT n.start, n."end", c.key, p.name FROM annotations n'
-                " JOIN categories c ON c.id = n.category_id JOIN annotators p ON p.id = n.annotator_id"
-                " WHERE n.article_id = ?", (aid,)):
+        for start, end, key, name in category_spans(db, aid):
             for idx in range(bisect_right(ends, start), bisect_left(starts, end)):
                 found[idx][name].add(key)
         for idx, _, _ in sentences:
@@ -77,24 +76,18 @@ def unit_labels(db: Database, annotators: list[str], article_ids: list[int]) -> 
     return out
 
 
-def _annotators(db: Database) -> list[str]:
-    return [name for (name,) in db.rows("SELECT name FROM annotators ORDER BY name")]
-
-
 def score_students(db: Database, key: str, students: list[str] | None = None) -> tuple[list[StudentScore], ClassAgreement]:
     """Every student (all annotators but the key, unless named) against the key, and the class."""
-    everyone = _annotators(db)
+    everyone = annotator_names(db)
     if key not in everyone:
         raise NotFound(f"no annotator {key!r} in this project (known: {', '.join(everyone) or 'none'})")
     students = [s for s in (students or everyone) if s != key]
     if not students:
         raise InvalidValue("there is no student to score: only the key has annotated")
-    articles = [aid for (aid,) in db.rows(
-        "SELECT DISTINCT article_id FROM annotations WHERE annotator_id = (SELECT id FROM annotators WHERE name = ?)"
-        " ORDER BY article_id", (key,))]
+    articles = annotated_articles(db, key)
     labels = unit_labels(db, [key, *students], articles)
     units = sorted(labels)
-    categories = [k for (k,) in db.rows("SELECT key FROM categories ORDER BY position, id")]
+    categories = category_keys(db)
     scores = [_score(student, key, units, labels, categories) for student in students]
     return scores, _class_agreement(students, units, labels, categories)
 

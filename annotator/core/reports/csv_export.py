@@ -15,7 +15,10 @@ from pathlib import Path
 from annotator.core.reports.atomic import atomic_text
 from annotator.core.store.articles import text_and_sentence_starts
 from annotator.core.store.database import Database
-from annotator.core.analysis.stats import Filters, annotation_where, outlet_summary, selected_articles
+from annotator.core.store.export_rows import annotator_rows, category_rows, exported_annotations
+from annotator.core.store.known_names import category_keys
+from annotator.core.store.selection import selected_articles
+from annotator.core.analysis.stats import Filters, outlet_summary
 
 ANNOTATION_COLUMNS = [
     "outlet", "article_id", "article_title", "url", "published", "sentence", "start", "end", "text",
@@ -43,15 +46,10 @@ def _article_rows(db: Database, filters: Filters, cell: Cell) -> dict[int, tuple
 def annotation_rows(db: Database, filters: Filters = Filters(), *, cell: Cell = neutralise) -> Iterator[tuple]:
     """One row per annotation (ANNOTATION_COLUMNS), in article and text order; `cell` writes text values."""
     articles = _article_rows(db, filters, cell)
-    categories = {cid: (key, cell(label)) for cid, key, label in
-                  db.rows("SELECT id, key, label FROM categories")}
-    annotators = {pid: cell(name) for pid, name in db.rows("SELECT id, name FROM annotators")}
-    extra, params = annotation_where(filters)
-    sql = ('SELECT n.article_id, n.start, n."end", n.category_id, n.annotator_id, n.source_name, n.note,'
-           f" n.created_at, n.updated_at FROM annotations n WHERE 1{extra}"
-           " ORDER BY n.article_id, n.start, n.id")
+    categories = {cid: (key, cell(label)) for cid, key, label in category_rows(db)}
+    annotators = {pid: cell(name) for pid, name in annotator_rows(db)}
     current, body, starts, article = None, "", [], ()
-    for aid, start, end, cid, pid, source, note, created, updated in db.stream(sql, params):
+    for aid, start, end, cid, pid, source, note, created, updated in exported_annotations(db, filters):
         if aid not in articles:
             continue
         if aid != current:
@@ -65,7 +63,7 @@ def annotation_rows(db: Database, filters: Filters = Filters(), *, cell: Cell = 
 
 def outlet_rows(db: Database, filters: Filters = Filters(), *, cell: Cell = neutralise) -> tuple[list[str], list[list]]:
     """(OUTLET_COLUMNS and one column per category key, one row per outlet with its counts)."""
-    keys = [key for (key,) in db.rows("SELECT key FROM categories ORDER BY position, id")]
+    keys = category_keys(db)
     rows = [[cell(s.outlet), s.articles, s.sentences, s.annotated_sentences, s.annotations,
              *(s.by_category.get(k, 0) for k in keys)] for s in outlet_summary(db, filters)]
     return OUTLET_COLUMNS + keys, rows
