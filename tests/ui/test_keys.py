@@ -160,6 +160,17 @@ def test_file_keys_ask_for_a_file(qtbot, workspace, monkeypatch, key, dialog) ->
     assert len(asked) == 1
 
 
+def test_the_import_dialog_offers_every_format_the_import_reads(qtbot, workspace, monkeypatch) -> None:
+    from annotator.core.ingest.formats import READERS, file_dialog_filter
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: asked.append(a) or ([], "")))
+    workspace.files.import_action.trigger()
+    offered = asked[0][3]
+    assert offered == file_dialog_filter()
+    assert all(f"*{suffix}" in offered.split(";;")[0] for suffix in READERS)
+
+
 def test_the_quit_key_asks_the_window_to_quit(qtbot, workspace) -> None:
     with qtbot.waitSignal(workspace.files.quit_requested, timeout=2000):
         press(qtbot, workspace.columns.current.view, "Ctrl+Q")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog, QWidget
 
+from annotator.core.ingest.formats import file_dialog_filter
 from annotator.core.ops.ingest import ImportFiles
 from annotator.core.records import ImportReport
 from annotator.core.store import backups
@@ -20,7 +21,6 @@ from annotator.ui.base.plain_text import menu_text
 from annotator.ui.base.session import ProjectSession
 
 PROJECT_FILTER = "Annotator projects (*.annot);;All files (*)"
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;All files (*)"
 MAX_RECENT = 8
 MAX_LINES = 40
 
@@ -93,7 +93,7 @@ class FileActions(QObject):
     # -- import -------------------------------------------------------------------------------
     def choose_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.parent_widget, "Import articles", str(Path.home()),
-                                                ARTICLE_FILTER)
+                                                file_dialog_filter())
         if paths:
             self.import_files([Path(p) for p in paths])
 
