@@ -1,4 +1,8 @@
-"""The `suggest` command: each sentence's suggested sourcing, as a table, JSON or CSV; or applied."""
+"""The `suggest` command: each sentence's suggested sourcing, as a table, JSON or CSV; or applied.
+
+It lists the open suggestions, as the window shows them (core/suggest/open.py): not those already
+accepted as annotations, unless asked for all.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,9 @@ from annotator.cli.table import format_table
 from annotator.core.errors import InvalidValue
 from annotator.core.ops import runner
 from annotator.core.ops.suggestions import AcceptSuggestions
+from annotator.core.records import Suggestion
 from annotator.core.store.project import Project
-from annotator.core.store.suggestions import Suggestion
+from annotator.core.suggest.open import open_suggestions
 
 FIELDS = ("article_id", "sentence", "category", "source", "confidence", "cue")
 
@@ -26,10 +31,12 @@ FIELDS = ("article_id", "sentence", "category", "source", "confidence", "cue")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out suggestions less confident than this (0 to 1).")
+@click.option("--all", "all_", is_flag=True,
+              help="Also list the suggestions already accepted as annotations (the window hides them).")
 @click.option("--apply", "apply_", is_flag=True, help="Store the suggestions as annotations by --annotator.")
 @click.option("--annotator", help="With --apply: the annotator the suggestions are stored under.")
-def suggest_command(project: Path, article_ids: tuple[int, ...], fmt: str, min_confidence: float, apply_: bool,
-                    annotator: str | None) -> None:
+def suggest_command(project: Path, article_ids: tuple[int, ...], fmt: str, min_confidence: float, all_: bool,
+                    apply_: bool, annotator: str | None) -> None:
     """Suggest each sentence's sourcing categories from its attribution cues (offline)."""
     if apply_ and not annotator:
         raise click.UsageError("--apply needs --annotator NAME")
@@ -45,6 +52,8 @@ def suggest_command(project: Path, article_ids: tuple[int, ...], fmt: str, min_c
             added = _apply(proj, suggestions, annotator or "")
             click.echo(f"stored {added} annotation(s) by {annotator} ({len(suggestions) - added} already there)")
             return
+        if not all_:
+            suggestions = _open(proj, suggestions)
     _print(suggestions, fmt)
 
 
@@ -63,6 +72,18 @@ def _suggestions(proj: Project, ids: list[int]) -> list[Suggestion]:
                 if not proj.suggestions.is_rejected(s.article_id, s.idx, s.category)]
     refresh_suggestions(proj, article_ids=ids)
     return [s for a in ids for s in proj.suggestions.for_article(a)]
+
+
+def _open(proj: Project, suggestions: list[Suggestion]) -> list[Suggestion]:
+    """Those the window shows: their sentence does not carry their category yet (marked by anyone)."""
+    by_article: dict[int, list[Suggestion]] = {}
+    for s in suggestions:
+        by_article.setdefault(s.article_id, []).append(s)
+    still_open: set[Suggestion] = set()
+    for article_id, listed in by_article.items():
+        still_open.update(open_suggestions(listed, proj.annotations.for_article(article_id),
+                                           proj.articles.sentences(article_id)))
+    return [s for s in suggestions if s in still_open]
 
 
 def _apply(proj: Project, suggestions: list[Suggestion], annotator: str) -> int:

@@ -1,4 +1,5 @@
-"""`annotator suggest`: formats, --min-confidence, --apply then `annotator score`, blind assignments."""
+"""`annotator suggest`: formats, --min-confidence, open ones only unless --all, --apply then `annotator score`,
+blind assignments."""
 
 from __future__ import annotations
 
@@ -43,6 +44,23 @@ def test_min_confidence_leaves_out_less_confident_suggestions(sample) -> None:
     every = json.loads(run("suggest", sample, "--format", "json").output)
     confident = json.loads(run("suggest", sample, "--format", "json", "--min-confidence", "0.85").output)
     assert 0 < len(confident) < len(every) and all(r["confidence"] >= 0.85 for r in confident)
+
+
+def test_an_accepted_suggestion_is_listed_only_with_all(sample) -> None:
+    first = json.loads(run("suggest", sample, "3", "--format", "json").output)[0]
+    assert run("annotate", sample, "3", first["sentence"], first["category"], "--annotator", "amy").exit_code == 0
+    listed = json.loads(run("suggest", sample, "3", "--format", "json").output)
+    every = json.loads(run("suggest", sample, "3", "--format", "json", "--all").output)
+    assert first not in listed and first in every and len(every) == len(listed) + 1
+
+
+def test_apply_counts_an_accepted_suggestion_as_already_there(sample) -> None:
+    first = json.loads(run("suggest", sample, "3", "--format", "json").output)[0]
+    assert run("annotate", sample, "3", first["sentence"], first["category"], "--annotator", "amy").exit_code == 0
+    every = json.loads(run("suggest", sample, "3", "--format", "json", "--all").output)
+    result = run("suggest", sample, "3", "--apply", "--annotator", "amy")
+    assert result.exit_code == 0, result.output
+    assert f"stored {len(every) - 1} annotation(s) by amy (1 already there)" in result.output
 
 
 def test_apply_stores_annotations_that_score_compares_with_a_key(sample) -> None:

@@ -15,32 +15,14 @@ from collections.abc import Iterable
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from annotator.core.records import Annotation
-from annotator.core.store.suggestions import Suggestion
+from annotator.core.records import Suggestion
+from annotator.core.suggest.open import open_suggestions  # noqa: F401  (re-exported for the suggestion views)
 from annotator.ui.workspace.layers import ArticleView, DashedOutlines, in_view
 
 # Padding around each line of a sentence: little across (the next sentence may start on the same
 # line, one space away), more above and below than the current sentence's outline, so both show.
 ACROSS, ABOVE, BELOW = 2, 4, 4
 STEP = 2  # each further suggestion on the same sentence, one step further out
-
-
-def open_suggestions(suggestions: Iterable[Suggestion], annotations: Iterable[Annotation],
-                     sentences) -> list[Suggestion]:
-    """The suggestions whose sentence does not already carry their category (an accepted one).
-
-    One pass over the annotations (each finds its sentences by bisection), then one over the
-    suggestions: linear, where comparing every suggestion with every annotation was quadratic.
-    """
-    starts = [s.start for s in sentences]
-    taken: set[tuple[int, str]] = set()
-    for a in annotations:
-        first = max(0, bisect_right(starts, a.start) - 1)
-        if first < len(sentences) and sentences[first].end <= a.start:
-            first += 1  # a.start lies in the gap after that sentence
-        for idx in range(first, bisect_left(starts, a.end)):
-            taken.add((idx, a.category))
-    return [s for s in suggestions if s.idx < len(sentences) and (s.idx, s.category) not in taken]
 
 
 class SuggestionOutlines(DashedOutlines):

@@ -1,12 +1,11 @@
-"""Which suggestions are still open is found in linear time and agrees with the plain definition."""
+"""Which suggestions are still open: not those whose sentence carries their category; found in linear time."""
 
 from __future__ import annotations
 
 import random
 
-from annotator.core.records import Annotation, Sentence
-from annotator.core.store.suggestions import Suggestion
-from annotator.ui.suggestions.suggestion_layer import open_suggestions
+from annotator.core.records import Annotation, Sentence, Suggestion
+from annotator.core.suggest.open import open_suggestions
 
 
 def naive(suggestions, annotations, sentences):
@@ -33,3 +32,12 @@ def test_open_suggestions_match_the_definition_on_random_articles() -> None:
         suggestions = [Suggestion(1, rng.randrange(len(sentences) + 2), rng.choice(keys), 0.5, "cue", "")
                        for _ in range(rng.randrange(0, 20))]
         assert open_suggestions(suggestions, annotations, sentences) == naive(suggestions, annotations, sentences)
+
+
+def test_a_suggestion_closes_when_its_sentence_carries_its_category() -> None:
+    sentences = [Sentence(1, 0, 0, 10), Sentence(1, 1, 11, 20), Sentence(1, 2, 21, 30)]
+    said, report, post = (Suggestion(1, 0, "on_record", 0.9, "said"), Suggestion(1, 1, "document", 0.8, "report"),
+                          Suggestion(1, 2, "social_post", 0.7, "tweeted"))
+    marks = [Annotation(1, 1, 2, 8, "on_record", "amy", "", "", "", ""),  # part of sentence 0: accepted
+             Annotation(2, 1, 11, 20, "on_record", "ben", "", "", "", "")]  # another category: still open
+    assert open_suggestions([said, report, post], marks, sentences) == [report, post]
