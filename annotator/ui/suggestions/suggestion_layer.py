@@ -16,7 +16,6 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from annotator.core.records import Suggestion
-from annotator.core.suggest.open import open_suggestions  # noqa: F401  (re-exported for the suggestion views)
 from annotator.ui.workspace.layers import ArticleView, DashedOutlines, in_view
 
 # Padding around each line of a sentence: little across (the next sentence may start on the same
