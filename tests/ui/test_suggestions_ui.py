@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QInputDialog
 
 from annotator.core.classroom.files import export_assignment
 from annotator.core.ops.suggestions import AcceptSuggestions
+from annotator.core.records import Suggestion
 from annotator.core.store.project import Project
-from annotator.core.store.suggestions import Suggestion
 from annotator.core.suggest.refresh import (
     fingerprint,
     project_suggester,
