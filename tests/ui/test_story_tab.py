@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from annotator.core.store.database import outlet_order
+from annotator.core.records import outlet_order
 from annotator.core.store.project import Project
 from annotator.ui.story.story_model import COUNT, FIXED, NAME, SENTENCES_ROLE
 from annotator.ui.story.story_tab import SENTENCE_ROLE

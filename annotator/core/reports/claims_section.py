@@ -43,8 +43,8 @@ def claims_section(project: Project, md_text) -> list[str]:
 
 def _stale(project: Project) -> bool:
     """Whether articles came or went since the claims were computed (by whichever method computed them)."""
-    run = project.database.row("SELECT method FROM claim_runs WHERE id = 1")
-    return run is None or project.claims.is_stale(run[0])
+    method = project.claims.last_method()
+    return method is None or project.claims.is_stale(method)
 
 
 def _cell(claim: Claim, outlet: str, labels: dict[str, str], md_text) -> str:

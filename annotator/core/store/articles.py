@@ -8,7 +8,8 @@ import sqlite3
 from datetime import date
 
 from annotator.core.clock import now
-from annotator.core.store.database import Database, outlet_order
+from annotator.core.records import outlet_order
+from annotator.core.store.database import Database
 from annotator.core.errors import Duplicate, InvalidValue, NotFound
 from annotator.core.records import (
     Article, ArticleChange, ArticleId, ImportedArticle, OutletChange, ParsedArticle, Sentence,

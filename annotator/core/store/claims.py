@@ -72,6 +72,11 @@ class ClaimStore:
             result.append(SentenceText(article_id, idx, body_of[article_id][start:end]))
         return result
 
+    def last_method(self) -> str | None:
+        """The method the stored claims were computed with (None: never computed)."""
+        run = self._db.row("SELECT method FROM claim_runs WHERE id = 1")
+        return run[0] if run else None
+
     def is_stale(self, method: str) -> bool:
         """Whether articles came or went, or another method is asked for, since the claims were computed."""
         run = self._db.row("SELECT method, articles, sentences, last_article_id FROM claim_runs WHERE id = 1")

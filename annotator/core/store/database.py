@@ -26,18 +26,11 @@ from pathlib import Path
 from annotator.core.errors import (
     DiskFull, NewerProject, NotAProject, ProjectDamaged, ProjectError, ProjectLocked, ProjectReadOnly,
 )
+from annotator.core.records import outlet_order
 from annotator.core.store.schema import APPLICATION_ID, LATEST_VERSION, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-
-def outlet_order(name: str) -> tuple[str, str]:
-    """How outlets sort everywhere (listings, figures, CSVs, report): ignoring case, then as written.
-
-    SQL sorts the same way with `ORDER BY name COLLATE OUTLET`.
-    """
-    return name.casefold(), name
 
 
 def _collate_outlets(a: str, b: str) -> int:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from annotator.core.store.database import Database, outlet_order
+from annotator.core.records import outlet_order
+from annotator.core.store.database import Database
 
 
 def category_keys(db: Database) -> list[str]:

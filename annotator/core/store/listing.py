@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from annotator.core.records import ArticleId
-from annotator.core.store.database import Database, outlet_order
+from annotator.core.records import outlet_order
+from annotator.core.store.database import Database
 
 
 class ListedOutlet(NamedTuple):

@@ -39,7 +39,7 @@ from annotator.core.ops.base import Operation
 from annotator.core.ops.claims import MergeClaims, NameClaim, RemoveFromClaim
 from annotator.core.records import Claim, ClaimSentence
 from annotator.core.reports.claims_csv import write_claims_csv
-from annotator.core.store.database import outlet_order
+from annotator.core.records import outlet_order
 from annotator.ui.base.swatch import swatch
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import plain_label, plain_tooltip

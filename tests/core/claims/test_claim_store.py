@@ -6,7 +6,7 @@ from annotator.core.claims.compute import METHOD
 from annotator.core.claims.refresh import RecomputeClaims, ensure_claims, recompute
 from annotator.core.ops.claims import MergeClaims, NameClaim, RemoveFromClaim
 from annotator.core.records import Claim, ClaimSentence, ParsedArticle
-from annotator.core.store.database import outlet_order
+from annotator.core.records import outlet_order
 from annotator.core.store.project import Project
 
 
