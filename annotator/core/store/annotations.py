@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from annotator.core.clock import now
 from annotator.core.codebook import CategorySpec
 from annotator.core.store.categories import insert_categories
+from annotator.core.store.known_names import annotator_names
 from annotator.core.store.database import Database
 from annotator.core.errors import AlreadyAnnotated, InvalidValue, NotFound
 from annotator.core.records import Annotation, AnnotationChange
@@ -172,7 +173,7 @@ class AnnotationStore:
             " ELSE coalesce((SELECT id FROM annotators WHERE name = :a), -1) END", {"a": annotator}))
 
     def annotators(self) -> list[str]:
-        return [row[0] for row in self._db.rows("SELECT name FROM annotators ORDER BY name")]
+        return annotator_names(self._db)
 
 
 def _check_annotator(name: str) -> str:

@@ -10,6 +10,7 @@ from datetime import date
 from annotator.core.clock import now
 from annotator.core.records import outlet_order
 from annotator.core.store.database import Database
+from annotator.core.store.known_names import outlet_names
 from annotator.core.errors import Duplicate, InvalidValue, NotFound
 from annotator.core.records import (
     Article, ArticleChange, ArticleId, ImportedArticle, OutletChange, ParsedArticle, Sentence,
@@ -140,7 +141,7 @@ class ArticleStore:
                              published=published, source_file=source)
 
     def outlets(self) -> list[str]:
-        return sorted((row[0] for row in self._db.rows("SELECT name FROM outlets")), key=outlet_order)
+        return outlet_names(self._db)
 
     def set_outlet(self, article_id: int, outlet: str) -> tuple[str, str]:
         """Move an article to another outlet (created if new); return (old, new) names."""
