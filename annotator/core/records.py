@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple, NewType
 
 ArticleId = NewType("ArticleId", int)
 AnnotationId = NewType("AnnotationId", int)
 CategoryId = NewType("CategoryId", int)
+
+# How a long operation (an import, a claim recompute) tells whoever watches how far it is:
+# (done, total, the item under way or ""). The window shows it; the work goes on regardless.
+Progress = Callable[[int, int, str], None]
 
 
 def outlet_order(name: str) -> tuple[str, str]:

@@ -12,7 +12,7 @@ from annotator.core.changes import NOTHING, Changes
 from annotator.core.errors import Cancelled
 from annotator.core.claims.compute import METHOD, ClaimGroup, ClaimProgress, compute_claims, short_label
 from annotator.core.claims.corrections import DraftClaim, numbered, replay
-from annotator.core.records import Correction, NewClaim, SentenceText
+from annotator.core.records import Correction, NewClaim, Progress, SentenceText
 from annotator.core.store.project import Project
 
 
@@ -54,13 +54,13 @@ class RecomputeClaims:
     commits_itself = True  # computes for long; stores in steps of its own
     text = "Find matching claims"
 
-    def __init__(self, *, progress: ClaimProgress | None = None) -> None:
+    def __init__(self, *, progress: Progress | None = None) -> None:
         self.progress = progress
         self.cancel = Event()
 
     def _progress(self, done: int, total: int) -> bool:
         if self.progress is not None:
-            self.progress(done, total)
+            self.progress(done, total, "")
         return not self.cancel.is_set()
 
     def apply(self, project: Project) -> Changes:

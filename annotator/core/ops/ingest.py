@@ -6,8 +6,8 @@ from pathlib import Path
 from threading import Event
 
 from annotator.core.changes import Changes
-from annotator.core.ingest.batch import Progress, import_paths
-from annotator.core.records import ImportReport
+from annotator.core.ingest.batch import import_paths
+from annotator.core.records import ImportReport, Progress
 from annotator.core.store.project import Project
 
 

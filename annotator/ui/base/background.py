@@ -20,10 +20,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from annotator.core.records import Progress
 from annotator.core.store.project import Project
 from annotator.ui.base.errors import ErrorSink
 
-Progress = Callable[[int, int, str], None]  # done, total, the item under way
 
 
 class _Signals(QObject):
