@@ -38,14 +38,19 @@ def score_command(project: Path, key: str | None, fmt: str) -> None:
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--keep", multiple=True, metavar="NAME",
               help="Keep this annotator's annotations in the assignment (repeatable); by default none.")
+@click.option("--article", "articles", multiple=True, type=int, metavar="ID",
+              help="Put only this article in the assignment (repeatable); by default all of them.")
 @click.option("--blind", is_flag=True, help="Each student sees only their own annotations in the window.")
-@click.option("--suggestions", is_flag=True, help="Offer suggested categories in a --blind assignment (off by default).")
-def assignment_command(project: Path, out: Path, keep: tuple[str, ...], blind: bool, suggestions: bool) -> None:
+@click.option("--suggestions/--no-suggestions", default=None,
+              help="Offer suggested categories, or not (default: offered unless --blind).")
+def assignment_command(project: Path, out: Path, keep: tuple[str, ...], articles: tuple[int, ...], blind: bool,
+                       suggestions: bool | None) -> None:
     """Write OUT, a project for students: the articles and codebook, without annotations."""
     from annotator.core.classroom.files import export_assignment
 
     with Project.open(project, read_only=True) as proj:
-        count = export_assignment(proj, out, keep=keep, blind=blind, suggestions=suggestions)
+        count = export_assignment(proj, out, keep=keep, blind=blind, suggestions=suggestions,
+                                  articles=articles or None)
     click.echo(f"wrote {out}: {count} article(s)" + (f", annotations of {', '.join(keep)}" if keep else ""))
 
 

@@ -7,6 +7,8 @@ adds nothing.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,30 +34,63 @@ def _codebook(project: Project) -> list[CategorySpec]:
                          shortcut=c.shortcut) for c in project.categories.list(include_archived=True)]
 
 
-def export_assignment(project: Project, out: Path, *, keep: tuple[str, ...] = (), blind: bool = False,
-                      suggestions: bool = False) -> int:
-    """Write a new project with the articles and codebook, and only the annotators in `keep`.
+ASSIGNMENT_SETTING = "assignment"  # project_info: "1" in a file written by export_assignment
+BLIND_SETTING = "blind"
+SUGGESTIONS_SETTING = "suggestions"  # the key SuggestionStore.enabled reads
 
-    With `blind`, the window shows each student only their own annotations, and no suggested
-    categories unless `suggestions`.
+
+def export_assignment(project: Project, out: Path, *, keep: tuple[str, ...] = (), blind: bool = False,
+                      suggestions: bool | None = None, articles: Collection[int] | None = None) -> int:
+    """Write a new project with the articles (all, or those in `articles`) and codebook, and only the
+    annotators in `keep`; return how many articles it holds.
+
+    With `blind`, the window shows each student only their own annotations. Suggested categories
+    are offered unless `blind`, or as `suggestions` says when given. The file is marked as an
+    assignment, so the window guides the student and hides the instructor's commands.
     """
     known = project.annotations.annotators()
     missing = [name for name in keep if name not in known]
     if missing:
         raise InvalidValue(f"no annotator {missing[0]!r} in this project (known: {', '.join(known) or 'none'})")
-    with Project.create(out, codebook=_codebook(project)) as target:
-        mapping = {}
-        for article in sorted(project.articles.list(), key=lambda a: a.id):  # same numbers as the class
-            spans = [(s.start, s.end) for s in project.articles.sentences(article.id)]
-            mapping[article.id] = target.articles.add(project.articles.parsed(article.id), spans).id
-        kept = [a._replace(article_id=mapping[a.article_id]) for name in keep
-                for a in project.annotations.list(annotator=name)]
-        target.annotations.insert_many(kept)
-        if blind:
-            target.info.set_value("blind", "1")
-        if suggestions:
-            target.info.set_value("suggestions", "1")
-        return len(mapping)
+    chosen = sorted(project.articles.list(), key=lambda a: a.id)  # all: the same numbers as the class
+    if articles is not None:
+        unknown = sorted(set(articles) - {a.id for a in chosen})
+        if unknown:
+            raise InvalidValue(f"no article {unknown[0]} in this project")
+        chosen = [a for a in chosen if a.id in set(articles)]
+        if not chosen:
+            raise InvalidValue("choose at least one article for the assignment")
+    mapping: dict[int, int] = {}
+    target = Project.create(out, codebook=_codebook(project))
+    try:
+        with target:
+            for article in chosen:
+                spans = [(s.start, s.end) for s in project.articles.sentences(article.id)]
+                mapping[article.id] = target.articles.add(project.articles.parsed(article.id), spans).id
+            kept = [a._replace(article_id=mapping[a.article_id]) for name in keep
+                    for a in project.annotations.list(annotator=name) if a.article_id in mapping]
+            target.annotations.insert_many(kept)
+            target.info.set_value(ASSIGNMENT_SETTING, "1")
+            if blind:
+                target.info.set_value(BLIND_SETTING, "1")
+            if suggestions is not None:
+                target.info.set_value(SUGGESTIONS_SETTING, "1" if suggestions else "0")
+    except BaseException:  # no half-written assignment left behind to be handed out
+        for leftover in (out, Path(f"{out}-wal"), Path(f"{out}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return len(mapping)
+
+
+def is_assignment(project: Project) -> bool:
+    """Whether the file is a student's assignment (files written before the marker: those that are blind)."""
+    return project.info.value(ASSIGNMENT_SETTING) == "1" or project.info.value(BLIND_SETTING) == "1"
+
+
+def return_file_name(project_path: Path, annotator: str) -> str:
+    """'<project>-<annotator>.annot': the name of a student's file returned to the instructor."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", annotator).strip(" .") or "student"
+    return f"{project_path.stem}-{name}.annot"
 
 
 KEY_SETTING = "answer_key"
