@@ -5,7 +5,10 @@ Measures, as medians over several runs:
    target >= 100/s on 2 cores);
 2. `outlet_summary` over 10,000 articles and 1,000,000 annotations (target < 0.5 s);
 3. `write_annotations_csv` of those annotations against a bare sqlite3 + csv.writer loop over
-   `SELECT * FROM annotations` (target ratio <= 2.0).
+   `SELECT * FROM annotations` (target ratio <= 2.0);
+4. the HTML report of 100 articles / 2,500 annotations (target < 2 s);
+5. the PDF report against the HTML report of 50 outlets and 100 claims (tests/support/many_claims.py),
+   printing the ratio of their medians (target <= 10: the PDF lays out and paints what the HTML only writes).
 
 The large project is bulk-built with sqlite3 into a file made by `Project.create` and cached in the
 system temp folder, so later runs reuse it. This is a script, not a pytest test:
@@ -270,6 +273,27 @@ def bench_report(runs: int) -> None:
           f"{size:.1f} MB)   target < 2 s   {verdict(median < 2.0)}")
 
 
+def bench_pdf_report(runs: int) -> None:
+    """PDF against HTML report of 50 outlets and 100 claims (wide tables, were the PDF to draw them so)."""
+    import importlib.util
+
+    from annotator.core.reports.html_report import write_html_report
+    from annotator.ui.dashboard.report_pdf import write_pdf_report
+
+    spec = importlib.util.spec_from_file_location(
+        "many_claims", Path(__file__).parents[1] / "support" / "many_claims.py")
+    many_claims = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(many_claims)
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
+        many_claims.build(Path(tmp) / "claims.annot", 50, 100).close()
+        with Project.open(Path(tmp) / "claims.annot", read_only=True) as project:
+            html = timed(lambda: write_html_report(project, Path(tmp) / "r.html"), runs)
+            pdf = timed(lambda: write_pdf_report(project, Path(tmp) / "r.pdf"), runs)
+    ratio = statistics.median(pdf) / statistics.median(html)
+    print(f"5. report of 50 outlets / 100 claims: PDF median {statistics.median(pdf):.2f} s, HTML median "
+          f"{statistics.median(html):.2f} s, ratio {ratio:.1f}   target <= 10   {verdict(ratio <= 10)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
@@ -286,6 +310,7 @@ def main() -> None:
         bench_summary(project, label, args.profile)
         bench_export(project, path, label, args.profile)
     bench_report(5)
+    bench_pdf_report(3)
 
 
 if __name__ == "__main__":

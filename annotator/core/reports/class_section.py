@@ -8,18 +8,28 @@ from annotator.core.classroom.scoring import score_students
 MAX_DISAGREEMENTS = 15
 
 
-def class_section(project: Project, key: str, md_text) -> list[str]:
-    """Markdown lines for the class section; `md_text` escapes text from the data."""
+def class_section(project: Project, key: str, md_text, *, per_table: int = 8) -> list[str]:
+    """Markdown lines for the class section; `md_text` escapes text from the data.
+
+    The F1 scores are tables of at most `per_table` categories each (the student column repeated), so
+    no table is wider than its page however long the codebook.
+    """
     scores, agreement = score_students(project.database, key)
     categories = project.categories.list(include_archived=True)
     lines = ["", "## Class", "",
              f"Each student against the answer key ({md_text(key)}), sentence by sentence over "
              f"{agreement.units} sentences: accuracy (same set of categories), Cohen's kappa and F1 per category.",
-             "", "| Student | Accuracy | Cohen's kappa | " + " | ".join(md_text(c.label) for c in categories) + " |",
-             "|---|---:|---:" + "|---:" * len(categories) + "|"]
-    for s in scores:
-        cells = [f"{s.per_category[c.key]['f1']:.2f}" for c in categories]
-        lines.append(f"| {md_text(s.annotator)} | {s.accuracy:.0%} | {s.cohen_kappa:.3f} | " + " | ".join(cells) + " |")
+             "", "| Student | Accuracy | Cohen's kappa |", "|---|---:|---:|"]
+    lines += [f"| {md_text(s.annotator)} | {s.accuracy:.0%} | {s.cohen_kappa:.3f} |" for s in scores]
+    if categories:
+        lines += ["", "F1 per category:"]
+    for first in range(0, len(categories), max(per_table, 1)):
+        part = categories[first:first + per_table]
+        lines += ["", "| Student | " + " | ".join(md_text(c.label) for c in part) + " |",
+                  "|---" + "|---:" * len(part) + "|"]
+        for s in scores:
+            cells = [f"{s.per_category[c.key]['f1']:.2f}" for c in part]
+            lines.append(f"| {md_text(s.annotator)} | " + " | ".join(cells) + " |")
     if agreement.undefined_because:
         lines += ["", f"Agreement among the students: Krippendorff's alpha —, Fleiss' kappa — "
                   f"({md_text(agreement.undefined_because)}).", ""]

@@ -18,7 +18,7 @@ import markdown
 
 from annotator.core.reports.chart_svg import chart_parts, sourcing_chart
 from annotator.core.analysis.evidence import annotated_sentences
-from annotator.core.store.database import outlet_order
+from annotator.core.records import outlet_order
 from annotator.core.store.project import Project
 from annotator.core.records import Category, OutletSummary
 from annotator.core.reports.class_section import class_section
@@ -72,8 +72,9 @@ def _outlet_table(outlets: list[OutletSummary], categories: list[Category], filt
                   for_print: bool = False) -> list[str]:
     """Two tables, one row per outlet: the totals, then each category's count and share.
 
-    On paper the category table is cut into parts of `PRINT_CATEGORIES` columns, each repeating
-    the outlet column, so no column is so narrow that a word must break.
+    The category table is cut into parts of `SCREEN_CATEGORIES` columns (`PRINT_CATEGORIES` on
+    paper), each repeating the outlet column, so no table is wider than its page and no column so
+    narrow that a word must break.
     """
     lines = ["| Outlet | Articles | Sentences | Annotated | Annotations | Anonymous share |",
              "|---|---:|---:|---:|---:|---:|"]
@@ -82,7 +83,7 @@ def _outlet_table(outlets: list[OutletSummary], categories: list[Category], filt
         lines.append(f"| {md_text(o.outlet)} | {o.articles} | {o.sentences} | {_percent(share)} | "
                      f"{o.annotations} | {_share_cell(shown_anonymous_share(o.by_category, filters))} |")
     lines += ["", "Annotations per category, with the share of each outlet's annotations:"]
-    step = PRINT_CATEGORIES if for_print else max(len(categories), 1)
+    step = PRINT_CATEGORIES if for_print else SCREEN_CATEGORIES
     for first in range(0, len(categories), step):
         part = categories[first:first + step]
         lines += ["", "| Outlet | " + " | ".join(md_text(c.label) for c in part) + " |",
@@ -154,7 +155,8 @@ def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src
     lines += claims_section(project, md_text)
     key = project.info.value("answer_key")
     if key is not None and len(project.annotations.annotators()) > 1:
-        lines += class_section(project, key, md_text)
+        lines += class_section(project, key, md_text,
+                               per_table=PRINT_CATEGORIES if for_print else SCREEN_CATEGORIES)
     return "\n".join(lines) + "\n"
 
 
@@ -166,6 +168,8 @@ def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src
 PRINT_CSS = (CSS.replace(" max-width: 60em;", "").replace("margin: 2em auto;", "margin: 0;")
              + "th, td { font-size: 8.5pt; }\n")
 PRINT_CATEGORIES = 4
+SCREEN_CATEGORIES = 8  # columns of figures that fit the screen report's 60em beside an outlet's name
+_PRINT_SOURCING = '<th width="34%">Sourcing</th>'  # the claims section's table per claim (claims_section.py)
 PRINT_WIDTH = 680  # pixels across an A4 portrait page inside 15 mm margins at 96 dpi (report_pdf.py)
 PRINT_WIDTH_LANDSCAPE = 1009  # the same, across a landscape page
 # The totals' figure columns, as wide as their longest header word in bold (percent of the page).
@@ -201,7 +205,8 @@ def report_html(project: Project, filters: Filters = Filters(), *, chart_src: st
         outlets = outlet_summary(project.database, filters)
         width = _outlet_column(outlets, PRINT_WIDTH_LANDSCAPE if print_landscape(project, filters) else PRINT_WIDTH)
         body = (body.replace("<table>", _PRINT_TABLE).replace("<img ", _PRINT_IMAGE)
-                .replace("<th>Outlet</th>", f'<th width="{width}%">Outlet</th>'))
+                .replace("<th>Outlet</th>", f'<th width="{width}%">Outlet</th>')
+                .replace("<th>Sourcing</th>", _PRINT_SOURCING))
         for title, share in _PRINT_FIGURES.items():
             body = body.replace(f'<th style="text-align: right;">{title}</th>',
                                 f'<th width="{share}%" style="text-align: right;">{title}</th>')

@@ -9,6 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from annotator.core.reports.atomic import current_umask
 from annotator.core.reports.chart_svg import chart_parts, sourcing_chart
 from annotator.core.errors import ExportFailed
 from annotator.core.store.project import Project
@@ -82,6 +83,7 @@ def write_pdf_report(project: Project, path: Path, filters: Filters = Filters())
         del writer
         if Path(tmp).stat().st_size == 0:
             raise ExportFailed(path, "the PDF could not be written")
+        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes it 0600; a new file follows the umask
         os.replace(tmp, path)
     except OSError as error:
         raise ExportFailed(path, f"could not be written ({error.strerror or error})") from error

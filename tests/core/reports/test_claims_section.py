@@ -73,7 +73,9 @@ def test_the_section_is_in_the_html_report_and_escapes_names(sample: Project) ->
 
 def test_stale_claims_are_flagged(sample: Project, tmp_path) -> None:
     ensure_claims(sample)
-    (tmp_path / "more.txt").write_text("A headline\nThe minister spoke. Officials agreed.\n", encoding="utf-8")
+    (tmp_path / "more.txt").write_text("A headline\nThe minister spoke late into the night. Officials agreed to "
+                                         "meet again next week, and the talks will go on in the capital.\n",
+                                         encoding="utf-8")
     import_paths(sample, [tmp_path / "more.txt"])
     assert "out of date" in section(sample)
 

@@ -133,7 +133,8 @@ def test_dates_that_are_not_iso_drop_out_of_a_date_filter(project: Project, tmp_
     from annotator.core.ingest.batch import import_paths
 
     for n, date in enumerate(["4 March 2025", "03/04/2025"]):
-        (tmp_path / f"{n}.md").write_text(f"Title: T{n}\nPublished: {date}\n\nStory {n}. Text.\n")
+        story = "The minister said the talks went on late into the night, and officials agreed to meet again. "
+        (tmp_path / f"{n}.md").write_text(f"Title: T{n}\nPublished: {date}\n\nStory {n}. {story * 2}\n")
     import_paths(project, [tmp_path])
     kept = article_summary(project.database, Filters(published_from="2025-03-01", published_to="2025-03-31"))
     assert [a.title for a in kept] == ["T0"]
