@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from annotator.core.clock import local_time
 from annotator.cli.group import cli
 from annotator.cli.table import format_table
 from annotator.core.errors import NotFound
@@ -31,7 +32,7 @@ def backup_command(project: Path, out: Path | None, overwrite: bool) -> None:
         click.echo(f"backed up {project} to {made}")
         return
     newest = next(b for b in backups.list_backups(project) if b.reason != backups.DAMAGED)
-    click.echo(f"{project} is unchanged since the backup of {backups.local_time(newest.made_at)}: {newest.path}")
+    click.echo(f"{project} is unchanged since the backup of {local_time(newest.made_at)}: {newest.path}")
 
 
 @cli.command("backups")
@@ -42,7 +43,7 @@ def backups_command(project: Path) -> None:
     if not listed:
         click.echo(f"no backups of {project} yet")
         return
-    rows = [(n, backups.local_time(b.made_at), b.reason, backups.size_text(b.size))
+    rows = [(n, local_time(b.made_at), b.reason, backups.size_text(b.size))
             for n, b in enumerate(listed, start=1)]
     table = format_table(["#", "made", "reason", "size"], rows).splitlines()
     paths = ["path", "----", *(str(b.path) for b in listed)]
@@ -90,4 +91,4 @@ def _chosen_backup(project: Path, choice: str) -> tuple[Path, str]:
 
 
 def _described(info: backups.BackupInfo) -> str:
-    return f"the backup of {backups.local_time(info.made_at)} ({info.reason.replace('-', ' ')})"
+    return f"the backup of {local_time(info.made_at)} ({info.reason.replace('-', ' ')})"

@@ -7,3 +7,18 @@ from datetime import datetime, timezone
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def local_time(when: datetime | str) -> str:
+    """A stored UTC time as the user reads it: in their time zone, to the second ("2026-12-05 13:30:02").
+
+    Takes a datetime or a stored ISO text; a text that is not a time is returned as it is.
+    """
+    if isinstance(when, str):
+        try:
+            when = datetime.fromisoformat(when.replace("Z", "+00:00"))
+        except ValueError:
+            return when
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)  # stored times are UTC
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")

@@ -86,3 +86,56 @@ def contrast_with_black(color: str) -> float:
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
     return (luminance + 0.05) / 0.05
+
+
+CODEBOOK_FORMAT = "annotator-codebook/1"
+MAX_CODEBOOK_BYTES = 1_000_000  # a codebook is a few kilobytes; anything bigger is not one
+
+
+def codebook_json(categories, *, about: str = "") -> str:
+    """A codebook file: the categories (key, shortcut, label, colour, definition) in codebook order, as
+    `resources/codebook.json` is written, so a desk or a class can share it. Archived ones are left out."""
+    entries = [{"key": c.key, "shortcut": c.shortcut, "label": c.label, "color": c.color,
+                "description": c.description}
+               for c in categories if not getattr(c, "archived", False)]
+    return json.dumps({"format": CODEBOOK_FORMAT, "about": about, "categories": entries},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def read_codebook(path) -> list[CategorySpec]:
+    """The categories of a codebook file, each checked; InvalidValue names the file and what is wrong."""
+    from pathlib import Path
+
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_CODEBOOK_BYTES:
+            raise InvalidValue(f"{path}: too large for a codebook ({path.stat().st_size:,} bytes)")
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise InvalidValue(f"{path}: cannot be read ({error.strerror or error})") from error
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InvalidValue(f"{path}: not a codebook file (JSON expected: {error})") from error
+    entries = data.get("categories") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise InvalidValue(f"{path}: not a codebook file (no list of categories)")
+    specs, keys, shortcuts = [], set(), set()
+    for n, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            raise InvalidValue(f"{path}: category {n} is not an object")
+        try:
+            key = check_key(str(entry.get("key") or key_from_label(str(entry.get("label", "")))))
+            spec = CategorySpec(key=key, label=check_label(str(entry.get("label", ""))),
+                                color=check_color(str(entry.get("color", ""))),
+                                description=str(entry.get("description") or ""),
+                                shortcut=check_shortcut(None if entry.get("shortcut") is None
+                                                       else str(entry["shortcut"])))
+        except InvalidValue as error:
+            raise InvalidValue(f"{path}: category {n}: {error}") from None
+        if key in keys:
+            raise InvalidValue(f"{path}: category key {key!r} appears twice")
+        if spec.shortcut and spec.shortcut in shortcuts:
+            raise InvalidValue(f"{path}: shortcut {spec.shortcut} is given to two categories")
+        keys.add(key)
+        shortcuts.add(spec.shortcut)
+        specs.append(spec)
+    return specs

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from annotator.core.clock import local_time
 from annotator.core.store import backups
 from annotator.core.store.project import Project
 from annotator.ui.window import app
@@ -105,7 +106,7 @@ def test_the_dialog_lists_date_reason_and_size(qtbot, sample_path: Path) -> None
     first = dialog.tree.topLevelItem(0)
     listed = backups.list_backups(sample_path)
     assert dialog.tree.topLevelItemCount() == 2
-    assert [first.text(c) for c in range(3)] == [backups.local_time(listed[0].made_at), "before an import",
+    assert [first.text(c) for c in range(3)] == [local_time(listed[0].made_at), "before an import",
                                                  backups.size_text(listed[0].size)]
     assert dialog.chosen().path == latest and dialog.restore_button.isEnabled()
 
@@ -147,7 +148,7 @@ def test_a_damaged_project_offers_its_newest_good_backup(qtbot, sample_path: Pat
     assert window is not None
     qtbot.addWidget(window)
     try:
-        offered = backups.local_time(backups.list_backups(sample_path)[-1].made_at)
+        offered = local_time(backups.list_backups(sample_path)[-1].made_at)
         assert any(text == f"Restore the backup of {offered}" for text in shown[0])
         assert [a.note for a in window.session.project.annotations.list()] == ["rescued"]
         assert [b.reason for b in backups.list_backups(sample_path)] == ["damaged", "before-import"]

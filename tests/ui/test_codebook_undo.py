@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QInputDialog
+from PySide6.QtWidgets import QColorDialog, QDialog, QInputDialog
+
+from annotator.ui.workspace.category_dialog import CategoryDialog
 
 
 def codebook_state(window) -> list[tuple]:
-    return [(c.key, c.label, c.color, c.archived)
+    return [(c.key, c.label, c.color, c.description, c.archived)
             for c in window.session.project.categories.list(include_archived=True)]
 
 
@@ -28,7 +30,7 @@ def choose(window, key: str) -> None:
 
 EDITS = {
     "add": ("Add", "on_record", {"getText": ("Leaked video", True)}),
-    "rename": ("Rename", "on_record", {"getText": ("Named source", True)}),
+    "edit": ("Edit…", "on_record", {"edit": {"label": "Named source", "definition": "Quoted by name."}}),
     "recolour": ("Colour", "social_post", {"getColor": QColor("#112233")}),
     "move up": ("▲", "document", {}),
     "move down": ("▼", "anonymous_official", {}),
@@ -41,6 +43,12 @@ def test_codebook_edit_undoes_and_redoes(qtbot, open_main, sample_path, monkeypa
     button, key, answers = EDITS[name]
     if "getText" in answers:
         monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: answers["getText"]))
+    if "edit" in answers:
+        def answer(dialog) -> QDialog.DialogCode:
+            dialog.label.setText(answers["edit"]["label"])
+            dialog.definition.setPlainText(answers["edit"]["definition"])
+            return QDialog.DialogCode.Accepted
+        monkeypatch.setattr(CategoryDialog, "exec", answer)
     if "getColor" in answers:
         monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: answers["getColor"]))
     window = open_main(sample_path)

@@ -116,13 +116,14 @@ def test_click_shift_click_and_drag_select(qtbot, open_main, sample_path) -> Non
     assert view.free_span[0] >= start - 1 and view.free_span[1] <= end + 1
 
 
-def test_codebook_click_assigns_and_inspector_edits(qtbot, open_main, sample_path) -> None:
+def test_codebook_double_click_assigns_and_inspector_edits(qtbot, open_main, sample_path) -> None:
     window = open_main(sample_path)
     window.open_article(3)
     item = window.codebook.list.item(4)
     assert "Other outlet's report" in item.text()
     rect = window.codebook.list.visualItemRect(item)
     qtbot.mouseClick(window.codebook.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(window.codebook.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert [a.category for a in stored(sample_path)] == ["other_outlet"]
     qtbot.waitUntil(lambda: "(1)" in window.codebook.list.item(4).text())
     window.inspector.source.setFocus()

@@ -1,4 +1,5 @@
-"""Operations on the codebook: add, rename, recolour, archive, restore and move a category."""
+"""Operations on the codebook: add, rename, recolour, archive, restore and move a category; import a
+shared codebook."""
 
 from __future__ import annotations
 
@@ -102,3 +103,63 @@ class MoveCategory:
         project.categories.move(self._key, self._old)
         return CODEBOOK
 
+
+
+_FIELDS = ("label", "color", "description", "shortcut", "archived")
+
+
+class ImportCodebook:
+    """Take in a shared codebook: a category of the same key gets the file's label, colour, definition
+    and (when free) shortcut, and is restored if archived; a new key is added at the end. Categories the
+    file does not name are kept as they are (annotations may use them). One undo step."""
+
+    undoable = True
+
+    def __init__(self, specs: list[CategorySpec], *, name: str = "codebook") -> None:
+        self.text = f"Import {name}"
+        self._specs = specs
+        self.added: list[str] = []
+        self.updated: list[str] = []
+        self._before: dict[str, dict] = {}
+        self._stored: dict[str, dict] = {}
+
+    def apply(self, project: Project) -> Changes:
+        existing = {c.key: c for c in project.categories.list(include_archived=True)}
+        owners = {c.shortcut: c.key for c in existing.values() if c.shortcut and not c.archived}
+        self.added, self.updated, self._before, self._stored = [], [], {}, {}
+        for spec in self._specs:
+            owner = owners.get(spec.shortcut) if spec.shortcut else None
+            shortcut = spec.shortcut if owner in (None, spec.key) else None  # never take another's key
+            if spec.key in existing:
+                before, after = project.categories.update(
+                    spec.key, label=spec.label, color=spec.color, description=spec.description,
+                    shortcut=shortcut if shortcut else "", archived=False)
+                if before != after:
+                    self.updated.append(spec.key)
+                    self._before[spec.key] = {f: getattr(before, f) for f in _FIELDS}
+                    self._stored[spec.key] = {f: getattr(after, f) for f in _FIELDS}
+            else:
+                project.categories.add(CategorySpec(key=spec.key, label=spec.label, color=spec.color,
+                                                    description=spec.description, shortcut=shortcut))
+                self.added.append(spec.key)
+            if shortcut:
+                owners[shortcut] = spec.key
+        return CODEBOOK
+
+    def revert(self, project: Project) -> Changes:
+        now = {c.key: c for c in project.categories.list(include_archived=True)}
+        for key, stored in self._stored.items():
+            if key not in now or {f: getattr(now[key], f) for f in _FIELDS} != stored:
+                raise ChangedElsewhere("cannot undo the codebook import: a category it changed was changed in"
+                                       " another window or from the command line since")
+        counts = project.annotations.counts_by_category()
+        if any(counts.get(key) for key in self.added):
+            raise ChangedElsewhere("cannot undo the codebook import: a category it added is used by annotations"
+                                   " now; archive it instead")
+        for key in reversed(self.added):
+            project.categories.delete(key)
+        for key, before in self._before.items():
+            project.categories.update(key, label=before["label"], color=before["color"],
+                                      description=before["description"], shortcut=before["shortcut"],
+                                      archived=before["archived"])
+        return CODEBOOK

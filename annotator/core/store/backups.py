@@ -51,11 +51,6 @@ def size_text(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-def local_time(made_at: datetime) -> str:
-    """When a backup was made, in the user's time zone, to the second (two can be minutes apart)."""
-    return made_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
 def backup_folder(project_path: Path | str) -> Path:
     """The project's own backup folder (not created here); projects of one name never share one."""
     resolved = str(Path(project_path).resolve())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from annotator.core.clock import local_time
 from annotator.core.errors import AnnotatorError, NotAProject, ProjectDamaged
 from annotator.core.store import backups
 from annotator.core.store.backups import BackupInfo
@@ -44,7 +45,7 @@ def reason_text(reason: str) -> str:
 
 def described(backup: BackupInfo) -> str:
     """`the backup of 2026-12-05 10:30 (daily, at opening)`."""
-    return f"the backup of {backups.local_time(backup.made_at)} ({reason_text(backup.reason)})"
+    return f"the backup of {local_time(backup.made_at)} ({reason_text(backup.reason)})"
 
 
 class BackupDialog(QDialog):
@@ -82,7 +83,7 @@ class BackupDialog(QDialog):
         tree.setRootIsDecorated(False)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for backup in self.backups:
-            item = QTreeWidgetItem([backups.local_time(backup.made_at), reason_text(backup.reason),
+            item = QTreeWidgetItem([local_time(backup.made_at), reason_text(backup.reason),
                                     backups.size_text(backup.size)])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(0, str(backup.path))
@@ -138,7 +139,7 @@ def open_failed_offering_backup(error: BaseException) -> bool:
         return False
     if isinstance(error, NotAProject):  # it has backups, so it was a project: it is damaged
         error = ProjectDamaged(error.path, "the project file is damaged: it no longer reads as a project")
-    when = backups.local_time(good.made_at)
+    when = local_time(good.made_at)
     offer = f"Restore the backup of {when}"
     note = (f"Its newest good backup was made {when} ({reason_text(good.reason)}). Restoring it keeps this "
             "file, as it is now, in the backup folder.")

@@ -23,6 +23,7 @@ from annotator.ui.dashboard.dashboard import Dashboard
 from annotator.ui.dashboard.report_actions import ReportActions
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.window.file_actions import FileActions
+from annotator.ui.window.help_pages import UserGuide, about_text
 from annotator.ui.workspace.inspector import InspectorPanel
 from annotator.ui.base import keymap
 from annotator.ui.base.keyboard_help import KeyboardHelp
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         self.keys_action = QAction("&Keyboard", self)
         self.keys_action.triggered.connect(self._on_keys_triggered)
         help_menu.addAction(self.keys_action)
+        self.guide_action = help_menu.addAction("&User guide", self.show_guide)
+        self.about_action = help_menu.addAction("&About", self.show_about)
+        self.user_guide: UserGuide | None = None
         self._install_keymap()
 
     def _install_keymap(self) -> None:
@@ -280,6 +284,17 @@ class MainWindow(QMainWindow):
         self.keyboard_help.show()
         self.keyboard_help.raise_()
         self.keyboard_help.activateWindow()
+
+    def show_guide(self) -> None:
+        """Help ▸ User guide: made once, kept open beside the window until closed."""
+        if self.user_guide is None:
+            self.user_guide = UserGuide(self)
+        self.user_guide.show()
+        self.user_guide.raise_()
+        self.user_guide.activateWindow()
+
+    def show_about(self) -> None:
+        self.errors.inform("About Source annotator", about_text(self.session.project.path))
 
     # -- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
