@@ -1,7 +1,9 @@
-"""Commands that correct a project from the shell: an article's fields, an outlet's name, an annotation."""
+"""Commands that correct a project from the shell: an article's fields, an outlet's name, an annotation;
+deleting articles."""
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from annotator.cli.group import cli
 from annotator.cli.table import format_table
 from annotator.core.ops import runner
 from annotator.core.ops.annotations import DeleteAnnotation
-from annotator.core.ops.articles import EditArticle, RenameOutlet
+from annotator.core.ops.articles import DeleteArticles, EditArticle, RenameOutlet
 from annotator.core.records import Article
 from annotator.core.store.project import Project
 
@@ -23,14 +25,34 @@ def _describe(article: Article) -> str:
             f"  published: {article.published or '(none)'}")
 
 
-@cli.command("article")
+class _ArticleCommands(click.Group):
+    """`annotator article delete PROJECT ID...`; any other first word is the PROJECT of
+    `annotator article PROJECT ARTICLE_ID [--outlet ...]`, which shows or edits one article."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        if args and args[0] in self.commands:
+            return super().resolve_command(ctx, args)
+        return "", edit_article_command, args
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "PROJECT ARTICLE_ID [--outlet NAME] [--title TEXT] [--published DATE]")
+        formatter.write_usage(ctx.command_path, "delete PROJECT ARTICLE_ID... [--yes]", prefix="       ")
+
+
+@cli.group("article", cls=_ArticleCommands, invoke_without_command=False, no_args_is_help=True)
+def article_group() -> None:
+    """Show or change an article's outlet, title or date (`article PROJECT ARTICLE_ID --outlet NAME`),
+    or delete articles (`article delete PROJECT ARTICLE_ID...`)."""
+
+
+@click.command("article")
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("article_id", type=int)
 @click.option("--outlet", help="Move the article to this outlet (created if new).")
 @click.option("--title", help="The article's new title.")
 @click.option("--published", metavar="DATE", help="Publication date, YYYY-MM-DD (\"\" clears it).")
-def article_command(project: Path, article_id: int, outlet: str | None, title: str | None,
-                    published: str | None) -> None:
+def edit_article_command(project: Path, article_id: int, outlet: str | None, title: str | None,
+                         published: str | None) -> None:
     """Change ARTICLE_ID's outlet, title or date; with no option, show them."""
     if outlet is None and title is None and published is None:
         with Project.open(project, read_only=True) as proj:
@@ -43,6 +65,31 @@ def article_command(project: Path, article_id: int, outlet: str | None, title: s
     changed = [f"{label}: {getattr(before, field)!r} → {getattr(after, field)!r}"
                for label, field in _FIELDS if getattr(before, field) != getattr(after, field)]
     click.echo(f"article {article_id}: " + ("; ".join(changed) or "nothing changed"))
+
+
+@article_group.command("delete")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("article_ids", metavar="ARTICLE_ID...", nargs=-1, required=True, type=int)
+@click.option("--yes", is_flag=True, help="Delete even articles that hold annotations (they go too).")
+def delete_articles_command(project: Path, article_ids: tuple[int, ...], yes: bool) -> None:
+    """Delete articles with their sentences, annotations and suggestions (see `articles` for the ids)."""
+    ids = list(dict.fromkeys(article_ids))
+    with Project.open(project) as proj:
+        articles = [proj.articles.get(article_id) for article_id in ids]  # an unknown id is an error
+        count = proj.articles.annotation_count(ids)
+        if count.annotations and not yes:
+            which = f"article {ids[0]}" if len(ids) == 1 else f"these {len(ids)} articles"
+            click.echo(f"annotator: not deleted: {which} hold{'s' if len(ids) == 1 else ''} "
+                       f"{count.annotations} annotation{'s' if count.annotations != 1 else ''} by "
+                       f"{count.annotators} annotator{'s' if count.annotators != 1 else ''}; "
+                       "add --yes to delete them with their annotations", err=True)
+            sys.exit(1)
+        operation = DeleteArticles(ids)
+        runner.apply(proj, operation)
+    for article, removed in zip(articles, operation.removed):
+        annotations = len(removed.annotations)
+        click.echo(f"deleted article {article.id}: {article.title} ({article.outlet}; {annotations} "
+                   f"annotation{'s' if annotations != 1 else ''})")
 
 
 @cli.command("outlet")

@@ -63,8 +63,9 @@ def _progress_line(done: int, total: int, path: str) -> None:
                                "create PROJECT if missing.")
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--outlet", help="Outlet for files whose metadata names none.")
-def import_command(project: Path, paths: tuple[Path, ...], outlet: str | None) -> None:
+@click.option("--outlet", help="Outlet for the files that state none (it wins over a guess from a byline or address).")
+@click.option("--published", metavar="DATE", help="Publication date, YYYY-MM-DD, for the files that state none.")
+def import_command(project: Path, paths: tuple[Path, ...], outlet: str | None, published: str | None) -> None:
     """Import articles into PROJECT; the help text names the supported file types (formats.READERS)."""
     show = sys.stderr.isatty()
 
@@ -74,7 +75,7 @@ def import_command(project: Path, paths: tuple[Path, ...], outlet: str | None) -
         if not stop.go_on(done, total, path):
             operation.cancel.set()
 
-    operation = ImportFiles(list(paths), outlet=outlet)
+    operation = ImportFiles(list(paths), outlet=outlet, published=published)
     with StopOnSignal() as stop, Project.open(project, create=True) as proj:
         operation.progress = progress
         runner.apply(proj, operation)

@@ -44,10 +44,10 @@ def test_sample_annotate_summary_export_round_trip(run, tmp_path: Path) -> None:
 
 
 def test_import_creates_the_project_and_reports_each_file(run, tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("A headline\nSome story. More.\n")
+    (tmp_path / "a.txt").write_text("A headline\nSome story. More. It was reported by several outlets in Washington on Tuesday, and officials declined to say more about it.\n")
     (tmp_path / "b.bin").write_bytes(b"\x00\x01")
     result = run("import", tmp_path / "new.annot", tmp_path / "a.txt", tmp_path / "b.bin", "--outlet", "X")
-    assert "imported 1: A headline (X, 3 sentences)" in result.output
+    assert "imported 1: A headline (X, 4 sentences)" in result.output
     assert "refused" in result.output and "b.bin" in result.output
     assert "1 imported, 0 duplicate(s) skipped, 1 refused" in result.output
 

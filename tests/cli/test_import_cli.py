@@ -28,7 +28,7 @@ def run(*args) -> object:
 def test_folder_import_prints_skipped_files_by_reason(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text("A headline\nSome story. More.\n")
+    (folder / "a.txt").write_text("A headline\nSome story. More. It was reported by several outlets in Washington on Tuesday, and officials declined to say more about it.\n")
     for name in ("x.png", "y.png", "z.odt"):
         (folder / name).write_bytes(b"\x89")
     (folder / ".hidden.txt").write_text("Hidden. Story.\n")
@@ -52,7 +52,7 @@ def test_undecodable_file_name_is_printed_and_the_batch_goes_on(tmp_path: Path) 
     folder.mkdir()
     for name in (b"caf\xe9.txt", b"empty\xff.txt", b"later.txt"):
         fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT, 0o644)
-        os.write(fd, b"" if name.startswith(b"empty") else b"A story in " + name + b". With text.\n")
+        os.write(fd, b"" if name.startswith(b"empty") else b"A story in " + name + b". With text. It was reported by several outlets in Washington on Tuesday, and officials declined to say more about it.\n")
         os.close(fd)
     result = run("import", tmp_path / "p.annot", folder)
     assert "empty\\xff.txt: is empty" in result.stderr

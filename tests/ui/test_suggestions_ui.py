@@ -292,7 +292,9 @@ def test_imported_articles_get_suggestions_in_the_background(qtbot, open_main, s
     window = open_main(sample_path)
     computed(qtbot, window)
     text = tmp_path / "new.txt"
-    text.write_text("A new headline\nA senior official said the talks had stalled. Nothing else happened.\n",
+    text.write_text("A new headline\nA senior official said the talks had stalled. Nothing else happened."
+                    " It was reported by several outlets in Washington on Tuesday, and officials declined to"
+                    " say more about it.\n",
                     encoding="utf-8")
     window.files.import_files([text])
     qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=20000)

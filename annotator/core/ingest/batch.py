@@ -5,10 +5,15 @@ per batch, whose workers end with the import, see workers.py), holding no lock o
 storing runs here afterwards, the whole batch in one transaction (each article in a savepoint of
 its own, so a duplicate leaves nothing behind): an import commits whole or not at all. A cancelled
 batch stores the files read before it was cancelled.
+
+An outlet or date given for the batch fills in what a file leaves open: what a file states (an
+`Outlet:` header, a page's site name, a `Date:` line, a page's date) wins over the batch's value,
+and the batch's value wins over a guess from the file (its byline, its address: ingest/outlets.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
@@ -20,9 +25,11 @@ from annotator.core.ingest.collect import collect_files
 from annotator.core.ingest.formats import load, supported_types
 from annotator.core.ingest.names import display_name
 from annotator.core.ingest.near_duplicates import NearDuplicates
+from annotator.core.ingest.outlets import guessed_outlet
 from annotator.core.ingest.segment import split_sentences
 from annotator.core.ingest.workers import start_pool
 from annotator.core.records import ImportProblem, ImportReport, ParsedArticle
+from annotator.core.store.articles import check_published
 from annotator.core.store.database import is_live
 from annotator.core.store.project import Project
 
@@ -39,6 +46,18 @@ class Prepared:
     article: ParsedArticle
     spans: list[tuple[int, int]]
     warnings: list[str] = field(default_factory=list)
+    outlet_guess: str | None = None  # from its byline or address, when the file states no outlet
+
+    def with_batch_values(self, outlet: str | None, published: str | None) -> ParsedArticle:
+        """The article with the batch's outlet and date where the file states none (see the module)."""
+        article = self.article
+        return dataclasses.replace(
+            article, outlet=article.outlet or _given(outlet) or self.outlet_guess,
+            published=article.published or _given(published))
+
+
+def _given(value: str | None) -> str | None:
+    return " ".join(value.split()) or None if value is not None else None
 
 
 def prepare(path: Path) -> Prepared | ImportProblem:
@@ -53,7 +72,8 @@ def prepare(path: Path) -> Prepared | ImportProblem:
     spans = split_sentences(article.body)
     if not spans:
         return ImportProblem(name, "has no sentences")
-    return Prepared(article, spans, warnings)
+    guess = None if article.outlet else guessed_outlet(article)
+    return Prepared(article, spans, warnings, guess)
 
 
 def _prepared(files: list[Path]) -> Iterator[Prepared | ImportProblem]:
@@ -69,10 +89,14 @@ def _prepared(files: list[Path]) -> Iterator[Prepared | ImportProblem]:
 
 
 def import_paths(
-    project: Project, paths: Iterable[Path | str], *, outlet: str | None = None,
+    project: Project, paths: Iterable[Path | str], *, outlet: str | None = None, published: str | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import every supported file under `paths`; `progress` returning False cancels the rest."""
+    """Import every supported file under `paths`; `progress` returning False cancels the rest.
+
+    `outlet` and `published` (YYYY-MM-DD) are the batch's: for the files that state none.
+    """
+    published = check_published(published) if published is not None else None  # a bad date reads nothing
     paths = list(paths)
     files, missing, skipped = collect_files(paths)
     report = ImportReport(refused=missing, skipped=skipped)
@@ -85,7 +109,7 @@ def import_paths(
     with closing(_prepared(files)) as prepared_files:
         read = _read_all(files, prepared_files, progress, report)
     with project.transaction():
-        _store_all(project, read, outlet, report)
+        _store_all(project, read, (outlet, published), report)
     if not report.imported and not report.cancelled:
         report.warnings.append(ImportProblem(", ".join(map(display_name, paths)), _nothing_imported(report)))
     return report
@@ -106,7 +130,7 @@ def _read_all(files, prepared_files, progress, report) -> list[tuple[str, Prepar
     return read
 
 
-def _store_all(project, read: list[tuple[str, Prepared]], outlet, report) -> None:
+def _store_all(project, read: list[tuple[str, Prepared]], batch: tuple[str | None, str | None], report) -> None:
     """Store what was read; called inside one transaction, which also sees the latest articles."""
     if not read:
         return
@@ -114,13 +138,13 @@ def _store_all(project, read: list[tuple[str, Prepared]], outlet, report) -> Non
     for article in project.articles.list():
         near.add_existing(article.title, article.id, f"article {article.id} ({article.source_file or article.title})")
     for name, prepared in read:
-        _store_one(project, name, prepared, outlet, near, report)
+        _store_one(project, name, prepared, batch, near, report)
 
 
-def _store_one(project, name: str, prepared: Prepared, outlet, near: NearDuplicates, report) -> None:
+def _store_one(project, name: str, prepared: Prepared, batch, near: NearDuplicates, report) -> None:
     report.warnings.extend(ImportProblem(name, warning) for warning in prepared.warnings)
     try:
-        imported = project.articles.add(prepared.article, prepared.spans, outlet=outlet)
+        imported = project.articles.add(prepared.with_batch_values(*batch), prepared.spans)
     except Duplicate as duplicate:
         report.duplicates.append(ImportProblem(name, str(duplicate)))
         return

@@ -79,6 +79,8 @@ READERS: dict[str, Reader] = {
     ".docx": _WORD,
 }
 
+MIN_WORDS = 20  # fewer is a caption, a stub or a page whose article could not be found, not an article
+_WORD = re.compile(r"\w+")
 _META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*$")
 _META_MORE = re.compile(r"^[ ]{4,}.*$")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
@@ -103,6 +105,10 @@ def load(path: Path) -> tuple[ParsedArticle, list[str]]:
     article, warnings = reader.read(path)
     if not article.body.strip():
         raise ImportRefused(path, "has no article text")
+    words = len(_WORD.findall(article.body))
+    if words < MIN_WORDS:
+        raise ImportRefused(path, f"has too little text to annotate ({words} word{'s' if words != 1 else ''};"
+                                  f" an article needs at least {MIN_WORDS})")
     return article, warnings
 
 
@@ -136,16 +142,29 @@ def _listed(suffixes: list[str]) -> str:
 
 
 def parse_plain(text: str, path: Path) -> ParsedArticle:
-    """The whole text is the body; its first line is the title when it reads as a headline."""
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    title = first if reads_as_headline(first) else display_name(path.stem)
-    return ParsedArticle(title=title, body=text, source_file=display_name(path))
+    """The text is the body; its first line is the title when it reads as a headline.
+
+    A leading block of known header lines ("Outlet: Reuters", "Date: 2025-03-04", then a blank
+    line) is read and left out of the body, as in Markdown; such lines among the first few of the
+    text (under a headline, say) are read too and left where they are.
+    """
+    header, body = _split_header(text)
+    meta = _read_meta(header) if header and _only_known_keys(header) else {}
+    if not meta:
+        body = text
+    meta = {**_meta_in_first_lines(body), **meta}
+    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    title = meta.get("title") or (first if reads_as_headline(first) else display_name(path.stem))
+    return ParsedArticle(
+        title=title, body=body, outlet=meta.get("outlet"), url=meta.get("url"), author=meta.get("author"),
+        published=iso_date(meta.get("published")), source_file=display_name(path),
+    )
 
 
 def parse_markdown(text: str, path: Path) -> ParsedArticle:
     """A metadata header (Title, Outlet, URL, Published, Author) is read; the rest is the body."""
     header, body = _split_header(text)
-    meta = _read_meta(header) if header else {}
+    meta = {**_meta_in_first_lines(body), **(_read_meta(header) if header else {})}
     title = meta.get("title")
     if not title:
         heading = next((m.group(1) for m in map(_HEADING.match, body.split("\n")) if m), None)
@@ -189,3 +208,37 @@ def _read_meta(header: str) -> dict[str, str]:
         if field and value and field not in meta:
             meta[field] = value
     return meta
+
+
+_FIRST_LINE_META = re.compile(r"^(outlet|source|site|url|published|date|author)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+_FIRST_LINES = 8
+_NAME_WORDS = 8  # an outlet named in a first line is short: "Source: Reuters", not a sentence
+
+
+def _only_known_keys(header: str) -> bool:
+    """Whether every "Key:" line of a header is one of the metadata keys: plain text may begin with
+    "WASHINGTON: ..." or "UPDATE: ...", which is article text."""
+    keys = [m.group(1) for m in re.finditer(r"^[ ]{0,3}([A-Za-z0-9_-]+):", header, re.MULTILINE)]
+    return bool(keys) and all(key.lower() in _META_KEYS for key in keys)
+
+
+def _meta_in_first_lines(body: str) -> dict[str, str]:
+    """Header lines found among a body's first lines: an outlet of a few words, a date written as one."""
+    meta: dict[str, str] = {}
+    lines = [line.strip().strip("*_").strip() for line in body.split("\n") if line.strip()][:_FIRST_LINES]
+    for line in lines:
+        match = _FIRST_LINE_META.match(line)
+        if match is None:
+            continue
+        field, value = _META_KEYS[match.group(1).lower()], match.group(2).strip()
+        if field == "outlet" and (len(value.split()) > _NAME_WORDS or value.endswith(".")):
+            continue
+        if field == "published" and not _ISO_DAY.match(iso_date(value) or ""):
+            continue
+        if field == "url" and not value.lower().startswith(("http://", "https://")):
+            continue
+        meta.setdefault(field, value)
+    return meta
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

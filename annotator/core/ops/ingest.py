@@ -21,10 +21,12 @@ class ImportFiles:
     backup_before = "before-import"
     commits_itself = True  # reads the files holding no lock, then stores them in one transaction
 
-    def __init__(self, paths: list[Path], *, outlet: str | None = None, progress: Progress | None = None) -> None:
+    def __init__(self, paths: list[Path], *, outlet: str | None = None, published: str | None = None,
+                 progress: Progress | None = None) -> None:
         self.text = "Import articles"
         self.paths = paths
-        self.outlet = outlet
+        self.outlet = outlet  # for the files that state none (a file's guess gives way to it)
+        self.published = published  # YYYY-MM-DD, for the files that state no date
         self.progress = progress
         self.cancel = Event()
         self.report: ImportReport | None = None
@@ -35,7 +37,8 @@ class ImportFiles:
         return not self.cancel.is_set()
 
     def apply(self, project: Project) -> Changes:
-        self.report = import_paths(project, self.paths, outlet=self.outlet, progress=self._progress)
+        self.report = import_paths(project, self.paths, outlet=self.outlet, published=self.published,
+                                   progress=self._progress)
         return Changes(articles=True)
 
     def revert(self, project: Project) -> Changes:

@@ -9,6 +9,7 @@ from datetime import date
 
 from annotator.core.clock import now
 from annotator.core.records import outlet_order
+from annotator.core.store.article_removal import AnnotationCount, ArticleRemoval, RemovedArticle
 from annotator.core.store.database import Database
 from annotator.core.store.known_names import outlet_names
 from annotator.core.errors import Duplicate, InvalidValue, NotFound
@@ -50,6 +51,7 @@ def text_and_sentence_starts(db: Database, article_id: int) -> tuple[str, list[i
 class ArticleStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._removal = ArticleRemoval(db)
 
     def add(
         self, parsed: ParsedArticle, spans: list[tuple[int, int]], *, outlet: str | None = None
@@ -142,6 +144,25 @@ class ArticleStore:
 
     def outlets(self) -> list[str]:
         return outlet_names(self._db)
+
+    # -- deleting (store/article_removal.py) ----------------------------------------------------
+    def annotation_count(self, article_ids: list[int]) -> AnnotationCount:
+        """How many annotations these articles hold, by how many annotators."""
+        return self._removal.annotation_count(article_ids)
+
+    def remove(self, article_id: int) -> RemovedArticle:
+        """Delete an article with its sentences, annotations and suggestions; undo with restore_removed()."""
+        return self._removal.remove(article_id)
+
+    def restore_removed(self, removed: RemovedArticle) -> None:
+        """Put a removed article back exactly as it was (ChangedElsewhere when it cannot be)."""
+        self._removal.restore(removed)
+
+    def set_many(self, article_ids: list[int], *, outlet: str | None = None,
+                 published: str | None = None) -> list[ArticleChange]:
+        """Give several articles one outlet or one date ("" clears it): one change per article."""
+        with self._db.write():
+            return [self.edit(article_id, outlet=outlet, published=published) for article_id in article_ids]
 
     def set_outlet(self, article_id: int, outlet: str) -> tuple[str, str]:
         """Move an article to another outlet (created if new); return (old, new) names."""

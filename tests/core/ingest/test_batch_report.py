@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.ingest.batch import import_paths
+from tests.core.ingest.test_import import MORE
 from annotator.core.store.project import Project
 
 needs_bytes_names = pytest.mark.skipif(sys.platform in ("win32", "darwin"),
@@ -28,10 +29,10 @@ def write_bytes_name(folder: Path, name: bytes, content: str) -> Path:
 def test_file_name_that_is_not_utf8_is_shown_escaped_and_the_batch_goes_on(project: Project, tmp_path: Path) -> None:
     tmp_path = tmp_path / "in"  # the project file sits in tmp_path itself
     tmp_path.mkdir()
-    write_bytes_name(tmp_path, b"caf\xe9.txt", "A story about a cafe. It has text.\n")
+    write_bytes_name(tmp_path, b"caf\xe9.txt", f"A story about a cafe. It has text.{MORE}\n")
     write_bytes_name(tmp_path, b"z-bad\xff.bin", "not read")
     for i in range(3):
-        (tmp_path / f"later-{i}.txt").write_text(f"Later story {i}. It has text.\n", encoding="utf-8")
+        (tmp_path / f"later-{i}.txt").write_text(f"Later story {i}. It has text.{MORE}\n", encoding="utf-8")
     report = import_paths(project, [tmp_path])
     assert len(report.imported) == 4
     cafe = next(a for a in project.articles.list() if "caf" in (a.source_file or ""))
@@ -46,7 +47,7 @@ def test_file_name_that_is_not_utf8_is_shown_escaped_and_the_batch_goes_on(proje
 def test_refused_file_with_undecodable_name_is_reported_printably(project: Project, tmp_path: Path) -> None:
     bad = write_bytes_name(tmp_path, b"empty\xe9.txt", "")
     good = tmp_path / "good.txt"
-    good.write_text("A good story. It imports.\n", encoding="utf-8")
+    good.write_text(f"A good story. It imports.{MORE}\n", encoding="utf-8")
     report = import_paths(project, [bad, good])
     assert report.refused[0].path.endswith("empty\\xe9.txt")
     assert [i.title for i in report.imported] == ["good"]
@@ -55,7 +56,7 @@ def test_refused_file_with_undecodable_name_is_reported_printably(project: Proje
 def test_folder_import_lists_skipped_files_by_reason(project: Project, tmp_path: Path) -> None:
     tmp_path = tmp_path / "in"
     tmp_path.mkdir()
-    (tmp_path / "a.txt").write_text("A story. It has text.\n")
+    (tmp_path / "a.txt").write_text(f"A story. It has text.{MORE}\n")
     (tmp_path / "photo.png").write_bytes(b"\x89PNG")
     (tmp_path / "notes.odt").write_bytes(b"PK")
     (tmp_path / ".hidden.txt").write_text("Hidden story. Text.\n")

@@ -13,11 +13,13 @@ from annotator.core.errors import ImportRefused
 from annotator.core.ingest.batch import import_paths
 from annotator.core.ingest.formats import READERS, file_dialog_filter, load
 from annotator.core.store.project import Project
-from tests.core.ingest.test_import import PAGE
+from tests.core.ingest.test_import import MORE, PAGE
 from tests.core.ingest.test_pdf_docx import ARTICLE, pdf_bytes, word_file
 
-TEXT = "Pentagon denies cyber pause\n\nThe Pentagon said late Tuesday that operations had not been stopped.\n"
-MARKDOWN = "Title: Pentagon denies cyber pause\nOutlet: Cybernews\n\nThe Pentagon said nothing had stopped.\n"
+
+
+TEXT = f"Pentagon denies cyber pause\n\nThe Pentagon said late Tuesday that operations had not been stopped.{MORE}\n"
+MARKDOWN = f"Title: Pentagon denies cyber pause\nOutlet: Cybernews\n\nThe Pentagon said nothing had stopped.{MORE}\n"
 
 SAMPLES: dict[str, Callable[[Path], Path]] = {
     ".txt": lambda path: _write(path, TEXT.encode()),

@@ -30,6 +30,10 @@ that contradicted earlier reports from several outlets.</p></article>
 </body></html>"""
 
 
+# An article needs MIN_WORDS words (formats.py): a sentence to make the short texts below long enough.
+MORE = " It was reported by several outlets in Washington on Tuesday, and officials declined to say more about it."
+
+
 def write(path: Path, content: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, bytes):
@@ -45,48 +49,48 @@ def only_article(project: Project):
 
 
 def test_txt_keeps_whole_text_as_body_and_takes_headline_as_title(project: Project, tmp_path: Path) -> None:
-    text = "Pentagon denies halting cyber operations\nThe Pentagon said so. Officials agreed.\n"
+    text = f"Pentagon denies halting cyber operations\nThe Pentagon said so. Officials agreed.{MORE}\n"
     import_paths(project, [write(tmp_path / "a.txt", text)])
     article, body = only_article(project)
     assert article.title == "Pentagon denies halting cyber operations"
     assert body == text
     assert [body[s.start:s.end] for s in project.articles.sentences(article.id)] == [
-        "Pentagon denies halting cyber operations", "The Pentagon said so.", "Officials agreed."]
+        "Pentagon denies halting cyber operations", "The Pentagon said so.", "Officials agreed.", MORE.strip()]
 
 
 def test_txt_whose_first_line_is_a_paragraph_is_titled_by_file_name(project: Project, tmp_path: Path) -> None:
-    import_paths(project, [write(tmp_path / "story-42.txt", "The US paused operations. It was a big step.\n")])
+    import_paths(project, [write(tmp_path / "story-42.txt", f"The US paused operations. It was a big step.{MORE}\n")])
     article, _ = only_article(project)
     assert article.title == "story-42"
     assert article.outlet == "Unknown outlet"
 
 
 def test_line_endings_are_normalised_and_nothing_else_changes(project: Project, tmp_path: Path) -> None:
-    raw = "Headline\r\n\r\n  Indented  text,  double  spaces.\rTabs\there.\r\n"
+    raw = f"Headline\r\n\r\n  Indented  text,  double  spaces.\rTabs\there.{MORE}\r\n"
     import_paths(project, [write(tmp_path / "a.txt", raw.encode("utf-8"))])
     _, body = only_article(project)
-    assert body == "Headline\n\n  Indented  text,  double  spaces.\nTabs\there.\n"
+    assert body == f"Headline\n\n  Indented  text,  double  spaces.\nTabs\there.{MORE}\n"
 
 
 def test_markdown_header_gives_metadata_and_body_stays_as_written(project: Project, tmp_path: Path) -> None:
     md = ("Title: Pause raises concerns\nOutlet: metaworld.media\nURL: https://metaworld.media/a/1\n"
-          "Published: 2025-03-03\nAuthor: Staff\n\nBody **with** stray markup. Second sentence.\n")
+          f"Published: 2025-03-03\nAuthor: Staff\n\nBody **with** stray markup. Second sentence.{MORE}\n")
     import_paths(project, [write(tmp_path / "a.md", md)], outlet="Ignored because metadata wins")
     article, body = only_article(project)
     assert (article.title, article.outlet, article.url, article.published, article.author) == (
         "Pause raises concerns", "metaworld.media", "https://metaworld.media/a/1", "2025-03-03", "Staff")
-    assert body == "Body **with** stray markup. Second sentence.\n"
+    assert body == f"Body **with** stray markup. Second sentence.{MORE}\n"
 
 
 def test_markdown_without_header_uses_first_heading(project: Project, tmp_path: Path) -> None:
-    import_paths(project, [write(tmp_path / "b.md", "# A heading\n\nNote: this is text. More.\n")])
+    import_paths(project, [write(tmp_path / "b.md", f"# A heading\n\nNote: this is text. More.{MORE}\n")])
     article, body = only_article(project)
     assert article.title == "A heading"
     assert body.startswith("# A heading")
 
 
 def test_outlet_option_applies_when_metadata_has_none(project: Project, tmp_path: Path) -> None:
-    import_paths(project, [write(tmp_path / "a.txt", "Some story. More text.\n")], outlet="The Record")
+    import_paths(project, [write(tmp_path / "a.txt", f"Some story. More text.{MORE}\n")], outlet="The Record")
     article, _ = only_article(project)
     assert article.outlet == "The Record"
 
@@ -105,8 +109,8 @@ def test_saved_web_page_gives_main_text_and_metadata(project: Project, tmp_path:
 
 
 def test_folders_import_recursively_skipping_other_files(project: Project, tmp_path: Path) -> None:
-    write(tmp_path / "in" / "a.txt", "First story. Text.\n")
-    write(tmp_path / "in" / "deep" / "er" / "b.md", "Title: B\n\nSecond story. Text.\n")
+    write(tmp_path / "in" / "a.txt", f"First story. Text.{MORE}\n")
+    write(tmp_path / "in" / "deep" / "er" / "b.md", f"Title: B\n\nSecond story. Text.{MORE}\n")
     write(tmp_path / "in" / "picture.png", b"\x89PNG\r\n\x1a\n\x00\x00")
     report = import_paths(project, [tmp_path / "in"])
     assert sorted(i.title for i in report.imported) == ["B", "a"]
@@ -114,8 +118,8 @@ def test_folders_import_recursively_skipping_other_files(project: Project, tmp_p
 
 
 def test_duplicate_body_is_skipped_with_a_message(project: Project, tmp_path: Path) -> None:
-    write(tmp_path / "a.txt", "Same text. Twice.\n")
-    write(tmp_path / "copy.txt", "Same text. Twice.\n")
+    write(tmp_path / "a.txt", f"Same text. Twice.{MORE}\n")
+    write(tmp_path / "copy.txt", f"Same text. Twice.{MORE}\n")
     report = import_paths(project, [tmp_path / "a.txt", tmp_path / "copy.txt"])
     assert len(report.imported) == 1
     assert "copy.txt" in report.duplicates[0].path
@@ -148,7 +152,7 @@ def test_bad_file_is_refused_by_name_and_the_batch_goes_on(
     project: Project, tmp_path: Path, name: str, content: bytes, reason: str
 ) -> None:
     bad = write(tmp_path / name, content)
-    good = write(tmp_path / "good.txt", "A good story. It imports.\n")
+    good = write(tmp_path / "good.txt", f"A good story. It imports.{MORE}\n")
     report = import_paths(project, [bad, good])
     assert [p.path for p in report.refused] == [str(bad)]
     assert reason in report.refused[0].reason
@@ -175,17 +179,17 @@ def test_missing_path_is_reported(project: Project, tmp_path: Path) -> None:
 
 
 def test_progress_can_cancel_a_batch(project: Project, tmp_path: Path) -> None:
-    files = [write(tmp_path / f"{i}.txt", f"Story number {i}. Text.\n") for i in range(5)]
+    files = [write(tmp_path / f"{i}.txt", f"Story number {i}. Text.{MORE}\n") for i in range(5)]
     report = import_paths(project, files, progress=lambda done, total, path: done < 2)
     assert report.cancelled
     assert project.articles.count() == 2
 
 
 def test_large_batch_is_prepared_in_parallel_with_the_same_result(project: Project, tmp_path: Path) -> None:
-    files = [write(tmp_path / f"{i:03}.txt", f"Story {i}. Sen. Smith spoke. Gen. Jones too.\n") for i in range(45)]
+    files = [write(tmp_path / f"{i:03}.txt", f"Story {i}. Sen. Smith spoke. Gen. Jones too.{MORE}\n") for i in range(45)]
     report = import_paths(project, files)
     assert len(report.imported) == 45
-    assert {i.sentences for i in report.imported} == {3}
+    assert {i.sentences for i in report.imported} == {4}
 
 
 def test_sample_articles_ship_with_their_bodies_unchanged(sample: Project) -> None:
@@ -200,8 +204,8 @@ def test_sample_articles_ship_with_their_bodies_unchanged(sample: Project) -> No
 
 
 def test_bom_with_broken_utf8_is_decoded_or_refused_and_batch_goes_on(project: Project, tmp_path: Path) -> None:
-    bad = write(tmp_path / "bom_bad.txt", b"\xef\xbb\xbfCaf\xe9 story. More text.\n")
-    good = write(tmp_path / "good.txt", "A good story. It imports.\n")
+    bad = write(tmp_path / "bom_bad.txt", b"\xef\xbb\xbfCaf\xe9 story. More text." + MORE.encode() + b"\n")
+    good = write(tmp_path / "good.txt", f"A good story. It imports.{MORE}\n")
     report = import_paths(project, [bad, good])
     assert "good" in [i.title for i in report.imported]
     assert len(report.imported) + len(report.refused) == 2

@@ -257,7 +257,8 @@ def test_docx_without_title_property_is_titled_by_its_first_heading(tmp_path: Pa
 
 def test_docx_with_python_docx_template_properties_has_no_author_or_date(tmp_path: Path) -> None:
     document = docx.Document()
-    document.add_paragraph("The Pentagon said late Tuesday that cyber operations had not been stopped.")
+    document.add_paragraph("The Pentagon said late Tuesday that cyber operations had not been stopped,"
+                           " and a senior official told reporters that no such order had ever been given.")
     document.save(str(tmp_path / "plain.docx"))
     article = parse_file(tmp_path / "plain.docx")
     assert (article.title, article.author, article.published) == ("plain", None, None)

@@ -69,7 +69,7 @@ def test_an_upgrade_is_preceded_by_a_backup_of_the_old_file(sample: Project, sch
 
 def test_the_command_line_backs_up_before_an_import(sample: Project, tmp_path: Path):
     story = tmp_path / "cli-story.txt"
-    story.write_text("A story from the shell. It was imported.\n")
+    story.write_text("A story from the shell. It was imported. It was reported by several outlets in Washington on Tuesday, and officials declined to say more about it.\n")
     sample.close()
     subprocess.run([sys.executable, "-m", "annotator", "import", str(tmp_path / "sample.annot"), str(story)],
                    check=True, capture_output=True)

@@ -116,7 +116,7 @@ def test_an_import_of_several_files_commits_whole(sample: Project, other: Projec
     from annotator.core.ops.ingest import ImportFiles
 
     for n in range(3):
-        (tmp_path / f"a{n}.txt").write_text(f"Story number {n} begins here. It ends here, said an official.\n")
+        (tmp_path / f"a{n}.txt").write_text(f"Story number {n} begins here. It ends here, said an official. It was reported by several outlets in Washington on Tuesday, and officials declined to say more about it.\n")
     seen: list[int] = []
 
     def progress(done: int, total: int, _name: str) -> None:
