@@ -70,7 +70,7 @@ def test_restore_undoes_and_redoes(qtbot, open_main, sample_path, monkeypatch) -
     choose(window, "document")
     qtbot.mouseClick(window.codebook.buttons["Archive"], Qt.MouseButton.LeftButton)
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Document or data", True)))
-    qtbot.mouseClick(window.codebook.buttons["Restore…"], Qt.MouseButton.LeftButton)
+    window.codebook.restore_action.trigger()  # the ⋯ menu's Restore an archived category…
     assert not window.session.project.categories.get("document").archived
     window.undo_action.trigger()
     assert window.session.project.categories.get("document").archived

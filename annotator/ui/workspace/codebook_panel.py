@@ -46,7 +46,6 @@ class CodebookPanel(QWidget):
             ("▼", "Move down", lambda: self._move(1)),
             ("Archive", "Hide the chosen category from new annotations (kept on old ones)",
              self._on_archive_clicked),
-            ("Restore…", "Bring back an archived category", self._on_restore_clicked),
         ]:
             button = QToolButton(self)
             button.setText(name)
@@ -56,9 +55,11 @@ class CodebookPanel(QWidget):
             self.buttons[name] = button
         more = QToolButton(self)
         more.setText("⋯")
-        more.setToolTip("Share the codebook: export it to a file, or import one")
+        more.setToolTip("Restore an archived category; share the codebook as a file")
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
+        self.restore_action = menu.addAction("Restore an archived category…", self._on_restore_clicked)
+        menu.addSeparator()
         self.export_action = menu.addAction("Export codebook…", self.export_codebook)
         self.import_action = menu.addAction("Import codebook…", self.import_codebook)
         more.setMenu(menu)
