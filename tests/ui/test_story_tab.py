@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import html
+import importlib.util
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
@@ -74,8 +76,13 @@ def test_the_grid_has_a_row_per_claim_and_a_column_per_outlet(story, sample_path
     with Project.open(sample_path, read_only=True) as project:
         claims = project.claims.list()
     assert model.rowCount() == len(claims) > 0
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
-        "Claim", "Outlets", *OUTLETS]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(FIXED))] == ["Claim", "Outlets"]
+    for n, outlet in enumerate(OUTLETS):  # the full name in the tooltip; the header shows what fits
+        column = len(FIXED) + n
+        assert f">{outlet}\n" in model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        shown = model.headerData(column, Qt.Orientation.Horizontal)
+        header = tab.table.horizontalHeader()
+        assert shown and header.fontMetrics().horizontalAdvance(shown) < header.sectionSize(column)
     assert [c.id for c in model.claims] == [c.id for c in claims]  # most outlets first
     counts = [len(c.outlets) for c in claims]
     assert counts == sorted(counts, reverse=True)
@@ -107,11 +114,13 @@ def test_the_grid_has_a_row_per_claim_and_a_column_per_outlet(story, sample_path
 
 def test_the_outlets_header_sorts(qtbot, story) -> None:
     _, tab = story
-    header = tab.table.horizontalHeader()
+    header = tab.table.frozen.horizontalHeader()  # the claim and count columns' header, always in view
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=header.rect().center().__class__(header.sectionViewportPosition(COUNT) + 5, 5))
+                     pos=QPoint(header.sectionViewportPosition(COUNT) + 5, 5))
     counts = [len(c.outlets) for c in tab.model.claims]
     assert counts == sorted(counts) != sorted(counts, reverse=True)
+    shown = tab.table.horizontalHeader()  # the grid's own header (under the frozen one) says so too
+    assert (shown.sortIndicatorSection(), shown.sortIndicatorOrder()) == (COUNT, Qt.SortOrder.AscendingOrder)
     tab.table.sortByColumn(COUNT, Qt.SortOrder.DescendingOrder)
     assert [len(c.outlets) for c in tab.model.claims] == sorted(counts, reverse=True)
     tab.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
@@ -244,3 +253,87 @@ def test_double_clicking_a_listed_sentence_opens_it(qtbot, story) -> None:
     tab.detail.itemDoubleClicked.emit(item)
     view = window.columns.current.view
     assert (view.article_id, view.current) == (first.article_id, first.idx)
+
+
+def many_claims():
+    path = Path(__file__).parents[1] / "support" / "many_claims.py"
+    spec = importlib.util.spec_from_file_location("many_claims", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def wide_story(qtbot, open_main, tmp_path):
+    """A story of 21 outlets and 60 claims (stored as computed, so none is recomputed), at 1440×900."""
+    path = tmp_path / "wide.annot"
+    many_claims().build(path, 21, 60).close()
+    window = open_main(path)
+    window.resize(1440, 900)
+    window.show_tab(window.story)
+    tab = window.story
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 60 and tab.table.viewport().width() > 600)
+    assert tab.task is None
+    return window, tab
+
+
+def visible_outlets(tab) -> list[int]:
+    """The outlet columns wholly in view: right of the frozen claim columns, left of the grid's edge."""
+    table = tab.table
+    left, right = table.frozen.geometry().right(), table.viewport().width()
+    return [c for c in range(len(FIXED), tab.model.columnCount())
+            if table.columnViewportPosition(c) >= left - 1 and table.columnViewportPosition(c)
+            + table.columnWidth(c) <= right]
+
+
+def test_many_outlets_narrow_columns_beside_a_wide_frozen_claim_column(qtbot, wide_story) -> None:
+    window, tab = wide_story
+    table, frozen, model = tab.table, tab.table.frozen, tab.model
+    assert len(model.outlets) == 21
+    assert table.columnWidth(NAME) >= 220 and frozen.columnWidth(NAME) == table.columnWidth(NAME)
+    for row, claim in enumerate(model.claims):  # the claim's text whole, wrapped in the column, rows to fit
+        assert model.index(row, NAME).data() == claim.label
+        assert html.escape(claim.label) in model.index(row, NAME).data(Qt.ItemDataRole.ToolTipRole)
+    line = frozen.fontMetrics().lineSpacing()
+    assert table.rowHeight(0) >= 2 * line and frozen.rowHeight(0) == table.rowHeight(0)
+    assert frozen.wordWrap()
+    shown = visible_outlets(tab)
+    assert len(shown) >= 12 and shown[0] == len(FIXED)
+    header = table.horizontalHeader()
+    for n, outlet in enumerate(model.outlets):  # narrow columns: abbreviated, the full name in the tooltip
+        column = len(FIXED) + n
+        text = model.headerData(column, Qt.Orientation.Horizontal)
+        assert f">{html.escape(outlet)}\n" in model.headerData(column, Qt.Orientation.Horizontal,
+                                                                Qt.ItemDataRole.ToolTipRole)
+        assert text and header.fontMetrics().horizontalAdvance(text) < table.columnWidth(column)
+    assert model.headerData(len(FIXED) + model.outlets.index("The Washington Post"), Qt.Orientation.Horizontal) == "WP"
+
+    bar = table.horizontalScrollBar()  # scrolled to the last outlet, the claim column is still in view
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    assert model.columnCount() - 1 in visible_outlets(tab)
+    assert len(FIXED) not in visible_outlets(tab)
+    below_header = QPoint(30, table.horizontalHeader().height() + 10)
+    assert table.childAt(below_header) is frozen.viewport()  # what is there is the claim column
+    assert frozen.indexAt(QPoint(30, 10)) == model.index(0, NAME)
+    table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())  # the two scroll up and down as one
+    assert frozen.verticalScrollBar().value() == table.verticalScrollBar().value() > 0
+    table.verticalScrollBar().setValue(0)
+
+    qtbot.mouseClick(frozen.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 10))  # a claim picked there
+    assert tab.selected_claims() == [model.claims[0]]
+    assert tab.detail.count() == len(model.claims[0].sentences)
+
+
+def test_the_claim_column_widens_by_its_header_and_rows_refit(qtbot, wide_story) -> None:
+    _, tab = wide_story
+    table, frozen = tab.table, tab.table.frozen
+    tall = table.rowHeight(0)
+    frozen.horizontalHeader().resizeSection(NAME, 700)  # as a drag of its edge does
+    assert table.columnWidth(NAME) == 700 and frozen.width() == table.columnWidth(NAME) + table.columnWidth(COUNT)
+    qtbot.waitUntil(lambda: table.rowHeight(0) < tall)  # one line now
+    assert frozen.rowHeight(0) == table.rowHeight(0)
+    window_width = tab.window().width()
+    tab.window().resize(window_width - 100, 900)  # a resize keeps the width the user chose
+    qtbot.waitUntil(lambda: table.viewport().width() < 700)
+    assert table.columnWidth(NAME) == 700

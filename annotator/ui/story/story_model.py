@@ -8,7 +8,8 @@ yet, and nothing when the outlet does not report the claim.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
@@ -41,15 +42,23 @@ class ClaimGridModel(QAbstractTableModel):
         self.claims: list[Claim] = []
         self.outlets: list[str] = []
         self.labels: dict[str, str] = {}  # category key → label, for tooltips
+        self.shown_names: list[str] = []  # what each outlet's header shows (see set_shown_names)
         self._sort = (COUNT, Qt.SortOrder.DescendingOrder)
 
     def set_claims(self, claims: Sequence[Claim], outlets: Sequence[str], labels: dict[str, str]) -> None:
         self.beginResetModel()
         self.claims = list(claims)
         self.outlets = list(outlets)
+        self.shown_names = list(outlets)
         self.labels = labels
         self._sort_claims()
         self.endResetModel()
+
+    def set_shown_names(self, names: Sequence[str]) -> None:
+        """What the outlets' headers show (abbreviations when their columns are narrow); tooltips name them whole."""
+        if list(names) != self.shown_names and len(names) == len(self.outlets):
+            self.shown_names = list(names)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, len(FIXED), self.columnCount() - 1)
 
     def claim(self, row: int) -> Claim:
         return self.claims[row]
@@ -70,12 +79,16 @@ class ClaimGridModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:
             return None
-        name = FIXED[section] if section < len(FIXED) else self.outlets[section - len(FIXED)]
+        if section >= len(FIXED) + len(self.outlets):
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return name
+            return FIXED[section] if section < len(FIXED) else self.shown_names[section - len(FIXED)]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip({NAME: "Its name, or its most typical sentence. Click to sort by name.",
-                                  COUNT: "How many outlets report it. Click to sort."}.get(section, name))
+            if section < len(FIXED):
+                return plain_tooltip({NAME: "Its name, or its most typical sentence. Click to sort by name.",
+                                      COUNT: "How many outlets report it. Click to sort, most first."}[section])
+            return plain_tooltip(self.outlets[section - len(FIXED)]
+                                 + "\nClick to sort by how many of its sentences state each claim.")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -87,7 +100,7 @@ class ClaimGridModel(QAbstractTableModel):
             return claim
         if column == NAME:
             if role == Qt.ItemDataRole.DisplayRole:
-                return claim.label
+                return claim.label  # whole: the column wraps it, rows growing to fit
             if role == Qt.ItemDataRole.ToolTipRole:
                 return plain_tooltip(claim.label + (" (named)" if claim.named else ""))
             return None
@@ -127,6 +140,46 @@ class ClaimGridModel(QAbstractTableModel):
         else:
             outlet = self.outlets[column - len(FIXED)] if column - len(FIXED) < len(self.outlets) else None
             self.claims.sort(key=lambda c: (sum(s.outlet == outlet for s in c.sentences), -c.id), reverse=reverse)
+
+
+_SMALL_WORDS = {"the", "of", "and", "from", "for", "in", "on", "a", "an", "de", "la", "le"}
+
+
+def abbreviation(name: str, fits: Callable[[str], bool]) -> str:
+    """A header for an outlet that `fits` its column: the name, else its one telling word or its words'
+    initials, else as much of it as fits. "The Washington Post" is "WP", "The Hill" is "Hill",
+    "newz9.com" is "newz9", "BleepingComputer" is "Bleep…"."""
+    if fits(name):
+        return name
+    stem = name.rsplit(".", 1)[0] if "." in name and " " not in name else name  # a domain: without its ending
+    words = [w for w in re.findall(r"\w+", stem) if w.casefold() not in _SMALL_WORDS] or [stem]
+    if len(words) > 1:
+        initials = "".join(w if w.isdigit() else w[0].upper() for w in words)
+        while len(initials) > 1 and not fits(initials):
+            initials = initials[:-1]
+        return initials
+    word = words[0]
+    if fits(word):
+        return word
+    cut = len(word) - 1
+    while cut > 1 and not fits(word[:cut] + "…"):
+        cut -= 1
+    return word[:cut] + "…"
+
+
+def shown_names(outlets: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
+    """Each outlet's header (see `abbreviation`), numbered where two would read alike."""
+    shown = [abbreviation(o, fits) for o in outlets]
+    seen: dict[str, int] = {}
+    for n, short in enumerate(shown):
+        seen[short] = seen.get(short, 0) + 1
+        if seen[short] > 1:
+            number = str(seen[short])
+            stem = short
+            while len(stem) > 1 and not fits(stem + number):
+                stem = stem[:-1]
+            shown[n] = stem + number
+    return shown
 
 
 class CellDelegate(QStyledItemDelegate):

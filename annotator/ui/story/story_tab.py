@@ -2,7 +2,10 @@
 
 The grid (story_model.py) has one column per outlet; a cell shows the colours of the categories on
 that outlet's sentences of the claim, hatched where they are not annotated yet, empty where the
-outlet does not report it. A click on a cell opens the sentence in the workspace. Below, the chosen
+outlet does not report it. A click on a cell opens the sentence in the workspace. The claim column
+is wide, wraps its text (rows grow to fit) and stays in view while the outlets scroll sideways
+(frozen_table.py); with many outlets their columns are narrow, headed by abbreviations, the full
+names in the headers' tooltips. Below, the chosen
 claim's sentences, from which one can be taken out. Claims are recomputed in the background, with
 progress, when the tab is first shown and after articles are imported; corrections (merge, name,
 take out) are operations, undone with Ctrl+Z.
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,7 +29,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,9 +46,18 @@ from annotator.ui.base.swatch import swatch
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import plain_label, plain_tooltip
 from annotator.ui.base.session import ProjectSession
-from annotator.ui.story.story_model import COUNT, FIXED, NAME, CellDelegate, ClaimGridModel, only_anonymous
+from annotator.ui.story.frozen_table import FrozenColumnTable
+from annotator.ui.story.story_model import (
+    COUNT, FIXED, NAME, CellDelegate, ClaimGridModel, only_anonymous, shown_names,
+)
 
 SENTENCE_ROLE = Qt.ItemDataRole.UserRole
+ROW_HEIGHT = 26  # a row of one line; a claim's text wraps onto more, up to MAX_LINES
+MAX_LINES = 5  # longer names are elided in the grid (whole in the tooltip and the list below)
+CLAIM_WIDTH = (230, 440)  # the claim column: 30% of the grid, within these bounds
+OUTLET_WIDTH = (34, 130)  # an outlet's column: as wide as fits, within these (narrow: abbreviated)
+# At 1440×900 with the library and codebook docks open the grid is about 730 pixels wide: a claim
+# column of 230 (three lines of a typical claim), the count, and twelve outlets.
 
 
 class StoryTab(QWidget):
@@ -60,8 +71,9 @@ class StoryTab(QWidget):
         self._stale = True  # read (and recomputed if need be) when first shown
         self.model = ClaimGridModel(self)
         self.delegate = CellDelegate({}, self)
-        self.table = QTableView(self)
+        self.table = FrozenColumnTable(len(FIXED), self)  # the claim and its count stay in view
         self.table.setObjectName("storyGrid")
+        self.table.frozen.setObjectName("storyClaims")
         self.table.setModel(self.model)
         self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -69,10 +81,21 @@ class StoryTab(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COUNT, Qt.SortOrder.DescendingOrder)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.frozen.setWordWrap(True)
+        self.table.frozen.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for view in (self.table, self.table.frozen):
+            view.verticalHeader().setVisible(False)
+            view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setMinimumSectionSize(OUTLET_WIDTH[0])
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.frozen.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._claim_width: int | None = None  # set when the user drags the claim column's edge
+        self._sizing = False
+        self._fit_timer = QTimer(self)  # rows are refitted once a drag of the claim column's edge pauses
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(60)
         self.anonymous_only = QCheckBox("Anonymous-only claims", self)
         self.anonymous_only.setToolTip("Only the claims that some outlet sources only anonymously")
         self.anonymous_only.setToolTip("Claims where, for some outlet, every category marked on its sentences "
@@ -121,7 +144,7 @@ class StoryTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
-        splitter.setSizes([480, 220])
+        splitter.setSizes([560, 180])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
@@ -133,6 +156,9 @@ class StoryTab(QWidget):
         self.table.clicked.connect(self._on_table_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection_changed())
         self.table.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self.table.horizontalHeader().sectionResized.connect(self._on_section_resized)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        self.table.resized.connect(lambda: self._size_columns() if self.model.columnCount() else None)
         self.merge_button.clicked.connect(self.merge_selected)
         self.rename_button.clicked.connect(self.rename_selected)
         self.export_button.clicked.connect(self.export_csv)
@@ -155,12 +181,7 @@ class StoryTab(QWidget):
         outlets = sorted({o for c in everything for o in c.outlets} | set(project.articles.outlets()),
                          key=outlet_order)
         self.model.set_claims(claims, outlets, {c.key: c.label for c in categories})
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
-        for column in range(len(FIXED), self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, 120)
+        self._size_columns()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for row, claim in enumerate(self.model.claims):
             if claim.id in selected:
@@ -172,6 +193,54 @@ class StoryTab(QWidget):
         self.summary.setText(f"{shown} claims{note}. Each cell: the categories marked on that outlet's sentences; "
                              "hatched: reported, not marked yet; empty: not reported. Click a cell to open it.")
         self._on_selection_changed()
+
+    # -- the grid's shape ------------------------------------------------------------------------
+    def _size_columns(self) -> None:
+        """A claim column about a third of the grid wide (or as the user dragged it), the outlets sharing the
+        rest as evenly as their bounds allow, the claim column taking what they leave; then rows fit."""
+        if self._sizing:
+            return
+        self._sizing = True
+        try:
+            header = self.table.horizontalHeader()
+            width = self.table.viewport().width()
+            outlets = len(self.model.outlets)
+            metrics = header.fontMetrics()
+            count = metrics.horizontalAdvance(FIXED[COUNT]) + 28  # room for the sort arrow
+            claim = self._claim_width or max(CLAIM_WIDTH[0], min(CLAIM_WIDTH[1], width * 3 // 10))
+            each = OUTLET_WIDTH[1]
+            if outlets:
+                each = max(OUTLET_WIDTH[0], min(OUTLET_WIDTH[1], (width - claim - count) // outlets))
+            if self._claim_width is None:
+                claim = max(claim, width - count - each * outlets)  # few outlets: the claim takes the rest
+            for column in range(self.model.columnCount()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(NAME, claim)
+            self.table.setColumnWidth(COUNT, count)
+            for column in range(len(FIXED), self.model.columnCount()):
+                self.table.setColumnWidth(column, each)
+            self.model.set_shown_names(shown_names(self.model.outlets,
+                                                   lambda text: metrics.horizontalAdvance(text) + 10 <= each))
+        finally:
+            self._sizing = False
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its claim's name wrapped in the claim column (up to MAX_LINES lines)."""
+        frozen = self.table.frozen
+        metrics = frozen.fontMetrics()
+        width = max(20, self.table.columnWidth(NAME) - 12)
+        most = MAX_LINES * metrics.lineSpacing() + 8
+        for row, claim in enumerate(self.model.claims):
+            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, claim.label)
+            height = max(ROW_HEIGHT, min(most, text.height() + 8))
+            if self.table.rowHeight(row) != height:
+                self.table.setRowHeight(row, height)
+
+    def _on_section_resized(self, column: int, _old: int, size: int) -> None:
+        if column == NAME and not self._sizing:  # the user dragged the claim column's edge
+            self._claim_width = size
+            self._fit_timer.start()
 
     def selected_claims(self) -> list[Claim]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
