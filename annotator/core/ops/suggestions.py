@@ -6,7 +6,7 @@ from threading import Event
 
 from annotator.core.changes import Changes
 from annotator.core.ops.annotations import AddAnnotation
-from annotator.core.records import Suggestion
+from annotator.core.records import Progress, Suggestion
 from annotator.core.store.project import Project
 
 
@@ -107,14 +107,16 @@ class RefreshSuggestions:
     commits_itself = True  # computes for long; stores a batch of articles at a time
     text = "Compute suggestions"
 
-    def __init__(self, article_ids: list[int] | None = None) -> None:
+    def __init__(self, article_ids: list[int] | None = None, *, progress: Progress | None = None) -> None:
         self.article_ids = article_ids
+        self.progress = progress  # hears (articles done, articles to compute, "articles")
         self.cancel = Event()  # set: stop after the current batch; what was stored is kept
 
     def apply(self, project: Project) -> Changes:
         # The cue rules load when first needed, not with every operation.
         from annotator.core.suggest.refresh import refresh_suggestions
-        return refresh_suggestions(project, article_ids=self.article_ids, cancelled=self.cancel.is_set)
+        return refresh_suggestions(project, article_ids=self.article_ids, cancelled=self.cancel.is_set,
+                                   progress=self.progress)
 
     def revert(self, project: Project) -> Changes:
         raise TypeError("computing suggestions is not undone")

@@ -15,7 +15,7 @@ from concurrent.futures import Executor, Future
 
 from annotator.core.changes import Changes
 from annotator.core.ingest.workers import start_pool
-from annotator.core.records import Suggestion
+from annotator.core.records import Progress, Suggestion
 from annotator.core.store.project import Project
 from annotator.core.suggest.cues import Lexicon
 from annotator.core.suggest.suggester import Suggester
@@ -61,11 +61,12 @@ def _suggest_batch(job: tuple[Lexicon | None, frozenset[str], list[tuple[int, li
 
 def refresh_suggestions(project: Project, *, article_ids: Iterable[int] | None = None,
                         lexicon: Lexicon | None = None, batch: int = 50,
-                        cancelled: Callable[[], bool] | None = None) -> Changes:
+                        cancelled: Callable[[], bool] | None = None, progress: Progress | None = None) -> Changes:
     """Compute and store suggestions for the stale articles (of `article_ids`, or all).
 
     Each batch is its own short transaction, so annotating goes on meanwhile; `cancelled` returning
-    True stops between batches, keeping what was stored.
+    True stops between batches, keeping what was stored. `progress` hears (articles done, stale
+    articles, "articles") after each batch.
     """
     if not project.suggestions.enabled:
         return Changes()
@@ -78,11 +79,12 @@ def refresh_suggestions(project: Project, *, article_ids: Iterable[int] | None =
     workers = min(os.cpu_count() or 1, 4)
     if len(stale) < PARALLEL_FROM or workers < 2 or suggester.categories is None:
         computed = map(_suggest_batch, jobs)
-        _store(project, print_, computed, cancelled)
+        _store(project, print_, computed, cancelled, _counting(progress, len(stale)))
     else:  # the rules are pure Python: a pool of processes, as for importing, started once per run
         pool = start_pool(workers)
         try:
-            _store(project, print_, _in_pool(pool, jobs, workers * 2, cancelled), cancelled)
+            _store(project, print_, _in_pool(pool, jobs, workers * 2, cancelled), cancelled,
+                   _counting(progress, len(stale)))
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     return Changes(suggestions=bool(stale))
@@ -106,10 +108,21 @@ def _in_pool(pool: Executor, jobs: Iterable[tuple], ahead: int,
         yield sent.popleft().result()
 
 
+def _counting(progress: Progress | None, total: int) -> Callable[[int], None]:
+    done = [0]
+
+    def stored(articles: int) -> None:
+        done[0] += articles
+        if progress is not None:
+            progress(done[0], total, "articles")
+    return stored
+
+
 def _store(project: Project, print_: str, computed: Iterable[dict[int, list[Suggestion]]],
-           cancelled: Callable[[], bool] | None) -> None:
+           cancelled: Callable[[], bool] | None, stored: Callable[[int], None]) -> None:
     """Store each batch in its own short transaction; stop between batches when cancelled."""
     for suggestions in computed:
         if cancelled is not None and cancelled():
             break
         project.suggestions.replace(print_, suggestions)
+        stored(len(suggestions))
