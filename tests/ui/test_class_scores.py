@@ -57,7 +57,9 @@ def test_the_tab_shows_each_student_as_the_command_scores_them(qtbot, open_main,
     for row in shown:
         score = by_name[row[0]]
         assert row[1:4] == [str(score.units), f"{score.accuracy:.0%}", f"{score.cohen_kappa:.2f}"]
-    assert scores.students.headerItem().text(4) == "F1 AO"
+    headers = [scores.students.headerItem().text(c) for c in range(4, scores.students.columnCount())]
+    assert headers[:3] == ["F1: Anonymous\nofficial", "F1: On-record\nstatement", "F1: Social post"]
+    assert "F1: Other outlet's\nreport" in headers
     assert "Anonymous official" in scores.students.headerItem().toolTip(4)
     assert f"Krippendorff's α {agreement.krippendorff_alpha:.2f}" in scores.summary.text()
     assert "Answer key: teacher. 2 students" in scores.summary.text()

@@ -69,7 +69,7 @@ class ClassScores(QWidget):
         categories = list(scores[0].per_category) if scores else []
         self.students.clear()
         self.students.setHeaderLabels(["Student", "Sentences", "Accuracy", "Cohen's κ"]
-                                      + [f"F1 {_initials(labels.get(c, c))}" for c in categories])
+                                      + [f"F1: {_two_lines(labels.get(c, c))}" for c in categories])
         for column, c in enumerate(categories, start=4):
             self.students.headerItem().setToolTip(column, plain_tooltip(
                 f"F1 for {labels.get(c, c)}: how well the student's sentences in this category match the key's"))
@@ -172,8 +172,13 @@ def _row(cells: list[tuple[str, object]]) -> SortedRow:
     return row
 
 
-def _initials(label: str) -> str:
-    return "".join(word[0] for word in label.replace("-", " ").split()[:3]).upper() or "?"
+def _two_lines(label: str) -> str:
+    """The category's full label in a column header, broken where its two lines are the most even."""
+    words = label.split()
+    if len(label) <= 14 or len(words) < 2:
+        return label
+    cut = min(range(1, len(words)), key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))))
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
 
 def _fit(table: QTreeWidget, *, wide: int | None = None) -> None:
