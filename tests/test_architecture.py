@@ -24,7 +24,8 @@ CORE_PARTS = {
     "reports": {"store", "analysis", "classroom"},
     "suggest": {"store", "ingest"},
     "claims": {"store", "ingest", "analysis"},
-    "ops": {"store", "ingest", "classroom", "suggest", "claims"},
+    "provenance": {"store", "suggest"},
+    "ops": {"store", "ingest", "classroom", "suggest", "claims", "provenance"},
 }
 
 # The rooms of the window's code (annotator/ui/) and what each may import besides itself:

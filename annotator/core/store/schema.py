@@ -348,6 +348,22 @@ MIGRATIONS.append((
     ],
 ))
 
+# Step 6: outlets as entities (core/provenance). A row says that a name (`alias`, matched by `key`: folded
+# case, no leading "the") means the outlet `outlet`; a row whose outlet is the alias itself splits the name
+# off the outlet the shipped alias list gives it. Logged as an outlet change, like renaming an outlet.
+MIGRATIONS.append((
+    6,
+    [
+        """CREATE TABLE outlet_aliases (
+            key TEXT PRIMARY KEY,
+            alias TEXT NOT NULL,
+            outlet TEXT NOT NULL,
+            made_at TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        *_logged("outlet_aliases", "article"),
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

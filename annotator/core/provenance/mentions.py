@@ -1,0 +1,90 @@
+"""Outlets named in a sentence: by a name the alias list or the project knows, by a name that looks like
+an outlet's ("Lakeshore Gazette", "Channel 9 News"), by a name before an outlet kind ("the al-Arabiya
+channel"), or by a phrase that points back ("the paper", "the outlet", "the agency").
+
+Finding a name says nothing about relaying; edges.py decides that from the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.core.provenance.aliases import OutletBook
+from annotator.core.suggest.cues import Lexicon
+
+_LEADING = frozenset("""The A An In On At But And However This That It As When While After Also Then Of For
+By To From With According Per Citing Quoting Like Unlike Both Meanwhile Later Earlier""".split())
+DEICTIC_NOUNS = ("paper", "newspaper", "outlet", "agency", "news agency", "broadcaster", "network", "site",
+                 "website", "magazine", "channel", "daily", "publication", "tabloid", "wire service")
+_KINDS = r"(?:channel|television|TV|radio|newspaper|daily|broadcaster|news\s+agency|magazine)"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An outlet named at text[start:end]: `name` as written (None for "the paper" and the like)."""
+
+    start: int
+    end: int
+    name: str | None
+    how: str  # "named", "looks", "kind", "deictic"
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+
+
+class MentionFinder:
+    """The patterns of one outlet book and lexicon, compiled once."""
+
+    def __init__(self, book: OutletBook, lexicon: Lexicon) -> None:
+        words = lexicon.words
+        known = sorted(set(book.names()) | set(words["outlets"]), key=lambda n: (-len(n), n))
+        known = [n for n in known if len(n) > 1]
+        self._named = re.compile(rf"(?<![\w@#/.-])(?:[Tt]he\s+)?(?P<name>{_alternation(known)})(?![\w-])")
+        self._after = {key: outlet for key, outlet in book.after_names().items()}
+        after = sorted(book.after_spellings(), key=len, reverse=True)
+        self._after_re = (re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<name>{_alternation(after)})(?![\w-])")
+                          if after else None)
+        outlet_words = sorted(words["outlet_words"], key=len, reverse=True)
+        self._looks = re.compile(
+            rf"(?<![\w-])(?P<name>(?:[A-Z][\w'’.&-]*\s+|\d+\s+){{1,4}}(?:{_alternation(outlet_words)}))(?![\w-])")
+        self._kind = re.compile(
+            rf"\b(?:told|tells|tell|telling|to|with|according\s+to)\s+(?:the\s+)?"
+            rf"(?P<name>(?:[\w'’.-]+\s+){{0,2}}?[\w'’.-]+)\s+{_KINDS}\b")
+        nouns = "|".join(n.replace(" ", r"\s+") for n in DEICTIC_NOUNS)
+        self._deictic = re.compile(rf"\b[Tt]he\s+(?P<noun>{nouns})(?:'s|’s)?\b")
+
+    def find(self, text: str) -> list[Mention]:
+        """The outlets a sentence names, in order, none overlapping (a known name wins)."""
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int, name: str | None, how: str) -> None:
+            if any(start < e and end > s for s, e in taken):
+                return
+            taken.append((start, end))
+            found.append(Mention(start, end, name, how))
+
+        for match in self._named.finditer(text):
+            add(match.start(), match.end(), match.group("name"), "named")
+        if self._after_re is not None:
+            for match in self._after_re.finditer(text):
+                add(match.start(), match.end(), match.group("name"), "after")
+        for match in self._looks.finditer(text):
+            words = match.group("name").split()
+            cut = 0
+            while cut < len(words) - 1 and words[cut] in _LEADING:
+                cut += 1
+            if len(words) - cut < 2:
+                continue
+            name = " ".join(words[cut:])
+            start = match.start() + match.group(0).index(words[cut])
+            add(start, match.end(), name, "looks")
+        for match in self._kind.finditer(text):
+            name = match.group("name")
+            if name[:1].isupper() or name.lower().startswith(("al-", "el-")):
+                add(match.start("name"), match.end("name"), name, "kind")
+        for match in self._deictic.finditer(text):
+            add(match.start(), match.end(), None, "deictic")
+        return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,80 @@
+"""Origins: who first reported the story and each claim, and how many independent sources stand
+behind it once relays and copies are followed.
+
+First report: the outlet the texts name as first ("first reported by The Record", "The Record broke
+this"; the most named wins), else the outlet of the earliest dated article. Independent sources: the
+outlets at the end of the relay chains (networkx: what an outlet reaches that relays nobody), where
+an article relaying nobody is a source itself and a copy counts as its original.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+from annotator.core.provenance.model import ArticleText, ClaimMembers, Edge, Origin
+
+_NEAR = 1  # an edge speaks for a claim's sentence when it is in that sentence or next to it
+
+
+def relay_graph(edges: list[Edge] | tuple[Edge, ...]) -> nx.DiGraph:
+    """Outlets, each pointing at the outlets it relays or copies."""
+    graph = nx.DiGraph()
+    for edge in edges:
+        if edge.from_outlet != edge.to_outlet:
+            graph.add_edge(edge.from_outlet, edge.to_outlet)
+    return graph
+
+
+def ends_of(graph: nx.DiGraph, start: str) -> set[str]:
+    """The outlets `start` leads to that relay nobody (itself if it relays nobody); a cycle counts as
+    its first member reached."""
+    if start not in graph or graph.out_degree(start) == 0:
+        return {start}
+    reached = nx.descendants(graph, start) | {start}
+    ends = {n for n in reached if graph.out_degree(n) == 0}
+    if ends:
+        return ends
+    return {min(reached)}
+
+
+def first_report(articles: list[ArticleText], edges: list[Edge]) -> tuple[str | None, str | None, str | None]:
+    """(first reported by, by the texts, by date) for these articles and the edges that speak for them."""
+    votes = Counter(e.to_outlet for e in edges if e.first_report and e.kind == "cites")
+    by_text = None
+    if votes:
+        best = max(votes.values())
+        by_text = min(o for o, v in votes.items() if v == best)
+    dated = [a for a in articles if a.published]
+    by_date = min(dated, key=lambda a: (a.published, a.id)).outlet if dated else None
+    return by_text or by_date, by_text, by_date
+
+
+def story_origin(articles: list[ArticleText], edges: list[Edge]) -> Origin:
+    graph = relay_graph(edges)
+    sources: set[str] = set()
+    for outlet in {a.outlet for a in articles}:
+        sources |= ends_of(graph, outlet)
+    first, by_text, by_date = first_report(articles, edges)
+    return Origin(None, "the story", first, tuple(sorted(sources, key=str.casefold)), by_text, by_date)
+
+
+def claim_origin(claim: ClaimMembers, articles: dict[int, ArticleText], edges: list[Edge]) -> Origin:
+    """A claim's first report and sources: only the edges next to its sentences speak for it."""
+    graph = relay_graph(edges)
+    near: list[Edge] = []
+    sources: set[str] = set()
+    for article_id in sorted({a for a, _ in claim.members}):
+        numbers = {i + 1 for a, i in claim.members if a == article_id}
+        own = [e for e in edges if e.from_article == article_id
+               and any(abs(n - m) <= _NEAR for n in e.sentences for m in numbers)]
+        near += own
+        if own:
+            for edge in own:
+                sources |= ends_of(graph, edge.to_outlet)
+        elif article_id in articles:
+            sources.add(articles[article_id].outlet)
+    stating = [articles[a] for a in {a for a, _ in claim.members} if a in articles]
+    first, by_text, by_date = first_report(stating, near)
+    return Origin(claim.id, claim.label, first, tuple(sorted(sources, key=str.casefold)), by_text, by_date)
