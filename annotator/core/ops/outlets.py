@@ -137,7 +137,7 @@ class RenameOutletEntity(_AliasEdit):
         if name_key(taken) == name_key(old):
             if self._new == old:
                 raise InvalidValue(f"the outlet is called {old!r} already")
-        elif name_key(taken) != name_key(self._new) or book.in_project(taken):
+        elif name_key(taken) != name_key(self._new) or book.knows(self._new):
             raise InvalidValue(f"{self._new!r} names another outlet ({taken!r}): merge the two instead")
         if old in project.articles.outlets():
             self._outlet_change = project.articles.rename_outlet(old, self._new)

@@ -109,6 +109,11 @@ class OutletBook:
         entity = self.entity(name, named_before)
         return self._project.get(name_key(entity), self._project.get(name_key(name), entity))
 
+    def knows(self, name: str) -> bool:
+        """Whether `name` is a name of the list, of the project or of its rows."""
+        key = name_key(name)
+        return key in self._listed or key in self._project or key in self._rows or key in self._after
+
     def in_project(self, outlet: str) -> bool:
         return name_key(outlet) in self._project and self._project[name_key(outlet)] == outlet
 
