@@ -23,7 +23,8 @@ from annotator.core.suggest.frames import alternation
 _DESCRIBED = r"(?:(?:[Aa]n?|[Tt]he)\s+)?(?-i:[a-z][\w'’-]*\s+){0,3}"
 _LEFT = re.compile(
     r"(?:\baccording\s+to|\btold|\btells?|\btelling|\bper|\bvia|\bin\s+remarks\s+to|\bremarks\s+to|"
-    r"\binterviews?\s+with|\bstatement\s+to|\breports?\s+came\s+from|\b(?:said|stated|spoke|speaking|confirmed|talked|talking|explained|admitted)\s+to|"
+    r"(?:©|\bcopyright)(?:\s*\d{4})?|\binterviews?\s+with|\bstatement\s+to|\breports?\s+came\s+from|"
+    r"\b(?:said|stated|spoke|speaking|confirmed|talked|talking|explained|admitted)\s+to|"
     r"\bby|\b(?:reports?|story|stories|article|piece|investigation|interview|reporting|broadcast|analysis|"
     r"op-ed|column|documentary|podcast)\s+(?:by|from|in|on|with))\s+" + _DESCRIBED + r"$", re.IGNORECASE)
 _QUOTING = re.compile(r"\b(?:quoting|citing)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
@@ -34,6 +35,10 @@ _FIRST = re.compile(
     r"\b(?:first|initially|originally)\s+(?:to\s+)?(?:report|reported|revealed|published|carried|broke|broken|"
     r"aired|disclosed)\b|\bfirst\s+to\s+report\b|\bbroke\s+(?:this|the\s+(?:story|news))\b|"
     r"\bthe\s+first\s+report\s+(?:came|was)\b|\bwas\s+(?:the\s+)?first\b|\bscoop\b", re.IGNORECASE)
+_NOT_RELAYED_BY = re.compile(  # "a debate hosted by CNN", "owned by Axel Springer"
+    r"\b(?:hosted|owned|funded|sponsored|organi[sz]ed|acquired|bought|run|founded|launched|moderated|"
+    r"broadcast\s+live|aired\s+live|televised)\s+by\s+" + _DESCRIBED + r"$")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{0,40}\($|^\($")  # "WASHINGTON (Reuters) -": a wire's copy
 _EMPLOYS = re.compile(r"\b(?:of|at)\s+(?:the\s+)?$")  # as the suggester's person affiliation
 _NEAR = 3  # "the paper" looks back this many sentences for the outlet it means
 _AGENCY_WORDS = re.compile(r"(?i:agency|agencies|press|wire)")
@@ -65,9 +70,12 @@ class CitationFinder:
             r"originally|separately|itself|further|again|subsequently)\s+){0,3}"
             rf"(?:{verbs}|the\s+first\s+to\s+report|first\s+to\s+report|broke|carried|aired|understands|"
             r"understood|learned|learnt|has\s+learned|has\s+been\s+told|was\s+told|found)\b")
-        self._piece = re.compile(
-            r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:reporters?|correspondents?|journalists?|piece|editorial|"
-            r"investigation|interview|report|story|article|scoop)\b")
+        pieces = (r"(?:reporters?|correspondents?|journalists?|piece|editorial|investigation|interview|report|"
+                  r"story|article|scoop|analysis|reporting)\b")
+        self._piece = re.compile(  # "The Guardian's report", "a CBS News senior White House reporter"
+            rf"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?|\s+(?:(?:[a-z-]+|White\s+House)\s+){{0,3}}?){pieces}")
+        self._which = re.compile(  # "The Washington Post, which obtained the memo"
+            rf"^,\s+(?:which|who)\s+(?:(?:had|has|also|first)\s+){{0,2}}(?:{verbs}|obtained|broke|carried)\b")
         self._agencies = {name_key(n) for n in words["news_agencies"]}
 
     # -- from the text -----------------------------------------------------------------------------
@@ -125,12 +133,14 @@ class CitationFinder:
 
     def _relayed(self, text: str, mention: Mention) -> bool:
         left = text[max(0, mention.start - 70): mention.start]
-        if _EMPLOYS.search(left):  # "editor at large at the Saudi Gazette": it employs the speaker
+        if _EMPLOYS.search(left) or _NOT_RELAYED_BY.search(left):
             return False
+        if _DATELINE.search(left) and text[mention.end: mention.end + 4].lstrip(" )").startswith(("-", "—", "–")):
+            return True
         if _LEFT.search(left) or _QUOTING.search(left) or _INVERTED.search(left):
             return True
         right = text[mention.end: mention.end + 90]
-        return bool(self._right.match(right) or self._piece.match(right))
+        return bool(self._right.match(right) or self._piece.match(right) or self._which.match(right))
 
     # -- from annotations --------------------------------------------------------------------------
     def from_marks(self, marks: list[SourcedMark], outlet_of: dict[int, str]) -> list[Citation]:

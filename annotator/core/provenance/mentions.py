@@ -17,6 +17,7 @@ _LEADING = frozenset("""The A An In On At But And However This That It As When W
 By To From With According Per Citing Quoting Like Unlike Both Meanwhile Later Earlier""".split())
 DEICTIC_NOUNS = ("paper", "newspaper", "outlet", "agency", "news agency", "broadcaster", "network", "site",
                  "website", "magazine", "channel", "daily", "publication", "tabloid", "wire service")
+_NOT_ALONE = frozenset({"Vice", "Insider", "Fox", "Mirror"})  # "Vice President …", "an Insider …", a surname
 _KINDS = r"(?:channel|television|TV|radio|newspaper|daily|broadcaster|news\s+agency|magazine)"
 
 
@@ -40,7 +41,7 @@ class MentionFinder:
     def __init__(self, book: OutletBook, lexicon: Lexicon) -> None:
         words = lexicon.words
         known = sorted(set(book.names()) | set(words["outlets"]), key=lambda n: (-len(n), n))
-        known = [n for n in known if len(n) > 1]
+        known = [n for n in known if len(n) > 1 and n not in _NOT_ALONE]
         self._named = re.compile(rf"(?<![\w@#/.-])(?:[Tt]he\s+)?(?P<name>{_alternation(known)})(?![\w-])")
         self._after = {key: outlet for key, outlet in book.after_names().items()}
         after = sorted(book.after_spellings(), key=len, reverse=True)

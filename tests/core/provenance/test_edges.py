@@ -27,7 +27,14 @@ from tests.core.provenance.helpers import article, provenance, relays
     ("Gen. Ali told the al-Nahar channel that everyone had been evacuated.", {"al-Nahar"}),
     ('"The shells hit the posts," said KCNA.', {"Korean Central News Agency"}),
     ("The Lakeshore Gazette observed that the hashtag spread.", {"Lakeshore Gazette"}),
-    # not relaying: the outlet is a place of work, a destination, a venue
+    ("WASHINGTON (Reuters) - The Senate passed the bill on Friday.", {"Reuters"}),
+    ("Copyright 2025 The Associated Press. All rights reserved.", {"The Associated Press"}),
+    ("The Washington Post, which obtained the memo, said it was dated March 3.", {"The Washington Post"}),
+    ("A CBS News senior White House reporter posted the order on X.", {"CBS News"}),
+    ("The Guardian's report said the staff were told to stop.", {"The Guardian"}),
+    # not relaying: the outlet is a place of work, a destination, a venue, a host
+    ("Vice President JD Vance told reporters the plan stood.", set()),
+    ("The debate was hosted by CNN in Atlanta.", set()),
     ("Khaled Said, editor at large at the Saudi Gazette, said it could have been worse.", set()),
     ("At that time, one in three visits to the site came from BBC News.", set()),
     ("She previously worked at CNN and the BBC.", set()),
