@@ -25,7 +25,8 @@ CORE_PARTS = {
     "suggest": {"store", "ingest"},
     "claims": {"store", "ingest", "analysis"},
     "provenance": {"store", "suggest"},
-    "ops": {"store", "ingest", "classroom", "suggest", "claims", "provenance"},
+    "exchange": {"store", "ingest", "analysis", "reports"},
+    "ops": {"store", "ingest", "classroom", "suggest", "claims", "provenance", "exchange"},
 }
 
 # The rooms of the window's code (annotator/ui/) and what each may import besides itself:

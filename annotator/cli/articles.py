@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from annotator.cli.exchange import annotate_from_file
 from annotator.cli.group import cli
 from annotator.cli.options import default_annotator
 from annotator.cli.table import format_table
@@ -48,16 +49,28 @@ def categories_command(project: Path) -> None:
 
 @cli.command("annotate")
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("article_id", type=int)
-@click.argument("sentence", type=click.IntRange(min=1))
-@click.argument("category")
+@click.argument("article_id", type=int, required=False)
+@click.argument("sentence", type=click.IntRange(min=1), required=False)
+@click.argument("category", required=False)
 @click.option("--source", default="", help="The named source, e.g. \"Tricia McLaughlin, DHS\".")
 @click.option("--note", default="", help="A free note.")
 @click.option("--annotator", default=default_annotator, show_default="your user name",
-              help="Who made the annotation.")
-def annotate_command(project: Path, article_id: int, sentence: int, category: str, source: str,
-                     note: str, annotator: str) -> None:
-    """Mark SENTENCE (from 1) of ARTICLE_ID with CATEGORY (a key, see `categories`)."""
+              help="Who made the annotation (with --from: of the rows that name nobody).")
+@click.option("--from", "from_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Import many annotations from a .csv (as `export` writes) or .jsonl file, in one step.")
+@click.option("--skip-bad", is_flag=True, help="With --from: import the good rows even if some are refused.")
+def annotate_command(project: Path, article_id: int | None, sentence: int | None, category: str | None,
+                     source: str, note: str, annotator: str, from_file: Path | None, skip_bad: bool) -> None:
+    """Mark SENTENCE (from 1) of ARTICLE_ID with CATEGORY (a key, see `categories`); or, with --from FILE,
+    import every row of FILE at once."""
+    if from_file is not None:
+        if article_id is not None:
+            raise click.UsageError("give either ARTICLE_ID SENTENCE CATEGORY or --from FILE, not both")
+        return annotate_from_file(project, from_file, annotator=annotator, skip_bad=skip_bad)
+    if category is None:
+        raise click.UsageError("give ARTICLE_ID SENTENCE CATEGORY, or --from FILE")
+    if skip_bad:
+        raise click.UsageError("--skip-bad goes with --from FILE")
     with Project.open(project) as proj:
         span = proj.articles.sentence(article_id, sentence - 1)
         operation = AddAnnotation(article_id, span.start, span.end, category=category, annotator=annotator,

@@ -1,0 +1,72 @@
+"""`annotate --from`, and `export`/`import` with the exchange formats, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.core.store.project import Project
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def project(run, tmp_path: Path) -> Path:
+    path = tmp_path / "p.annot"
+    run("sample", path)
+    run("annotate", path, 1, 1, "on_record", "--annotator", "amy", "--source", "Jane Doe", "--note", "=check")
+    run("annotate", path, 2, 3, "document", "--annotator", "bob")
+    return path
+
+
+def test_annotate_from_an_exported_csv_round_trips(run, project: Path, tmp_path: Path) -> None:
+    exported, fresh, again = tmp_path / "a.csv", tmp_path / "fresh.annot", tmp_path / "b.csv"
+    run("export", project, exported)
+    run("sample", fresh)
+    result = run("annotate", fresh, "--from", exported)
+    assert result.exit_code == 0, result.output
+    assert "imported 2 annotation(s) from a.csv; 0 already there, 0 refused" in result.output
+    run("export", fresh, again)
+    assert again.read_bytes() == exported.read_bytes()
+    second = run("annotate", fresh, "--from", exported)
+    assert "imported 0 annotation(s)" in second.output and "line 2: already marked on_record by amy" in second.output
+
+
+def test_annotate_from_refuses_bad_lines_by_number_and_writes_nothing(run, project: Path, tmp_path: Path) -> None:
+    rows = tmp_path / "r.jsonl"
+    rows.write_text('{"article_id": 1, "sentence": 2, "category": "document"}\n'
+                    '{"article_id": 77, "sentence": 1, "category": "document"}\n', encoding="utf-8")
+    result = run("annotate", project, "--from", rows, "--annotator", "cy")
+    assert result.exit_code == 1
+    assert "refused line 2: no article 77 in this project" in result.output
+    assert "nothing imported" in result.output
+    with Project.open(project, read_only=True) as proj:
+        assert proj.annotations.count() == 2
+    result = run("annotate", project, "--from", rows, "--annotator", "cy", "--skip-bad")
+    assert result.exit_code == 0
+    assert "imported 1 annotation(s) from r.jsonl; 0 already there, 1 refused" in result.output
+    with Project.open(project, read_only=True) as proj:
+        assert [a.annotator for a in proj.annotations.list()].count("cy") == 1
+
+
+def test_annotate_needs_either_the_arguments_or_a_file(run, project: Path, tmp_path: Path) -> None:
+    assert run("annotate", project).exit_code == 2
+    assert run("annotate", project, 1, 1, "document", "--from", project).exit_code == 2
+    assert run("annotate", project, 1, 1, "document", "--skip-bad").exit_code == 2
+    other = tmp_path / "x.txt"
+    other.write_text("x", encoding="utf-8")
+    result = run("annotate", project, "--from", other)
+    assert result.exit_code == 1 and "read from .csv or .jsonl" in result.output
