@@ -97,10 +97,13 @@ class CitationFinder:
                 continue
             relays = self._relays(text, mentions)
             first = _first_named(text, [m for m, r in zip(mentions, relays) if r])
-            for mention, outlet, relay in zip(mentions, outlets, relays):
+            relied = [relied_on(text, m.start, m.end) if r else None for m, r in zip(mentions, relays)]
+            for i in range(1, len(mentions)):  # "confirmed to CNN, The New York Times … by officials"
+                if relays[i] and relied[i] is None and _JOINED.match(text[mentions[i - 1].end: mentions[i].start]):
+                    relied[i] = relied[i - 1]
+            for mention, outlet, relay, source in zip(mentions, outlets, relays, relied):
                 if relay and outlet and name_key(outlet) != own:
-                    found.append(Citation(article.id, idx, outlet, "text",
-                                          relied_on(text, mention.start, mention.end), mention in first))
+                    found.append(Citation(article.id, idx, outlet, "text", source, mention in first))
         return found
 
     def _outlet(self, mention: Mention, text: str, named: list[tuple[int, str]], idx: int) -> str | None:

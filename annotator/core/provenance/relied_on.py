@@ -15,6 +15,7 @@ _BY_AFTER = re.compile(r"^[^.;]*?\bby\s+(?P<who>(?:an?\s+|the\s+|two\s+|three\s+
 _TOLD = re.compile(r"\b(?:told|tell|tells|telling|confirmed\s+to|said\s+to|stated\s+to|spoke\s+to|speaking\s+to|"
                    r"in\s+remarks\s+to|remarks\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _SEEN = re.compile(r"\b(?:seen|obtained|reviewed|published)\s+by\s+(?:the\s+)?$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being|be)\s*$")  # "was confirmed to CNN by officials"
 _LEAD = re.compile(r"^(?:but|and|so|now|meanwhile|however|earlier|later|then|also|on\s+\w+day)\b[\s,]*", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"(?P<np>(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s*$")
 
@@ -23,7 +24,8 @@ def relied_on(text: str, start: int, end: int) -> str | None:
     """What the outlet named at text[start:end] relied on, if the sentence says; else None."""
     before, after = text[:start], text[end:]
     if _TOLD.search(before[-40:]):
-        speaker = _speaker(before[: _TOLD.search(before[-40:]).start() + max(0, len(before) - 40)])
+        head = before[: _TOLD.search(before[-40:]).start() + max(0, len(before) - 40)]
+        speaker = None if _PASSIVE.search(head) else _speaker(head)
         if speaker:
             return speaker
         match = _BY_AFTER.match(after)

@@ -87,3 +87,11 @@ def test_an_outlet_of_the_project_is_pointed_at_by_article() -> None:
                         article(2, "Home Desk", "The port closed, the Valdera Daily reported."))
     edge = next(e for e in result.edges if e.from_article == 2)
     assert (edge.to_outlet, edge.to_article) == ("Valdera Daily", 1)
+
+
+def test_outlets_listed_together_share_what_they_relied_on() -> None:
+    result = provenance(article(1, "Home Desk", "The order was confirmed to CNN, The New York Times and other"
+                                " outlets by officials speaking on condition of anonymity."))
+    assert {e.to_outlet: e.relied_on for e in result.edges} == {
+        "CNN": "officials speaking on condition of anonymity",
+        "The New York Times": "officials speaking on condition of anonymity"}
