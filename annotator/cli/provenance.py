@@ -31,12 +31,12 @@ _EDGE_COLUMNS = ["from_article", "from_outlet", "to_outlet", "to_article", "kind
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "dot", "graphml", "csv"]), default="table",
               show_default=True)
 def provenance_command(project: Path, claim_id: int | None, fmt: str) -> None:
-    """Which outlets each article relays, copies between articles, first reports and independent sources."""
+    """Which outlets each article relays, copies between articles, first reports and independent sources
+    (of the story and of each claim, the claims computed first when stale)."""
     with Project.open(project) as proj:
-        if claim_id is not None:
-            if proj.read_only and proj.claims.is_stale(METHOD):
-                click.echo(f"{project}: read-only, so the claims may be out of date", err=True)
-            ensure_claims(proj)
+        if proj.read_only and proj.claims.is_stale(METHOD):
+            click.echo(f"{project}: read-only, so the claims may be out of date", err=True)
+        ensure_claims(proj)  # each claim gets its first report and independent sources
         result = provenance_of(proj, claim=claim_id)
     if fmt == "json":
         click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))

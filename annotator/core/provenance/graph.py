@@ -39,6 +39,21 @@ def to_graph(provenance: Provenance) -> nx.MultiDiGraph:
     return graph
 
 
+def layers(provenance: Provenance) -> list[list[str]]:
+    """The outlets in layers for drawing: the original sources first (outlets relaying nobody that
+    others relay), then each outlet one layer below the lowest it relays; outlets in a relay cycle
+    share a layer. Outlets with no edge at all come last, in one layer."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(o.name for o in provenance.outlets)
+    graph.add_edges_from((e.to_outlet, e.from_outlet) for e in provenance.edges if e.from_outlet != e.to_outlet)
+    linked = [n for n in graph if graph.degree(n)]
+    condensed = nx.condensation(graph.subgraph(linked))
+    out = [sorted((m for c in generation for m in condensed.nodes[c]["members"]), key=str.casefold)
+           for generation in nx.topological_generations(condensed)]
+    alone = sorted((n for n in graph if not graph.degree(n)), key=str.casefold)
+    return out + ([alone] if alone else [])
+
+
 def graphml(provenance: Provenance) -> str:
     """The graph as GraphML text (networkx reads it back with read_graphml)."""
     buffer = io.BytesIO()

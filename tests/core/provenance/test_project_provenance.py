@@ -8,7 +8,7 @@ import networkx as nx
 
 from annotator.core.claims.refresh import ensure_claims
 from annotator.core.provenance.build import provenance_of
-from annotator.core.provenance.graph import dot, graphml
+from annotator.core.provenance.graph import dot, graphml, layers
 from annotator.core.store.project import Project
 
 
@@ -63,3 +63,10 @@ def test_one_claims_provenance_is_a_part_of_the_whole(sample: Project) -> None:
     result = provenance_of(sample, claim=claim.id)
     assert [o.claim for o in result.origins] == [claim.id]
     assert set(result.edges) <= set(provenance_of(sample).edges)
+
+
+def test_layers_put_the_original_sources_above_the_outlets_relaying_them(sample: Project) -> None:
+    found = layers(provenance_of(sample))
+    layer_of = {name: i for i, layer in enumerate(found) for name in layer}
+    assert layer_of["The Record"] < layer_of["Cybernews"] and layer_of["Bloomberg"] < layer_of["Cybernews"]
+    assert found[-1] == ["metaworld.media"]  # relays nobody, relayed by nobody
