@@ -13,7 +13,7 @@ did, the project's change log says what it touched.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -34,6 +34,7 @@ WATCH_INTERVAL_MS = 400  # how often the window asks whether another process wro
 class ProjectSession(QObject):
     changed = Signal(object)  # Changes
     failed = Signal(object)  # the exception of a change the core refused while undoing or redoing
+    visible_changed = Signal()  # whose annotations the views show was chosen anew (not a change to the file)
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,7 @@ class ProjectSession(QObject):
         self.undo_stack = QUndoStack(self)
         # Blind mode (set in a classroom assignment): each student sees only their own annotations.
         self.blind = project.info.value("blind") == "1"
+        self._chosen: frozenset[str] | None = None  # whose annotations to show, besides the user's; None: all
         self._stopped = False
         self._codebook: CodebookView | None = None
         self._seen = project.change_log.latest()  # the last change-log entry the views reflect
@@ -50,8 +52,28 @@ class ProjectSession(QObject):
 
     @property
     def visible_annotator(self) -> str | None:
-        """Whose annotations the views show: only the user's in blind mode, else everyone's."""
+        """The one annotator the views are limited to: the user in blind mode, else None (see `shows`)."""
         return self.annotator if self.blind else None
+
+    @property
+    def visible_annotators(self) -> frozenset[str] | None:
+        """Whose annotations the views show: the user alone in blind mode, else the chosen ones and the
+        user (whose new marks must never vanish), or everyone's (None)."""
+        if self.blind:
+            return frozenset({self.annotator})
+        return None if self._chosen is None else self._chosen | {self.annotator}
+
+    def shows(self, annotator: str) -> bool:
+        """Whether the views show this annotator's annotations."""
+        shown = self.visible_annotators
+        return shown is None or annotator in shown
+
+    def show_annotators(self, names: Iterable[str] | None) -> None:
+        """Show only these annotators' annotations (and the user's); None: everyone's. Not in blind mode."""
+        chosen = None if names is None or self.blind else frozenset(names)
+        if chosen != self._chosen:
+            self._chosen = chosen
+            self.visible_changed.emit()
 
     def run(self, operation: Operation) -> Changes:
         """Apply `operation` (raising if the core refuses it), record it for undo, tell the views.

@@ -27,6 +27,9 @@ from annotator.ui.workspace.layers import DifferenceOutlines
 from annotator.ui.base.session import ProjectSession
 
 
+HEADER_MIN_WIDTH = 320
+
+
 class CompareView(QWidget):
     def __init__(self, session: ProjectSession, key: str, student: str, article_id: int,
                  parent: QWidget | None = None) -> None:
@@ -34,6 +37,11 @@ class CompareView(QWidget):
         self.session = session
         self.key_name, self.student = key, student
         self.article = QComboBox(self)
+        # As wide as the layout gives, not as the longest title: a combo sized to its contents made the
+        # window wider than the screen, and it stayed so after the tab was closed.
+        self.article.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.article.setMinimumContentsLength(20)
+        self.article.view().setTextElideMode(Qt.TextElideMode.ElideRight)
         for article in session.project.articles.list():
             self.article.addItem(f"{article.outlet} — {article.title}", article.id)
         self.status = QLabel(self)
@@ -43,6 +51,8 @@ class CompareView(QWidget):
         self.header = QLabel(f"Key: <b>{html.escape(key)}</b> (left) against <b>{html.escape(student)}</b> "
                              "(right) on", self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        # On one line; long names are cut at a narrow window rather than widening it past the screen.
+        self.header.setMinimumWidth(min(self.header.sizeHint().width(), HEADER_MIN_WIDTH))
         top = QHBoxLayout()
         top.addWidget(self.header)
         top.addWidget(self.article, 1)

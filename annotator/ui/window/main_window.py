@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar, QTabWidget, QToolBar, QWidget
 
 from annotator.core.analysis.stats import Filters
 from annotator.core.ingest.formats import is_supported
@@ -56,6 +56,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
+        # Scroll arrows and elided names on every platform (macOS's style prefers neither): each compare
+        # tab made the tab bar, and with it the window, wider, past the screen's edge.
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
         self.tabs.addTab(self.columns, "Workspace")
         self.tabs.addTab(self._dashboard_tab, "Dashboard")
@@ -79,7 +83,10 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(session, self.inspector, self.errors, self)
         self.exports = ReportActions(session, self.errors, self, Filters)  # File ▸ Export: every annotation
         self.files = FileActions(session, self.errors, settings, self, export_annotations=self.exports.annotations_csv)
-        self.classroom = ClassroomActions(session, self.errors, self)
+        self.classroom = ClassroomActions(session, self.errors, settings, self)
+        self.assignment_banner = self.classroom.banner(self)
+        if self.assignment_banner is not None:  # a student's file: a bar across the top says what to do
+            self._top_bar(self.assignment_banner)
         self.suggesting = SuggestionActions(session, self.columns, self.inspector, self.errors, settings, self)
         self._build_menus()
         self._build_status_bar()
@@ -98,6 +105,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def _top_bar(self, widget: QWidget) -> None:
+        """`widget` across the window's top, over the docks too; fixed, and not in the docks' menu."""
+        bar = QToolBar(self)
+        bar.setObjectName(f"{widget.objectName()}Bar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setVisible(False)
+        bar.addWidget(widget)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.files.populate(file_menu)
@@ -108,7 +125,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         self.view_menu = self.menuBar().addMenu("&View")
         self.suggesting.populate(edit, self.view_menu)
-        self.classroom.populate(self.menuBar().addMenu("&Classroom"))
+        self.classroom.populate(self.menuBar().addMenu("&Classroom"), self.view_menu)
         self.find_action = QAction("&Find in article…", self)
         self.find_action.triggered.connect(self._on_find_triggered)
         self.search_action = QAction("&Search all articles…", self)
@@ -256,6 +273,11 @@ class MainWindow(QMainWindow):
 
     def open_compare(self, key: str, student: str) -> CompareView:
         """A tab with the key and the student side by side, on the current article (or the key's first)."""
+        for index in range(self.tabs.count()):  # the one open for them, brought forward
+            widget = self.tabs.widget(index)
+            if isinstance(widget, CompareView) and (widget.key_name, widget.student) == (key, student):
+                self.tabs.setCurrentIndex(index)
+                return widget
         current = self.columns.current
         article_id = current.article_id if current else _first_article(self.session.project, key)
         view = CompareView(self.session, key, student, article_id)

@@ -11,6 +11,7 @@ from annotator.core.changes import Changes
 from annotator.core.records import Article, ArticleId
 from annotator.ui.workspace.article_view import ArticleView
 from annotator.ui.workspace.mix_bar import MixBar
+from annotator.ui.base.marks_by import CHOOSE_HINT, marks_by_text
 from annotator.ui.base.plain_text import plain_label
 from annotator.ui.base.session import ProjectSession
 
@@ -38,6 +39,10 @@ class ArticleColumn(QWidget):
         close.clicked.connect(lambda: self.close_requested.emit(self))
         self.close_button = close
         self.mix = MixBar(self)
+        self.marks_by = plain_label(parent=self)  # annotators' names: never rich text
+        self.marks_by.setObjectName("columnMarksBy")
+        self.marks_by.setWordWrap(True)
+        self.marks_by.setToolTip(CHOOSE_HINT)
         top = QHBoxLayout()
         top.addWidget(self.meta, 1)
         top.addWidget(close)
@@ -47,10 +52,12 @@ class ArticleColumn(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.mix)
+        layout.addWidget(self.marks_by)
         layout.addWidget(self.view, 1)
         self._show_article(article)
         self.view.annotations_refreshed.connect(self.refresh_mix)  # not on every J/K
         session.changed.connect(self._on_session_changed)
+        session.visible_changed.connect(self._on_session_visible_changed)
         self.refresh_mix()
 
     @property
@@ -61,6 +68,8 @@ class ArticleColumn(QWidget):
         counts = Counter(a.category for a in self.view.annotations())
         self.mix.set_parts([(c.color, counts.get(c.key, 0), c.label)
                             for c in self.session.codebook.all])
+        self.marks_by.setText(marks_by_text(self.session, self.article_id, self.view.annotations()))
+        self.marks_by.setVisible(bool(self.marks_by.text()))
 
     def set_active(self, active: bool) -> None:
         self.setProperty("active", active)
@@ -70,6 +79,11 @@ class ArticleColumn(QWidget):
     def _show_article(self, article: Article) -> None:
         self.meta.setText(" · ".join(x for x in (article.outlet, article.published or "") if x))
         self.title.setText(article.title)
+
+    def _on_session_visible_changed(self) -> None:
+        self.view.reload_codebook()  # re-reads which annotations are shown, too
+        self.refresh_mix()
+        self.view.selection_changed.emit()  # the inspector lists only what is shown
 
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.articles and self.session.project.is_open:

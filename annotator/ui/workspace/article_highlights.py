@@ -48,8 +48,8 @@ class ArticleHighlights:
         project = self.session.project
         self._colors = {c.key: QColor(c.color) for c in self.session.codebook.all}
         self._formats = {}
-        self._annotations = {a.id: a for a in project.annotations.for_article(self.article_id,
-                                                                              annotator=self.annotator)}
+        self._annotations = {a.id: a for a in self._shown(project.annotations.for_article(self.article_id,
+                                                                                          annotator=self.annotator))}
         self._sorted = None
         self._render(0, self.length, clear=False)
 
@@ -57,10 +57,16 @@ class ArticleHighlights:
         """Re-read the annotations over body[start:end] from the project and re-format that stretch."""
         for key in [i for i, a in self._annotations.items() if a.end > start and a.start < end]:
             del self._annotations[key]
-        fresh = self.session.project.annotations.in_span(self.article_id, start, end, annotator=self.annotator)
+        fresh = self._shown(self.session.project.annotations.in_span(self.article_id, start, end,
+                                                                    annotator=self.annotator))
         self._annotations.update((a.id, a) for a in fresh)
         self._sorted = None
         self._render(min([start, *(a.start for a in fresh)]), max([end, *(a.end for a in fresh)]))
+
+    def _shown(self, annotations: list[Annotation]) -> list[Annotation]:
+        """Those of the annotators the session shows, unless this view is one annotator's (compare view)."""
+        return annotations if self.annotator is not None else [a for a in annotations
+                                                               if self.session.shows(a.annotator)]
 
     def _render(self, lo: int, hi: int, *, clear: bool = True) -> None:
         cursor = QTextCursor(self.document)
