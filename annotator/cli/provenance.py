@@ -57,13 +57,22 @@ def _edge_row(edge) -> list:
             edge.kind, " ".join(map(str, edge.sentences)), edge.basis, edge.relied_on or ""]
 
 
+def _origin_line(origin) -> str:
+    who = "The story" if origin.claim is None else f"Claim {origin.claim} ({origin.label})"
+    if origin.first_by_text:
+        first = f"first reported by {origin.first_by_text} (the texts say so"
+        first += f"; earliest dated: {origin.first_by_date})" if origin.first_by_date else ")"
+    elif origin.first_by_date:
+        first = f"first reported by {origin.first_by_date} (the earliest dated article)"
+    else:
+        first = "first report unknown (no article is dated, and no text says)"
+    count = len(origin.independent_sources)
+    return (f"{who}: {first}; {count} independent source{'' if count == 1 else 's'}: "
+            + (", ".join(origin.independent_sources) or "—"))
+
+
 def _table(result: Provenance) -> str:
-    origins = "\n".join(
-        f"{'The story' if o.claim is None else f'Claim {o.claim} ({o.label})'}: first reported by"
-        f" {o.first_reported_by or 'nobody known (no dates, and no text says)'}"
-        f" (by the texts: {o.first_by_text or '—'}; by date: {o.first_by_date or '—'});"
-        f" {len(o.independent_sources)} independent source{'' if len(o.independent_sources) == 1 else 's'}:"
-        f" {', '.join(o.independent_sources) or '—'}" for o in result.origins)
+    origins = "\n".join(_origin_line(o) for o in result.origins)
     edges = format_table(["article", "outlet", "relays", "kind", "sentences", "basis", "relied on"],
                          [(e.from_article, e.from_outlet,
                            e.to_outlet + (f" (article {e.to_article})" if e.to_article is not None else ""),

@@ -40,7 +40,7 @@ def test_json_has_outlets_edges_and_origins(tmp_path: Path) -> None:
 def test_the_table_says_who_reported_first(tmp_path: Path) -> None:
     result = _run("provenance", _sample(tmp_path))
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("The story: first reported by The Record")
+    assert result.output.startswith("The story: first reported by The Record (the texts say so)")
     assert "another senior official" in result.output
 
 
