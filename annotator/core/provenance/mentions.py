@@ -18,6 +18,10 @@ By To From With According Per Citing Quoting Like Unlike Both Meanwhile Later Ea
 DEICTIC_NOUNS = ("paper", "newspaper", "outlet", "agency", "news agency", "broadcaster", "network", "site",
                  "website", "magazine", "channel", "daily", "publication", "tabloid", "wire service")
 _NOT_ALONE = frozenset({"Vice", "Insider", "Fox", "Mirror"})  # "Vice President …", "an Insider …", a surname
+# Outlet words that are also surnames: "X Post" names an outlet only as "the X Post" (or longer).
+_SURNAME_WORDS = frozenset("""Post Star Sun Mail Press Globe Mirror Express Monitor Reporter Observer Examiner
+Independent Sentinel Dispatch Courier Bulletin Inquirer""".split())
+_CONTINUED = re.compile(r"\s+[A-Z][a-z]")
 _KINDS = r"(?:channel|television|TV|radio|newspaper|daily|broadcaster|news\s+agency|magazine)"
 
 
@@ -69,19 +73,22 @@ class MentionFinder:
 
         for match in self._named.finditer(text):
             add(match.start(), match.end(), match.group("name"), "named")
-        if self._after_re is not None:
-            for match in self._after_re.finditer(text):
-                add(match.start(), match.end(), match.group("name"), "after")
         for match in self._looks.finditer(text):
             words = match.group("name").split()
             cut = 0
             while cut < len(words) - 1 and words[cut] in _LEADING:
                 cut += 1
-            if len(words) - cut < 2:
-                continue
+            if len(words) - cut < 2 or _CONTINUED.match(text, match.end()):
+                continue  # "White House Press Secretary": the name goes on, it is not an outlet's
             name = " ".join(words[cut:])
             start = match.start() + match.group(0).index(words[cut])
+            if (words[-1] in _SURNAME_WORDS and len(words) - cut == 2
+                    and not re.search(r"\b[Tt]he\s+$", text[max(0, start - 4): start])):
+                continue  # "Emily Post said": a person, unless "the Denver Post"
             add(start, match.end(), name, "looks")
+        if self._after_re is not None:
+            for match in self._after_re.finditer(text):
+                add(match.start(), match.end(), match.group("name"), "after")
         for match in self._kind.finditer(text):
             name = match.group("name")
             if name[:1].isupper() or name.lower().startswith(("al-", "el-")):

@@ -95,3 +95,13 @@ def test_outlets_listed_together_share_what_they_relied_on() -> None:
     assert {e.to_outlet: e.relied_on for e in result.edges} == {
         "CNN": "officials speaking on condition of anonymity",
         "The New York Times": "officials speaking on condition of anonymity"}
+
+
+@pytest.mark.parametrize("sentence, outlets", [
+    ("According to White House Press Secretary Karoline Leavitt, the order stands.", set()),
+    ("Emily Post said good manners matter.", set()),
+    ("The Denver Post said the order stands.", {"Denver Post"}),
+    ("Officials told the Toronto Star that talks would resume.", {"Toronto Star"}),
+])
+def test_a_name_ending_in_an_outlet_word_is_an_outlet_only_as_one(sentence: str, outlets: set[str]) -> None:
+    assert set(relays(provenance(article(1, "Home Desk", sentence)))) == outlets
