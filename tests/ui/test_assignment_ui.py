@@ -142,3 +142,9 @@ def test_returning_nothing_asks_first(qtbot, open_main, messages, sample_path: P
     menu_action(window, RETURN).trigger()
     assert messages == [("Return to teacher", "You (amy) have not marked anything yet. Write the file to send anyway?")]
     assert not (tmp_path / "week3-amy.annot").exists()
+
+
+def test_the_dialog_offers_a_name_not_yet_taken(qtbot, open_main, sample_path: Path) -> None:
+    sample_path.with_name("sample-assignment.annot").write_text("last week's")
+    window = open_main(sample_path, "teacher")
+    assert open_dialog(window).path.text() == str(sample_path.with_name("sample-assignment-2.annot"))

@@ -52,7 +52,7 @@ class AnnotatorsDialog(QDialog):
         layout.addWidget(self.only)
         layout.addWidget(self.names, 1)
         layout.addWidget(buttons)
-        self.resize(420, 380)
+        self.resize(440, 320)
 
     def item(self, name: str) -> QListWidgetItem:
         return next(self.names.item(row) for row in range(self.names.count())

@@ -59,7 +59,7 @@ class AssignmentDialog(QDialog):
         self.blind = QCheckBox("&Blind: each student sees only their own marks", self)
         self.suggestions = QCheckBox("Offer &suggested categories (dashed outlines the student may accept)", self)
         self.suggestions.setChecked(True)
-        self.path = QLineEdit(str(project_path.with_name(f"{project_path.stem}-assignment.annot")), self)
+        self.path = QLineEdit(str(_free_name(project_path)), self)
         self.choose_button = QPushButton("C&hoose…", self)
         self.problem = plain_label("", self)
         self.problem.setObjectName("dialogProblem")
@@ -147,6 +147,15 @@ class AssignmentDialog(QDialog):
         if not out.parent.is_dir():
             return f"There is no folder {out.parent}."
         return None
+
+
+def _free_name(project_path: Path) -> Path:
+    """'<project>-assignment.annot' beside the project, numbered if that is taken: never a file to replace."""
+    path, n = project_path.with_name(f"{project_path.stem}-assignment.annot"), 1
+    while path.exists():
+        n += 1
+        path = project_path.with_name(f"{project_path.stem}-assignment-{n}.annot")
+    return path
 
 
 def _with_suffix(path: Path) -> Path:
