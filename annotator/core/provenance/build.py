@@ -45,7 +45,7 @@ def compute(data: ProvenanceInput, *, lexicon: Lexicon | None = None, progress: 
     book = book_for(sorted({a.outlet for a in data.articles}), data.alias_rows)
     finder = CitationFinder(book, lexicon or load_lexicon())
     outlet_of = {a.id: a.outlet for a in data.articles}
-    citations = finder.from_marks(list(data.marks), outlet_of)
+    citations = finder.from_marks(list(data.marks), articles)
     covered = defaultdict(set)
     for citation in citations:
         covered[citation.article_id].add(citation.idx)

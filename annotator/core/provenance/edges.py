@@ -146,10 +146,14 @@ class CitationFinder:
         return bool(self._right.match(right) or self._piece.match(right) or self._which.match(right))
 
     # -- from annotations --------------------------------------------------------------------------
-    def from_marks(self, marks: list[SourcedMark], outlet_of: dict[int, str]) -> list[Citation]:
-        """The citations annotations make: other_outlet's source, an outlet named in another's source."""
+    def from_marks(self, marks: list[SourcedMark], articles: dict[int, ArticleText]) -> list[Citation]:
+        """The citations annotations make: other_outlet's source, an outlet named in another's source;
+        one is a first report when its sentence says so ("first reported by …")."""
         found: list[Citation] = []
+        outlet_of = {i: a.outlet for i, a in articles.items()}
         for mark in marks:
+            sentences = articles[mark.article_id].sentences if mark.article_id in articles else ()
+            first = mark.idx < len(sentences) and bool(_FIRST.search(sentences[mark.idx]))
             mentions = [m for m in self.mentions.find(mark.source) if m.name is not None]
             if mark.category != "other_outlet":
                 mentions = [m for m in mentions if m.how in ("named", "looks")]
@@ -163,7 +167,7 @@ class CitationFinder:
                     continue
                 found.append(Citation(mark.article_id, mark.idx, outlet, "annotation",
                                       _rest(mark.source, name) if mark.category != "other_outlet" else None,
-                                      False))
+                                      first))
         return found
 
 

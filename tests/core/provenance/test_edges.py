@@ -105,3 +105,10 @@ def test_outlets_listed_together_share_what_they_relied_on() -> None:
 ])
 def test_a_name_ending_in_an_outlet_word_is_an_outlet_only_as_one(sentence: str, outlets: set[str]) -> None:
     assert set(relays(provenance(article(1, "Home Desk", sentence)))) == outlets
+
+
+def test_an_annotated_first_report_still_counts_as_first() -> None:
+    marks = [SourcedMark(1, 0, "other_outlet", "The Record")]
+    result = provenance(article(1, "Home Desk", "The pause was first reported by The Record."), marks=marks)
+    assert [(e.to_outlet, e.basis, e.first_report) for e in result.edges] == [("The Record", "annotation", True)]
+    assert result.origins[0].first_by_text == "The Record"
