@@ -143,10 +143,6 @@ class OutletBook:
         """The names that mean an outlet only after it was named, as written, without "the"."""
         return [_THE.sub("", n) for n in self._after_written]
 
-    def after_names(self) -> dict[str, str]:
-        """Name key -> outlet, for the names that mean an outlet only after it was named."""
-        return dict(self._after)
-
     def aliases_of(self, outlet: str, *, seen: list[str] = ()) -> tuple[str, ...]:
         """The other names that mean `outlet`: the list's, the project's rows', and those `seen` in texts."""
         if self._by_outlet is None:

@@ -47,7 +47,6 @@ class MentionFinder:
         known = sorted(set(book.names()) | set(words["outlets"]), key=lambda n: (-len(n), n))
         known = [n for n in known if len(n) > 1 and n not in _NOT_ALONE]
         self._named = re.compile(rf"(?<![\w@#/.-])(?:[Tt]he\s+)?(?P<name>{_alternation(known)})(?![\w-])")
-        self._after = {key: outlet for key, outlet in book.after_names().items()}
         after = sorted(book.after_spellings(), key=len, reverse=True)
         self._after_re = (re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<name>{_alternation(after)})(?![\w-])")
                           if after else None)
