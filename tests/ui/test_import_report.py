@@ -9,9 +9,10 @@ def test_a_folder_import_reports_skipped_files_and_warnings(qtbot, open_main, me
                                                             tmp_path: Path) -> None:
     folder = tmp_path / "batch"
     folder.mkdir()
-    (folder / "good.txt").write_text("A headline\nThe minister spoke. Officials agreed. It was reported by several outlets in Washington on Tuesday, and officials declined to say more about it.\n", encoding="utf-8")
+    more = " It was reported by several outlets in Washington on Tuesday, and officials declined to say more."
+    (folder / "good.txt").write_text(f"A headline\nThe minister spoke. Officials agreed.{more}\n", encoding="utf-8")
     (folder / "figure.png").write_bytes(b"\x89PNG\r\n\x1a\n not text")
-    (folder / "bad-byte.txt").write_bytes("Another headline\n“Quoted,” he said. It is true. It was reported by several outlets in Washington on Tuesday, and officials declined to say more about it.\n".encode("utf-8")
+    (folder / "bad-byte.txt").write_bytes(f"Another headline\n“Quoted,” he said. It is true.{more}\n".encode("utf-8")
                                           .replace(b"It is", b"It \xff is"))
     window = open_main(sample_path)
     window.files.import_files([folder])

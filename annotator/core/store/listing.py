@@ -30,13 +30,16 @@ class ListedArticle(NamedTuple):
     published: str | None
     sentences: int
     annotated: int
+    source_file: str | None = None  # the file it was imported from, for the row's tooltip
+    url: str | None = None
 
 
 _ANNOTATOR_ID = """CASE WHEN :annotator IS NULL THEN 0
                    ELSE coalesce((SELECT id FROM annotators WHERE name = :annotator), -1) END"""
 
 _ROWS = f"""
-    SELECT a.id, a.outlet_id, a.title, a.published, coalesce(z.sentences, 0), coalesce(p.annotated, 0)
+    SELECT a.id, a.outlet_id, a.title, a.published, coalesce(z.sentences, 0), coalesce(p.annotated, 0),
+           a.source_file, a.url
     FROM articles a
     LEFT JOIN article_sizes z ON z.article_id = a.id
     LEFT JOIN article_progress p ON p.article_id = a.id AND p.annotator_id = ({_ANNOTATOR_ID})
@@ -83,4 +86,4 @@ class ArticleListing:
 
 
 def _listed(row: tuple) -> ListedArticle:
-    return ListedArticle(ArticleId(row[0]), row[1], row[2], row[3], row[4], row[5])
+    return ListedArticle(ArticleId(row[0]), row[1], row[2], row[3], row[4], row[5], row[6], row[7])

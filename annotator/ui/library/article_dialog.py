@@ -1,4 +1,5 @@
-"""A small dialog to correct an article's outlet, title and publication date."""
+"""A small dialog to correct an article's outlet, title and publication date; it also shows where the
+article came from (its file and its address), which cannot be edited."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ class ArticleDialog(QDialog):
         form.addRow("Outlet", self.outlet)
         form.addRow("Title", self.title)
         form.addRow("Published", self.published)
+        self.source_file = _detail(article.source_file or "(not imported from a file)", self)
+        self.url = _detail(article.url or "(none)", self)
+        form.addRow("File", self.source_file)
+        form.addRow("URL", self.url)
         form.addRow(buttons)
         self.resize(520, self.sizeHint().height())
         self._article = article
@@ -38,3 +43,11 @@ class ArticleDialog(QDialog):
         was = {"outlet": self._article.outlet, "title": self._article.title,
                "published": self._article.published or ""}
         return {key: value for key, value in now.items() if value != was[key]}
+
+
+def _detail(text: str, parent: QWidget) -> QLineEdit:
+    """A read-only field: a long path or address scrolls, and can be selected and copied."""
+    field = QLineEdit(text, parent)
+    field.setReadOnly(True)
+    field.setCursorPosition(0)
+    return field

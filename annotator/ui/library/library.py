@@ -1,4 +1,8 @@
-"""The library: outlets → articles, with how much of each article is annotated, and a filter."""
+"""The library: outlets → articles, with how much of each article is annotated, and a filter.
+
+Several articles can be chosen (Ctrl+click, Shift+click, Shift+arrows) and given one outlet or date,
+or deleted, each as one undo step (the context menu, Edit menu, or Delete).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.changes import Changes
-from annotator.core.ops.articles import EditArticle, RenameOutlet
+from annotator.core.ops.articles import DeleteArticles, EditArticle, RenameOutlet, SetOutlet, SetPublished
 from annotator.core.records import ArticleId
 from annotator.ui.base import keymap
 from annotator.ui.library.article_dialog import ArticleDialog
+from annotator.ui.library.batch_dialogs import SetDateDialog, SetOutletDialog
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.library.library_model import ARTICLE_ROLE, OUTLET_ROLE, PROGRESS, TITLE, LibraryModel
 from annotator.ui.base.session import ProjectSession
@@ -69,9 +75,20 @@ class LibraryPanel(QWidget):
             "open_in_new_column": lambda: self.open_current(new_column=True),
             "fold_outlet": lambda: self.fold_current(True),
             "unfold_outlet": lambda: self.fold_current(False),
+            "delete_articles": self.delete_selected,
         }, keymap.LIBRARY)
+        # For the Edit menu: they act on the articles chosen in the list.
+        self.set_outlet_action = self._menu_action("Set &outlet of chosen articles…", self.set_outlet_of_selected)
+        self.set_date_action = self._menu_action("Set &date of chosen articles…", self.set_date_of_selected)
+        self.delete_action = self._menu_action("De&lete chosen articles…", self.delete_selected)
         self._connect_signals()
         self.reload()
+
+    def _menu_action(self, text: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setEnabled(not self.session.project.read_only)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
 
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self._on_filter_text_changed)
@@ -185,7 +202,18 @@ class LibraryPanel(QWidget):
         menu = QMenu(self)
         article, group = self.model.article_at(index.row()), self.model.group_at(index.row())
         if article is not None:
-            menu.addAction("Edit article details…", lambda: self.edit_article(article.id))
+            chosen = self.selected_article_ids()
+            if article.id not in chosen:  # a right-click outside the selection acts on that row alone
+                self.tree.setCurrentIndex(self.model.index(index.row(), TITLE))
+                chosen = [article.id]
+            several = f" of {len(chosen)} articles" if len(chosen) > 1 else ""
+            if len(chosen) == 1:
+                menu.addAction("Edit article details…", lambda: self.edit_article(article.id))
+            menu.addAction(f"Set outlet{several}…", lambda: self.set_outlet(chosen))
+            menu.addAction(f"Set date{several}…", lambda: self.set_date(chosen))
+            menu.addSeparator()
+            menu.addAction(f"Delete {'article' if len(chosen) == 1 else f'{len(chosen)} articles'}…",
+                           lambda: self.delete_articles(chosen))
         elif group is not None:
             outlet = group.outlet.name
             menu.addAction("Rename or merge outlet…", lambda: self.rename_outlet(outlet))
@@ -208,8 +236,75 @@ class LibraryPanel(QWidget):
         if ok and name.strip() and name.strip() != outlet:
             self._run(RenameOutlet(outlet, name))
 
+    # -- several articles at once ---------------------------------------------------------------
+    def selected_article_ids(self) -> list[ArticleId]:
+        """The chosen articles, top to bottom (outlet rows are not articles); else the current row's article."""
+        rows = sorted({i.row() for i in self.tree.selectionModel().selectedRows()})
+        chosen = [article.id for row in rows if (article := self.model.article_at(row)) is not None]
+        if not chosen and (current := self.model.article_at(self.tree.currentIndex().row())) is not None:
+            chosen = [current.id]
+        return chosen
+
+    def _chosen_or_say(self) -> list[ArticleId]:
+        if self.session.project.read_only:
+            self.errors.notice("The project is open read-only; its articles cannot be changed.")
+            return []
+        chosen = self.selected_article_ids()
+        if not chosen:
+            self.errors.notice("Choose one or more articles in the library first (Ctrl+click or Shift+click"
+                               " chooses several).")
+        return chosen
+
+    def set_outlet_of_selected(self) -> None:
+        if chosen := self._chosen_or_say():
+            self.set_outlet(chosen)
+
+    def set_date_of_selected(self) -> None:
+        if chosen := self._chosen_or_say():
+            self.set_date(chosen)
+
+    def delete_selected(self) -> None:
+        if chosen := self._chosen_or_say():
+            self.delete_articles(chosen)
+
+    def set_outlet(self, article_ids: list[ArticleId]) -> None:
+        """Move the articles to one outlet (one undo step); the dialog offers the outlets there are."""
+        articles = self.session.project.articles
+        outlets = {articles.get(i).outlet for i in article_ids}
+        dialog = SetOutletDialog(len(article_ids), articles.outlets(), outlets.pop() if len(outlets) == 1 else "", self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(SetOutlet(article_ids, dialog.value()))
+
+    def set_date(self, article_ids: list[ArticleId]) -> None:
+        """Give the articles one publication date, or clear it (one undo step)."""
+        dates = {self.session.project.articles.get(i).published or "" for i in article_ids}
+        dialog = SetDateDialog(len(article_ids), dates.pop() if len(dates) == 1 else "", self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(SetPublished(article_ids, dialog.value()))
+
+    def delete_articles(self, article_ids: list[ArticleId]) -> None:
+        """Delete the articles with their annotations after saying how many go; one undo step."""
+        project = self.session.project
+        count = project.articles.annotation_count(article_ids)
+        if len(article_ids) == 1:
+            what, its = f"“{project.articles.get(article_ids[0]).title}”", "its"
+        else:
+            what, its = f"these {len(article_ids)} articles", "their"
+        if count.annotations:
+            question = (f"Delete {what} and {its} {_count(count.annotations, 'annotation')} by "
+                        f"{_count(count.annotators, 'annotator')}?")
+        else:
+            question = f"Delete {what}? {'It has' if len(article_ids) == 1 else 'They have'} no annotations."
+        if self.errors.confirm("Delete articles", f"{question}\n\nEdit ▸ Undo brings "
+                               f"{'it' if len(article_ids) == 1 else 'them'} back."):
+            self._run(DeleteArticles(article_ids))
+
     def _run(self, operation) -> None:
         self.session.try_run(operation, self.errors.report)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class _LibraryView(QTableView):
@@ -222,7 +317,7 @@ class _LibraryView(QTableView):
         super().__init__(parent)
         self._typed, self._typed_at = "", 0.0
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setShowGrid(False)
         self.setWordWrap(False)

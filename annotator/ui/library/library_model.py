@@ -275,7 +275,7 @@ class LibraryModel(QAbstractTableModel):
             return article.title if column == TITLE else f"{article.annotated}/{article.sentences}"
         if role == Qt.ItemDataRole.ToolTipRole:
             outlet = self._groups[self._locate(row)[0]].outlet.name
-            return plain_tooltip(f"{article.title}\n{outlet} · {article.published or 'no date'}")
+            return plain_tooltip(article_tooltip(article, outlet))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PROGRESS:
             return _RIGHT
         if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
@@ -296,6 +296,16 @@ class LibraryModel(QAbstractTableModel):
         if role == OUTLET_ROLE:
             return group.outlet.name
         return None
+
+
+def article_tooltip(article: ListedArticle, outlet: str) -> str:
+    """Title, outlet and date, then where the article came from: its file and its address."""
+    lines = [article.title, f"{outlet} · {article.published or 'no date'}"]
+    if article.source_file:
+        lines.append(f"File: {article.source_file}")
+    if article.url:
+        lines.append(f"URL: {article.url}")
+    return "\n".join(lines)
 
 
 _ARROWS: dict[bool | None, QPixmap] = {}

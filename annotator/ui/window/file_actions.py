@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog, QWidget
 
-from annotator.core.ingest.formats import file_dialog_filter
+from annotator.core.ingest.formats import file_dialog_filter, supported_types
 from annotator.core.ops.ingest import ImportFiles
 from annotator.core.records import ImportReport
 from annotator.core.store import backups
@@ -19,6 +19,7 @@ from annotator.ui.window.backup_dialog import BackupDialog, described, restore_a
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import menu_text
 from annotator.ui.base.session import ProjectSession
+from annotator.ui.library.batch_dialogs import ImportOptionsDialog
 
 PROJECT_FILTER = "Annotator projects (*.annot);;All files (*)"
 MAX_RECENT = 8
@@ -95,17 +96,38 @@ class FileActions(QObject):
         paths, _ = QFileDialog.getOpenFileNames(self.parent_widget, "Import articles", str(Path.home()),
                                                 file_dialog_filter())
         if paths:
-            self.import_files([Path(p) for p in paths])
+            self.ask_and_import([Path(p) for p in paths])
 
-    def import_files(self, paths: list[Path]) -> None:
-        """Import in the background; the window stays usable and the progress dialog can cancel."""
+    def ask_and_import(self, paths: list[Path]) -> None:
+        """Files chosen or dropped: ask for the batch's outlet and date (both optional), then import."""
+        if not self._can_import():
+            return
+        dialog = ImportOptionsDialog(len(paths), self.session.project.articles.outlets(), self.parent_widget)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            outlet, published = dialog.values()
+        finally:
+            dialog.deleteLater()
+        self.import_files(paths, outlet=outlet, published=published)
+
+    def _can_import(self) -> bool:
         if self.session.project.read_only:
             self.errors.notice("The project is open read-only; articles cannot be imported.")
-            return
+            return False
         if self.importing is not None:
             self.errors.notice("An import is already running.")
+            return False
+        return True
+
+    def import_files(self, paths: list[Path], *, outlet: str | None = None, published: str | None = None) -> None:
+        """Import in the background; the window stays usable and the progress dialog can cancel.
+
+        `outlet` and `published` are for the files that state none (see core/ingest/batch.py).
+        """
+        if not self._can_import():
             return
-        operation = ImportFiles(paths)
+        operation = ImportFiles(paths, outlet=outlet, published=published)
         progress = QProgressDialog("Importing articles…", "Cancel", 0, 0, self.parent_widget)
         progress.setWindowTitle("Import")
         progress.setWindowModality(Qt.WindowModality.NonModal)  # annotating goes on meanwhile
@@ -222,6 +244,8 @@ def import_summary(report: ImportReport) -> list[str]:
     for reason, names in by_reason.items():
         listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         lines.append(f"Skipped ({reason}): {listed}")
+    if any("unsupported file type" in p.reason for p in report.skipped):
+        lines.append(f"Supported file types: {supported_types()}.")
     return lines
 
 
