@@ -13,7 +13,7 @@ from annotator.core.provenance.copies import find_copies
 from annotator.core.provenance.edges import Citation, CitationFinder
 from annotator.core.provenance.model import (
     ArticleText, ClaimMembers, Edge, Outlet, Provenance, SourcedMark)
-from annotator.core.provenance.origins import claim_origin, story_origin
+from annotator.core.provenance.origins import claim_origins, story_origin
 from annotator.core.store import provenance_rows
 from annotator.core.store.outlet_aliases import AliasStore
 from annotator.core.store.project import Project
@@ -57,7 +57,7 @@ def compute(data: ProvenanceInput, *, lexicon: Lexicon | None = None, progress: 
     edges = _cite_edges(citations, outlet_of, first_of) + _copy_edges(list(data.articles))
     edges.sort(key=lambda e: (e.from_article, e.kind, e.sentences, e.to_outlet))
     origins = [story_origin(list(data.articles), edges)]
-    origins += [claim_origin(claim, articles, edges) for claim in data.claims]
+    origins += claim_origins(data.claims, articles, edges)
     return Provenance(outlets=_outlets(book, data.articles, edges, citations), edges=tuple(edges),
                       origins=tuple(origins), articles=articles, claims={c.id: c for c in data.claims})
 

@@ -9,7 +9,7 @@ an article relaying nobody is a source itself and a copy counts as its original.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 import networkx as nx
 
@@ -39,6 +39,19 @@ def ends_of(graph: nx.DiGraph, start: str) -> set[str]:
     return {min(reached)}
 
 
+class _Ends:
+    """ends_of, remembered per outlet: a claim's sources ask for the same outlets again and again."""
+
+    def __init__(self, graph: nx.DiGraph) -> None:
+        self._graph = graph
+        self._known: dict[str, set[str]] = {}
+
+    def __call__(self, outlet: str) -> set[str]:
+        if outlet not in self._known:
+            self._known[outlet] = ends_of(self._graph, outlet)
+        return self._known[outlet]
+
+
 def first_report(articles: list[ArticleText], edges: list[Edge]) -> tuple[str | None, str | None, str | None]:
     """(first reported by, by the texts, by date) for these articles and the edges that speak for them."""
     votes = Counter(e.to_outlet for e in edges if e.first_report and e.kind == "cites")
@@ -60,19 +73,28 @@ def story_origin(articles: list[ArticleText], edges: list[Edge]) -> Origin:
     return Origin(None, "the story", first, tuple(sorted(sources, key=str.casefold)), by_text, by_date)
 
 
-def claim_origin(claim: ClaimMembers, articles: dict[int, ArticleText], edges: list[Edge]) -> Origin:
-    """A claim's first report and sources: only the edges next to its sentences speak for it."""
+def claim_origins(claims, articles: dict[int, ArticleText], edges: list[Edge]) -> list[Origin]:
+    """Each claim's first report and sources: only the edges next to its sentences speak for it."""
     graph = relay_graph(edges)
+    ends = _Ends(graph)
+    by_article: dict[int, list[Edge]] = defaultdict(list)
+    for edge in edges:
+        by_article[edge.from_article].append(edge)
+    return [_claim_origin(claim, articles, by_article, ends) for claim in claims]
+
+
+def _claim_origin(claim: ClaimMembers, articles: dict[int, ArticleText], by_article: dict[int, list[Edge]],
+                  ends: _Ends) -> Origin:
     near: list[Edge] = []
     sources: set[str] = set()
     for article_id in sorted({a for a, _ in claim.members}):
         numbers = {i + 1 for a, i in claim.members if a == article_id}
-        own = [e for e in edges if e.from_article == article_id
-               and any(abs(n - m) <= _NEAR for n in e.sentences for m in numbers)]
+        own = [e for e in by_article.get(article_id, ())
+               if any(abs(n - m) <= _NEAR for n in e.sentences for m in numbers)]
         near += own
         if own:
             for edge in own:
-                sources |= ends_of(graph, edge.to_outlet)
+                sources |= ends(edge.to_outlet)
         elif article_id in articles:
             sources.add(articles[article_id].outlet)
     stating = [articles[a] for a in {a for a, _ in claim.members} if a in articles]
