@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
+from annotator.cli.exchange import import_qdpx
 from annotator.cli.group import cli
+from annotator.cli.options import default_annotator
 from annotator.core.ingest.formats import supported_types
 from annotator.core.ops import runner
 from annotator.core.ops.ingest import ImportFiles
@@ -59,14 +61,18 @@ def _progress_line(done: int, total: int, path: str) -> None:
     click.echo(f"\r\x1b[K{line}", err=True, nl=False)
 
 
-@cli.command("import", help=f"Import articles ({supported_types()}; folders recursively); "
-                               "create PROJECT if missing.")
+@cli.command("import", help=f"Import articles ({supported_types()}; folders recursively), or a REFI-QDA "
+                               "project (.qdpx); create PROJECT if missing.")
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--outlet", help="Outlet for the files that state none (it wins over a guess from a byline or address).")
 @click.option("--published", metavar="DATE", help="Publication date, YYYY-MM-DD, for the files that state none.")
 def import_command(project: Path, paths: tuple[Path, ...], outlet: str | None, published: str | None) -> None:
     """Import articles into PROJECT; the help text names the supported file types (formats.READERS)."""
+    if any(p.suffix.lower() == ".qdpx" for p in paths):
+        if len(paths) > 1 or outlet or published:
+            raise click.UsageError("a .qdpx project is imported alone, without --outlet or --published")
+        return import_qdpx(project, paths[0], annotator=default_annotator())
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int, path: str) -> None:

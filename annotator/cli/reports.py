@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from annotator.cli.exchange import EXCHANGE_EXPORTS, export_exchange
 from annotator.cli.group import cli
 from annotator.cli.options import filter_options, filters_from
 from annotator.cli.table import format_table
@@ -55,7 +56,7 @@ def _rounded(share: float | None) -> float | None:
     return None if share is None else round(share, 6)
 
 
-EXPORT_SUFFIXES = (".csv", ".xlsx")
+EXPORT_SUFFIXES = (".csv", ".xlsx", *EXCHANGE_EXPORTS)
 
 
 @cli.command("export")
@@ -65,10 +66,16 @@ EXPORT_SUFFIXES = (".csv", ".xlsx")
               show_default=True, help="which CSV to write; an .xlsx file holds both")
 @filter_options
 def export_command(project: Path, out: Path, what: str, **filter_values) -> None:
-    """Write OUT.csv (one row per annotation, or per outlet) or OUT.xlsx (both, as two sheets)."""
+    """Write OUT.csv (one row per annotation, or per outlet) or OUT.xlsx (both, as two sheets); or the whole
+    project as OUT.qdpx (REFI-QDA), the codebook as OUT.qdc, the annotations as OUT.jsonld (W3C)."""
     suffix = out.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
-        raise click.UsageError(f"OUT must end in {' or '.join(EXPORT_SUFFIXES)} (not {suffix or 'nothing'})")
+        raise click.UsageError(f"OUT must end in .csv or .xlsx, or {', '.join(EXCHANGE_EXPORTS)} for the exchange"
+                               f" formats (not {suffix or 'nothing'})")
+    if suffix in EXCHANGE_EXPORTS:
+        if any(filter_values.values()) or what != "annotations":
+            raise click.UsageError(f"{suffix} holds the whole project: filters and --what go with .csv and .xlsx")
+        return export_exchange(project, out)
     filters = filters_from(**filter_values)
     with Project.open(project, read_only=True) as proj:
         check_filters(proj.database, filters)

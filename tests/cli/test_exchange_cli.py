@@ -70,3 +70,36 @@ def test_annotate_needs_either_the_arguments_or_a_file(run, project: Path, tmp_p
     other.write_text("x", encoding="utf-8")
     result = run("annotate", project, "--from", other)
     assert result.exit_code == 1 and "read from .csv or .jsonl" in result.output
+
+
+def test_export_qdpx_then_import_it_into_a_new_project(run, project: Path, tmp_path: Path) -> None:
+    out, fresh = tmp_path / "p.qdpx", tmp_path / "fresh.annot"
+    result = run("export", project, out)
+    assert result.exit_code == 0 and "wrote 4 article(s), 7 code(s) and 2 coded selection(s)" in result.output
+    assert {"project.qde", "annotator.json"} <= set(zipfile.ZipFile(out).namelist())
+    result = run("import", fresh, out)
+    assert result.exit_code == 0, result.output
+    assert "imported 4 article(s) (0 already there), 0 new categor(ies), 2 annotation(s)" in result.output
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    run("export", project, a)
+    run("export", fresh, b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_export_writes_the_codebook_web_annotations_and_json_lines(run, project: Path, tmp_path: Path) -> None:
+    assert "wrote 7 code(s)" in run("export", project, tmp_path / "c.qdc").output
+    assert "wrote 2 annotation(s)" in run("export", project, tmp_path / "w.jsonld").output
+    items = json.loads((tmp_path / "w.jsonld").read_text(encoding="utf-8"))
+    assert [i["type"] for i in items] == ["Annotation", "Annotation"]
+    assert "wrote 2 annotation(s)" in run("export", project, tmp_path / "m.jsonl").output
+    result = run("export", project, tmp_path / "x.qdpx", "--outlet", "BBC")
+    assert result.exit_code == 2 and "holds the whole project" in result.output
+
+
+def test_importing_a_qdpx_that_is_no_project_says_why(run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.qdpx"
+    bad.write_bytes(b"hello")
+    result = run("import", tmp_path / "p.annot", bad)
+    assert result.exit_code == 1 and "not a zip archive" in result.output
+    result = run("import", tmp_path / "p.annot", bad, "--outlet", "X")
+    assert result.exit_code == 2

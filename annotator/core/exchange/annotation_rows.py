@@ -5,7 +5,9 @@ as it was: its cells' formula guard (a leading apostrophe before = + - @) is tak
 creation and edit times are kept. Only `article_id`, `category` and `start`/`end` or `sentence` are
 required; the rest may be missing or empty. A JSON Lines file holds one object per line with
 `article_id`, `sentence` (from 1) or `start`/`end`, `category`, and optionally `annotator`, `source`
-and `note`. Each row remembers its line, so every problem is reported where the user can find it.
+and `note` (and `created_at`/`updated_at`, kept when given). `write_jsonl` writes a project's
+annotations in that form (by offsets, with the marked `text` for the reader, which the import passes
+over). Each row remembers its line, so every problem is reported where the user can find it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InvalidValue
+from annotator.core.reports.atomic import atomic_text
 from annotator.core.reports.csv_export import ANNOTATION_COLUMNS
+from annotator.core.store.project import Project
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # far above a million annotations; a bigger file is not ours
 SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -169,3 +173,19 @@ def _text(record: dict, name: str, *, strip: bool = True) -> str:
     if not isinstance(value, str):
         raise InvalidValue(f"{name} {value!r} is not text")
     return value.strip() if strip else value
+
+
+def write_jsonl(project: Project, out: Path) -> int:
+    """Write every annotation as one JSON object a line, in article and text order; return how many."""
+    count = 0
+    with atomic_text(out, bom=False) as handle:
+        for article in sorted(project.articles.list(), key=lambda a: a.id):
+            marks = project.annotations.for_article(article.id)
+            body = project.articles.body(article.id) if marks else ""
+            for a in marks:
+                handle.write(json.dumps({
+                    "article_id": a.article_id, "start": a.start, "end": a.end, "text": body[a.start:a.end],
+                    "category": a.category, "annotator": a.annotator, "source": a.source, "note": a.note,
+                    "created_at": a.created_at, "updated_at": a.updated_at}, ensure_ascii=False) + "\n")
+                count += 1
+    return count

@@ -162,3 +162,14 @@ def test_a_csv_without_the_needed_columns_is_refused_at_its_header(tmp_path: Pat
 
 def test_unguard_takes_off_only_the_exports_formula_guard() -> None:
     assert [unguard(v) for v in ("'=1", "'-x", "'quoted'", "plain", "")] == ["=1", "-x", "'quoted'", "plain", ""]
+
+
+def test_json_lines_written_from_a_project_import_as_the_same_annotations(sample, other, tmp_path: Path) -> None:
+    from annotator.core.exchange.annotation_rows import write_jsonl
+
+    annotate_some(sample)
+    out = tmp_path / "marks.jsonl"
+    assert write_jsonl(sample, out) == 3
+    operation = import_file(other, out)
+    assert len(operation.added) == 3 and not operation.refused
+    assert marks(other) == marks(sample)
