@@ -1,7 +1,8 @@
 """Import a batch of files and folders into a project; one bad file never stops the batch.
 
-Reading and sentence splitting are pure and run in worker processes for large batches (one pool
-per batch, whose workers end with the import, see workers.py), holding no lock on the project;
+Reading and sentence splitting are pure and run in worker processes (one pool per batch, whose
+workers end with the import and are stopped when a file overruns its time limit, see workers.py and
+limits.py; a small batch of text files only is read here), holding no lock on the project;
 storing runs here afterwards, the whole batch in one transaction (each article in a savepoint of
 its own, so a duplicate leaves nothing behind): an import commits whole or not at all. A cancelled
 batch stores the files read before it was cancelled.
@@ -21,13 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import Duplicate, ImportRefused
+from annotator.core.ingest import limits
 from annotator.core.ingest.collect import collect_files
 from annotator.core.ingest.formats import load, supported_types
 from annotator.core.ingest.names import display_name
 from annotator.core.ingest.near_duplicates import NearDuplicates
 from annotator.core.ingest.outlets import guessed_outlet
 from annotator.core.ingest.segment import split_sentences
-from annotator.core.ingest.workers import start_pool
+from annotator.core.ingest.workers import ReaderPool
 from annotator.core.records import ImportProblem, ImportReport, ParsedArticle
 from annotator.core.store.articles import check_published
 from annotator.core.store.database import is_live
@@ -67,7 +69,9 @@ def prepare(path: Path) -> Prepared | ImportProblem:
         article, warnings = load(path)
     except ImportRefused as refused:
         return ImportProblem(name, refused.reason)
-    except (ValueError, OSError, RecursionError) as error:  # a file no reader expected
+    except MemoryError:
+        return ImportProblem(name, "needs more memory to read than this computer has free")
+    except Exception as error:  # noqa: BLE001 - a file no reader expected: refused by name, the batch goes on
         return ImportProblem(name, f"could not be read ({type(error).__name__}: {display_name(str(error))})")
     spans = split_sentences(article.body)
     if not spans:
@@ -77,15 +81,30 @@ def prepare(path: Path) -> Prepared | ImportProblem:
 
 
 def _prepared(files: list[Path]) -> Iterator[Prepared | ImportProblem]:
-    workers = min(os.cpu_count() or 1, 4)
-    if len(files) < PARALLEL_FROM or workers < 2:
+    """Each file read and segmented, in order: in worker processes, each file within the time limit
+    (workers.ReaderPool), except a small batch of text files, read here (no library parses them)."""
+    if not files:
+        return
+    if len(files) < PARALLEL_FROM and not any(f.suffix.lower() in _PARSED_BY_LIBRARIES for f in files):
         yield from map(prepare, files)
         return
-    pool = start_pool(workers)
+    pool = ReaderPool(min(os.cpu_count() or 1, 4, len(files)), limits.TIME_LIMIT_S)
     try:
-        yield from pool.map(prepare, files, chunksize=8)
+        yield from pool.map(prepare, files, overran=_overran, died=_died)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
+
+
+_PARSED_BY_LIBRARIES = (".pdf", ".docx", ".html", ".htm")
+
+
+def _overran(path: Path) -> ImportProblem:
+    return ImportProblem(display_name(path), limits.took_too_long())
+
+
+def _died(path: Path, exit_code: int | None) -> ImportProblem:
+    how = "was stopped by the system, most likely for its memory" if exit_code == -9 else "stopped its reader"
+    return ImportProblem(display_name(path), f"could not be read (reading it {how}; exit code {exit_code})")
 
 
 def import_paths(

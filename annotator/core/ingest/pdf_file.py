@@ -5,10 +5,17 @@ order); this module joins each box's hard-wrapped lines, splits a box where an i
 starts a new paragraph, mends words hyphenated across lines and paragraphs cut by a page break,
 and drops page numbers and lines repeated on most pages (running headers and footers).
 A PDF needing a password, one without a text layer (a scan) and a damaged one are refused.
+
+pdfminer reads within the limits of ingest/limits.py: its streams are inflated and decoded here, in
+chunks counted against the file's budget (size and ratio), never whole; a predictor's row is bounded;
+an indirect object that only refers to another is followed with a record of the way, so a reference
+cycle is refused as damaged instead of spinning for ever; pages, objects read and the characters and
+shapes laid out on one page are counted. pdfminer's log lines are kept out of the terminal.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 from collections import Counter
@@ -18,8 +25,10 @@ from pathlib import Path
 
 from annotator.core.errors import ImportRefused
 from annotator.core.ingest.dates import iso_date
+from annotator.core.ingest import limits
 from annotator.core.ingest.headline import reads_as_headline
 from annotator.core.ingest.names import display_name
+from annotator.core.ingest import textfile
 from annotator.core.ingest.textfile import check_extracted_text, check_file_size
 from annotator.core.records import ParsedArticle
 
@@ -49,6 +58,7 @@ def parse_pdf(path: Path) -> ParsedArticle:
     from pdfminer.psparser import PSException
 
     check_file_size(path)
+    _install_limits()
     try:
         blocks, pages, images, info = _read(path)
     except PDFPasswordIncorrect as error:
@@ -56,8 +66,8 @@ def parse_pdf(path: Path) -> ParsedArticle:
     except PDFSyntaxError as error:
         raise ImportRefused(path, f"is damaged ({error or 'not a readable PDF'})") from error
     except (PSException, KeyError, TypeError, ValueError, AttributeError, IndexError, AssertionError,
-            RecursionError) as error:  # pdfminer's parsers raise these on broken structures
-        raise ImportRefused(path, f"is damaged ({type(error).__name__}: {error})") from error
+            RecursionError, ZeroDivisionError, OverflowError, UnicodeError, EOFError) as error:
+        raise ImportRefused(path, f"is damaged ({damage_reason(error)})") from error  # pdfminer on broken structures
     paragraphs = _mend(_without_furniture(blocks, pages))
     text = "\n\n".join(paragraphs)
     if not text.strip():
@@ -74,32 +84,252 @@ def parse_pdf(path: Path) -> ParsedArticle:
     )
 
 
+def damage_reason(error: BaseException) -> str:
+    """What broke, in words: the error's own message, or the kind of structure when it gives none."""
+    if isinstance(error, RecursionError):
+        return "its objects nest too deeply or refer to themselves"
+    message = " ".join(str(error).split())[:200]
+    if isinstance(error, AssertionError) or not message:
+        return f"a broken internal structure{': ' + message if message else ''}"
+    return f"{type(error).__name__}: {message}"
+
+
+class _Limits:
+    """The limits of the file being read in this process (one at a time), for the patched decoder."""
+
+    budget: limits.Inflation | None = None
+
+
 def _read(path: Path) -> tuple[list[_Block], int, int, dict[str, str]]:
     """(paragraph blocks in reading order, pages, images, document information)."""
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTFigure, LTImage, LTTextBox
-    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
     blocks: list[_Block] = []
-    pages = images = 0
-    with path.open("rb") as handle:
-        document = PDFDocument(PDFParser(handle), password="")
-        info = _info(document)
-        resources = PDFResourceManager()
-        device = PDFPageAggregator(resources, laparams=LAParams())
-        interpreter = PDFPageInterpreter(resources, device)
-        for page in PDFPage.create_pages(document):
-            interpreter.process_page(page)
-            for item in device.get_result():
-                if isinstance(item, LTTextBox):
-                    blocks.extend(_Block(text, pages, size) for text, size in _box_paragraphs(item))
-                elif isinstance(item, (LTFigure, LTImage)):
-                    images += 1
-            pages += 1
+    pages = images = chars = 0
+    _Limits.budget = limits.Inflation(path)
+    try:
+        with path.open("rb") as handle:
+            document = _document_class()(PDFParser(handle), password="", path=path)
+            info = _info(document)
+            resources = PDFResourceManager(caching=False)
+            device = _aggregator_class()(resources, laparams=LAParams(), path=path)
+            interpreter = PDFPageInterpreter(resources, device)
+            for page in PDFPage.create_pages(document):
+                if pages >= limits.MAX_PDF_PAGES:
+                    raise ImportRefused(path, f"has more than {limits.MAX_PDF_PAGES} pages (the limit for one file)")
+                interpreter.process_page(page)
+                for item in device.get_result():
+                    if isinstance(item, LTTextBox):
+                        for text, size in _box_paragraphs(item):
+                            blocks.append(_Block(text, pages, size))
+                            chars += len(text)
+                            if chars > textfile.MAX_BYTES:  # refused here, before more pages are laid out
+                                raise ImportRefused(path, "has too much text (over 5 MB; the limit is 5 MB)")
+                    elif isinstance(item, (LTFigure, LTImage)):
+                        images += 1
+                pages += 1
+    finally:
+        _Limits.budget = None
     return blocks, pages, images, info
+
+
+_CLASSES: dict[str, type] = {}
+
+
+def _document_class() -> type:
+    """pdfminer's document, counting the objects it reads and following chains of references with a
+    record of the way: an object that only refers to another that refers back is a cycle, refused."""
+    if "document" not in _CLASSES:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdftypes import PDFObjRef
+
+        class BoundedDocument(PDFDocument):
+            def __init__(self, *args, path: Path, **kwargs) -> None:
+                self._path = path
+                self._read_ids: set[int] = set()
+                self._resolving: set[int] = set()
+                super().__init__(*args, **kwargs)
+
+            def getobj(self, objid: int) -> object:
+                if objid in self._resolving:  # an object stream holding itself, a chain back to its start
+                    raise ImportRefused(self._path, f"is damaged (object {objid} refers back to itself)")
+                if objid not in self._read_ids:
+                    self._read_ids.add(objid)
+                    if len(self._read_ids) > limits.MAX_PDF_OBJECTS:
+                        raise ImportRefused(self._path, f"has more than {limits.MAX_PDF_OBJECTS:,} objects"
+                                                        " (the limit for one file)")
+                way = [objid]
+                self._resolving.add(objid)
+                try:
+                    obj = super().getobj(objid)
+                    while isinstance(obj, PDFObjRef):  # only a reference: follow it here, noting the way
+                        if obj.objid in self._resolving:
+                            raise ImportRefused(self._path, f"is damaged (a cycle of references through"
+                                                            f" object {obj.objid})")
+                        way.append(obj.objid)
+                        self._resolving.add(obj.objid)
+                        obj = super().getobj(obj.objid)
+                    return obj
+                finally:
+                    self._resolving.difference_update(way)
+
+        _CLASSES["document"] = BoundedDocument
+    return _CLASSES["document"]
+
+
+def _aggregator_class() -> type:
+    """pdfminer's page aggregator, refusing a page that lays out more characters and shapes than the limit."""
+    if "aggregator" not in _CLASSES:
+        from pdfminer.converter import PDFPageAggregator
+
+        class BoundedAggregator(PDFPageAggregator):
+            def __init__(self, *args, path: Path, **kwargs) -> None:
+                self._path = path
+                self._items = 0
+                super().__init__(*args, **kwargs)
+
+            def begin_page(self, page, ctm) -> None:
+                self._items = 0
+                super().begin_page(page, ctm)
+
+            def _count(self) -> None:
+                self._items += 1
+                if self._items > limits.MAX_PDF_PAGE_CHARS:
+                    raise ImportRefused(self._path, f"has a page of more than {limits.MAX_PDF_PAGE_CHARS:,}"
+                                                    " characters and shapes (the limit for one page)")
+
+            def render_char(self, *args, **kwargs):
+                self._count()
+                return super().render_char(*args, **kwargs)
+
+            def paint_path(self, *args, **kwargs):
+                self._count()
+                return super().paint_path(*args, **kwargs)
+
+        _CLASSES["aggregator"] = BoundedAggregator
+    return _CLASSES["aggregator"]
+
+
+def _install_limits() -> None:
+    """Once per process: pdfminer's streams decode through _decode; its log lines go nowhere."""
+    if _CLASSES.get("installed"):
+        return
+    from pdfminer import pdftypes
+
+    pdftypes.PDFStream.decode = _decode
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+    logger.setLevel(logging.CRITICAL)
+    _CLASSES["installed"] = object
+
+
+def _decode(stream) -> None:
+    """PDFStream.decode within the file's limits: pdfminer's filters, with Flate, LZW and RunLength
+    inflated in counted chunks and image-only filters left undecoded (no text is in them)."""
+    from pdfminer import pdftypes
+    from pdfminer.ascii85 import ascii85decode, asciihexdecode
+    from pdfminer.pdfexceptions import PDFNotImplementedError
+    from pdfminer.psparser import LIT
+
+    budget = _Limits.budget or limits.Inflation(Path("(PDF)"))
+    data = stream.rawdata
+    if stream.decipher:
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    what = f"stream {stream.objid}" if stream.objid is not None else "a stream"
+    for name, params in stream.get_filters():
+        compressed = len(data)
+        if name in pdftypes.LITERALS_FLATE_DECODE:
+            data = _inflate(budget, data, what)
+        elif name in pdftypes.LITERALS_LZW_DECODE:
+            data = _counted(budget, _lzw_chunks(data), compressed, what)
+        elif name in pdftypes.LITERALS_ASCII85_DECODE:
+            data = ascii85decode(data)
+        elif name in pdftypes.LITERALS_ASCIIHEX_DECODE:
+            data = asciihexdecode(data)
+        elif name in pdftypes.LITERALS_RUNLENGTH_DECODE:
+            data = _counted(budget, _runlength_chunks(data), compressed, what)
+        elif name in (*pdftypes.LITERALS_CCITTFAX_DECODE, *pdftypes.LITERALS_DCT_DECODE,
+                      *pdftypes.LITERALS_JBIG2_DECODE, *pdftypes.LITERALS_JPX_DECODE):
+            break  # an image: left as it is
+        elif name == LIT("Crypt"):
+            raise PDFNotImplementedError("/Crypt filter is unsupported")
+        else:
+            raise PDFNotImplementedError(f"Unsupported filter: {name!r}")
+        if isinstance(params, dict) and "Predictor" in params:
+            data = _unpredict(budget.path, params, data)
+    stream.data = data
+    stream.rawdata = None
+
+
+def _inflate(budget: limits.Inflation, data: bytes, what: str) -> bytes:
+    """Deflated data inflated within the limits; damaged data keeps what came before the damage."""
+    import zlib
+
+    chunks: list[bytes] = []
+    try:
+        chunks.extend(budget.inflate_chunks(data, what))
+    except zlib.error:
+        pass  # as pdfminer: a damaged end (a bad checksum, say) loses only what follows it
+    return b"".join(chunks)
+
+
+def _counted(budget: limits.Inflation, chunks, compressed: int, what: str) -> bytes:
+    out = bytearray()
+    for chunk in chunks:
+        out += chunk
+        budget.count(len(chunk), compressed, what)
+        budget.check_ratio(len(out), compressed, what)
+    return bytes(out)
+
+
+def _lzw_chunks(data: bytes):
+    from io import BytesIO
+
+    from pdfminer.lzw import LZWDecoder
+
+    return LZWDecoder(BytesIO(data)).run()
+
+
+def _runlength_chunks(data: bytes):
+    """RunLengthDecode (PDF 1.7, 7.4.5), a run at a time."""
+    at = 0
+    while at < len(data):
+        length = data[at]
+        if length == 128:
+            return
+        if length < 128:
+            yield data[at + 1: at + 2 + length]
+            at += length + 2
+        else:
+            yield data[at + 1: at + 2] * (257 - length)
+            at += 2
+
+
+def _unpredict(path: Path, params: dict, data: bytes) -> bytes:
+    """Undo a PNG or TIFF predictor, once its row is known to be of a sane size."""
+    from pdfminer.pdfexceptions import PDFNotImplementedError
+    from pdfminer.pdftypes import int_value
+    from pdfminer.utils import apply_png_predictor, apply_tiff_predictor
+
+    predictor = int_value(params["Predictor"])
+    if predictor == 1:
+        return data
+    colors = int_value(params.get("Colors", 1))
+    columns = int_value(params.get("Columns", 1))
+    bits = int_value(params.get("BitsPerComponent", 8))
+    row = colors * columns * bits // 8
+    if not (0 < colors <= 32 and 0 < columns and bits in (1, 2, 4, 8, 16)) or row > limits.MAX_PDF_PREDICTOR_ROW:
+        raise ImportRefused(path, f"is damaged (a predictor with /Columns {columns}, /Colors {colors} and"
+                                  f" /BitsPerComponent {bits})")
+    if predictor == 2:
+        return apply_tiff_predictor(colors, columns, bits, data)
+    if predictor >= 10:
+        return apply_png_predictor(predictor, colors, columns, bits, data)
+    raise PDFNotImplementedError(f"Unsupported predictor: {predictor!r}")
 
 
 def _box_paragraphs(box) -> list[tuple[str, float]]:
@@ -167,7 +397,10 @@ def _info(document) -> dict[str, str]:
     found: dict[str, str] = {}
     for entry in document.info:
         for key in ("Title", "Author", "CreationDate"):
-            value = resolve1(entry.get(key))
+            try:
+                value = resolve1(entry.get(key))
+            except ImportRefused:  # a cycle of references: this value is lost, not the article
+                continue
             if isinstance(value, bytes):
                 value = decode_text(value)
             if isinstance(value, str) and value.strip() and key not in found:
