@@ -2,12 +2,15 @@
 
 The chart grows a bar per outlet, and its name column grows with the longest name (names past
 `NAME_CHARS` characters are shortened, the full name is in the tables). For paper, `chart_parts`
-cuts the outlets into parts of `PART` bars, each drawn as a chart that fits a page.
+cuts the outlets into parts of `PART` bars, each drawn as a chart that fits a page. The dashboard
+saves its chart with `write_chart_svg`, its bars in the order of its table (`in_order`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 
 from annotator.core.records import Category, OutletSummary
 
@@ -72,3 +75,17 @@ def chart_parts(outlets: list[OutletSummary], size: int = PART) -> list[list[Out
 
 def _short(text: str, limit: int = NAME_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def in_order(outlets: Sequence[OutletSummary], names: Sequence[str]) -> list[OutletSummary]:
+    """The outlets in the order `names` gives (as a table sorted them); any it does not name follow."""
+    rank = {name: n for n, name in enumerate(names)}
+    return sorted(outlets, key=lambda o: rank.get(o.outlet, len(rank)))
+
+
+def write_chart_svg(path: Path, outlets: list[OutletSummary], categories: list[Category]) -> None:
+    """The chart as an SVG file, moved into place only once complete."""
+    from annotator.core.reports.atomic import atomic_text
+
+    with atomic_text(path, bom=False) as handle:
+        handle.write(sourcing_chart(outlets, categories))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from annotator.core.analysis.evidence import annotated_sentences
 from annotator.core.changes import Changes
 from annotator.core.analysis.stats import ANONYMOUS_KEYS, Filters, article_summary, outlet_summary
+from annotator.core.records import Category, OutletSummary
 from annotator.ui.base.swatch import swatch
 from annotator.ui.dashboard.dashboard_chart import ChartArea, SourcingChart
 from annotator.ui.dashboard.dashboard_table import OutletTable
@@ -54,6 +55,8 @@ class Dashboard(QWidget):
         self.evidence.setWordWrap(True)
         self.evidence.setAlternatingRowColors(True)
         self.reports = ReportActions(session, errors, self, self.filters)
+        self._outlets: list[OutletSummary] = []  # as last read, for the chart to redraw in the table's order
+        self._categories: list[Category] = []
         self._build_layout()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -110,6 +113,9 @@ class Dashboard(QWidget):
         self.session.changed.connect(self._on_session_changed)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.table.cell_chosen.connect(self.list_evidence)
+        self.table.order_changed.connect(self._on_table_order_changed)
+        self.chart.save_requested.connect(self.save_chart)
+        self.chart_area.save_button.clicked.connect(self.save_chart)
         self.chart.segment_clicked.connect(lambda outlet, key: self.list_evidence(outlet, None, key))
         self.evidence.itemActivated.connect(self._on_evidence_item_activated)
         self.evidence.itemDoubleClicked.connect(self._on_evidence_item_activated)
@@ -157,8 +163,22 @@ class Dashboard(QWidget):
         categories = self.session.codebook.all
         if filters.category is not None:
             categories = [c for c in categories if c.key == filters.category]
+        self._outlets, self._categories = outlets, categories
         self.table.show_rows(outlets, articles, categories, filters=filters)
-        self.chart_area.show_mix(outlets, categories)
+        self._show_chart(self.table.outlet_order())
+
+    def _show_chart(self, order: list[str]) -> None:
+        """The chart with its bars in `order` (the table's, top to bottom)."""
+        by_name = {o.outlet: o for o in self._outlets}
+        self.chart_area.show_mix([by_name[name] for name in order if name in by_name], self._categories)
+
+    def _on_table_order_changed(self, order: list[str]) -> None:
+        if order != self.chart.outlets_shown():
+            self._show_chart(order)
+
+    def save_chart(self) -> None:
+        """Save the chart as shown (the table's order, the filters) as PNG or SVG, written in the background."""
+        self.reports.chart(self.chart.outlets_shown(), self._categories)
 
     def _on_filter_changed(self, *args) -> None:
         if self.filters() != self._shown_filters:  # editingFinished also fires on a mere focus change

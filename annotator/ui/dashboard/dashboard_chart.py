@@ -14,7 +14,8 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
-    QFrame, QGraphicsRectItem, QGraphicsTextItem, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame, QGraphicsRectItem, QGraphicsTextItem, QHBoxLayout, QMenu, QPushButton, QScrollArea, QSizePolicy,
+    QVBoxLayout, QWidget,
 )
 
 from annotator.core.records import Category, OutletSummary
@@ -24,11 +25,13 @@ from annotator.ui.base.plain_text import chart_text, plain_label, plain_tooltip
 BAR_HEIGHT = 24  # pixels per outlet at least; more with a larger font (QtCharts hides a name that
 # is taller than its bar's share of the height: it shows "..." instead)
 CHROME = 60  # axis, margins
+SAVE_TEXT = "Save chart…"
 NAME_CHARS = 40  # outlet names longer than this are elided on the axis (the full name is in the table)
 
 
 class SourcingChart(QChartView):
     segment_clicked = Signal(str, str)  # outlet, category key
+    save_requested = Signal()  # "Save chart…" from its context menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +41,22 @@ class SourcingChart(QChartView):
         self._outlets: list[str] = []
         self._legend: list[tuple[QGraphicsRectItem, QGraphicsTextItem, QGraphicsTextItem]] = []
         self._legend_columns = 0
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_context_menu_requested)
+
+    def outlets_shown(self) -> list[str]:
+        """The outlets' names as the bars stand, top to bottom."""
+        return list(reversed(self._outlets))
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(SAVE_TEXT, self.save_requested.emit)
+        return menu
+
+    def _on_context_menu_requested(self, position) -> None:
+        menu = self.context_menu()
+        menu.exec(self.mapToGlobal(position))
+        menu.deleteLater()
 
     def show_mix(self, outlets: list[OutletSummary], categories: list[Category]) -> None:
         chart = QChart()
@@ -118,7 +137,7 @@ class SourcingChart(QChartView):
 
 
 class ChartArea(QWidget):
-    """A title above the chart, which scrolls when its bars are taller than the space."""
+    """A title and a Save button above the chart, which scrolls when its bars are taller than the space."""
 
     def __init__(self, chart: SourcingChart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,10 +147,17 @@ class ChartArea(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(chart)
+        self.save_button = QPushButton(SAVE_TEXT, self)
+        self.save_button.setToolTip("Save the chart as shown (the table's order, these filters) as a PNG "
+                                    "image or an SVG drawing")
+        title = QHBoxLayout()
+        title.addWidget(plain_label("Sourcing mix by outlet (share of each outlet's annotations), in the "
+                                    "table's order", self), 1)
+        title.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(plain_label("Sourcing mix by outlet (share of each outlet's annotations)", self))
+        layout.addLayout(title)
         layout.addWidget(self.scroll, 1)
 
     def show_mix(self, outlets: list[OutletSummary], categories: list[Category]) -> None:

@@ -5,7 +5,9 @@ every row is two lines tall, so an outlet's name wraps onto a second line instea
 (only names longer than two lines are, with the full name in the tooltip), and each category cell
 shows its count above its share. The name column takes the width the figures leave, so no sideways
 scrolling is needed; the figure columns have short headers, with the full name in their tooltips.
-Every column sorts by its number (a share as a number, not "12 (30%)" as text).
+Every column sorts by its number (a share as a number, not "12 (30%)" as text); a first click on a
+figure's header puts the largest first, as a comparison wants (names sort A to Z). The chart follows
+the order of the outlets (`order_changed`).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class OutletTable(QTreeWidget):
     """Clicking a count emits what it counts: (outlet or None, article id or None, category or None)."""
 
     cell_chosen = Signal(object, object, object)
+    order_changed = Signal(list)  # the outlets' names as the rows now stand, after a sort
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +77,7 @@ class OutletTable(QTreeWidget):
         header.setSortIndicatorShown(True)
         self.itemClicked.connect(self._on_item_clicked)
         self.itemExpanded.connect(self._on_item_expanded)
+        self.model().layoutChanged.connect(self._on_layout_changed)  # after every sort
         self._categories: list[Category] = []
         self._filters = Filters()
         self._articles: dict[str, list[ArticleSummary]] = {}
@@ -92,6 +96,8 @@ class OutletTable(QTreeWidget):
         head = self.headerItem()
         for column, tip in enumerate(FIXED_TIPS):
             head.setToolTip(column, plain_tooltip(tip))
+        for column in range(1, len(FIXED) + len(categories)):  # figures: the largest first on a first click
+            head.setData(column, Qt.ItemDataRole.InitialSortOrderRole, Qt.SortOrder.DescendingOrder.value)
         for n, category in enumerate(categories):
             column = len(FIXED) + n
             head.setIcon(column, swatch(category.color))
@@ -113,6 +119,14 @@ class OutletTable(QTreeWidget):
             item.setExpanded(("outlet", outlet.outlet) in expanded)
         self._size_columns()
         self.setSortingEnabled(True)  # sorts by the column and order the header shows
+
+    def outlet_order(self) -> list[str]:
+        """The outlets' names, top to bottom, as the table shows them now."""
+        return [self.topLevelItem(i).data(0, ROW_ROLE)[1] for i in range(self.topLevelItemCount())]
+
+    def _on_layout_changed(self, *_args) -> None:
+        if self.isSortingEnabled():  # not while show_rows fills the rows
+            self.order_changed.emit(self.outlet_order())
 
     def _size_columns(self) -> None:
         """Figures as wide as their cells (a category's label is elided: its tooltip has it all)."""

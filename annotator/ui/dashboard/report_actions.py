@@ -1,4 +1,5 @@
-"""Exports and reports: annotations CSV, outlets CSV, XLSX, HTML or PDF report, each written in the background.
+"""Exports and reports: annotations CSV, outlets CSV, XLSX, HTML or PDF report, the chart as PNG or SVG,
+each written in the background.
 
 The dashboard's buttons honour its filters; File ▸ Export annotations CSV (Ctrl+E) uses the same
 writer through an instance whose filters are empty. Every file is written on a connection of its
@@ -13,11 +14,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from annotator.core.analysis.stats import Filters
+from annotator.core.records import Category
 from annotator.core.reports.csv_export import write_annotations_csv, write_outlets_csv
 from annotator.core.reports.html_report import write_html_report
 from annotator.core.reports.xlsx_export import write_xlsx
 from annotator.core.store.project import Project
 from annotator.ui.base.background import BackgroundWork
+from annotator.ui.dashboard.chart_export import write_chart
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.session import ProjectSession
 
@@ -77,6 +80,25 @@ class ReportActions:
         if path is not None and path.suffix.lower() not in (".html", ".htm", ".pdf"):
             path = path.with_suffix(".html")
         self._write(path, write_report)
+
+    def chart(self, order: list[str], categories: list[Category]) -> None:
+        """Save the chart with its bars in `order` (the table's) as PNG or SVG, as the chosen type says."""
+        project = self.session.project
+        default = str(project.path.with_name(f"{project.path.stem}-chart.png"))
+        name, chosen = QFileDialog.getSaveFileName(self.parent, "Save chart", default,
+                                                   f"{CHART_PNG};;{CHART_SVG}")
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".png", ".svg"):  # typed without one: the chosen type's
+            path = path.with_name(path.name + (".svg" if chosen == CHART_SVG else ".png"))
+        order = list(order)
+        self._write(path, lambda project, path, filters: write_chart(project, path, filters, order, categories),
+                    lambda count, path: f"Saved the chart of {count} outlet(s) to {path}")
+
+
+CHART_PNG = "PNG image (*.png)"
+CHART_SVG = "SVG drawing (*.svg)"
 
 
 def write_report(project: Project, path: Path, filters: Filters) -> None:

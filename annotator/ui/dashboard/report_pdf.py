@@ -38,18 +38,9 @@ def _chart_images(project: Project, filters: Filters) -> list:
 
 
 def _chart_image(svg: str):
-    from PySide6.QtCore import QByteArray, Qt
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtSvg import QSvgRenderer
+    from annotator.ui.dashboard.chart_export import svg_image
 
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    size = renderer.defaultSize() * 2
-    image = QImage(size, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    renderer.render(painter)
-    painter.end()
-    return image
+    return svg_image(svg)
 
 
 def write_pdf_report(project: Project, path: Path, filters: Filters = Filters()) -> None:

@@ -78,7 +78,8 @@ def test_formula_like_text_is_stored_as_text(sample: Project, tmp_path: Path) ->
 def test_dates_are_date_cells_and_undated_or_partial_dates_stay_as_written(sample: Project, tmp_path: Path) -> None:
     annotate_some(sample)
     story = tmp_path / "story.md"
-    story.write_text("Title: Ambiguous\nPublished: 03/04/2025\n\nThe Pentagon said so. Officials agreed.\n")
+    story.write_text("Title: Ambiguous\nPublished: 03/04/2025\n\nThe Pentagon said so on Tuesday in a statement. "
+                     "Officials agreed with the decision and said the review would go on next week.\n")
     (imported,) = import_paths(sample, [story]).imported
     sample.articles.edit(NEWZ9, published="2025-03-04")
     sample.annotate_sentence(imported.id, 0, category="on_record", annotator="amy")
