@@ -87,8 +87,10 @@ def _claim_origin(claim: ClaimMembers, articles: dict[int, ArticleText], by_arti
                   ends: _Ends) -> Origin:
     near: list[Edge] = []
     sources: set[str] = set()
-    for article_id in sorted({a for a, _ in claim.members}):
-        numbers = {i + 1 for a, i in claim.members if a == article_id}
+    numbers_in: dict[int, set[int]] = defaultdict(set)
+    for article_id, idx in claim.members:
+        numbers_in[article_id].add(idx + 1)
+    for article_id, numbers in sorted(numbers_in.items()):
         own = [e for e in by_article.get(article_id, ())
                if any(abs(n - m) <= _NEAR for n in e.sentences for m in numbers)]
         near += own
@@ -97,6 +99,6 @@ def _claim_origin(claim: ClaimMembers, articles: dict[int, ArticleText], by_arti
                 sources |= ends(edge.to_outlet)
         elif article_id in articles:
             sources.add(articles[article_id].outlet)
-    stating = [articles[a] for a in {a for a, _ in claim.members} if a in articles]
+    stating = [articles[a] for a in numbers_in if a in articles]
     first, by_text, by_date = first_report(stating, near)
     return Origin(claim.id, claim.label, first, tuple(sorted(sources, key=str.casefold)), by_text, by_date)
