@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from annotator.core.suggest import sources
-from annotator.core.suggest.cues import Lexicon, phrase_body
+from annotator.core.suggest.cues import Lexicon
 from annotator.core.suggest.frames import alternation as _alt
 from annotator.core.suggest.frames import (
     colon_quote_pattern,
@@ -20,6 +20,7 @@ from annotator.core.suggest.frames import (
     institution_source,
 )
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
+from annotator.core.suggest.phrases import PhraseMatcher
 
 
 @dataclass(frozen=True)
@@ -155,8 +156,7 @@ class Rules:
 
     def _phrases(self, text: str) -> list[Hit]:
         out = []
-        for category, confidence, pattern in self.phrase_res:
-            match = pattern.search(text)
+        for (category, confidence), match in zip(self.phrase_res.groups, self.phrase_res.first_matches(text)):
             if match:
                 if category == "anonymous_official" and not self._speech_or_frame(text):
                     continue  # "U.S. officials met ...": officials acting, not speaking
@@ -372,15 +372,12 @@ class Rules:
         return out
 
 
-def _phrase_patterns(lexicon: Lexicon) -> list[tuple[str, float, re.Pattern[str]]]:
-    """One alternation per category and confidence: a search each, not one per phrase."""
+def _phrase_patterns(lexicon: Lexicon) -> PhraseMatcher:
+    """The phrases grouped by category and confidence, matched in time linear in the text (phrases.py)."""
     grouped: dict[tuple[str, float], list[str]] = {}
     for cue in lexicon.phrases:
-        grouped.setdefault((cue.category, cue.confidence), []).append(phrase_body(cue.phrase))
-    return [(category, confidence, re.compile(
-                r"(?<![\w@])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w])",
-                re.IGNORECASE))
-            for (category, confidence), patterns in grouped.items()]
+        grouped.setdefault((cue.category, cue.confidence), []).append(cue.phrase)
+    return PhraseMatcher((category, confidence, phrases) for (category, confidence), phrases in grouped.items())
 
 
 def _leading_name(phrase: str) -> str:

@@ -89,11 +89,10 @@ def test_damaged_deflate_data_keeps_what_came_before_and_logs_nothing(tmp_path: 
         ("is damaged", "has too little text"))
 
 
-def test_a_wrong_cross_reference_table_logs_nothing(tmp_path: Path) -> None:
-    data = one_page(stream(content()))
-    data = data.replace(b"startxref\n", b"startxref\n9")
-    outcome = read_in_child(_write(tmp_path, "xref.pdf", data))
-    assert outcome["stderr"] == ""
+def test_pdfminer_warnings_never_reach_the_terminal(tmp_path: Path) -> None:
+    data = one_page(stream(b"q /a /b /c /d /e /f cm Q\n" + content()))  # a matrix pdfminer warns about
+    outcome = read_in_child(_write(tmp_path, "matrix.pdf", data))
+    assert outcome["refused"] is None and outcome["stderr"] == ""
 
 
 def test_an_assertion_without_words_still_gives_a_reason() -> None:

@@ -1,0 +1,127 @@
+"""The phrase cues of a lexicon matched in time linear in the text, whatever the number of cues.
+
+For each category and confidence (a group), the first match in a sentence is what one alternation of
+all its phrases (longest first, cues.phrase_pattern's guards) would find: the leftmost position where
+any phrase matches, and there the first phrase in that order. Trying every phrase at every position
+costs text × phrases; instead the phrases sit in one trie of their whitespace-separated tokens (a
+token compared by a case-blind key; `*` is any one token), walked from each position where a phrase
+may start. The trie names the few phrases that can match there, and only those are tried, in their
+order, with their own pattern (compiled when first needed). So a 200,000-phrase cue file costs a
+trie walk per position, not 200,000 attempts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from annotator.core.suggest.cues import phrase_body
+
+_START = re.compile(r"(?<![\w@])(?=\S)")  # where a phrase may begin: its guard, then no space
+_TOKEN = re.compile(r"\S+")
+_WORD_CHAR = re.compile(r"\w")
+_ANY = None  # the trie key of `*`
+_END = "end"
+_NEXT = "next"
+
+
+def token_key(token: str) -> str:
+    """A key equal for any two tokens a case-insensitive pattern matches: ASCII letters lower-cased,
+    and every character that may fold to or from another script's (i, k, s, any non-ASCII) as "?"."""
+    return "".join("?" if not ch.isascii() or ch in "iksIKS" else ch.lower() for ch in token)
+
+
+class PhraseMatcher:
+    """The groups' phrases (category, confidence, phrases) in one trie; see the module."""
+
+    def __init__(self, groups: Iterable[tuple[str, float, list[str]]]) -> None:
+        self.groups: list[tuple[str, float]] = []
+        self._phrases: list[str] = []
+        self._patterns: dict[int, re.Pattern[str]] = {}
+        self._root: dict = {}
+        self._longest = 1
+        for group, (category, confidence, phrases) in enumerate(groups):
+            self.groups.append((category, confidence))
+            bodies = sorted(((phrase_body(p), p) for p in phrases), key=lambda pair: len(pair[0]), reverse=True)
+            for rank, (_body, phrase) in enumerate(bodies):
+                self._add(group, rank, phrase)
+
+    def _add(self, group: int, rank: int, phrase: str) -> None:
+        tokens = phrase.split()
+        index = len(self._phrases)
+        self._phrases.append(phrase)
+        node = self._root
+        for position, token in enumerate(tokens):
+            key = _ANY if token == "*" else token_key(token)
+            if key is not _ANY:
+                self._longest = max(self._longest, len(token))
+            if position == len(tokens) - 1:
+                node.setdefault((_END, key), []).append((group, rank, index))
+            else:
+                node = node.setdefault((_NEXT, key), {})
+
+    def first_matches(self, text: str) -> list[re.Match[str] | None]:
+        """For each group, in order, its first match in `text` (None where it has none)."""
+        found: list[re.Match[str] | None] = [None] * len(self.groups)
+        if not self._root:
+            return found
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        starts = [s for s, _ in spans]
+        missing = len(self.groups)
+        for start in _START.finditer(text):
+            at = start.start()
+            candidates = self._candidates(text, at, spans, bisect.bisect_right(starts, at) - 1)
+            if not candidates:
+                continue
+            candidates.sort()
+            for group, _rank, index in candidates:
+                if found[group] is not None:
+                    continue
+                match = self._pattern(index).match(text, at)
+                if match:
+                    found[group] = match
+                    missing -= 1
+            if not missing:
+                break
+        return found
+
+    def _candidates(self, text: str, at: int, spans: list[tuple[int, int]], chunk: int) -> list[tuple[int, int, int]]:
+        """The phrases whose tokens fit the text's tokens from `at` (a superset of those that match)."""
+        out: list[tuple[int, int, int]] = []
+        nodes = [self._root]
+        begin = at
+        while nodes and chunk < len(spans):
+            end = spans[chunk][1]
+            token = text[begin:end]
+            prefix_keys = self._prefix_keys(token)
+            whole = token_key(token) if len(token) <= self._longest else "\0"
+            following = []
+            for node in nodes:
+                for key in prefix_keys:
+                    out.extend(node.get((_END, key), ()))
+                out.extend(node.get((_END, _ANY), ()))
+                for key in (whole, _ANY):
+                    child = node.get((_NEXT, key))
+                    if child is not None:
+                        following.append(child)
+            nodes = following
+            chunk += 1
+            begin = spans[chunk][0] if chunk < len(spans) else len(text)
+        return out
+
+    def _prefix_keys(self, token: str) -> set[str]:
+        """The keys of the token's beginnings that a phrase's last token may match: those followed
+        by no word character (the guard after a phrase), up to the lexicon's longest token."""
+        keys = set()
+        for length in range(1, min(len(token), self._longest) + 1):
+            if length == len(token) or not _WORD_CHAR.match(token, length):
+                keys.add(token_key(token[:length]))
+        return keys
+
+    def _pattern(self, index: int) -> re.Pattern[str]:
+        pattern = self._patterns.get(index)
+        if pattern is None:
+            pattern = re.compile(r"(?<![\w@])(?:" + phrase_body(self._phrases[index]) + r")(?![\w])", re.IGNORECASE)
+            self._patterns[index] = pattern
+        return pattern
