@@ -81,3 +81,10 @@ def test_undo_after_another_change_of_the_same_name_is_refused(project: Project)
     with pytest.raises(ChangedElsewhere):
         runner.revert(project, operation)
     assert _resolve(project, "TR") == "Reuters"
+
+
+def test_another_window_hears_of_an_alias_as_an_outlet_change(project: Project) -> None:
+    seen = project.change_log.latest()
+    runner.apply(project, AddOutletAlias("The Record", "TR"))
+    changes, _ = project.change_log.since(seen)
+    assert changes.articles and not changes.annotations
