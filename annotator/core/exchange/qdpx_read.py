@@ -79,6 +79,8 @@ def _q(tag: str) -> str:
 
 def read_qdpx(path: Path) -> QdaProject:
     """Read a .qdpx file into plain records; raise InvalidValue if it is no REFI-QDA project."""
+    if not path.is_file():
+        raise InvalidValue(f"{path}: no such file")
     try:
         with zipfile.ZipFile(path) as archive:
             bounded = BoundedArchive(archive, path.name)

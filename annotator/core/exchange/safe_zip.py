@@ -9,6 +9,7 @@ entities). Nothing is ever extracted to disk; members are looked up by name only
 from __future__ import annotations
 
 import zipfile
+import zlib
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -48,7 +49,8 @@ class BoundedArchive:
                         raise InvalidValue(f"{self.name}: {member} inflates past {min(limit, MAX_TOTAL_BYTES) // 2**20}"
                                            " MB; refused as unsafe")
                     parts.append(chunk)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as error:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, OSError,
+                RuntimeError) as error:  # RuntimeError: an encrypted member
             raise InvalidValue(f"{self.name}: {member} cannot be read ({error})") from None
         return b"".join(parts)
 

@@ -48,6 +48,7 @@ class ImportAnnotations:
 
     def apply(self, project: Project) -> Changes:
         if self.added is not None:  # redo
+            _check_still_there(project, self.added)
             annotation_batch.restore_rows(project.database, self.added)
             return _changes(self.added, added=True)
         self.checked = check_rows(project.database, self._rows, default_annotator=self._default)
@@ -66,6 +67,17 @@ class ImportAnnotations:
                                    f" deleted since (annotation {changed[0].id} was {what})")
         annotation_batch.delete_ids(project.database, (a.id for a in self.added))
         return _changes(self.added, added=False)
+
+
+def _check_still_there(project: Project, annotations: list[Annotation]) -> None:
+    """Redo needs the articles and categories the import used; another window may have removed one."""
+    articles = {a.article_id for a in annotations}
+    gone = articles - annotation_batch.article_lengths(project.database, articles).keys()
+    if gone:
+        raise ChangedElsewhere(f"cannot redo the import: article {min(gone)} was deleted since")
+    missing = {a.category for a in annotations} - annotation_batch.category_states(project.database).keys()
+    if missing:
+        raise ChangedElsewhere(f"cannot redo the import: category {min(missing)!r} was removed since")
 
 
 def _changes(annotations: list[Annotation], *, added: bool) -> Changes:

@@ -173,3 +173,17 @@ def test_json_lines_written_from_a_project_import_as_the_same_annotations(sample
     operation = import_file(other, out)
     assert len(operation.added) == 3 and not operation.refused
     assert marks(other) == marks(sample)
+
+
+def test_redo_refuses_when_an_article_it_marked_was_deleted_meanwhile(project, tmp_path: Path) -> None:
+    body = "One sentence here that is long enough. And a second one after it."
+    project.articles.add(ParsedArticle(title="A", body=body), [(0, 38), (39, len(body))])
+    path = tmp_path / "marks.jsonl"
+    path.write_text('{"article_id": 1, "sentence": 2, "category": "document", "annotator": "amy"}\n', encoding="utf-8")
+    operation = import_file(project, path)
+    runner.revert(project, operation)
+    from annotator.core.ops.articles import DeleteArticles
+
+    runner.apply(project, DeleteArticles([1]))
+    with pytest.raises(ChangedElsewhere, match="article 1 was deleted"):
+        runner.apply(project, operation)
