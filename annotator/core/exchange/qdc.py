@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from annotator.core.errors import InvalidValue
 from annotator.core.exchange.qdpx import ORIGIN, add_codes
 from annotator.core.reports.atomic import atomic_binary
 from annotator.core.store.project import Project
@@ -16,6 +17,8 @@ NS = "urn:QDA-XML:codebook:1.0"
 
 def codebook_document(project: Project) -> tuple[bytes, int]:
     categories = project.categories.list()
+    if not categories:
+        raise InvalidValue("the codebook has no active category to export (a REFI-QDA codebook holds at least one)")
     root = ET.Element(f"{{{NS}}}CodeBook", {"origin": ORIGIN})
     add_codes(root, categories, NS)
     ET.register_namespace("", NS)

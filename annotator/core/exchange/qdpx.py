@@ -108,7 +108,8 @@ def project_document(project: Project) -> tuple[bytes, dict[str, str], WriteCoun
     if not len(users):
         root.remove(users)
     categories = project.categories.list(include_archived=True)
-    add_codes(_el(root, "CodeBook"), categories)
+    if categories:  # the standard wants at least one code in a codebook
+        add_codes(_el(root, "CodeBook"), categories)
     variables = _el(root, "Variables")
     for name, kind, _ in VARIABLES:
         _el(variables, "Variable", {"guid": guid("variable", name), "name": name, "typeOfVariable": kind})

@@ -229,3 +229,14 @@ def test_web_annotations_carry_quote_and_position_selectors_and_the_bodies(rich,
     assert first["creator"] == {"type": "Person", "name": "amy"}
     plain = next(i for i in items if i["body"][0]["value"] == "Old category")
     assert plain["target"]["source"].startswith("urn:source-annotator:rich:article:")
+
+
+def test_an_empty_project_is_still_a_valid_qdpx(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "empty.annot", codebook=[]) as empty:
+        write_qdpx(empty, tmp_path / "empty.qdpx")
+        with pytest.raises(InvalidValue, match="no active category"):
+            write_qdc(empty, tmp_path / "empty.qdc")
+    with zipfile.ZipFile(tmp_path / "empty.qdpx") as archive:
+        document = etree.fromstring(archive.read("project.qde"))
+    assert schema("Project.xsd").validate(document)
+    assert not (tmp_path / "empty.qdc").exists()
