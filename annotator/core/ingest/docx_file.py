@@ -122,13 +122,16 @@ def _styles(archive: zipfile.ZipFile, main: str, budget: limits.Inflation) -> di
     if not part or part not in archive.NameToInfo:
         return {}
     names: dict[str | None, str] = {}
-    for style in _elements(archive, part, budget):
-        if _local(style.tag) != "style" or _attr(style, "type") != "paragraph":
-            continue
-        name = next((_attr(child, "val") or "" for child in style if _local(child.tag) == "name"), "")
-        names[_attr(style, "styleId")] = name.lower()
-        if _attr(style, "default") in ("1", "true", "on"):
-            names.setdefault(None, name.lower())
+    try:
+        for style in _elements(archive, part, budget):
+            if _local(style.tag) != "style" or _attr(style, "type") != "paragraph":
+                continue
+            name = next((_attr(child, "val") or "" for child in style if _local(child.tag) == "name"), "")
+            names[_attr(style, "styleId")] = name.lower()
+            if _attr(style, "default") in ("1", "true", "on"):
+                names.setdefault(None, name.lower())
+    except ParseError:
+        return {}  # broken styles lose the headings' styles (the title falls back), not the article
     return names
 
 
@@ -155,13 +158,20 @@ def _paragraphs(archive: zipfile.ZipFile, main: str, budget: limits.Inflation,
     """(text, lower-case style name) of each top-level paragraph, as python-docx reads them: the runs
     directly in the paragraph or in its hyperlinks. Each element inside the body is dropped from the
     tree as soon as it ends, so memory holds one path of the document, never the whole."""
+    try:
+        yield from _body_paragraphs(iterparse(_open(archive, main, budget), events=("start", "end")), budget, styles)
+    except ParseError as error:
+        raise ImportRefused(budget.path, f"is damaged (its XML cannot be read: {main}, {error})") from error
+
+
+def _body_paragraphs(events, budget: limits.Inflation, styles: dict[str | None, str]) -> Iterator[tuple[str, str]]:
     names: list[str] = []  # local names of the open elements ("" outside the Word namespace)
     open_elements: list[Element] = []
     parts: list[str] = []
     style_id: str | None = None
     has_body = False
     chars = 0
-    for event, element in iterparse(_open(archive, main, budget), events=("start", "end")):
+    for event, element in events:
         if event == "start":
             names.append(_local(element.tag) if element.tag[:element.tag.find("}") + 1] in _W else "")
             open_elements.append(element)
