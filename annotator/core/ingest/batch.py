@@ -82,10 +82,11 @@ def prepare(path: Path) -> Prepared | ImportProblem:
 
 def _prepared(files: list[Path]) -> Iterator[Prepared | ImportProblem]:
     """Each file read and segmented, in order: in worker processes, each file within the time limit
-    (workers.ReaderPool), except a small batch of text files, read here (no library parses them)."""
+    (workers.ReaderPool), except a small batch of small text files, read here: no library parses them
+    and they are too short to take long (limits.READ_HERE_BYTES)."""
     if not files:
         return
-    if len(files) < PARALLEL_FROM and not any(f.suffix.lower() in _PARSED_BY_LIBRARIES for f in files):
+    if len(files) < PARALLEL_FROM and all(map(_read_here, files)):
         yield from map(prepare, files)
         return
     pool = ReaderPool(min(os.cpu_count() or 1, 4, len(files)), limits.TIME_LIMIT_S)
@@ -96,6 +97,13 @@ def _prepared(files: list[Path]) -> Iterator[Prepared | ImportProblem]:
 
 
 _PARSED_BY_LIBRARIES = (".pdf", ".docx", ".html", ".htm")
+
+
+def _read_here(path: Path) -> bool:
+    try:
+        return path.suffix.lower() not in _PARSED_BY_LIBRARIES and path.stat().st_size <= limits.READ_HERE_BYTES
+    except OSError:
+        return True  # refused as unreadable wherever it is read
 
 
 def _overran(path: Path) -> ImportProblem:

@@ -19,6 +19,7 @@ MAX_INFLATED_BYTES = 48 * 1024 * 1024  # everything one file inflates to, summed
 MAX_RATIO = 200  # inflated : compressed, for a stream or part past RATIO_FROM inflated bytes
 RATIO_FROM = 1024 * 1024  # smaller streams may compress any amount (a page of blanks, a tiny table)
 TIME_LIMIT_S = 30  # reading and segmenting one file, in a worker process that is killed past it
+READ_HERE_BYTES = 64 * 1024  # a text file this small, in a small batch, is read without a worker
 MAX_PDF_PAGES = 2000
 MAX_PDF_OBJECTS = 200_000  # distinct indirect objects read from one PDF
 MAX_PDF_PAGE_CHARS = 200_000  # characters laid out on one page (each costs pdfminer a Python object)

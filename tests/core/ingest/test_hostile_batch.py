@@ -77,3 +77,19 @@ def test_an_unexpected_error_in_a_reader_is_a_refusal(tmp_path: Path, monkeypatc
     monkeypatch.setattr(batch, "load", broken)
     problem = batch.prepare(tmp_path / "x.txt")
     assert problem.reason == "could not be read (LookupError: no such thing)"
+
+
+def test_a_long_text_file_is_read_by_a_worker_within_the_time_limit(
+        project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """200 KB without a sentence end (slow to split, see issue 22 point 5): over READ_HERE_BYTES, so a
+    worker reads it, and it ends within the time limit, read or refused, with the short file beside it."""
+    import time
+
+    monkeypatch.setattr(limits, "TIME_LIMIT_S", 3)
+    (tmp_path / "long.txt").write_text("Rules\n\n" + "and the minister said more " * 8000, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(f"Rules to change\n\n{PAGE_TEXT}\n", encoding="utf-8")
+    start = time.monotonic()
+    report = import_paths(project, [tmp_path / "long.txt", tmp_path / "short.txt"])
+    assert time.monotonic() - start < 15
+    assert [p.reason for p in report.refused] in ([], [limits.took_too_long(3)])
+    assert "short.txt" in [Path(a.path).name for a in report.imported]
