@@ -33,6 +33,7 @@ from annotator.ui.base.plain_text import menu_text, window_title
 from annotator.ui.base.session import ProjectSession
 from annotator.ui.story.claim_layer import ClaimLinks
 from annotator.ui.workspace.search_panel import SearchPanel
+from annotator.ui.story.provenance_tab import ProvenanceTab
 from annotator.ui.story.story_tab import StoryTab
 from annotator.ui.suggestions.suggestion_actions import SuggestionActions
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         # window ready to annotate in.
         self._dashboard_tab = LazyTab(self._make_dashboard, self)
         self._story_tab = LazyTab(self._make_story, self)
+        self._provenance_tab = LazyTab(self._make_provenance, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.columns, "Workspace")
         self.tabs.addTab(self._dashboard_tab, "Dashboard")
         self.tabs.addTab(self._story_tab, "Story")
+        self.tabs.addTab(self._provenance_tab, "Provenance")
         for index in range(self.tabs.count()):  # only compare tabs can be closed
             self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
@@ -201,6 +204,10 @@ class MainWindow(QMainWindow):
     def story(self) -> StoryTab:
         return self._story_tab.widget()
 
+    @property
+    def provenance(self) -> ProvenanceTab:
+        return self._provenance_tab.widget()
+
     def show_tab(self, page: QWidget) -> None:
         """Bring forward the tab that shows `page` (the Dashboard and Story pages sit in a LazyTab)."""
         for index in range(self.tabs.count()):
@@ -219,6 +226,11 @@ class MainWindow(QMainWindow):
         story.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
         return story
 
+    def _make_provenance(self, parent: QWidget) -> ProvenanceTab:
+        provenance = ProvenanceTab(self.session, self.errors, parent)
+        provenance.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
+        return provenance
+
     def open_article(self, article_id: ArticleId, *, new_column: bool = False) -> None:
         self.columns.open(article_id, new_column=new_column)
 
@@ -229,7 +241,7 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_close_requested(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget not in (self.columns, self._dashboard_tab, self._story_tab):  # these three stay
+        if widget not in (self.columns, self._dashboard_tab, self._story_tab, self._provenance_tab):  # these stay
             self.tabs.removeTab(index)
             widget.deleteLater()
 
