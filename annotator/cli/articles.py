@@ -64,8 +64,9 @@ def annotate_command(project: Path, article_id: int | None, sentence: int | None
     """Mark SENTENCE (from 1) of ARTICLE_ID with CATEGORY (a key, see `categories`); or, with --from FILE,
     import every row of FILE at once."""
     if from_file is not None:
-        if article_id is not None:
-            raise click.UsageError("give either ARTICLE_ID SENTENCE CATEGORY or --from FILE, not both")
+        if article_id is not None or source or note:
+            raise click.UsageError("give either ARTICLE_ID SENTENCE CATEGORY (with --source, --note) or --from FILE"
+                                   " (whose rows carry their own), not both")
         return annotate_from_file(project, from_file, annotator=annotator, skip_bad=skip_bad)
     if category is None:
         raise click.UsageError("give ARTICLE_ID SENTENCE CATEGORY, or --from FILE")

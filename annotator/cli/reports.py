@@ -67,7 +67,7 @@ EXPORT_SUFFIXES = (".csv", ".xlsx", *EXCHANGE_EXPORTS)
 @filter_options
 def export_command(project: Path, out: Path, what: str, **filter_values) -> None:
     """Write OUT.csv (one row per annotation, or per outlet) or OUT.xlsx (both, as two sheets); or the whole
-    project as OUT.qdpx (REFI-QDA), the codebook as OUT.qdc, the annotations as OUT.jsonld (W3C)."""
+    project as OUT.qdpx (REFI-QDA), the codebook as OUT.qdc, the annotations as OUT.jsonld (W3C) or OUT.jsonl."""
     suffix = out.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
         raise click.UsageError(f"OUT must end in .csv or .xlsx, or {', '.join(EXCHANGE_EXPORTS)} for the exchange"

@@ -66,6 +66,7 @@ def test_annotate_needs_either_the_arguments_or_a_file(run, project: Path, tmp_p
     assert run("annotate", project).exit_code == 2
     assert run("annotate", project, 1, 1, "document", "--from", project).exit_code == 2
     assert run("annotate", project, 1, 1, "document", "--skip-bad").exit_code == 2
+    assert run("annotate", project, "--from", project, "--note", "lost").exit_code == 2
     other = tmp_path / "x.txt"
     other.write_text("x", encoding="utf-8")
     result = run("annotate", project, "--from", other)
