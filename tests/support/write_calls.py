@@ -11,7 +11,8 @@ from pathlib import Path
 STORES = {"annotations", "categories", "articles", "info", "suggestions", "claims"}
 WRITES = {"add", "add_labelled", "update", "delete", "restore", "insert_many", "move", "set_value",
           "set_outlet", "initialise", "edit", "rename_outlet", "restore_outlet", "reject", "unreject"}
-WRITERS = {"import_paths", "merge_file", "mark_answer_key", "export_assignment", "annotate_sentence"}
+# export_assignment is not here: it reads the open project and writes a new file, as a report does.
+WRITERS = {"import_paths", "merge_file", "mark_answer_key", "annotate_sentence"}
 
 
 def calls(path: Path) -> list[ast.Call]:
