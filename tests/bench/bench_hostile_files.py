@@ -142,6 +142,10 @@ def files(rng: random.Random) -> dict[str, bytes]:
         "html-5MB-paragraphs.html": (b"<html><head><title>Rules</title></head><body><article>"
                                      + b"".join(f"<p>{' '.join(rng.choice(words) for _ in range(60))}.</p>\n".encode()
                                                 for _ in range(13_000)) + b"</article></body></html>")[:5_200_000],
+        "html-5MB-of-tags.html": b"<html><body><article><p>" + PAGE_TEXT.encode() + b"</p><p>"
+                                 + b"<i>a</i> " * 500_000 + b"</p></article></body></html>",
+        "html-tags-at-limit.html": b"<html><body><article><p>" + PAGE_TEXT.encode() + b"</p><p>"
+                                   + b"<i>a</i> " * (limits.MAX_HTML_ELEMENTS - 10) + b"</p></article></body></html>",
         "html-nested-100k-divs.html": b"<html><body>" + b"<div>" * 100_000 + PAGE_TEXT.encode() + b"</div>" * 100_000
                                       + b"</body></html>",
         "text-5MB-prose.txt": ("Rules\n\n" + "\n\n".join(" ".join(rng.choice(words) for _ in range(80)) + "."

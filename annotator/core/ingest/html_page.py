@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from annotator.core.errors import ImportRefused
+from annotator.core.ingest import limits
 from annotator.core.ingest.dates import iso_date
 from annotator.core.ingest.names import display_name
 from annotator.core.ingest.outlets import readable_site_name
@@ -23,12 +24,17 @@ from annotator.core.records import ParsedArticle
 # htmldate without its extensive search: dates from meta tags, JSON-LD, <time> elements and the
 # page's URL only, never a copyright line ("© 2025" → 2025-01-01) or a date found in the text.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_TAG = re.compile(r"<[A-Za-z]")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 
 
 def parse_html(html: str, path: Path) -> ParsedArticle:
     import trafilatura
 
+    tags = len(_TAG.findall(html))
+    if tags > limits.MAX_HTML_ELEMENTS:  # each costs lxml and trafilatura memory: refused before parsing
+        raise ImportRefused(path, f"has more than {limits.MAX_HTML_ELEMENTS:,} HTML elements ({tags:,};"
+                                  " the limit for one page)")
     document = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
         favor_precision=True, as_dict=False, date_extraction_params=_DATE_PARAMS,

@@ -24,6 +24,7 @@ MAX_PDF_PAGES = 2000
 MAX_PDF_OBJECTS = 200_000  # distinct indirect objects read from one PDF
 MAX_PDF_PAGE_CHARS = 200_000  # characters laid out on one page (each costs pdfminer a Python object)
 MAX_PDF_PREDICTOR_ROW = 1024 * 1024  # bytes in one row of a PNG or TIFF predictor (/Columns × /Colors …)
+MAX_HTML_ELEMENTS = 50_000  # tags in one web page (a news page has a few thousand)
 MAX_XML_DEPTH = 256  # nesting of elements in a Word document's XML
 CHUNK = 64 * 1024
 
@@ -40,8 +41,8 @@ class Inflation:
         """Add `inflated` bytes (from `compressed` bytes so far) of `what`; refuse past a limit."""
         self.used += inflated
         if self.used > self.limit:
-            raise ImportRefused(self.path, f"is too large when unpacked (over {self.limit // 2**20} MB"
-                                           f" of {what}; the limit is {self.limit // 2**20} MB)")
+            raise ImportRefused(self.path, f"is too large when unpacked (past the limit of {self.limit // 2**20} MB"
+                                           f" in {what})")
 
     def check_ratio(self, inflated: int, compressed: int, what: str) -> None:
         if inflated > RATIO_FROM and inflated > MAX_RATIO * max(compressed, 1):

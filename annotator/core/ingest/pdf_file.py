@@ -114,7 +114,7 @@ def _read(path: Path) -> tuple[list[_Block], int, int, dict[str, str]]:
         with path.open("rb") as handle:
             document = _document_class()(PDFParser(handle), password="", path=path)
             info = _info(document)
-            resources = PDFResourceManager(caching=False)
+            resources = PDFResourceManager()
             device = _aggregator_class()(resources, laparams=LAParams(), path=path)
             interpreter = PDFPageInterpreter(resources, device)
             for page in PDFPage.create_pages(document):
