@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QMenu, QVBoxLayout
 
 from annotator.core.classroom.files import mark_answer_key
 from annotator.core.store.project import Project
@@ -22,6 +22,38 @@ def press(qtbot, widget, key: str) -> None:
     """Press a key written as in the keymap ("Shift+J", "Ctrl+Return") on `widget`."""
     combination = QKeySequence(key)[0]
     qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
+
+
+@pytest.fixture
+def on_modal(qtbot):
+    """on_modal(act): run act(dialog) on each modal dialog shown from then on (its exec() would block the
+    test); returns the list of dialogs seen. A dialog that act leaves open is closed: a wrong dialog
+    fails the test instead of hanging it. The watch ends with the test."""
+    timers: list[QTimer] = []
+
+    def watch(act) -> list:
+        seen: list = []
+
+        def poll() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None and dialog.isVisible() and dialog not in seen:
+                seen.append(dialog)
+                dialog.activateWindow()
+                qtbot.waitUntil(dialog.isActiveWindow)
+                act(dialog)
+                if dialog.isVisible():
+                    dialog.reject()
+
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(poll)
+        timer.start()
+        timers.append(timer)
+        return seen
+
+    yield watch
+    for timer in timers:
+        timer.stop()
 
 
 def stored(path: Path):
@@ -97,13 +129,94 @@ def test_a_keypad_digit_assigns_too(qtbot, workspace, sample_path) -> None:
     assert [a.category for a in stored(sample_path)] == ["on_record"]
 
 
-@pytest.mark.parametrize(("key", "field", "dialog"), [("N", "note", "getMultiLineText"), ("S", "source", "getText")])
-def test_n_and_s_edit_the_chosen_annotation(qtbot, workspace, sample_path, monkeypatch, key, field, dialog) -> None:
+@pytest.mark.parametrize(("key", "field", "confirm"), [
+    ("N", "note", "Ctrl+Return"), ("N", "note", "Ctrl+Enter"), ("S", "source", "Ctrl+Return"),
+    ("S", "source", "Ctrl+Enter"), ("S", "source", "Return")])
+def test_n_and_s_edit_the_chosen_annotation_and_the_keyboard_confirms(qtbot, workspace, sample_path, on_modal, key,
+                                                                      field, confirm) -> None:
     view = workspace.columns.current.view
     press(qtbot, view, "1")
-    monkeypatch.setattr(QInputDialog, dialog, staticmethod(lambda *a, **k: ("typed", True)))
+
+    def type_and_confirm(dialog) -> None:
+        qtbot.keyClicks(dialog.field, "typed")
+        press(qtbot, dialog.field, confirm)
+
+    seen = on_modal(type_and_confirm)
     press(qtbot, view, key)
+    assert len(seen) == 1 and seen[0].result() == QDialog.DialogCode.Accepted
     assert getattr(stored(sample_path)[0], field) == "typed"
+    hint = seen[0].hint.text()
+    assert "Ctrl+Enter saves" in hint and "Escape cancels" in hint
+
+
+def test_enter_in_the_note_dialog_starts_a_new_line(qtbot, workspace, sample_path, on_modal) -> None:
+    view = workspace.columns.current.view
+    press(qtbot, view, "1")
+
+    def two_lines(dialog) -> None:
+        qtbot.keyClicks(dialog.field, "first")
+        press(qtbot, dialog.field, "Return")
+        qtbot.keyClicks(dialog.field, "second")
+        assert dialog.isVisible()
+        press(qtbot, dialog.field, "Ctrl+Return")
+
+    on_modal(two_lines)
+    press(qtbot, view, "N")
+    assert stored(sample_path)[0].note == "first\nsecond"
+
+
+@pytest.mark.parametrize("key", ["N", "S"])
+def test_escape_closes_the_note_and_source_dialogs_without_saving(qtbot, workspace, sample_path, on_modal,
+                                                                  key) -> None:
+    view = workspace.columns.current.view
+    press(qtbot, view, "1")
+
+    def type_and_escape(dialog) -> None:
+        qtbot.keyClicks(dialog.field, "typed")
+        press(qtbot, dialog.field, "Escape")
+
+    seen = on_modal(type_and_escape)
+    press(qtbot, view, key)
+    assert len(seen) == 1 and seen[0].result() == QDialog.DialogCode.Rejected
+    assert (stored(sample_path)[0].note, stored(sample_path)[0].source) == ("", "")
+    qtbot.waitUntil(view.hasFocus)  # back in the article: J, N, S go on working
+
+
+def two_annotations(qtbot, workspace):
+    """Sentence 0 marked 1 then 2 by the keyboard; the second is chosen."""
+    view = workspace.columns.current.view
+    press(qtbot, view, "1")
+    press(qtbot, view, "2")
+    return view
+
+
+@pytest.mark.parametrize(("keys", "chosen"), [([], 1), (["Tab"], 0), (["Tab", "Tab"], 1), (["Shift+Tab"], 0),
+                                              (["Tab", "Shift+Tab"], 1)])
+def test_tab_chooses_which_annotation_of_the_sentence_s_n_and_delete_act_on(qtbot, workspace, sample_path, on_modal,
+                                                                            keys, chosen) -> None:
+    view = two_annotations(qtbot, workspace)
+    for key in keys:
+        press(qtbot, view, key)
+    inspector = workspace.inspector
+    categories = [a.category for a in stored(sample_path)]
+    assert inspector.chosen().category == categories[chosen]
+    assert inspector.heading.text().startswith(f"Annotation {chosen + 1} of 2 on the selection")
+    assert inspector.list.item(chosen).font().bold() and not inspector.list.item(1 - chosen).font().bold()
+    assert view.hasFocus()  # Tab stayed in the article
+    on_modal(lambda dialog: (qtbot.keyClicks(dialog.field, "Pentagon"), press(qtbot, dialog.field, "Return")))
+    press(qtbot, view, "S")
+    assert {a.category: a.source for a in stored(sample_path)} == {
+        categories[chosen]: "Pentagon", categories[1 - chosen]: ""}
+    assert inspector.chosen().category == categories[chosen]  # the edit kept the choice
+    press(qtbot, view, "Delete")
+    assert [a.category for a in stored(sample_path)] == [categories[1 - chosen]]
+
+
+def test_tab_on_a_sentence_without_annotations_says_so(qtbot, workspace) -> None:
+    view = workspace.columns.current.view
+    press(qtbot, view, "Tab")
+    assert workspace.statusBar().currentMessage() == "No annotation on this selection to choose."
+    assert view.hasFocus()
 
 
 @pytest.mark.parametrize("key", ["Delete", "Backspace"])
@@ -127,11 +240,10 @@ def test_undo_and_redo_keys_work_while_an_article_has_the_focus(qtbot, workspace
 
 @pytest.mark.parametrize(("keys", "position"), [(["N"], 1), (["F8"], 1), (["N", "N", "P"], 1), (["Shift+F8"], 1),
                                                 (["N", "P"], 0)])
-def test_compare_keys_step_through_differences_and_do_not_edit_notes(qtbot, compare, monkeypatch, keys,
+def test_compare_keys_step_through_differences_and_do_not_edit_notes(qtbot, compare, on_modal, keys,
                                                                      position) -> None:
     _, view = compare
-    asked = []
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: asked.append(a) or ("", False)))
+    asked = on_modal(lambda dialog: None)
     for key in keys:
         press(qtbot, view.views[1], key)
     assert view.position == position
@@ -148,6 +260,136 @@ def test_library_keys_open_the_chosen_article(qtbot, workspace, key, columns) ->
     press(qtbot, workspace.library.tree, key)
     assert [c.article_id for c in workspace.columns.columns()][-1] == 3
     assert len(workspace.columns.columns()) == columns
+
+
+# -- getting around: library, columns, tabs, menus -----------------------------------------------
+def test_ctrl_l_goes_to_the_library_even_when_its_panel_was_closed(qtbot, workspace) -> None:
+    dock = workspace.library.parentWidget()
+    dock.hide()
+    press(qtbot, workspace.columns.current.view, "Ctrl+L")
+    qtbot.waitUntil(workspace.library.tree.hasFocus)
+    assert dock.isVisible()
+    press(qtbot, workspace.library.tree, "Down")  # the library's own keys work from there
+    press(qtbot, workspace.library.tree, "Return")
+    assert workspace.columns.current.view.hasFocus()
+
+
+@pytest.fixture
+def three_columns(workspace):
+    for article_id in (2, 3):
+        workspace.open_article(article_id, new_column=True)
+    return workspace
+
+
+@pytest.mark.parametrize(("key", "article"), [("Ctrl+1", 1), ("Ctrl+2", 2), ("Ctrl+3", 3)])
+def test_ctrl_digit_goes_to_that_column_from_anywhere(qtbot, three_columns, key, article) -> None:
+    window = three_columns
+    window.library.tree.setFocus()
+    qtbot.waitUntil(window.library.tree.hasFocus)
+    press(qtbot, window.library.tree, key)
+    assert window.columns.current.article_id == article
+    assert window.columns.current.view.hasFocus()
+    press(qtbot, window.columns.current.view, "J")  # the article keys act on that column
+    assert window.columns.current.view.current == 1
+    assert [c.view.current for c in window.columns.columns()].count(1) == 1
+
+
+def test_ctrl_digit_past_the_open_columns_says_how_many_are_open(qtbot, three_columns) -> None:
+    press(qtbot, three_columns.columns.current.view, "Ctrl+4")
+    assert three_columns.statusBar().currentMessage() == "There is no column 4: 3 columns are open."
+    assert three_columns.columns.current.article_id == 3
+
+
+def test_ctrl_w_closes_the_current_column_and_the_focus_moves_left(qtbot, three_columns) -> None:
+    window = three_columns
+    press(qtbot, window.columns.current.view, "Ctrl+2")
+    press(qtbot, window.columns.current.view, "Ctrl+W")
+    assert [c.article_id for c in window.columns.columns()] == [1, 3]
+    assert window.columns.current.article_id == 1 and window.columns.current.view.hasFocus()
+    press(qtbot, window.columns.current.view, "Ctrl+W")
+    press(qtbot, window.columns.current.view, "Ctrl+W")
+    assert window.columns.columns() == [] and window.columns.current is None
+    press(qtbot, window, "Ctrl+W")
+    assert window.statusBar().currentMessage() == "No column is open."
+
+
+def test_ctrl_w_closes_a_compare_tab_but_not_the_dashboard(qtbot, compare) -> None:
+    window, view = compare
+    count = window.tabs.count()
+    press(qtbot, view.views[1], "Ctrl+W")
+    names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert len(names) == count - 1 and not any("amy" in name for name in names)
+    window.tabs.setCurrentIndex(1)
+    press(qtbot, window, "Ctrl+W")
+    assert window.tabs.count() == count - 1
+    assert window.statusBar().currentMessage() == "The Dashboard tab cannot be closed."
+
+
+@pytest.mark.parametrize(("keys", "tab"), [(["Ctrl+Tab"], "Dashboard"), (["Ctrl+Tab", "Ctrl+Tab"], "Story"),
+                                           (["Ctrl+Shift+Tab"], "amy"), ("all", "Workspace")])
+def test_ctrl_tab_steps_through_the_tabs(qtbot, compare, keys, tab) -> None:
+    window, _view = compare
+    if keys == "all":  # once round: back where it started
+        keys = ["Ctrl+Tab"] * window.tabs.count()
+    window.tabs.setCurrentIndex(0)
+    window.columns.current.view.setFocus()
+    for key in keys:
+        press(qtbot, QApplication.focusWidget() or window, key)
+    assert tab in window.tabs.tabText(window.tabs.currentIndex())
+    page = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()) or window.tabs.tabBar().hasFocus())
+    if window._story_tab.built:  # the Story tab groups the claims when first shown: let that end with the test
+        story = window.story
+        shown = window.tabs.currentWidget() is window._story_tab
+        qtbot.waitUntil(lambda: (story.isVisible() or not shown) and story.task is None, timeout=15000)
+
+
+def menu_shown_by(qtbot, widget, key) -> list[str]:
+    """The texts of the menu a key press opens on `widget` (then closed), [] when none opens."""
+    shown: list[str] = []
+
+    def read_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu) and menu.isVisible() and menu.actions():
+            shown.extend(a.text() for a in menu.actions())
+            menu.close()
+            timer.stop()
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(read_menu)
+    timer.start()
+    press(qtbot, widget, key)
+    qtbot.wait(50)
+    timer.stop()
+    return shown
+
+
+@pytest.mark.parametrize("key", ["Menu", "Shift+F10"])
+def test_the_menu_key_opens_the_current_library_row_s_menu(qtbot, workspace, key) -> None:
+    library = workspace.library
+    library.tree.setFocus()
+    qtbot.waitUntil(library.tree.hasFocus)
+    row = next(r for r in library.article_rows() if r.text.startswith("Pentagon"))
+    library.select_article(row.article_id)
+    assert menu_shown_by(qtbot, library.tree, key)[0] == "Edit article details…"
+    library.fold_current(True)  # the current row is now its outlet
+    workspace.activateWindow()  # (offscreen, a closed menu gives the window its focus back to no one)
+    qtbot.waitUntil(workspace.isActiveWindow)
+    library.tree.setFocus()
+    qtbot.waitUntil(library.tree.hasFocus)
+    assert menu_shown_by(qtbot, library.tree, key)[0] == "Rename or merge outlet…"
+
+
+def test_the_menu_key_opens_the_story_grid_s_menu(qtbot, workspace) -> None:
+    workspace.show_tab(workspace.story)
+    story = workspace.story
+    qtbot.waitUntil(lambda: story.task is None and story.model.rowCount() > 0, timeout=15000)
+    story.table.setFocus()
+    story.table.setCurrentIndex(story.model.index(0, 0))
+    focused = QApplication.focusWidget()
+    shown = menu_shown_by(qtbot, focused, "Menu")
+    assert any(text.startswith("Merge") for text in shown), (shown, focused)
 
 
 @pytest.mark.parametrize(("key", "dialog"), [("Ctrl+I", "getOpenFileNames"), ("Ctrl+E", "getSaveFileName"),
@@ -202,11 +444,12 @@ def test_every_binding_is_tested_here() -> None:
     tested = {command for command, *_ in MOVES} | {
         "assign", "note", "source", "delete", "undo", "redo", "next_difference", "previous_difference",
         "open_article", "open_in_new_column", "fold_outlet", "unfold_outlet", "import", "export", "keyboard_help",
-        "new_project", "open_project", "quit"} | {
+        "new_project", "open_project", "quit", "choose_next", "choose_previous", "save_text", "cancel_text",
+        "focus_library", "focus_column", "close_column", "next_tab", "previous_tab", "context_menu"} | {
         # tested in test_suggestions_ui.py
         "accept_suggestion", "choose_suggestion", "reject_suggestion", "accept_all_suggestions", "toggle_suggestions"}
     tested |= {"next_claim_match", "previous_claim_match",  # tested in test_claim_layer.py
-               "find_in_article", "search_project"}  # tested in test_search_panel.py
+               "find_in_article", "search_project", "close_search"}  # tested in test_search_panel.py
     assert tested == {b.command for b in keymap.KEYMAP}
 
 
@@ -217,8 +460,8 @@ def assert_nothing_happened(window, path: Path, current: int) -> None:
     assert window.statusBar().currentMessage() == ""
 
 
-def test_typing_in_the_library_filter_triggers_no_key(qtbot, workspace, sample_path, monkeypatch) -> None:
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: pytest.fail("note")))
+def test_typing_in_the_library_filter_triggers_no_key(qtbot, workspace, sample_path, on_modal) -> None:
+    dialogs = on_modal(lambda dialog: None)
     before = stored(sample_path)
     workspace.library.filter.setFocus()
     qtbot.keyClicks(workspace.library.filter, "jn1sk")
@@ -226,10 +469,11 @@ def test_typing_in_the_library_filter_triggers_no_key(qtbot, workspace, sample_p
     assert workspace.library.filter.text() == "jn1s"
     assert stored(sample_path) == before
     assert workspace.columns.current.view.current == 0
+    assert dialogs == []
 
 
-def test_typing_in_the_inspector_note_triggers_no_key(qtbot, workspace, sample_path, monkeypatch) -> None:
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: pytest.fail("note")))
+def test_typing_in_the_inspector_note_triggers_no_key(qtbot, workspace, sample_path, on_modal) -> None:
+    dialogs = on_modal(lambda dialog: None)
     view = workspace.columns.current.view
     press(qtbot, view, "1")
     before = stored(sample_path)
@@ -242,6 +486,7 @@ def test_typing_in_the_inspector_note_triggers_no_key(qtbot, workspace, sample_p
     assert workspace.inspector.source.text() == "jn1s"
     assert [(a.id, a.category) for a in stored(sample_path)] == [(a.id, a.category) for a in before]
     assert view.current == 0
+    assert dialogs == []
 
 
 @pytest.mark.parametrize("panel", ["library", "codebook"])
@@ -302,11 +547,14 @@ def test_key_names_read_as_a_user_reads_them() -> None:
     assert keymap.keys_text(tuple("123456789")) == "1–9"
     assert keymap.keys_text(("Return", "Enter")) == "Enter"
     assert keymap.keys_text(("Ctrl+Return", "Ctrl+Enter")) == "Ctrl+Enter"
+    assert keymap.keys_text(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")) == "Ctrl+1–4"
 
 
 def test_no_key_is_bound_twice_where_both_could_fire() -> None:
-    live_together = [{keymap.MOVING, keymap.ANNOTATING, keymap.SUGGESTING, keymap.CLAIMS, keymap.WINDOW}, {keymap.MOVING, keymap.COMPARING, keymap.WINDOW},
-                     {keymap.LIBRARY, keymap.WINDOW}]
+    everywhere = {keymap.PANELS, keymap.WINDOW}
+    live_together = [{keymap.MOVING, keymap.ANNOTATING, keymap.SUGGESTING, keymap.CLAIMS, *everywhere},
+                     {keymap.MOVING, keymap.COMPARING, *everywhere}, {keymap.LIBRARY, *everywhere},
+                     {keymap.SEARCH, *everywhere}, {keymap.EDITING}]
     for sections in live_together:
         keys = [QKeySequence(k).toString() for b in keymap.in_section(*sections) for k in b.keys]
         assert len(keys) == len(set(keys)), sections

@@ -154,3 +154,33 @@ def test_a_new_query_starts_at_its_first_page(qtbot, open_main, project_path, mo
     window.search.query.setText("officials")
     window.search.search()
     assert len(rows(window)) == 1 and window.search.more.isVisible()
+
+
+@pytest.mark.parametrize("where", ["query", "results"])
+def test_escape_closes_the_search_and_the_article_has_the_keys_again(qtbot, open_main, project_path, where) -> None:
+    window = open_main(project_path)
+    window.open_article(1)
+    search(qtbot, window, "officials")
+    widget = window.search.query if where == "query" else window.search.results
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    press(qtbot, widget, "Escape")
+    assert not window.search_dock.isVisible()
+    view = window.columns.current.view
+    qtbot.waitUntil(view.hasFocus)
+    press(qtbot, view, "J")
+    assert view.current == 1
+
+
+def test_the_search_panel_has_a_visible_close_button(qtbot, open_main, project_path) -> None:
+    window = open_main(project_path)
+    window.open_article(1)
+    search(qtbot, window, "officials")
+    button = window.search.close_button
+    assert button.isVisible() and button.text() == "✕"
+    assert "Escape" in button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not window.search_dock.isVisible()
+    press(qtbot, window.columns.current.view, "Ctrl+Shift+F")  # and it comes back
+    assert window.search_dock.isVisible()
+    qtbot.waitUntil(window.search.query.hasFocus)

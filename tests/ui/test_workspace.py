@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.changes import Changes
 from annotator.core.store.project import Project
@@ -26,7 +26,25 @@ def stored(path: Path):
         return project.annotations.list()
 
 
-def test_two_articles_keys_note_undo_redo_and_reopen(qtbot, open_main, sample_path, monkeypatch) -> None:
+def answer_next_dialog(qtbot, text: str) -> None:
+    """Type `text` into the next note or source dialog and save it with Ctrl+Enter (its exec() blocks)."""
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(5, answer)
+            return
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        dialog.field.selectAll()
+        qtbot.keyClicks(dialog.field, text)
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_two_articles_keys_note_undo_redo_and_reopen(qtbot, open_main, sample_path) -> None:
     window = open_main(sample_path)
     open_from_library(qtbot, window, "US pauses")
     open_from_library(qtbot, window, "Pentagon:", new_column=True)
@@ -51,10 +69,10 @@ def test_two_articles_keys_note_undo_redo_and_reopen(qtbot, open_main, sample_pa
     assert all(a.annotator == "amy" for a in rows)
     assert window.inspector.list.count() == 2
     assert columns[0].mix.parts()[0][1] == 1
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("quote from X", True)))
+    answer_next_dialog(qtbot, "quote from X")
     qtbot.keyClick(left, Qt.Key.Key_N)
     assert stored(sample_path)[2].note == "quote from X"
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("@DODResponse", True)))
+    answer_next_dialog(qtbot, "@DODResponse")
     qtbot.keyClick(left, Qt.Key.Key_S)
     assert stored(sample_path)[2].source == "@DODResponse"
     qtbot.keyClick(left, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -23,8 +23,11 @@ SUGGESTING = "Suggestions"
 CLAIMS = "Claims"
 COMPARING = "Comparing"
 LIBRARY = "Library"
+SEARCH = "Search"
+EDITING = "Note and source"
+PANELS = "Columns, panels and tabs"
 WINDOW = "Window"
-SECTIONS = (MOVING, ANNOTATING, SUGGESTING, CLAIMS, COMPARING, LIBRARY, WINDOW)
+SECTIONS = (MOVING, ANNOTATING, SUGGESTING, CLAIMS, COMPARING, LIBRARY, SEARCH, EDITING, PANELS, WINDOW)
 WHERE = {  # where the focus must be for a section's keys to work
     MOVING: "workspace and compare tabs",
     ANNOTATING: "workspace",
@@ -32,6 +35,9 @@ WHERE = {  # where the focus must be for a section's keys to work
     CLAIMS: "workspace",
     COMPARING: "compare tab",
     LIBRARY: "library list",
+    SEARCH: "search panel",
+    EDITING: "the note and source dialogs (N, S)",
+    PANELS: "anywhere in the window",
     WINDOW: "anywhere in the window",
 }
 
@@ -62,6 +68,9 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("note", ("N",), "edit the chosen annotation's note", ANNOTATING, "note"),
     Binding("source", ("S",), "edit the chosen annotation's named source", ANNOTATING, "source"),
     Binding("delete", ("Delete", "Backspace"), "remove the chosen annotation", ANNOTATING, "remove"),
+    Binding("choose_next", ("Tab",), "choose the next annotation on the selection (the inspector shows which);"
+            " N, S and Delete act on it", ANNOTATING, "choose"),
+    Binding("choose_previous", ("Shift+Tab",), "choose the previous annotation on the selection", ANNOTATING),
     Binding("accept_suggestion", ("Return", "Enter", "A"),
             "accept the current sentence's suggestion (the most confident): mark it, source filled in",
             SUGGESTING, "accept"),
@@ -82,6 +91,16 @@ KEYMAP: tuple[Binding, ...] = (
             LIBRARY),
     Binding("fold_outlet", ("Left",), "fold the outlet's articles away (from an article: its outlet)", LIBRARY),
     Binding("unfold_outlet", ("Right",), "unfold the outlet's articles", LIBRARY),
+    Binding("close_search", ("Escape",), "close the search panel (back to the article)", SEARCH),
+    Binding("save_text", ("Ctrl+Return", "Ctrl+Enter"), "save the note or source and close the dialog", EDITING),
+    Binding("cancel_text", ("Escape",), "close the dialog without saving", EDITING),
+    Binding("focus_library", ("Ctrl+L",), "go to the library list (shows it if hidden)", PANELS),
+    Binding("focus_column", ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"), "go to the workspace's first, second, third"
+            " or fourth column", PANELS, each_key=True),
+    Binding("close_column", ("Ctrl+W",), "close the current column (in a compare or scores tab: the tab)", PANELS),
+    Binding("next_tab", ("Ctrl+Tab",), "next tab (Workspace, Dashboard, Story, compare tabs)", PANELS),
+    Binding("previous_tab", ("Ctrl+Shift+Tab",), "previous tab", PANELS),
+    Binding("context_menu", ("Menu", "Shift+F10"), "open the current row's menu (library, Story grid)", PANELS),
     Binding("new_project", ("Ctrl+N",), "make a new project", WINDOW),
     Binding("open_project", ("Ctrl+O",), "open a project", WINDOW),
     Binding("quit", ("Ctrl+Q",), "quit (everything is already saved)", WINDOW),
@@ -133,8 +152,11 @@ def key_text(key: str, *, native: bool = True) -> str:
 def keys_text(keys: Iterable[str], *, native: bool = True, joiner: str = " or ") -> str:
     """Several keys for one command: '1–9' for a run of digits, duplicates (Return, Enter) once."""
     keys = list(keys)
-    if len(keys) > 2 and all(k.isdigit() for k in keys):
-        return f"{keys[0]}–{keys[-1]}"
+    if len(keys) > 2 and all(k.rpartition("+")[2].isdigit() for k in keys) and len({
+            k.rpartition("+")[0] for k in keys}) == 1:  # 1–9, Ctrl+1–4
+        prefix = keys[0].rpartition("+")[0]
+        first = key_text(keys[0], native=native)
+        return f"{first}–{keys[-1].rpartition('+')[2]}" if prefix else f"{keys[0]}–{keys[-1]}"
     shown = list(dict.fromkeys(key_text(k, native=native) for k in keys))
     return joiner.join(shown)
 
@@ -203,8 +225,7 @@ def action_for(widget: QWidget, event: QKeyEvent) -> QAction | None:
     Qt runs shortcuts only in the active window; this lets a key sent straight to a widget of an
     inactive window (a second window, a script) do what it would do there.
     """
-    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
+    pressed = pressed_keys(event)
     while widget is not None:
         for action in widget.actions():
             if action.isEnabled() and any(k.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
@@ -212,6 +233,15 @@ def action_for(widget: QWidget, event: QKeyEvent) -> QAction | None:
                 return action
         widget = widget.parentWidget()
     return None
+
+
+def pressed_keys(event: QKeyEvent) -> QKeySequence:
+    """A key press as the keymap writes it: keypad digits as digits, Shift+Backtab as Shift+Tab."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    key = Qt.Key(event.key())
+    if key == Qt.Key.Key_Backtab:
+        key, modifiers = Qt.Key.Key_Tab, modifiers | Qt.KeyboardModifier.ShiftModifier
+    return QKeySequence(QKeyCombination(modifiers, key))
 
 
 def is_bound(pressed: QKeySequence) -> bool:

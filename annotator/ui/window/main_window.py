@@ -23,6 +23,7 @@ from annotator.ui.dashboard.dashboard import Dashboard
 from annotator.ui.dashboard.report_actions import ReportActions
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.window.file_actions import FileActions
+from annotator.ui.window.panel_keys import PanelKeys
 from annotator.ui.window.help_pages import UserGuide, about_text
 from annotator.ui.workspace.inspector import InspectorPanel
 from annotator.ui.base import keymap
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         if self.assignment_banner is not None:  # a student's file: a bar across the top says what to do
             self._top_bar(self.assignment_banner)
         self.suggesting = SuggestionActions(session, self.columns, self.inspector, self.errors, settings, self)
+        self.panels = PanelKeys(self, self.errors)
         self._build_menus()
         self._build_status_bar()
         self._connect_signals()
@@ -150,7 +152,9 @@ class MainWindow(QMainWindow):
         annotating = self.annotating
         self.key_actions = keymap.install(self.columns, {
             "assign": annotating.assign_shortcut, "delete": annotating.delete_chosen,
-            "note": annotating.edit_note, "source": annotating.edit_source}, keymap.ANNOTATING)
+            "note": annotating.edit_note, "source": annotating.edit_source,
+            "choose_next": annotating.choose_next, "choose_previous": annotating.choose_previous}, keymap.ANNOTATING)
+        self.panel_key_actions = keymap.install(self, self.panels.commands(), keymap.PANELS)
         files = self.files
         for command, action in [("new_project", files.new_action), ("open_project", files.open_action),
                                 ("quit", files.quit_action), ("undo", self.undo_action), ("redo", self.redo_action),
@@ -195,6 +199,7 @@ class MainWindow(QMainWindow):
         self.classroom.scores_requested.connect(self.open_class_scores)
         self.search.sentence_chosen.connect(self._on_dashboard_sentence_chosen)
         self.search.sentence_found.connect(self._on_search_sentence_found)
+        self.search.close_requested.connect(self.panels.close_search)
 
     @property
     def dashboard(self) -> Dashboard:
@@ -362,6 +367,7 @@ class MainWindow(QMainWindow):
         sizes = self.settings.value("window/splitter")
         if isinstance(sizes, list) and len(sizes) == len(self.columns.columns()):
             self.columns.splitter.setSizes([int(s) for s in sizes])
+        self.panels.restore_places(self.settings.value(f"places/{self.session.project.path.resolve()}"))
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -370,6 +376,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.setValue(f"columns/{self.session.project.path.resolve()}",
                                [str(c.article_id) for c in self.columns.columns()])
+        self.settings.setValue(f"places/{self.session.project.path.resolve()}", self.panels.places())
         self.settings.setValue("project/last", str(self.session.project.path.resolve()))
         self.settings.sync()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from annotator.core.ops.annotations import AddAnnotation, DeleteAnnotation, UpdateAnnotation
 from annotator.core.ops.base import Operation
@@ -11,6 +11,7 @@ from annotator.ui.workspace.article_view import ArticleView
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.workspace.inspector import InspectorPanel
 from annotator.ui.base.session import ProjectSession
+from annotator.ui.workspace.text_dialog import ask_text
 
 
 class Annotating:
@@ -63,13 +64,25 @@ class Annotating:
     def edit(self, annotation: Annotation, field: str, value: str) -> None:
         self._run(UpdateAnnotation(annotation, **{field: value}))
 
+    def choose_next(self) -> None:
+        self._choose(1)
+
+    def choose_previous(self) -> None:
+        self._choose(-1)
+
+    def _choose(self, step: int) -> None:
+        """Tab, Shift+Tab: the next or previous annotation on the selection becomes the one S, N, Delete edit."""
+        if not self.inspector.step_chosen(step):
+            self.errors.notice("No annotation on this selection to choose.")
+
     def edit_note(self) -> None:
         chosen = self.inspector.chosen()
         if chosen is None:
             self.errors.notice("No annotation on this sentence to add a note to.")
             return
-        text, ok = QInputDialog.getMultiLineText(self.parent, "Note", "Note:", chosen.note)
-        if ok and text != chosen.note:
+        text = ask_text(self.parent, "Note", f"Note on the {self._label(chosen)} annotation:", chosen.note,
+                        multiline=True)
+        if text is not None and text != chosen.note:
             self.edit(chosen, "note", text)
 
     def edit_source(self) -> None:
@@ -77,9 +90,13 @@ class Annotating:
         if chosen is None:
             self.errors.notice("No annotation on this sentence to name a source for.")
             return
-        text, ok = QInputDialog.getText(self.parent, "Named source", "Source:", text=chosen.source)
-        if ok and text.strip() != chosen.source:
+        text = ask_text(self.parent, "Named source", f"Named source of the {self._label(chosen)} annotation:",
+                        chosen.source, multiline=False, placeholder="e.g. Tricia McLaughlin, DHS")
+        if text is not None and text.strip() != chosen.source:
             self.edit(chosen, "source", text.strip())
+
+    def _label(self, annotation: Annotation) -> str:
+        return self.session.codebook.labels.get(annotation.category, annotation.category)
 
     def refresh_inspector(self, choose: int | None = None) -> None:
         annotations = self.view.annotations_at_selection() if self.view else []

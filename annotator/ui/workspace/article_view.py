@@ -13,11 +13,10 @@ import html
 from bisect import bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QTextBlockFormat,
@@ -32,6 +31,8 @@ from annotator.ui.base import keymap
 from annotator.ui.workspace.article_highlights import ArticleHighlights
 from annotator.ui.workspace.layers import CategoryStripes, CurrentSentenceOutline, Layer
 from annotator.ui.base.session import ProjectSession
+
+CONTEXT_LINES = 3  # lines kept in view above and below the current sentence
 
 
 class ArticleView(QTextEdit):
@@ -63,6 +64,7 @@ class ArticleView(QTextEdit):
         self.anchor = 0
         self.free_span: tuple[int, int] | None = None
         self._press: QPoint | None = None
+        self._held: Callable[[], None] | None = None  # the scroll to keep while the view is laid out
         self.highlights = ArticleHighlights(session, article_id, self.annotator, self.document(), self._offsets,
                                             len(self.body))
         self.layers: list[Layer] = []
@@ -70,6 +72,7 @@ class ArticleView(QTextEdit):
         self.add_layer(CurrentSentenceOutline())
         self.reload_codebook()
         session.changed.connect(self._on_session_changed)
+        self.verticalScrollBar().actionTriggered.connect(self._let_go)  # the user dragged or clicked it
 
     def add_layer(self, layer: Layer) -> None:
         """Paint `layer` over the text: above the layers of a lower `z` and those added before it."""
@@ -124,7 +127,9 @@ class ArticleView(QTextEdit):
             return []
         return [a for a in self.annotations() if a.start < span[1] and a.end > span[0]]
 
-    def select_sentence(self, idx: int, *, extend: bool = False) -> None:
+    def select_sentence(self, idx: int, *, extend: bool = False, reveal: bool = True) -> None:
+        """Make sentence `idx` current (extending the selection from the anchor); `reveal` scrolls it
+        into view with some text around it (a click, on a sentence the user sees, does not scroll)."""
         if not self.sentences:
             return
         self.current = max(0, min(idx, len(self.sentences) - 1))
@@ -133,10 +138,99 @@ class ArticleView(QTextEdit):
         self.free_span = None
         cursor = self.textCursor()
         cursor.setPosition(self._offsets.to_utf16(self.sentences[self.current].start))
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        if reveal:
+            jump = self._out_of_sight()  # decided once: the resizes of a column being laid out keep it
+            self.setTextCursor(cursor)
+            self._hold(lambda: self.reveal_current(jump=jump))
+        else:
+            bar = self.verticalScrollBar()
+            value = bar.value()
+            self.setTextCursor(cursor)
+            bar.setValue(value)
         self.viewport().update()
         self.selection_changed.emit()
+
+    # -- where the view is scrolled -------------------------------------------------------------
+    def reveal_current(self, *, jump: bool | None = None) -> None:
+        """Scroll so the current sentence has CONTEXT_LINES lines of text above and below it.
+
+        A step (J, K) scrolls no more than it must; a jump to a sentence out of sight (a search
+        result, a claim) puts it a third of the way down, with the text before it. `jump` None: a
+        jump when the sentence is out of sight now.
+        """
+        rects = self._current_rects()
+        if not rects:
+            return
+        bar = self.verticalScrollBar()
+        top, bottom = rects[0].top(), rects[-1].bottom()
+        height = self.viewport().height()
+        margin = min(CONTEXT_LINES * rects[0].height(), height // 4)
+        if jump is None:
+            jump = bottom < 0 or top > height
+        if jump:
+            bar.setValue(bar.value() + top - height // 3)
+        elif top < margin or bottom - top > height - 2 * margin:
+            bar.setValue(bar.value() + top - margin)
+        elif bottom > height - margin:
+            bar.setValue(bar.value() + bottom - (height - margin))
+
+    def _current_rects(self) -> list[QRect]:
+        if not self.sentences:
+            return []
+        sentence = self.sentences[self.current]
+        return self.line_rects(sentence.start, max(sentence.end, sentence.start + 1))
+
+    def _out_of_sight(self) -> bool:
+        """Whether the current sentence is off the screen (or the view not laid out yet: a column just opened)."""
+        rects = self._current_rects()
+        if not self.isVisible() or not rects:
+            return True
+        return rects[-1].bottom() < 0 or rects[0].top() > self.viewport().height()
+
+    def place(self) -> tuple[int, int, int]:
+        """Where the reader is: (current sentence, anchor, first sentence at the top of the view)."""
+        top = self.sentence_at(self.visible_range()[0]) if self.sentences else 0
+        return self.current, self.anchor, top
+
+    def restore_place(self, current: int, anchor: int, top: int) -> None:
+        """Select the sentences saved by place() and scroll the `top` sentence back to the top."""
+        if not self.sentences:
+            return
+        last = len(self.sentences) - 1
+        self.select_sentence(max(0, min(anchor, last)))
+        if anchor != current:
+            self.select_sentence(max(0, min(current, last)), extend=True)
+        top = max(0, min(top, last))
+        self._hold(lambda: self._scroll_to_top(top))
+
+    def _scroll_to_top(self, idx: int) -> None:
+        rects = self.line_rects(self.sentences[idx].start, self.sentences[idx].end)
+        if rects:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rects[0].top())
+
+    def _hold(self, scroll: Callable[[], None]) -> None:
+        """Scroll now, and again after each resize until the user scrolls: the view is laid out (and
+        re-wrapped) after a column opens, so a place set before that would be lost."""
+        self._held = scroll
+        scroll()
+
+    def _let_go(self, *_args) -> None:
+        self._held = None
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self._held is not None:
+            self._held()
+            QTimer.singleShot(0, self._run_held)  # again once the resize's relayout has settled
+
+    def _run_held(self) -> None:
+        if self._held is not None:
+            self._held()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        self._let_go()
+        super().wheelEvent(event)
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
@@ -152,6 +246,7 @@ class ArticleView(QTextEdit):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = event.position().toPoint()
+        self._let_go()
         self.focused.emit()
         super().mousePressEvent(event)
 
@@ -174,7 +269,7 @@ class ArticleView(QTextEdit):
                 return
         position = self.cursorForPosition(event.position().toPoint()).position()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self.select_sentence(self.sentence_at(self._offsets.from_utf16(position)), extend=shift)
+        self.select_sentence(self.sentence_at(self._offsets.from_utf16(position)), extend=shift, reveal=False)
 
     def focusInEvent(self, event) -> None:  # noqa: N802
         super().focusInEvent(event)
@@ -205,6 +300,7 @@ class ArticleView(QTextEdit):
         rects: list[QRect] = []
         block = doc.findBlock(lo)
         while block.isValid() and block.position() < hi:
+            doc.documentLayout().blockBoundingRect(block)  # lays the text out up to here if not yet done
             layout = block.layout()
             origin = layout.position()
             for i in range(layout.lineCount()):
@@ -222,7 +318,7 @@ class ArticleView(QTextEdit):
         return rects
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and keymap.is_bound(QKeySequence(event.keyCombination())):
+        if event.type() == QEvent.Type.ShortcutOverride and keymap.is_bound(keymap.pressed_keys(event)):
             # The keymap's actions (J, 1, Ctrl+Z...) have these keys, not the text edit. Qt matches
             # shortcuts against the active window: a key sent to a view of another window is taken
             # here and run by keyPressEvent with this window's actions.

@@ -75,6 +75,28 @@ class Columns(QWidget):
             self._stack.setCurrentWidget(self.empty)
             self.current_changed.emit()
 
+    def focus_column(self, number: int) -> bool:
+        """Ctrl+1–4: make the `number`th column (from the left) current and give it the focus."""
+        columns = self.columns()
+        if not 1 <= number <= len(columns):
+            return False
+        self._set_current(columns[number - 1])
+        columns[number - 1].view.setFocus()
+        return True
+
+    def close_current(self) -> bool:
+        """Ctrl+W: close the current column; the focus goes to the one left of it (or the next)."""
+        column = self.current
+        if column is None:
+            return False
+        columns = self.columns()
+        index = columns.index(column)
+        self.close_column(column)
+        remaining = self.columns()
+        if remaining:
+            self.focus_column(max(0, min(index - 1, len(remaining) - 1)) + 1)
+        return True
+
     def _set_current(self, column: ArticleColumn) -> None:
         if self.current is column:
             return

@@ -118,9 +118,7 @@ class InspectorPanel(QWidget):
         self.list.clear()
         for a in annotations:
             category = labels.get(a.category)
-            text = category.label if category else a.category
-            item = QListWidgetItem(swatch(category.color) if category else swatch("#DDDDDD"),
-                                   text + (f" — {a.source}" if a.source else ""))
+            item = QListWidgetItem(swatch(category.color) if category else swatch("#DDDDDD"), "")
             item.setData(ID_ROLE, a.id)
             self.list.addItem(item)
         ids = [a.id for a in annotations]
@@ -128,13 +126,40 @@ class InspectorPanel(QWidget):
         row = ids.index(wanted) if wanted in ids else len(ids) - 1
         self.list.setCurrentRow(row)
         self.list.blockSignals(False)
-        count = len(annotations)
-        self.heading.setText("No annotation on the selection" if not count else
-                             f"{count} annotation{'s' if count != 1 else ''} on the selection")
         self._show_chosen()
+
+    def step_chosen(self, step: int) -> bool:
+        """Choose the next (`step` 1) or previous (-1) annotation, wrapping; False when there is none."""
+        count = self.list.count()
+        if not count:
+            return False
+        self.list.setCurrentRow((self.list.currentRow() + step) % count)
+        return True
+
+    def _item_text(self, annotation: Annotation, *, chosen: bool) -> str:
+        category = self.session.codebook.by_key.get(annotation.category)
+        text = (category.label if category else annotation.category) + (
+            f" — {annotation.source}" if annotation.source else "")
+        return text
 
     def _show_chosen(self) -> None:
         chosen = self.chosen()
+        for row, annotation in enumerate(self._annotations):
+            item = self.list.item(row)
+            item.setText(self._item_text(annotation, chosen=annotation is chosen))
+            font = item.font()
+            font.setBold(annotation is chosen)
+            item.setFont(font)
+        count = len(self._annotations)
+        if not count:
+            self.heading.setText("No annotation on the selection")
+        elif count == 1:
+            self.heading.setText(f"1 annotation on the selection; {_key('source')}, {_key('note')} and "
+                                 f"{_key('delete')} act on it")
+        else:
+            self.heading.setText(f"Annotation {self.list.currentRow() + 1} of {count} on the selection (in bold): "
+                                 f"{_key('source')}, {_key('note')}, {_key('delete')} act on it, "
+                                 f"{_key('choose_next')} chooses another")
         for widget in (self.category, self.source, self.note):
             widget.setEnabled(chosen is not None and not self.session.project.read_only)
         self.source.setText(chosen.source if chosen else "")

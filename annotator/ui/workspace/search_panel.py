@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.core.analysis.search import SearchHit, count_matches, parse_query, search_sentences
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError, InvalidValue
+from annotator.ui.base import keymap
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import plain_label, plain_tooltip
 from annotator.ui.base.session import ProjectSession
@@ -138,6 +140,7 @@ class SnippetDelegate(QStyledItemDelegate):
 class SearchPanel(QWidget):
     sentence_chosen = Signal(int, int)  # article id, sentence start: open it and give it the focus
     sentence_found = Signal(int, int)  # find next in the current article: select it, keep the focus here
+    close_requested = Signal()  # the close button or Escape: hide the panel, back to the article
 
     def __init__(self, session: ProjectSession, errors: ErrorSink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,9 +179,17 @@ class SearchPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
+        self.close_button = QToolButton(self)
+        self.close_button.setObjectName("searchClose")
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        close_keys = keymap.keys_text(keymap.binding("close_search").keys)
+        self.close_button.setToolTip(f"Close the search ({close_keys})")
+        self.close_button.setAccessibleName("Close the search")
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         top.addWidget(self.in_article)
+        top.addWidget(self.close_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.more)
@@ -193,7 +204,9 @@ class SearchPanel(QWidget):
         self.in_article.toggled.connect(lambda _on: self.search())
         self.more.clicked.connect(self._on_more_clicked)
         self.results.itemActivated.connect(self._on_item_activated)
+        self.close_button.clicked.connect(self.close_requested)
         session.changed.connect(self._on_session_changed)
+        self.key_actions = keymap.install(self, {"close_search": self.close_requested.emit}, keymap.SEARCH)
 
     # -- what the user asks -----------------------------------------------------------------------
     def start(self, article_id: int | None = None, *, in_article: bool = False) -> None:
