@@ -7,7 +7,9 @@ costs text × phrases; instead the phrases sit in one trie of their whitespace-s
 token compared by a case-blind key; `*` is any one token), walked from each position where a phrase
 may start. The trie names the few phrases that can match there, and only those are tried, in their
 order, with their own pattern (compiled when first needed). So a 200,000-phrase cue file costs a
-trie walk per position, not 200,000 attempts.
+trie walk per position, not 200,000 attempts. A group of up to ALTERNATION_UP_TO phrases (the
+shipped cues) keeps the one compiled alternation: its search runs in C, faster than a walk in Python,
+and its cost per position is bounded by that number.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ _WORD_CHAR = re.compile(r"\w")
 _ANY = None  # the trie key of `*`
 _END = "end"
 _NEXT = "next"
+ALTERNATION_UP_TO = 2000  # phrases in a group matched by one alternation; more go to the trie
 
 
 def token_key(token: str) -> str:
@@ -35,8 +38,10 @@ def token_key(token: str) -> str:
 class PhraseMatcher:
     """The groups' phrases (category, confidence, phrases) in one trie; see the module."""
 
-    def __init__(self, groups: Iterable[tuple[str, float, list[str]]]) -> None:
+    def __init__(self, groups: Iterable[tuple[str, float, list[str]]], *,
+                 alternation_up_to: int = ALTERNATION_UP_TO) -> None:
         self.groups: list[tuple[str, float]] = []
+        self._alternations: dict[int, re.Pattern[str]] = {}
         self._phrases: list[str] = []
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._root: dict = {}
@@ -44,6 +49,10 @@ class PhraseMatcher:
         for group, (category, confidence, phrases) in enumerate(groups):
             self.groups.append((category, confidence))
             bodies = sorted(((phrase_body(p), p) for p in phrases), key=lambda pair: len(pair[0]), reverse=True)
+            if len(bodies) <= alternation_up_to:
+                self._alternations[group] = re.compile(
+                    r"(?<![\w@])(?:" + "|".join(body for body, _ in bodies) + r")(?![\w])", re.IGNORECASE)
+                continue
             for rank, (_body, phrase) in enumerate(bodies):
                 self._add(group, rank, phrase)
 
@@ -64,11 +73,13 @@ class PhraseMatcher:
     def first_matches(self, text: str) -> list[re.Match[str] | None]:
         """For each group, in order, its first match in `text` (None where it has none)."""
         found: list[re.Match[str] | None] = [None] * len(self.groups)
+        for group, alternation in self._alternations.items():
+            found[group] = alternation.search(text)
         if not self._root:
             return found
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         starts = [s for s, _ in spans]
-        missing = len(self.groups)
+        missing = len(self.groups) - len(self._alternations)
         for start in _START.finditer(text):
             at = start.start()
             candidates = self._candidates(text, at, spans, bisect.bisect_right(starts, at) - 1)
@@ -76,7 +87,7 @@ class PhraseMatcher:
                 continue
             candidates.sort()
             for group, _rank, index in candidates:
-                if found[group] is not None:
+                if found[group] is not None or group in self._alternations:
                     continue
                 match = self._pattern(index).match(text, at)
                 if match:
