@@ -450,6 +450,7 @@ def test_every_binding_is_tested_here() -> None:
         "accept_suggestion", "choose_suggestion", "reject_suggestion", "accept_all_suggestions", "toggle_suggestions"}
     tested |= {"next_claim_match", "previous_claim_match",  # tested in test_claim_layer.py
                "find_in_article", "search_project", "close_search"}  # tested in test_search_panel.py
+    tested |= {"delete_articles"}  # tested in test_library_batch.py
     assert tested == {b.command for b in keymap.KEYMAP}
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialog
 
 from annotator.core.store.project import Project
 from annotator.core.store.schema import LATEST_VERSION
@@ -104,13 +105,25 @@ def test_killed_process_loses_nothing_shown_as_saved(sample_path: Path, tmp_path
         assert project.database.row("PRAGMA integrity_check")[0] == "ok"
 
 
-def test_dropped_files_import_in_the_background(qtbot, open_main, sample_path: Path, tmp_path: Path) -> None:
+def test_dropped_files_import_in_the_background(qtbot, open_main, sample_path: Path, tmp_path: Path,
+                                                monkeypatch) -> None:
+    from annotator.ui.library.batch_dialogs import ImportOptionsDialog
+
+    def give_outlet(dialog: ImportOptionsDialog) -> QDialog.DialogCode:
+        dialog.outlet.setCurrentText("Dropped News")
+        dialog.buttons.accepted.emit()
+        return dialog.result()
+
+    monkeypatch.setattr(ImportOptionsDialog, "exec", give_outlet)  # the drop asks for the batch's outlet
     window = open_main(sample_path)
     files = []
     for i in range(3):
         path = tmp_path / f"new{i}.txt"
-        path.write_text(f"Dropped story {i}\nIt has text. Sen. Smith spoke.\n")
+        path.write_text(f"Dropped story {i}\nIt has text. Sen. Smith spoke. It was reported by several outlets"
+                        " in Washington on Tuesday, and officials declined to say more.\n")
         files.append(path)
+    (tmp_path / "figures.csv").write_text("a,b\n1,2\n")
+    files.append(tmp_path / "figures.csv")  # listed as refused, not left out unseen
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in files])
     drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
@@ -118,6 +131,9 @@ def test_dropped_files_import_in_the_background(qtbot, open_main, sample_path: P
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=20000)
     assert len(window.files.last_report.imported) == 3
+    assert [p.path for p in window.files.last_report.refused] == [str(tmp_path / "figures.csv")]
+    assert {a.outlet for a in window.session.project.articles.list() if a.title.startswith("Dropped")} == {
+        "Dropped News"}
     titles = [r.text for r in window.library.article_rows()]
     assert "Dropped story 0" in titles
     assert window.session.project.articles.count() == 7

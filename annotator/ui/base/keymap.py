@@ -91,6 +91,8 @@ KEYMAP: tuple[Binding, ...] = (
             LIBRARY),
     Binding("fold_outlet", ("Left",), "fold the outlet's articles away (from an article: its outlet)", LIBRARY),
     Binding("unfold_outlet", ("Right",), "unfold the outlet's articles", LIBRARY),
+    Binding("delete_articles", ("Delete",), "delete the chosen articles (asks first, counting their annotations;"
+            " undoable)", LIBRARY),
     Binding("close_search", ("Escape",), "close the search panel (back to the article)", SEARCH),
     Binding("save_text", ("Ctrl+Return", "Ctrl+Enter"), "save the note or source and close the dialog", EDITING),
     Binding("cancel_text", ("Escape",), "close the dialog without saving", EDITING),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar, QTabWidget, QToolBar, QWidget
 
 from annotator.core.analysis.stats import Filters
-from annotator.core.ingest.formats import is_supported
 from annotator.core.changes import Changes
 from annotator.core.records import ArticleId
 from annotator.ui.workspace.annotating import Annotating
@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self._on_find_triggered)
         self.search_action = QAction("&Search all articles…", self)
         self.search_action.triggered.connect(lambda: self._open_search(in_article=False))
+        edit.addSeparator()
+        for action in (self.library.set_outlet_action, self.library.set_date_action, self.library.delete_action):
+            edit.addAction(action)  # on the articles chosen in the library
         edit.addSeparator()
         edit.addAction(self.find_action)
         edit.addAction(self.search_action)
@@ -287,6 +290,18 @@ class MainWindow(QMainWindow):
 
     def _on_session_changed(self, changes: Changes) -> None:
         self.saved_label.setText("All changes saved")
+        if changes.articles:
+            self._close_columns_of_deleted_articles()
+
+    def _close_columns_of_deleted_articles(self) -> None:
+        """An article deleted (here, by a redo, or elsewhere) leaves no column behind. Connected before any
+        column exists, this runs before the columns hear of the change; a column is destroyed at once,
+        not later, so it never hears of it and looks for its article."""
+        listing = self.session.project.listing
+        for column in self.columns.columns():
+            if listing.position(column.article_id) is None:
+                self.columns.close_column(column)
+                shiboken6.delete(column)
 
     def open_compare(self, key: str, student: str) -> CompareView:
         """A tab with the key and the student side by side, on the current article (or the key's first)."""
@@ -342,10 +357,9 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        paths = [p for p in paths if p.is_dir() or is_supported(p)] or paths
-        if paths:
+        if paths:  # every file, so one of a type the import cannot read is listed as refused, not dropped unseen
             event.acceptProposedAction()
-            self.files.import_files(paths)
+            self.files.ask_and_import(paths)
 
     # -- state ------------------------------------------------------------------------------
     def restore_state(self) -> None:
