@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from types import TracebackType
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -60,8 +61,15 @@ class ErrorSink:
         self.parent = parent
         self._status = status
 
+    @property
+    def alive(self) -> bool:
+        """False once the window was closed and deleted: work finishing later has nobody to tell."""
+        return shiboken6.isValid(self.parent)
+
     def report(self, error: BaseException, *, title: str | None = None) -> None:
         """Show `error`: in the status bar, and in a dialog when its class asks for one (or `title` does)."""
+        if not self.alive:
+            return
         self._status(str(error) if isinstance(error, AnnotatorError) else describe(error), STATUS_MS)
         title = title or dialog_title(error)
         if title is not None:
@@ -70,7 +78,8 @@ class ErrorSink:
 
     def notice(self, text: str) -> None:
         """A hint or a confirmation, in the status bar."""
-        self._status(text, STATUS_MS)
+        if self.alive:
+            self._status(text, STATUS_MS)
 
     def inform(self, title: str, text: str) -> None:
         show_box(self.parent, QMessageBox.Icon.Information, title, text)

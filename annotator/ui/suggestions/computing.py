@@ -51,7 +51,7 @@ class SuggestionComputing(QObject):
     def _on_progressed(self, done: int, total: int, _item: str) -> None:
         """Long work says how far it is: "Computing suggestions: 150 of 480 articles…"."""
         self.progress = (done, total)
-        if total and done < total:
+        if total and done < total and self.session.project.is_open:
             self.errors.notice(f"Computing suggestions: {done:,} of {_articles(total)}…")
 
     def _on_ended(self) -> None:
