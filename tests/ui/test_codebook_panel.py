@@ -101,3 +101,17 @@ def test_a_broken_codebook_file_is_refused_with_its_reason(qtbot, open_main, sam
     window.codebook.import_action.trigger()
     assert messages and messages[-1][0] == "Codebook not imported" and "not a codebook file" in messages[-1][1]
     assert window.session.undo_stack.count() == 0
+
+
+def test_the_inspector_shows_when_an_annotation_was_made_in_local_time(qtbot, open_main, sample_path) -> None:
+    from annotator.core.clock import local_time
+
+    window = open_main(sample_path)
+    window.open_article(1)
+    view = window.columns.current.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    stored = window.session.project.annotations.list()[0]
+    shown = window.inspector.findChildren(type(window.inspector.suggestions))
+    text = " ".join(label.text() for label in shown)
+    assert f"created {local_time(stored.created_at)}" in text and stored.created_at not in text

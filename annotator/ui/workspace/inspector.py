@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from annotator.core.clock import local_time
 from annotator.core.changes import Changes
 from annotator.core.records import Annotation
 from annotator.core.records import Suggestion
@@ -168,8 +169,8 @@ class InspectorPanel(QWidget):
         if chosen:
             self.category.setCurrentIndex(max(0, self.category.findData(chosen.category)))
             self.details.setText(
-                f"by <b>{html.escape(chosen.annotator)}</b><br>created {html.escape(chosen.created_at)}"
-                f"<br>changed {html.escape(chosen.updated_at)}")
+                f"by <b>{html.escape(chosen.annotator)}</b><br>created {html.escape(local_time(chosen.created_at))}"
+                f"<br>changed {html.escape(local_time(chosen.updated_at))}")
         else:
             self.details.setText("")
 
