@@ -29,10 +29,15 @@ _NEXT = "next"
 ALTERNATION_UP_TO = 2000  # phrases in a group matched by one alternation; more go to the trie
 
 
+_FOLDING = str.maketrans("iksIKS", "??????")  # letters with a non-ASCII case partner (ı, K, ſ, İ)
+
+
 def token_key(token: str) -> str:
     """A key equal for any two tokens a case-insensitive pattern matches: ASCII letters lower-cased,
     and every character that may fold to or from another script's (i, k, s, any non-ASCII) as "?"."""
-    return "".join("?" if not ch.isascii() or ch in "iksIKS" else ch.lower() for ch in token)
+    if token.isascii():
+        return token.lower().translate(_FOLDING)
+    return "".join("?" if not ch.isascii() else ch for ch in token).lower().translate(_FOLDING)
 
 
 class PhraseMatcher:
@@ -45,6 +50,7 @@ class PhraseMatcher:
         self._phrases: list[str] = []
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._root: dict = {}
+        self._keys: dict[str, str] = {}  # token -> key, while the trie is built
         self._longest = 1
         for group, (category, confidence, phrases) in enumerate(groups):
             self.groups.append((category, confidence))
@@ -55,6 +61,7 @@ class PhraseMatcher:
                 continue
             for rank, (_body, phrase) in enumerate(bodies):
                 self._add(group, rank, phrase)
+        self._keys = {}
 
     def _add(self, group: int, rank: int, phrase: str) -> None:
         tokens = phrase.split()
@@ -62,7 +69,7 @@ class PhraseMatcher:
         self._phrases.append(phrase)
         node = self._root
         for position, token in enumerate(tokens):
-            key = _ANY if token == "*" else token_key(token)
+            key = _ANY if token == "*" else self._keys.get(token) or self._keys.setdefault(token, token_key(token))
             if key is not _ANY:
                 self._longest = max(self._longest, len(token))
             if position == len(tokens) - 1:
