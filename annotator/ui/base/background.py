@@ -68,7 +68,8 @@ class BackgroundWork(QRunnable):
         return self
 
     def on_progress(self, callback: Progress) -> BackgroundWork:
-        self.signals.progressed.connect(callback)
+        self.signals.progressed.connect(
+            lambda done, total, item: callback(done, total, item) if self.errors.alive else None)
         return self
 
     def progress(self, done: int, total: int, item: str = "") -> None:
@@ -100,11 +101,17 @@ class BackgroundWork(QRunnable):
             callback()
 
     def _on_succeeded(self, result: object) -> None:
+        if not self.errors.alive:  # its window was closed and deleted meanwhile: nobody to tell
+            self.reported = True
+            return
         self._end()
         for callback in self._successes:
             callback(result)
 
     def _on_failed(self, error: BaseException) -> None:
+        if not self.errors.alive:
+            self.reported = True
+            return
         self._end()
         if self._failure is not None:
             self._failure(error)
