@@ -150,7 +150,8 @@ def test_library_shows_titles_and_outlets_literally(open_main, hostile_path: Pat
     article = library.article_rows()[0]
     assert article.text == TITLE
     tooltip = article.tooltip
-    assert seen(tooltip) == f"{TITLE}\n{OUTLET} · no date" and "<img" not in tooltip
+    assert seen(tooltip).startswith(f"{TITLE}\n{OUTLET} · no date\nURL: ") and "<img" not in tooltip
+    assert "<a href" not in tooltip  # the address is shown as written, not as a link
 
 
 def test_codebook_tooltip_shows_label_and_description_literally(open_main, hostile_path: Path) -> None:

@@ -293,8 +293,8 @@ def test_imported_articles_get_suggestions_in_the_background(qtbot, open_main, s
     computed(qtbot, window)
     text = tmp_path / "new.txt"
     text.write_text("A new headline\nA senior official said the talks had stalled. Nothing else happened."
-                    " It was reported by several outlets in Washington on Tuesday, and officials declined to"
-                    " say more about it.\n",
+                    " The talks began in the spring and went on for several weeks in three cities, with more"
+                    " planned for the autumn.\n",
                     encoding="utf-8")
     window.files.import_files([text])
     qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=20000)
