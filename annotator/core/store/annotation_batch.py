@@ -10,15 +10,9 @@ import json
 from collections.abc import Iterable, Sequence
 
 from annotator.core.records import Annotation
+from annotator.core.store.annotations import ANNOTATION_SELECT
 from annotator.core.store.database import Database
 
-_SELECT = """
-    SELECT n.id, n.article_id, n.start, n."end", c.key, p.name, n.source_name, n.note,
-           n.created_at, n.updated_at
-    FROM annotations n
-    JOIN categories c ON c.id = n.category_id
-    JOIN annotators p ON p.id = n.annotator_id
-"""
 _INSERT = ('INSERT INTO annotations (article_id, start, "end", category_id, annotator_id, source_name, note,'
            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _INSERT_WITH_ID = ('INSERT INTO annotations (id, article_id, start, "end", category_id, annotator_id, source_name,'
@@ -80,7 +74,8 @@ def insert_rows(db: Database, rows: Sequence[NewRow]) -> list[Annotation]:
         categories = dict(conn.execute("SELECT key, id FROM categories"))
         conn.executemany(_INSERT, [(a, s, e, categories[key], people[who], source, note, made, changed)
                                    for a, s, e, key, who, source, note, made, changed in rows])
-        return [Annotation._make(row) for row in conn.execute(_SELECT + " WHERE n.id > ? ORDER BY n.id", (before,))]
+        rows = conn.execute(ANNOTATION_SELECT + " WHERE n.id > ? ORDER BY n.id", (before,))
+        return [Annotation._make(row) for row in rows]
 
 
 def restore_rows(db: Database, annotations: Sequence[Annotation]) -> None:
@@ -96,7 +91,7 @@ def restore_rows(db: Database, annotations: Sequence[Annotation]) -> None:
 def stored(db: Database, ids: Iterable[int]) -> dict[int, Annotation]:
     """The annotations of these ids that exist, as they are now."""
     return {row[0]: Annotation._make(row) for row in db.rows(
-        _SELECT + " WHERE n.id IN (SELECT value FROM json_each(?))", (_ids(ids),))}
+        ANNOTATION_SELECT + " WHERE n.id IN (SELECT value FROM json_each(?))", (_ids(ids),))}
 
 
 def delete_ids(db: Database, ids: Iterable[int]) -> None:

@@ -13,7 +13,8 @@ from annotator.core.store.database import Database
 from annotator.core.errors import AlreadyAnnotated, InvalidValue, NotFound
 from annotator.core.records import Annotation, AnnotationChange
 
-_SELECT = """
+# Its columns are the Annotation record's fields, in order (also read by annotation_batch.py).
+ANNOTATION_SELECT = """
     SELECT n.id, n.article_id, n.start, n."end", c.key, p.name, n.source_name, n.note,
            n.created_at, n.updated_at
     FROM annotations n
@@ -23,7 +24,7 @@ _SELECT = """
 
 
 def _annotation(row: tuple) -> Annotation:
-    """A row of _SELECT as an Annotation (its columns are the record's fields, in order)."""
+    """A row of ANNOTATION_SELECT as an Annotation (its columns are the record's fields, in order)."""
     return Annotation._make(row)
 
 
@@ -49,7 +50,8 @@ class AnnotationStore:
                 ' AND n.start = ? AND n."end" = ? AND n.category_id = ? AND p.name = ?',
                 (article_id, start, end, category_id, name)).fetchone()
             if same:
-                raise AlreadyAnnotated(_annotation(conn.execute(_SELECT + " WHERE n.id = ?", same).fetchone()))
+                existing = conn.execute(ANNOTATION_SELECT + " WHERE n.id = ?", same).fetchone()
+                raise AlreadyAnnotated(_annotation(existing))
             stamp = now()
             cursor = conn.execute(
                 'INSERT INTO annotations (article_id, start, "end", category_id, annotator_id,'
@@ -60,13 +62,13 @@ class AnnotationStore:
         return self.get(cursor.lastrowid)
 
     def get(self, annotation_id: int) -> Annotation:
-        row = self._db.row(_SELECT + " WHERE n.id = ?", (annotation_id,))
+        row = self._db.row(ANNOTATION_SELECT + " WHERE n.id = ?", (annotation_id,))
         if row is None:
             raise NotFound(f"no annotation {annotation_id} in this project")
         return _annotation(row)
 
     def for_article(self, article_id: int, *, annotator: str | None = None) -> list[Annotation]:
-        sql = _SELECT + " WHERE n.article_id = ?"
+        sql = ANNOTATION_SELECT + " WHERE n.article_id = ?"
         params: tuple = (article_id,)
         if annotator is not None:
             sql, params = sql + " AND p.name = ?", (article_id, annotator)
@@ -75,7 +77,7 @@ class AnnotationStore:
 
     def in_span(self, article_id: int, start: int, end: int, *, annotator: str | None = None) -> list[Annotation]:
         """The article's annotations that overlap body[start:end] (one annotator's, if named)."""
-        sql = _SELECT + ' WHERE n.article_id = ? AND n."end" > ? AND n.start < ?'
+        sql = ANNOTATION_SELECT + ' WHERE n.article_id = ? AND n."end" > ? AND n.start < ?'
         params: tuple = (article_id, start, end)
         if annotator is not None:
             sql, params = sql + " AND p.name = ?", params + (annotator,)
@@ -84,9 +86,10 @@ class AnnotationStore:
 
     def list(self, *, annotator: str | None = None) -> list[Annotation]:
         if annotator is None:
-            rows = self._db.rows(_SELECT + " ORDER BY n.article_id, n.start, n.id")
+            rows = self._db.rows(ANNOTATION_SELECT + " ORDER BY n.article_id, n.start, n.id")
         else:
-            rows = self._db.rows(_SELECT + " WHERE p.name = ? ORDER BY n.article_id, n.start, n.id", (annotator,))
+            rows = self._db.rows(ANNOTATION_SELECT + " WHERE p.name = ? ORDER BY n.article_id, n.start, n.id",
+                                 (annotator,))
         return [_annotation(row) for row in rows]
 
     def count(self) -> int:
