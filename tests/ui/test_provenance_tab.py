@@ -94,3 +94,16 @@ def test_fifty_outlets_are_laid_out_without_overlap(qtbot, open_main, tmp_path: 
     rects = [n.sceneBoundingRect() for n in nodes]
     assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
     assert all(isinstance(a, RelayArrow) for a in tab.scene.arrows) and len(tab.scene.arrows) >= 100
+
+
+def test_a_hidden_tab_recomputes_only_when_shown_again(qtbot, open_main, sample_path) -> None:
+    window = open_main(sample_path)
+    tab = shown(qtbot, window)
+    window.tabs.setCurrentWidget(window.columns)
+    before = tab.computed
+    window.session.project.annotate_sentence(3, 4, category="other_outlet", annotator="amy", source="Bloomberg")
+    window.session.catch_up()
+    qtbot.wait(900)  # past the debounce: a hidden tab computes nothing
+    assert tab.computed is before and not tab.computing
+    window.tabs.setCurrentWidget(window._provenance_tab)
+    qtbot.waitUntil(lambda: tab.computed is not before and not tab.computing, timeout=20000)

@@ -98,6 +98,7 @@ class ProvenanceTab(QWidget):
         self.computed: Computed | None = None
         self.computing = False
         self._again = False
+        self._stale = False  # something changed while the tab was hidden: recompute when it is shown
         self.claim = QComboBox(self)
         self.claim.setToolTip("Show the whole story, or one claim's relays and sources")
         self.claim.setMinimumContentsLength(40)
@@ -203,6 +204,15 @@ class ProvenanceTab(QWidget):
         if changes.articles or changes.claims or changes.annotations or changes.all_annotations:
             if changes.claims or changes.articles:
                 self._fill_claims()
+            if self.isVisible():
+                self._timer.start()
+            else:  # a whole-project computation: not for a tab nobody looks at
+                self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self._timer.start()
 
     def _show(self, computed: Computed) -> None:
