@@ -157,7 +157,7 @@ class ProvenanceTab(QWidget):
         self.save_button.clicked.connect(self.save_graph)
         self.scene.relay_chosen.connect(self._on_relay_chosen)
         self.sentences.itemActivated.connect(self._on_sentence_activated)
-        self._timer.timeout.connect(self.recompute)
+        self._timer.timeout.connect(self._on_timer_timeout)
         self.session.changed.connect(self._on_session_changed)
 
     # -- computing ---------------------------------------------------------------------------------
@@ -204,10 +204,13 @@ class ProvenanceTab(QWidget):
         if changes.articles or changes.claims or changes.annotations or changes.all_annotations:
             if changes.claims or changes.articles:
                 self._fill_claims()
-            if self.isVisible():
-                self._timer.start()
-            else:  # a whole-project computation: not for a tab nobody looks at
-                self._stale = True
+            self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        if self.isVisible():
+            self.recompute()
+        else:  # a whole-project computation: not for a tab nobody looks at
+            self._stale = True
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
