@@ -337,3 +337,18 @@ def test_the_claim_column_widens_by_its_header_and_rows_refit(qtbot, wide_story)
     tab.window().resize(window_width - 100, 900)  # a resize keeps the width the user chose
     qtbot.waitUntil(lambda: table.viewport().width() < 700)
     assert table.columnWidth(NAME) == 700
+
+
+def test_grouping_claims_counts_in_the_status_bar(qtbot, open_main, sample_path) -> None:
+    window = open_main(sample_path)
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    window.show_tab(window.story)  # the sample's claims were never computed: grouped now, in the background
+    tab = window.story
+    qtbot.waitUntil(lambda: tab.task is None and tab.model.rowCount() > 0, timeout=15000)
+    with Project.open(sample_path, read_only=True) as project:
+        sentences = project.database.conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        claims = len(project.claims.list())
+    assert f"Grouping claims: 0 of {sentences:,} sentences…" in said
+    assert said[-1] == f"Claims grouped: {claims} claims from {sentences} sentences."
+    assert window.statusBar().currentMessage() == said[-1]

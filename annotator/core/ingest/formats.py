@@ -122,6 +122,11 @@ def supported_types() -> str:
     return ", ".join(sorted(READERS))
 
 
+def format_names() -> str:
+    """The formats read, by name, in the table's order: "Plain text, Markdown, Web page, PDF, Word"."""
+    return ", ".join(dict.fromkeys(reader.name for reader in READERS.values()))
+
+
 def file_dialog_filter() -> str:
     """A file dialog's name filter: all article files, then each format, then all files."""
     by_format: dict[str, list[str]] = {}

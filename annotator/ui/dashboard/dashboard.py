@@ -50,6 +50,12 @@ class Dashboard(QWidget):
         self.table = OutletTable(self)
         self.chart = SourcingChart(self)
         self.chart_area = ChartArea(self.chart, self)  # scrolls the chart; legend above it
+        self.empty_note = plain_label("", self)  # when no figure is shown: why, and what to do
+        self.empty_note.setObjectName("dashboardEmpty")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setStyleSheet("background: palette(alternate-base); border: 1px solid palette(mid);"
+                                      " padding: 8px;")
+        self.empty_note.setVisible(False)
         self.evidence_title = plain_label("Click a count or a bar to list the sentences behind it.")
         self.evidence = QListWidget(self)
         self.evidence.setWordWrap(True)
@@ -103,6 +109,7 @@ class Dashboard(QWidget):
         layout.addLayout(bar)
         layout.addLayout(dates)
         layout.addLayout(actions)
+        layout.addWidget(self.empty_note)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
@@ -166,6 +173,28 @@ class Dashboard(QWidget):
         self._outlets, self._categories = outlets, categories
         self.table.show_rows(outlets, articles, categories, filters=filters)
         self._show_chart(self.table.outlet_order())
+        note = "" if any(o.annotations for o in outlets) else self._why_empty(filters)
+        self.empty_note.setText(note)
+        self.empty_note.setVisible(bool(note))
+
+    def _why_empty(self, filters: Filters) -> str:
+        """Why no figure is shown: no articles, nothing annotated, or filters nothing matches."""
+        project = self.session.project
+        if not project.articles.count():
+            return ("No articles yet. Import some with File \u25b8 Import articles\u2026, annotate their sentences "
+                    "in the Workspace tab, and each outlet's figures appear here.")
+        chosen = [(name, value) for name, value in [
+            ("category", self.category.currentText() if filters.category else None),
+            ("outlet", filters.outlet), ("published from", filters.published_from),
+            ("published to", filters.published_to),
+            ("annotator", None if self.session.blind else filters.annotator)] if value]
+        if not chosen:
+            whose = "by you " if self.session.blind else ""
+            return (f"Nothing annotated {whose}yet. Mark sentences in the Workspace tab (a category's key, or "
+                    "double-click it in the codebook) and each outlet's figures appear here.")
+        named = ", ".join(f"{name} \u201c{value}\u201d" for name, value in chosen)
+        return (f"No annotation matches these filters ({named}). Set a filter back to \u201c{ANY}\u201d "
+                "or clear the dates to see more.")
 
     def _show_chart(self, order: list[str]) -> None:
         """The chart with its bars in `order` (the table's, top to bottom)."""

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from annotator.core.changes import Changes
 from annotator.core.ops.articles import DeleteArticles, EditArticle, RenameOutlet, SetOutlet, SetPublished
+from annotator.core.ingest.formats import format_names
 from annotator.core.records import ArticleId
 from annotator.ui.base import keymap
 from annotator.ui.library.article_dialog import ArticleDialog
 from annotator.ui.library.batch_dialogs import SetDateDialog, SetOutletDialog
 from annotator.ui.base.errors import ErrorSink
+from annotator.ui.base.plain_text import plain_label
 from annotator.ui.library.library_model import ARTICLE_ROLE, OUTLET_ROLE, PROGRESS, TITLE, LibraryModel
 from annotator.ui.base.session import ProjectSession
 
@@ -63,12 +65,18 @@ class LibraryPanel(QWidget):
         self.filter.setPlaceholderText("Filter by title or outlet…")
         self.filter.setClearButtonEnabled(True)
         self.model = LibraryModel(session.project.listing, session.visible_annotator, self)
+        self.hint = plain_label("", self)  # when nothing is listed: how to import, or that the filter matched nothing
+        self.hint.setObjectName("libraryHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
+        self.hint.setVisible(False)
         self.tree = _LibraryView(self)
         self.tree.setModel(self.model)
         self.setMinimumWidth(220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
+        layout.addWidget(self.hint)
         layout.addWidget(self.tree)
         self.key_actions = keymap.install(self.tree, {
             "open_article": lambda: self.open_current(new_column=False),
@@ -104,6 +112,7 @@ class LibraryPanel(QWidget):
         if self.session.project.is_open:
             self.model.annotator = self.session.visible_annotator
             self._keeping_current(self.model.reload)
+            self._show_hint()
 
     # -- what the panel shows (also what tests read) ---------------------------------------------
     def rows(self) -> list[LibraryRow]:
@@ -160,6 +169,23 @@ class LibraryPanel(QWidget):
 
     def _on_filter_text_changed(self, text: str) -> None:
         self._keeping_current(lambda: self.model.set_filter(text))
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """Say why the list is empty: a new project (and how to import), or a filter nothing matches."""
+        text = ""
+        if self.model.rowCount() == 0:
+            needle = self.filter.text().strip()
+            if needle:
+                text = f"No article's title or outlet holds \u201c{needle}\u201d. Clear the filter to see every article."
+            elif self.session.project.read_only:
+                text = "This project has no articles (opened read-only)."
+            else:
+                keys = keymap.keys_text(keymap.binding("import").keys)
+                text = (f"No articles yet. Import some with File \u25b8 Import articles\u2026 ({keys}), "
+                        f"or drop files on the window ({format_names()}).")
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
 
     # -- opening and folding -------------------------------------------------------------------
     def open_current(self, *, new_column: bool) -> None:

@@ -68,6 +68,7 @@ class StoryTab(QWidget):
         self.session = session
         self.errors = errors
         self.task: RecomputeClaims | None = None
+        self._sentences = 0  # how many sentences the running recompute groups
         self._stale = True  # read (and recomputed if need be) when first shown
         self.model = ClaimGridModel(self)
         self.delegate = CellDelegate({}, self)
@@ -265,16 +266,27 @@ class StoryTab(QWidget):
         self.task = RecomputeClaims()
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
+        self._sentences = 0
         (self.session.run_in_background(self.task, self.errors).on_progress(self._on_progressed)
-         .on_end(self._on_recompute_ended).on_success(lambda _changes: self.refresh()).start())
+         .on_end(self._on_recompute_ended).on_success(self._on_recomputed).start())
 
     def cancel_recompute(self) -> None:
         if self.task is not None:
             self.task.cancel.set()
 
     def _on_progressed(self, done: int, total: int, _item: str) -> None:
+        """The bar above the grid, and the window's status bar: "Grouping claims: 1,200 of 4,800 sentences…"."""
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self._sentences = total
+        if total and done < total and self.session.project.is_open:
+            self.errors.notice(f"Grouping claims: {done:,} of {_count(total, 'sentence')}…")
+
+    def _on_recomputed(self, _changes: Changes) -> None:
+        self.refresh()
+        if self.session.project.is_open:
+            self.errors.notice(f"Claims grouped: {_count(len(self.model.claims), 'claim')} "
+                               f"from {_count(self._sentences, 'sentence')}.")
 
     def _on_recompute_ended(self) -> None:
         self.task = None
@@ -395,3 +407,7 @@ class StoryTab(QWidget):
             self.errors.report(error)
             return
         self.errors.notice(f"{rows} claims written to {path}.")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -27,16 +27,29 @@ class Columns(QWidget):
         self.session = session
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
-        self.empty = QLabel("Open an article from the library on the left\n"
-                            "(double-click, or Enter; Ctrl+Enter opens it in a new column).")
+        self.empty = QLabel("")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyHint")
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self.empty)
         self._stack.addWidget(self.splitter)
         self.current: ArticleColumn | None = None
+        self._show_empty_hint()
+        session.changed.connect(lambda changes: changes.articles and self._show_empty_hint())
         self.key_actions = keymap.install(
             self, moving_commands(lambda: [self.current.view] if self.current else []), keymap.MOVING)
+
+    def _show_empty_hint(self) -> None:
+        """What to do first: open an article, or (in a project with none) import some."""
+        if not self.session.project.is_open:
+            return
+        if self.session.project.articles.count():
+            self.empty.setText("Open an article from the library on the left\n"
+                               "(double-click, or Enter; Ctrl+Enter opens it in a new column).")
+        else:
+            keys = keymap.keys_text(keymap.binding("import").keys)
+            self.empty.setText(f"This project has no articles yet.\nImport some with File \u25b8 Import articles\u2026 "
+                               f"({keys}), or drop files here.")
 
     def columns(self) -> list[ArticleColumn]:
         return [self.splitter.widget(i) for i in range(self.splitter.count())]
