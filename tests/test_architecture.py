@@ -21,7 +21,7 @@ CORE_PARTS = {
     "ingest": {"store"},
     "analysis": {"store", "ingest"},
     "classroom": {"store", "analysis"},
-    "reports": {"store", "analysis", "classroom"},
+    "reports": {"store", "analysis", "classroom", "provenance"},
     "suggest": {"store", "ingest"},
     "claims": {"store", "ingest", "analysis"},
     "provenance": {"store", "suggest"},

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from annotator.core.records import outlet_order
 from annotator.core.store.project import Project
-from annotator.ui.story.story_model import COUNT, FIXED, NAME, SENTENCES_ROLE
+from annotator.ui.story.claim_sources import claim_origins
+from annotator.ui.story.story_model import COUNT, FIXED, NAME, SENTENCES_ROLE, SOURCES
 from annotator.ui.story.story_tab import SENTENCE_ROLE
 
 OUTLETS = ["Cybernews", "metaworld.media", "newz9.com", "Unknown outlet"]
@@ -59,6 +60,7 @@ def story(qtbot, open_main, sample_path):
     tab = window.story
     assert tab.task is not None  # the sample's claims were never computed: done in the background
     qtbot.waitUntil(lambda: tab.task is None and tab.model.rowCount() > 0, timeout=15000)
+    qtbot.waitUntil(lambda: tab.model.origins is not None and not tab.sources.computing, timeout=15000)
     return window, tab
 
 
@@ -76,7 +78,7 @@ def test_the_grid_has_a_row_per_claim_and_a_column_per_outlet(story, sample_path
     with Project.open(sample_path, read_only=True) as project:
         claims = project.claims.list()
     assert model.rowCount() == len(claims) > 0
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(FIXED))] == ["Claim", "Outlets"]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(FIXED))] == ["Claim", "Outlets", "Sources"]
     for n, outlet in enumerate(OUTLETS):  # the full name in the tooltip; the header shows what fits
         column = len(FIXED) + n
         assert f">{outlet}\n" in model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
@@ -149,19 +151,20 @@ def test_export_csv_writes_the_grid_as_shown(story, tmp_path, monkeypatch) -> No
     tab.export_button.click()
     with open(target, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["claim", "label", "outlets_reporting", *OUTLETS]
+    assert rows[0] == ["claim", "label", "outlets_reporting", "independent_sources", "sources_named", *OUTLETS]
     shown = tab.model.claims
     assert kept and [c.id for c in shown] == kept
     assert [r[0] for r in rows[1:]] == [str(c.id) for c in shown]  # filtered, in the grid's order
     for row, claim in enumerate(shown):
-        assert rows[row + 1][1:] == [claim.label, str(len(claim.outlets)),
+        sources = tab.model.sources(claim)
+        assert rows[row + 1][1:] == [claim.label, str(len(claim.outlets)), str(len(sources)), "; ".join(sources),
                                      *(described(outlet_members(claim, o)) for o in OUTLETS)]
-        assert rows[row + 1][3:] == [tab.model.index(row, len(FIXED) + n).data(Qt.ItemDataRole.AccessibleTextRole)
+        assert rows[row + 1][5:] == [tab.model.index(row, len(FIXED) + n).data(Qt.ItemDataRole.AccessibleTextRole)
                                      for n in range(len(OUTLETS))]
     assert (1, 0) in members(shown[0])
     top = rows[1]  # the pause order: all four report it; Cybernews and metaworld mark nothing
-    assert top[2:4] == ["4", "not annotated"] and top[4] == "not annotated"
-    assert top[5].startswith("anonymous_official")
+    assert top[2] == "4" and top[5:7] == ["not annotated", "not annotated"]
+    assert top[7].startswith("anonymous_official")
 
 
 def test_clicking_a_cell_opens_the_sentence(qtbot, story) -> None:
@@ -298,7 +301,7 @@ def test_many_outlets_narrow_columns_beside_a_wide_frozen_claim_column(qtbot, wi
     assert table.rowHeight(0) >= 2 * line and frozen.rowHeight(0) == table.rowHeight(0)
     assert frozen.wordWrap()
     shown = visible_outlets(tab)
-    assert len(shown) >= 12 and shown[0] == len(FIXED)
+    assert len(shown) >= 10 and shown[0] == len(FIXED)
     header = table.horizontalHeader()
     for n, outlet in enumerate(model.outlets):  # narrow columns: abbreviated, the full name in the tooltip
         column = len(FIXED) + n
@@ -330,7 +333,7 @@ def test_the_claim_column_widens_by_its_header_and_rows_refit(qtbot, wide_story)
     table, frozen = tab.table, tab.table.frozen
     tall = table.rowHeight(0)
     frozen.horizontalHeader().resizeSection(NAME, 700)  # as a drag of its edge does
-    assert table.columnWidth(NAME) == 700 and frozen.width() == table.columnWidth(NAME) + table.columnWidth(COUNT)
+    assert table.columnWidth(NAME) == 700 and frozen.width() == sum(table.columnWidth(c) for c in range(len(FIXED)))
     qtbot.waitUntil(lambda: table.rowHeight(0) < tall)  # one line now
     assert frozen.rowHeight(0) == table.rowHeight(0)
     window_width = tab.window().width()
@@ -352,3 +355,33 @@ def test_grouping_claims_counts_in_the_status_bar(qtbot, open_main, sample_path)
     assert f"Grouping claims: 0 of {sentences:,} sentences…" in said
     assert said[-1] == f"Claims grouped: {claims} claims from {sentences} sentences."
     assert window.statusBar().currentMessage() == said[-1]
+
+
+def test_the_sources_column_counts_each_claims_independent_sources(qtbot, story, sample_path) -> None:
+    _, tab = story
+    with Project.open(sample_path, read_only=True) as project:
+        expected = claim_origins(project)
+    model = tab.model
+    for row, claim in enumerate(model.claims):
+        index = model.index(row, SOURCES)
+        assert index.data() == str(len(expected[claim.id].independent_sources))
+        tip = html.unescape(index.data(Qt.ItemDataRole.ToolTipRole))
+        assert all(name in tip for name in expected[claim.id].independent_sources)
+    relayed = [c for c in model.claims if len(expected[c.id].independent_sources) < len(c.outlets)]
+    assert relayed  # the sample's outlets relay The Record: fewer sources than outlets
+    assert "The Record" in expected[relayed[0].id].independent_sources
+    tab.table.sortByColumn(SOURCES, Qt.SortOrder.AscendingOrder)
+    counts = [len(expected[c.id].independent_sources) for c in model.claims]
+    assert counts == sorted(counts)
+
+
+def test_the_sources_column_says_it_is_counting_until_the_figures_come(qtbot, open_main, sample_path) -> None:
+    annotate(sample_path)
+    window = open_main(sample_path)
+    window.show_tab(window.story)
+    tab = window.story
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=15000)
+    if tab.model.origins is None:  # the figures come after the grid: "…" meanwhile
+        assert tab.model.index(0, SOURCES).data() == "…"
+    qtbot.waitUntil(lambda: tab.model.origins is not None and not tab.sources.computing, timeout=15000)
+    assert tab.model.index(0, SOURCES).data().isdigit()

@@ -8,14 +8,14 @@ as the other CSV reports are (UTF-8 with a byte-order mark, formulas neutralised
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from annotator.core.records import Claim, ClaimSentence
 from annotator.core.reports.atomic import atomic_text
 from annotator.core.reports.csv_export import neutralise
 
-FIXED_COLUMNS = ["claim", "label", "outlets_reporting"]
+FIXED_COLUMNS = ["claim", "label", "outlets_reporting", "independent_sources", "sources_named"]
 NOT_ANNOTATED = "not annotated"
 
 
@@ -29,12 +29,21 @@ def claim_cell(sentences: Sequence[ClaimSentence]) -> str:
     return "; ".join(keys)
 
 
-def write_claims_csv(path: Path, claims: Sequence[Claim], outlets: Sequence[str]) -> int:
-    """Write the grid of `claims` (in the order given) over `outlets`; return the number of rows."""
+def write_claims_csv(path: Path, claims: Sequence[Claim], outlets: Sequence[str], *,
+                     sources: Mapping[int, Sequence[str]] | None = None) -> int:
+    """Write the grid of `claims` (in the order given) over `outlets`; return the number of rows.
+
+    `sources` gives each claim's independent sources (core/provenance); a claim without them has
+    those two cells empty.
+    """
+    sources = sources or {}
     with atomic_text(path) as handle:
         writer = csv.writer(handle)
         writer.writerow(FIXED_COLUMNS + [neutralise(o) for o in outlets])
         for claim in claims:
             cells = [neutralise(claim_cell([s for s in claim.sentences if s.outlet == o])) for o in outlets]
-            writer.writerow([claim.id, neutralise(claim.label), len(claim.outlets), *cells])
+            named = sources.get(claim.id)
+            writer.writerow([claim.id, neutralise(claim.label), len(claim.outlets),
+                             "" if named is None else len(named),
+                             "" if named is None else neutralise("; ".join(named)), *cells])
     return len(claims)

@@ -23,6 +23,7 @@ from annotator.core.store.project import Project
 from annotator.core.records import Category, OutletSummary
 from annotator.core.reports.class_section import class_section
 from annotator.core.reports.claims_section import claims_section
+from annotator.core.reports.provenance_section import provenance_section
 from annotator.core.analysis.stats import Filters, outlet_summary, shown_anonymous_share
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -153,6 +154,7 @@ def report_markdown(project: Project, filters: Filters = Filters(), *, chart_src
     lines += _chart(outlets, categories, chart_src, for_print)
     lines += _sentences(project, filters, categories)
     lines += claims_section(project, md_text)
+    lines += provenance_section(project, md_text)
     key = project.info.value("answer_key")
     if key is not None and len(project.annotations.annotators()) > 1:
         lines += class_section(project, key, md_text,

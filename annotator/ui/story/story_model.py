@@ -16,12 +16,13 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.core.analysis.stats import ANONYMOUS_KEYS
+from annotator.core.provenance.model import Origin
 from annotator.core.records import Claim, ClaimSentence
 from annotator.core.reports.claims_csv import claim_cell
 from annotator.ui.base.plain_text import plain_tooltip
 
-NAME, COUNT = 0, 1
-FIXED = ["Claim", "Outlets"]
+NAME, COUNT, SOURCES = 0, 1, 2
+FIXED = ["Claim", "Outlets", "Sources"]
 SENTENCES_ROLE = Qt.ItemDataRole.UserRole  # an outlet cell: its ClaimSentences
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1  # any cell: the row's Claim
 HATCH = QColor("#9A9A9A")
@@ -43,6 +44,7 @@ class ClaimGridModel(QAbstractTableModel):
         self.outlets: list[str] = []
         self.labels: dict[str, str] = {}  # category key → label, for tooltips
         self.shown_names: list[str] = []  # what each outlet's header shows (see set_shown_names)
+        self.origins: dict[int, Origin] | None = None  # claim id → its independent sources; None: not yet known
         self._sort = (COUNT, Qt.SortOrder.DescendingOrder)
 
     def set_claims(self, claims: Sequence[Claim], outlets: Sequence[str], labels: dict[str, str]) -> None:
@@ -53,6 +55,21 @@ class ClaimGridModel(QAbstractTableModel):
         self.labels = labels
         self._sort_claims()
         self.endResetModel()
+
+    def set_origins(self, origins: dict[int, Origin] | None) -> None:
+        """Each claim's independent sources, as computed in the background (the Sources column)."""
+        self.origins = origins
+        if self._sort[0] == SOURCES:
+            self.layoutAboutToBeChanged.emit()
+            self._sort_claims()
+            self.layoutChanged.emit()
+        elif self.claims:
+            self.dataChanged.emit(self.index(0, SOURCES), self.index(len(self.claims) - 1, SOURCES))
+
+    def sources(self, claim: Claim) -> tuple[str, ...] | None:
+        """The claim's independent sources; None while they are computed (or for a claim newer than them)."""
+        origin = None if self.origins is None else self.origins.get(claim.id)
+        return None if origin is None else origin.independent_sources
 
     def set_shown_names(self, names: Sequence[str]) -> None:
         """What the outlets' headers show (abbreviations when their columns are narrow); tooltips name them whole."""
@@ -85,8 +102,12 @@ class ClaimGridModel(QAbstractTableModel):
             return FIXED[section] if section < len(FIXED) else self.shown_names[section - len(FIXED)]
         if role == Qt.ItemDataRole.ToolTipRole:
             if section < len(FIXED):
-                return plain_tooltip({NAME: "Its name, or its most typical sentence. Click to sort by name.",
-                                      COUNT: "How many outlets report it. Click to sort, most first."}[section])
+                return plain_tooltip({
+                    NAME: "Its name, or its most typical sentence. Click to sort by name.",
+                    COUNT: "How many outlets report it. Click to sort, most first.",
+                    SOURCES: "Independent sources: how many distinct original sources stand behind the outlets "
+                             "that report it, once relays and copies are followed (see the Provenance tab). "
+                             "Click to sort."}[section])
             return plain_tooltip(self.outlets[section - len(FIXED)]
                                  + "\nClick to sort by how many of its sentences state each claim.")
         return None
@@ -110,6 +131,8 @@ class ClaimGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignCenter)
             return None
+        if column == SOURCES:
+            return self._sources_data(claim, role)
         sentences = self.sentences(index)
         if role == SENTENCES_ROLE:
             return sentences
@@ -119,6 +142,25 @@ class ClaimGridModel(QAbstractTableModel):
             lines = [f"Sentence {s.idx + 1}: " + (", ".join(self.labels.get(k, k) for k in s.categories)
                                                   or "not annotated yet") for s in sentences]
             return plain_tooltip("\n".join(lines) + "\nClick to open it.")
+        return None
+
+    def _sources_data(self, claim: Claim, role: int):
+        sources = self.sources(claim)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "…" if sources is None else str(len(sources))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if sources is None:
+                return plain_tooltip("Following relays and copies to the original sources…")
+            origin = self.origins[claim.id]
+            lines = [f"{len(sources)} independent source{'' if len(sources) == 1 else 's'} behind "
+                     f"{len(claim.outlets)} outlet{'' if len(claim.outlets) == 1 else 's'}:"]
+            lines += [f"  {name}" for name in sources]
+            if origin.first_reported_by:
+                how = "as the texts say" if origin.first_by_text else "earliest dated article"
+                lines.append(f"First reported by {origin.first_reported_by} ({how}).")
+            return plain_tooltip("\n".join(lines))
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -137,6 +179,8 @@ class ClaimGridModel(QAbstractTableModel):
             self.claims.sort(key=lambda c: (c.label.casefold(), c.id), reverse=reverse)
         elif column == COUNT:
             self.claims.sort(key=lambda c: (len(c.outlets), len(c.sentences), -c.id), reverse=reverse)
+        elif column == SOURCES:
+            self.claims.sort(key=lambda c: (len(self.sources(c) or ()), len(c.outlets), -c.id), reverse=reverse)
         else:
             outlet = self.outlets[column - len(FIXED)] if column - len(FIXED) < len(self.outlets) else None
             self.claims.sort(key=lambda c: (sum(s.outlet == outlet for s in c.sentences), -c.id), reverse=reverse)

@@ -46,9 +46,10 @@ from annotator.ui.base.swatch import swatch
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import plain_label, plain_tooltip
 from annotator.ui.base.session import ProjectSession
+from annotator.ui.story.claim_sources import ClaimSources
 from annotator.ui.story.frozen_table import FrozenColumnTable
 from annotator.ui.story.story_model import (
-    COUNT, FIXED, NAME, CellDelegate, ClaimGridModel, only_anonymous, shown_names,
+    COUNT, FIXED, NAME, SOURCES, CellDelegate, ClaimGridModel, only_anonymous, shown_names,
 )
 
 SENTENCE_ROLE = Qt.ItemDataRole.UserRole
@@ -57,7 +58,7 @@ MAX_LINES = 5  # longer names are elided in the grid (whole in the tooltip and t
 CLAIM_WIDTH = (230, 440)  # the claim column: 30% of the grid, within these bounds
 OUTLET_WIDTH = (34, 130)  # an outlet's column: as wide as fits, within these (narrow: abbreviated)
 # At 1440×900 with the library and codebook docks open the grid is about 730 pixels wide: a claim
-# column of 230 (three lines of a typical claim), the count, and twelve outlets.
+# column of 230 (three lines of a typical claim), the outlets and sources counts, and ten outlets.
 
 
 class StoryTab(QWidget):
@@ -71,8 +72,9 @@ class StoryTab(QWidget):
         self._sentences = 0  # how many sentences the running recompute groups
         self._stale = True  # read (and recomputed if need be) when first shown
         self.model = ClaimGridModel(self)
+        self.sources = ClaimSources(session, errors, self)  # the Sources column, computed in the background
         self.delegate = CellDelegate({}, self)
-        self.table = FrozenColumnTable(len(FIXED), self)  # the claim and its count stay in view
+        self.table = FrozenColumnTable(len(FIXED), self)  # the claim and its counts stay in view
         self.table.setObjectName("storyGrid")
         self.table.frozen.setObjectName("storyClaims")
         self.table.setModel(self.model)
@@ -153,6 +155,7 @@ class StoryTab(QWidget):
 
     def _connect_signals(self) -> None:
         self.session.changed.connect(self._on_session_changed)
+        self.sources.computed.connect(lambda: self.model.set_origins(self.sources.origins))
         self.anonymous_only.toggled.connect(lambda _on: self.refresh())
         self.table.clicked.connect(self._on_table_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection_changed())
@@ -208,16 +211,18 @@ class StoryTab(QWidget):
             outlets = len(self.model.outlets)
             metrics = header.fontMetrics()
             count = metrics.horizontalAdvance(FIXED[COUNT]) + 28  # room for the sort arrow
+            sources = metrics.horizontalAdvance(FIXED[SOURCES]) + 28
             claim = self._claim_width or max(CLAIM_WIDTH[0], min(CLAIM_WIDTH[1], width * 3 // 10))
             each = OUTLET_WIDTH[1]
             if outlets:
-                each = max(OUTLET_WIDTH[0], min(OUTLET_WIDTH[1], (width - claim - count) // outlets))
+                each = max(OUTLET_WIDTH[0], min(OUTLET_WIDTH[1], (width - claim - count - sources) // outlets))
             if self._claim_width is None:
-                claim = max(claim, width - count - each * outlets)  # few outlets: the claim takes the rest
+                claim = max(claim, width - count - sources - each * outlets)  # few outlets: the claim takes the rest
             for column in range(self.model.columnCount()):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(NAME, claim)
             self.table.setColumnWidth(COUNT, count)
+            self.table.setColumnWidth(SOURCES, sources)
             for column in range(len(FIXED), self.model.columnCount()):
                 self.table.setColumnWidth(column, each)
             self.model.set_shown_names(shown_names(self.model.outlets,
@@ -253,6 +258,8 @@ class StoryTab(QWidget):
             self._stale = False
             self.refresh()
             self.recompute_if_stale()
+            if self.task is None:  # else counted once the claims are grouped afresh
+                self.sources.compute()
 
     def recompute_if_stale(self) -> None:
         project = self.session.project
@@ -284,6 +291,7 @@ class StoryTab(QWidget):
 
     def _on_recomputed(self, _changes: Changes) -> None:
         self.refresh()
+        self.sources.compute()
         if self.session.project.is_open:
             self.errors.notice(f"Claims grouped: {_count(len(self.model.claims), 'claim')} "
                                f"from {_count(self._sentences, 'sentence')}.")
@@ -303,6 +311,8 @@ class StoryTab(QWidget):
         if changes.claims or changes.codebook or changes.annotations or changes.articles:
             if self.isVisible():
                 self.refresh()
+                if changes.claims or changes.annotations or changes.articles:
+                    self.sources.compute()  # an annotation can name the outlet a sentence relays
             else:
                 self._stale = True
 
@@ -402,7 +412,9 @@ class StoryTab(QWidget):
         if not path:
             return
         try:
-            rows = write_claims_csv(Path(path), self.model.claims, self.model.outlets)
+            rows = write_claims_csv(Path(path), self.model.claims, self.model.outlets,
+                                    sources={c.id: s for c in self.model.claims
+                                             if (s := self.model.sources(c)) is not None})
         except AnnotatorError as error:
             self.errors.report(error)
             return

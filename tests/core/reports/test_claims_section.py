@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+
 import re
 
 from annotator.core.claims.refresh import ensure_claims
@@ -90,5 +92,16 @@ def test_claims_csv_neutralises_formulas(sample: Project, tmp_path) -> None:
     assert write_claims_csv(path, claims, ["newz9.com", "Cybernews"]) == len(claims)
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == len(claims) + 1
-    assert lines[0] == "claim,label,outlets_reporting,newz9.com,Cybernews"
-    assert lines[1].startswith(f"{claim.id},'=HYPERLINK(1),4,not annotated,not annotated")
+    assert lines[0] == "claim,label,outlets_reporting,independent_sources,sources_named,newz9.com,Cybernews"
+    assert lines[1].startswith(f"{claim.id},'=HYPERLINK(1),4,,,not annotated,not annotated")
+
+
+def test_claims_csv_names_each_claims_independent_sources(sample: Project, tmp_path) -> None:
+    ensure_claims(sample)
+    claims = sample.claims.list()
+    path = tmp_path / "c.csv"
+    write_claims_csv(path, claims, ["newz9.com"], sources={claims[0].id: ("=cmd", "The Record")})
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][:5] == [str(claims[0].id), claims[0].label, str(len(claims[0].outlets)), "2", "'=cmd; The Record"]
+    assert rows[2][3:5] == ["", ""]  # not computed for that claim: empty, not zero

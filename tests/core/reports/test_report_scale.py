@@ -37,7 +37,8 @@ def test_category_table_has_outlets_as_rows(fifty) -> None:
     header = "<th>Outlet</th>\n" + "\n".join(f'<th style="text-align: right;">{label}</th>' for label in labels)
     assert header in html  # one table on screen, its columns the categories
     for outlet in outlet_summary(fifty.database):
-        assert html.count(f"<td>{outlet.outlet}</td>") == 2, outlet.outlet  # totals and categories
+        figures = html.split("<h2>Provenance</h2>")[0]  # the provenance section names outlets too
+        assert figures.count(f"<td>{outlet.outlet}</td>") == 2, outlet.outlet  # totals and categories
 
 
 def test_print_layout_cuts_wide_tables_and_tall_charts(fifty) -> None:
@@ -45,7 +46,7 @@ def test_print_layout_cuts_wide_tables_and_tall_charts(fifty) -> None:
     parts = -(-7 // PRINT_CATEGORIES)
     assert html.count('<th width="') >= 1 + parts  # the outlet column sized for the longest name
     for outlet in outlet_summary(fifty.database):
-        assert html.count(f"<td>{outlet.outlet}</td>") == 1 + parts
+        assert html.split("<h2>Provenance</h2>")[0].count(f"<td>{outlet.outlet}</td>") == 1 + parts
     assert "&nbsp;(" in html  # a count stays with its share
     assert 'src="chart.png"' in html and 'src="chart.png?part=2"' in html
     assert print_landscape(fifty)
