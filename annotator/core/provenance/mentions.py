@@ -23,6 +23,9 @@ _SURNAME_WORDS = frozenset("""Post Star Sun Mail Press Globe Mirror Express Moni
 Independent Sentinel Dispatch Courier Bulletin Inquirer""".split())
 _CONTINUED = re.compile(r"\s+[A-Z][a-z]")
 _KINDS = r"(?:channel|television|TV|radio|newspaper|daily|broadcaster|news\s+agency|magazine)"
+# Words one of which a sentence must hold for a pattern to be worth running there (a substring test
+# costs far less than a regex scan, and most sentences name no outlet).
+_KIND_WORDS = ("channel", "television", "TV", "radio", "newspaper", "daily", "broadcaster", "agency", "magazine")
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,31 @@ class Mention:
 
 
 def _alternation(names: list[str]) -> str:
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    """One pattern matching any of `names` (a space matching any run of spaces), the longest that fits first.
+
+    Written as a trie of the names' characters, "(?:A(?:P|ssociated\\s+Press)|B…)", not a list of
+    alternatives: Python's `re` tries a list's alternatives one by one at every position, a trie only
+    follows the characters that are there (about a third of the time on the alias list). Siblings start
+    with different characters and a longer name is tried before the shorter one it extends, so the
+    match is the one the longest-first list gives.
+    """
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in " ".join(name.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render(trie)
+
+
+def _render(node: dict) -> str:
+    ends = "" in node
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _render(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
 
 
 class MentionFinder:
@@ -50,6 +77,7 @@ class MentionFinder:
         after = sorted(book.after_spellings(), key=len, reverse=True)
         self._after_re = (re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<name>{_alternation(after)})(?![\w-])")
                           if after else None)
+        self._after_words = tuple({a.split()[0] for a in after if a.split()})
         outlet_words = sorted(words["outlet_words"], key=len, reverse=True)
         self._looks = re.compile(
             rf"(?<![\w-])(?P<name>(?:[A-Z][\w'’.&-]*\s+|\d+\s+){{1,4}}(?:{_alternation(outlet_words)}))(?![\w-])")
@@ -58,6 +86,7 @@ class MentionFinder:
             rf"(?P<name>(?:[\w'’.-]+\s+){{0,2}}?[\w'’.-]+)\s+{_KINDS}\b")
         nouns = "|".join(n.replace(" ", r"\s+") for n in DEICTIC_NOUNS)
         self._deictic = re.compile(rf"\b[Tt]he\s+(?P<noun>{nouns})(?:'s|’s)?\b")
+        self._deictic_words = tuple({n.split()[0] for n in DEICTIC_NOUNS})
 
     def find(self, text: str) -> list[Mention]:
         """The outlets a sentence names, in order, none overlapping (a known name wins)."""
@@ -85,13 +114,19 @@ class MentionFinder:
                     and not re.search(r"\b[Tt]he\s+$", text[max(0, start - 4): start])):
                 continue  # "Emily Post said": a person, unless "the Denver Post"
             add(start, match.end(), name, "looks")
-        if self._after_re is not None:
+        if self._after_re is not None and _holds_any(text, self._after_words):
             for match in self._after_re.finditer(text):
                 add(match.start(), match.end(), match.group("name"), "after")
-        for match in self._kind.finditer(text):
-            name = match.group("name")
-            if name[:1].isupper() or name.lower().startswith(("al-", "el-")):
-                add(match.start("name"), match.end("name"), name, "kind")
-        for match in self._deictic.finditer(text):
-            add(match.start(), match.end(), None, "deictic")
+        if _holds_any(text, _KIND_WORDS):
+            for match in self._kind.finditer(text):
+                name = match.group("name")
+                if name[:1].isupper() or name.lower().startswith(("al-", "el-")):
+                    add(match.start("name"), match.end("name"), name, "kind")
+        if _holds_any(text, self._deictic_words):
+            for match in self._deictic.finditer(text):
+                add(match.start(), match.end(), None, "deictic")
         return sorted(found, key=lambda m: m.start)
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)

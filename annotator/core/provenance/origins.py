@@ -91,8 +91,8 @@ def _claim_origin(claim: ClaimMembers, articles: dict[int, ArticleText], by_arti
     for article_id, idx in claim.members:
         numbers_in[article_id].add(idx + 1)
     for article_id, numbers in sorted(numbers_in.items()):
-        own = [e for e in by_article.get(article_id, ())
-               if any(abs(n - m) <= _NEAR for n in e.sentences for m in numbers)]
+        near_numbers = {m + d for m in numbers for d in range(-_NEAR, _NEAR + 1)}
+        own = [e for e in by_article.get(article_id, ()) if not near_numbers.isdisjoint(e.sentences)]
         near += own
         if own:
             for edge in own:
