@@ -36,6 +36,11 @@ class ImportAnnotations:
         self.checked: CheckedRows | None = None
         self.added: list[Annotation] | None = None
 
+    def skipping_bad(self) -> ImportAnnotations:
+        """The same import, leaving out the lines the project refuses (after this one was refused)."""
+        return ImportAnnotations(self._rows, name=self.name, default_annotator=self._default, skip_bad=True,
+                                 unreadable=self.unreadable)
+
     @property
     def refused(self) -> list[RowProblem]:
         """Every line left out: unreadable, or refused by the project; in line order."""

@@ -15,6 +15,7 @@ from annotator.core.ops.ingest import ImportFiles
 from annotator.core.records import ImportReport
 from annotator.core.store import backups
 from annotator.ui.base.background import BackgroundWork
+from annotator.ui.window.annotation_import import AnnotationImport
 from annotator.ui.window.backup_dialog import BackupDialog, described, restore_and_upgrade
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import menu_text
@@ -43,6 +44,7 @@ class FileActions(QObject):
         self.progress: QProgressDialog | None = None
         self.last_report: ImportReport | None = None
         self.restoring: QProgressDialog | None = None
+        self.annotation_import = AnnotationImport(session, errors, parent)
 
     def populate(self, menu: QMenu) -> None:
         self.new_action = self._action(menu, "&New project…", self.new_project)
@@ -52,6 +54,8 @@ class FileActions(QObject):
         menu.addSeparator()
         self.import_action = self._action(menu, "&Import articles…", self.choose_import)
         self.import_action.setEnabled(not self.session.project.read_only)
+        self.import_annotations_action = self._action(menu, "Import &annotations…", self.annotation_import.choose)
+        self.import_annotations_action.setEnabled(not self.session.project.read_only)
         self.export_action = self._action(menu, "&Export annotations CSV…", self.export_annotations)
         menu.addSeparator()
         self.copy_action = self._action(menu, "Save a &copy…", self.save_copy)
