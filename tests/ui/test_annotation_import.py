@@ -59,7 +59,7 @@ def test_refused_lines_are_listed_and_the_others_imported_when_asked(qtbot, open
     (title, text), = [m for m in messages if m[0] == "Import the other lines?"]
     assert "2 lines of marks.jsonl cannot be imported" in text
     assert "line 3:" in text and "no_such_category" in text and "line 4:" in text
-    assert "import the other 2 annotations" in text
+    assert "Import the other 2 annotations and leave these lines out" in text
     assert stored(sample_path) == EXPECTED  # OK was pressed
     assert window.statusBar().currentMessage().startswith("Imported 2 annotations from marks.jsonl (0 already "
                                                           "there, 2 left out)")

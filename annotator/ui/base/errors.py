@@ -84,14 +84,17 @@ class ErrorSink:
     def inform(self, title: str, text: str) -> None:
         show_box(self.parent, QMessageBox.Icon.Information, title, text)
 
-    def confirm(self, title: str, text: str) -> bool:
+    def confirm(self, title: str, text: str, *, ok_text: str | None = None, cancel_text: str | None = None) -> bool:
+        """Ask; True when OK (or the button named `ok_text`) is pressed."""
         answer = show_box(self.parent, QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                          texts={QMessageBox.StandardButton.Ok: ok_text, QMessageBox.StandardButton.Cancel: cancel_text})
         return answer == QMessageBox.StandardButton.Ok
 
 
 def show_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-             buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok) -> QMessageBox.StandardButton:
+             buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok, *,
+             texts: dict[QMessageBox.StandardButton, str | None] | None = None) -> QMessageBox.StandardButton:
     """Show a modal message box with `text` as plain text; return the button pressed.
 
     The static QMessageBox helpers guess rich text, which would render (and load the images named
@@ -99,6 +102,9 @@ def show_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: s
     """
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    for button, label in (texts or {}).items():
+        if label and box.button(button) is not None:
+            box.button(button).setText(label)  # what the button does, in words ("Import the others")
     try:
         return QMessageBox.StandardButton(box.exec())
     finally:

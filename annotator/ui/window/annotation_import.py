@@ -74,9 +74,10 @@ class AnnotationImport(QObject):
                 self.errors.inform("Annotations not imported", text + "No other line can be imported; nothing was "
                                                                       "changed.")
                 return None
+            others = f"{good:,} annotation{'' if good == 1 else 's'}"
             if not self.errors.confirm("Import the other lines?", text + (
-                    f"Press OK to import the other {good:,} annotation{'' if good == 1 else 's'} and leave these "
-                    "lines out (one undo step), or Cancel to import nothing.")):
+                    f"Import the other {others} and leave these lines out (one undo step), or import nothing?"),
+                    ok_text=f"Import the other {others}", cancel_text="Import nothing"):
                 return None
             return self._run(operation.skipping_bad())
         except AnnotatorError as error:
