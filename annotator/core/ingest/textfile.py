@@ -8,12 +8,18 @@ Decoding tries, in order (the first that fits wins):
 4. UTF-8 with its damaged sequences replaced by U+FFFD, when they are rare (at most one per
    1,000 bytes; one is always allowed) and outnumbered by well-formed multi-byte sequences. That
    is UTF-8 with a bad byte, not 8-bit text; the replacements are reported as a warning;
-5. Windows-1252 (a superset of Latin-1's letters) when every byte is defined there and the text
+5. the charset the file declares, when its bytes decode under it without error and without control
+   characters: an XML declaration's encoding at its start, or a `<meta charset>` or http-equiv
+   Content-Type among its first SNIFF_BYTES bytes (as browsers look for them). Names are read as
+   browsers read them: ISO-8859-1 and ASCII as Windows-1252, Shift_JIS as CP932, EUC-KR as CP949,
+   GB2312 and GBK as GB18030. A name Python does not know, or one a page in bytes cannot be
+   (UTF-16, UTF-7, ...), is no declaration: the steps below guess;
+6. Windows-1252 (a superset of Latin-1's letters) when every byte is defined there and the text
    reads as a Western European language: at most 40% of its letters carry accents;
-6. charset-normalizer's guess (KOI8-R, Shift-JIS, ...), from MIN_GUESS_BYTES on; shorter files
+7. charset-normalizer's guess (KOI8-R, Shift-JIS, ...), from MIN_GUESS_BYTES on; shorter files
    give a detector too little to go on.
 The result must read as text: no control characters, at least MIN_LETTERS letters and, for the
-guesses of steps 5 and 6 and for any file under SHORT_BYTES, mostly words: letters, digits,
+guesses of steps 6 and 7 and for any file under SHORT_BYTES, mostly words: letters, digits,
 spaces and ordinary punctuation. Tiny random binary files fail these tests and are refused.
 (UTF-16 without a mark in a script without NUL bytes, such as Chinese, is not recognised.)
 """
@@ -36,6 +42,7 @@ MIN_GUESS_BYTES = 32
 SHORT_BYTES = 64  # shorter files must also read as words, whatever their encoding
 BAD_UTF8_PER_BYTES = 1000
 MAX_ACCENTED = 0.4  # of a Windows-1252 text's letters; KOI8-R read so has nearly all accented
+SNIFF_BYTES = 1024  # where a <meta> charset declaration is looked for, as a browser's prescan does
 _BOMS = (  # UTF-32 before UTF-16: FF FE 00 00 starts with the UTF-16 LE mark
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -43,6 +50,14 @@ _BOMS = (  # UTF-32 before UTF-16: FF FE 00 00 starts with the UTF-16 LE mark
 _BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _ORDINARY_PUNCT = set(".,;:!?¡¿'\"()-–—…“”‘’‚„«»/%&$€£")
+_XML_ENCODING = re.compile(rb"""^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
+# Python's name of a codec → the one browsers decode that label with (the WHATWG Encoding Standard)
+_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874",
+                     "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932",
+                     "euc_kr": "cp949", "big5": "big5hkscs"}
+_NOT_DECLARABLE = ("utf-16", "utf-32", "utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
+                   "undefined", "utf-8-sig")
 _UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR")
 
 
@@ -142,7 +157,7 @@ def _decode(data: bytes) -> Decoded | None:
             return _with_replacement(data[len(bom):], encoding, strict_limit=False)
     if b"\x00" in data:
         return _utf16_without_bom(data)
-    return _damaged_utf8(data) or _cp1252(data) or _guess(data)
+    return _damaged_utf8(data) or _declared(data) or _cp1252(data) or _guess(data)
 
 
 def _with_replacement(data: bytes, encoding: str, *, strict_limit: bool) -> Decoded | None:
@@ -174,6 +189,34 @@ def _damaged_utf8(data: bytes) -> Decoded | None:
         return None
     well_formed = sum(1 for ch in decoded.text if ord(ch) > 0x7F and ch != "\ufffd")
     return decoded if well_formed > decoded.replaced else None
+
+
+def _declared(data: bytes) -> Decoded | None:
+    """The text in the charset the file declares, when it has a usable declaration and fits it."""
+    encoding = declared_charset(data)
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if _CONTROL.search(text):
+        return None
+    return Decoded(text, "Windows-1252" if encoding == "cp1252" else encoding.upper())
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset `data` declares (XML declaration, HTML <meta>), or None."""
+    found = _XML_ENCODING.match(data) or _META_CHARSET.search(data[:SNIFF_BYTES])
+    if found is None:
+        return None
+    try:
+        codec = codecs.lookup(found.group(1).decode("ascii"))
+    except LookupError:
+        return None
+    if not codec._is_text_encoding or codec.name.startswith(_NOT_DECLARABLE):
+        return None
+    return _AS_BROWSERS_READ.get(codec.name, codec.name)
 
 
 def _cp1252(data: bytes) -> Decoded | None:
