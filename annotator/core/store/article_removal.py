@@ -2,7 +2,8 @@
 
 An article owns rows in several tables: its sentences, annotations, suggestions, the suggester's
 fingerprint, the suggestions rejected in it. The counts kept by triggers (sentence marks, progress,
-sizes, category usage, the search index) follow the rows, and claim memberships are not kept: a
+sizes, category usage) follow the rows, the search index is written and emptied with the sentences
+(store/sentence_index.py), and claim memberships are not kept: a
 deletion leaves the claims stale and a restore marks them so, so they are grouped afresh. The
 claim corrections name sentences by (article, index) without a foreign key and stay as they are,
 so a restored article's corrections apply again. Annotations are put back under their own ids
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from annotator.core.errors import ChangedElsewhere, NotFound
 from annotator.core.records import ArticleId
 from annotator.core.store.database import Database
+from annotator.core.store.sentence_index import delete_sentences, index_sentences
 
 _ARTICLE_COLUMNS = "id, title, url, author, published, body, body_sha256, source_file, imported_at"
 _ANNOTATION_COLUMNS = 'id, article_id, start, "end", category_id, source_name, note, created_at, updated_at'
@@ -81,7 +83,8 @@ class ArticleRemoval:
             conn.execute("DELETE FROM annotations WHERE article_id = ?", (article_id,))
             for table, _ in _OWNED:
                 conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # sentences and counts cascade
+            delete_sentences(conn, article_id, head[5], sentences)  # with their search index rows
+            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # the counts cascade
             conn.execute("DELETE FROM outlets WHERE id NOT IN (SELECT outlet_id FROM articles)")
         return RemovedArticle(ArticleId(article_id), head[1], outlet[1], tuple(outlet), tuple(head[:-1]),
                               tuple(sentences),
@@ -96,6 +99,7 @@ class ArticleRemoval:
                          (outlet_id, *removed.article))
             conn.executemany('INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)',
                              [(removed.article_id, *row) for row in removed.sentences])
+            index_sentences(conn, removed.article_id, removed.article[5], removed.sentences)
             for row, annotator in removed.annotations:
                 found = conn.execute("SELECT id FROM annotators WHERE name = ?", (annotator,)).fetchone()
                 annotator_id = found[0] if found else conn.execute(

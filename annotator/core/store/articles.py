@@ -12,6 +12,7 @@ from annotator.core.records import outlet_order
 from annotator.core.store.article_removal import AnnotationCount, ArticleRemoval, RemovedArticle
 from annotator.core.store.database import Database
 from annotator.core.store.known_names import outlet_names
+from annotator.core.store.sentence_index import index_sentences
 from annotator.core.errors import Duplicate, InvalidValue, NotFound
 from annotator.core.records import (
     Article, ArticleChange, ArticleId, ImportedArticle, OutletChange, ParsedArticle, Sentence,
@@ -73,10 +74,10 @@ class ArticleStore:
                  digest, parsed.source_file, now()),
             )
             article_id = ArticleId(cursor.lastrowid)
-            conn.executemany(
-                'INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)',
-                [(article_id, idx, start, end) for idx, (start, end) in enumerate(spans)],
-            )
+            rows = [(idx, start, end) for idx, (start, end) in enumerate(spans)]
+            conn.executemany('INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)',
+                             [(article_id, *row) for row in rows])
+            index_sentences(conn, article_id, parsed.body, rows)
         return ImportedArticle(article_id, parsed.title, outlet_name, parsed.source_file or "", len(spans))
 
     def list(self, *, outlet: str | None = None, annotator: str | None = None) -> list[Article]:

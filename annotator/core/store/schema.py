@@ -364,6 +364,19 @@ MIGRATIONS.append((
     ],
 ))
 
+# Step 7: the search index's rows are written by the store with the sentences (store/sentence_index.py),
+# which has each sentence's text in hand: the `sentence_indexed` trigger read the whole body for each
+# new sentence, so storing an article took time in proportion to its sentences times its length. The
+# `article_unindexed` trigger stays: the store empties an article's sentences and their index rows
+# before deleting it, so the trigger finds nothing to do, and it still cleans up after a deletion
+# made by other means.
+MIGRATIONS.append((
+    7,
+    [
+        "DROP TRIGGER sentence_indexed",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
