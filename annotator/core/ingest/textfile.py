@@ -27,8 +27,10 @@ spaces and ordinary punctuation. Tiny random binary files fail these tests and a
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +44,7 @@ MIN_GUESS_BYTES = 32
 SHORT_BYTES = 64  # shorter files must also read as words, whatever their encoding
 BAD_UTF8_PER_BYTES = 1000
 MAX_ACCENTED = 0.4  # of a Windows-1252 text's letters; KOI8-R read so has nearly all accented
+MAX_RARE = 0.1  # of a guessed text's visible characters: more is a wrong decoding (see rare_share)
 SNIFF_BYTES = 1024  # where a <meta> charset declaration is looked for, as a browser's prescan does
 _BOMS = (  # UTF-32 before UTF-16: FF FE 00 00 starts with the UTF-16 LE mark
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -49,7 +52,7 @@ _BOMS = (  # UTF-32 before UTF-16: FF FE 00 00 starts with the UTF-16 LE mark
 )
 _BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_ORDINARY_PUNCT = set(".,;:!?¡¿'\"()-–—…“”‘’‚„«»/%&$€£")
+_ORDINARY_PUNCT = set(".,;:!?¡¿'\"()-–—…“”‘’‚„«»/%&$€£、。，．・：；！？「」『』（）〈〉《》【】〔〕～")
 _XML_ENCODING = re.compile(rb"""^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
 # Python's name of a codec → the one browsers decode that label with (the WHATWG Encoding Standard)
@@ -58,6 +61,8 @@ _AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1
                      "euc_kr": "cp949", "big5": "big5hkscs"}
 _NOT_DECLARABLE = ("utf-16", "utf-32", "utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
                    "undefined", "utf-8-sig")
+_RARE_BLOCKS = re.compile("[\ufffd\ue000-\uf8ff\uf900-\ufaff\uff61-\uff9f\u3131-\u318e\u3400-\u4dbf"
+                          "\u2500-\u259f\U00020000-\U0003ffff\U000f0000-\U0010ffff]")
 _UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR")
 
 
@@ -232,7 +237,8 @@ def _cp1252(data: bytes) -> Decoded | None:
 
 
 def _guess(data: bytes) -> Decoded | None:
-    """The detector's candidate that reads as prose, least chaotic first, then most coherent.
+    """The detector's candidate that reads as prose, the least chaotic first (its rare characters
+    counted as chaos: see rare_share), then the most coherent.
 
     When none does, the detector is asked again without them: it may list only Shift-JIS for a
     short KOI8-R text, which reads as half-width katakana.
@@ -241,12 +247,11 @@ def _guess(data: bytes) -> Decoded | None:
         return None
     excluded: list[str] = []
     for _ in range(3):
-        matches = from_bytes(data, cp_exclusion=excluded or None)
-        candidates = sorted(matches, key=lambda match: (round(match.chaos, 2), -match.coherence))
-        if not candidates:
+        matches = [(match, str(match)) for match in from_bytes(data, cp_exclusion=excluded or None)]
+        if not matches:
             return None
-        for match in candidates:
-            text = str(match)
+        matches.sort(key=lambda found: (round(found[0].chaos + rare_share(found[1]), 2), -found[0].coherence))
+        for match, text in matches:
             if not match.encoding.startswith(("utf_16", "utf_32")) and _reads_as_prose(text):
                 return Decoded(text, match.encoding.replace("_", "-").upper(), guessed=True)
             excluded.append(match.encoding)
@@ -254,10 +259,33 @@ def _guess(data: bytes) -> Decoded | None:
 
 
 def _reads_as_prose(text: str) -> bool:
-    """Ordinary characters in words, and not in the legacy half-width katakana."""
-    letters = [ch for ch in text if ch.isalpha()]
-    halfwidth = sum(1 for ch in letters if "\uff61" <= ch <= "\uff9f")
-    return _mostly_ordinary(text) and halfwidth <= 0.1 * len(letters)
+    """Ordinary characters in words, few of them rare (see rare_share)."""
+    return _mostly_ordinary(text) and rare_share(text) <= MAX_RARE
+
+
+def rare_share(text: str) -> float:
+    """The share of the text's visible characters that prose seldom holds and a wrong decoding makes:
+    U+FFFD, private-use and unassigned code points, the legacy half-width katakana, Hangul syllables
+    outside the 2,350 of KS X 1001 and loose Hangul letters (Shift-JIS read as CP949 is mostly
+    those), CJK compatibility and extension ideographs, box drawing."""
+    counts = Counter(text)
+    visible = sum(n for ch, n in counts.items() if not ch.isspace())
+    return sum(n for ch, n in counts.items() if _is_rare(ch)) / visible if visible else 0.0
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_rare(ch: str) -> bool:
+    if ch < "\u0100":
+        return False
+    if _RARE_BLOCKS.match(ch) or unicodedata.category(ch) in ("Co", "Cn", "Cs"):
+        return True
+    return "\uac00" <= ch <= "\ud7a3" and ch not in _ks_x_1001_hangul()
+
+
+@functools.cache
+def _ks_x_1001_hangul() -> frozenset[str]:
+    """The 2,350 Hangul syllables of KS X 1001 (EUC-KR rows 16 to 40): nearly all that Korean prose uses."""
+    return frozenset(bytes((lead, trail)).decode("euc_kr") for lead in range(0xB0, 0xC9) for trail in range(0xA1, 0xFF))
 
 
 def _mostly_ordinary(text: str) -> bool:
