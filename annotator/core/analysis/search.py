@@ -6,11 +6,17 @@ Everything else (AND, OR, NOT, NEAR, brackets, colons, a lone quote) is read as 
 to FTS5 inside double quotes, so it is never taken for syntax. The index folds case and accents
 ("zurich" finds "Zürich"), and a hit is one sentence, so a search returns exactly the sentences
 that match.
+
+A query is read in NFC, however it was typed (macOS and some PDFs give "Zu" + U+0308 + "rich"). The
+index folds only some accents of composed letters (Latin ones; not Greek tonos, not Hangul
+syllables), and always drops a combining accent from a decomposed text: so a term whose NFD form
+differs matches either form, and an article stored in NFD (older projects) is found as one in NFC.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -20,7 +26,9 @@ from annotator.core.store.database import Database
 from annotator.core.store.sentence_search import count_matching, matching_sentences
 
 _PHRASE_OR_CHUNK = re.compile(r'"([^"]*)"(\*?)|(\S+)')
-_WORD = re.compile(r"[^\W_]+")
+# a word's letters and digits with their combining accents (as typed in NFD, or with no composed form)
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*")
 
 
 @dataclass(frozen=True)
@@ -31,7 +39,13 @@ class QueryTerm:
     prefix: bool = False
 
     def fts(self) -> str:
-        return '"' + " ".join(self.words) + '"' + ("*" if self.prefix else "")
+        """The term as FTS5 reads it: its phrase, or its NFC and NFD phrases ORed when they differ."""
+        composed = self._phrase(" ".join(self.words))
+        decomposed = self._phrase(unicodedata.normalize("NFD", " ".join(self.words)))
+        return composed if composed == decomposed else f"({composed} OR {decomposed})"
+
+    def _phrase(self, words: str) -> str:
+        return '"' + words + '"' + ("*" if self.prefix else "")
 
 
 class SearchHit(NamedTuple):
@@ -56,7 +70,8 @@ class SearchHit(NamedTuple):
 
 
 def parse_query(text: str) -> list[QueryTerm]:
-    """The query's terms; raise InvalidValue when it holds no word at all."""
+    """The query's terms, in NFC; raise InvalidValue when it holds no word at all."""
+    text = unicodedata.normalize("NFC", text)
     if text.count('"') % 2:  # a lone quote: read it as a space, not as the start of a phrase
         cut = text.rfind('"')
         text = text[:cut] + " " + text[cut + 1:]

@@ -7,7 +7,9 @@ Word load their libraries only when such a file is read.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,11 +100,16 @@ def parse_file(path: Path) -> ParsedArticle:
 
 
 def load(path: Path) -> tuple[ParsedArticle, list[str]]:
-    """Like parse_file, with the warnings about reading it (replaced characters, guessed encoding)."""
+    """Like parse_file, with the warnings about reading it (replaced characters, guessed encoding).
+
+    Title, body, outlet and author are in NFC, however the file wrote them (a PDF or a Mac may
+    give "Zu" + U+0308 + "rich"): the sentences' offsets are counted in what is stored."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ImportRefused(path, f"{unsupported_type(path)}; use {_listed(list(READERS))}")
     article, warnings = reader.read(path)
+    article = dataclasses.replace(article, title=_nfc(article.title), body=_nfc(article.body),
+                                  outlet=_nfc(article.outlet), author=_nfc(article.author))
     if not article.body.strip():
         raise ImportRefused(path, "has no article text")
     words = len(_WORD.findall(article.body))
@@ -110,6 +117,10 @@ def load(path: Path) -> tuple[ParsedArticle, list[str]]:
         raise ImportRefused(path, f"has too little text to annotate ({words} word{'s' if words != 1 else ''};"
                                   f" an article needs at least {MIN_WORDS})")
     return article, warnings
+
+
+def _nfc(text: str | None) -> str | None:
+    return unicodedata.normalize("NFC", text) if text else text
 
 
 def unsupported_type(path: Path) -> str:

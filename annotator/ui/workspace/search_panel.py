@@ -67,7 +67,10 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
             r"[^\W_]*" if term.prefix else r"(?![^\W_])")
         for match in re.finditer(pattern, folded):
             if match.end() > match.start():
-                spans.append((origin[match.start()], origin[match.end() - 1] + 1))
+                end = origin[match.end() - 1] + 1
+                while end < len(text) and unicodedata.combining(text[end]):
+                    end += 1  # a decomposed text's accent stays with its letter, in bold
+                spans.append((origin[match.start()], end))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
