@@ -5,7 +5,7 @@ ANDed; "a quoted phrase" matches those words in a row; a word ending in * matche
 Everything else (AND, OR, NOT, NEAR, brackets, colons, a lone quote) is read as words: each word goes
 to FTS5 inside double quotes, so it is never taken for syntax. The index folds case and accents
 ("zurich" finds "Zürich"), and a hit is one sentence, so a search returns exactly the sentences
-that match.
+that match. A query is at most MAX_QUERY_CHARS long: a longer one is refused, never cut.
 
 A query is read in NFC, however it was typed (macOS and some PDFs give "Zu" + U+0308 + "rich"). The
 index folds only some accents of composed letters (Latin ones; not Greek tonos, not Hangul
@@ -25,6 +25,7 @@ from annotator.core.records import ArticleId
 from annotator.core.store.database import Database
 from annotator.core.store.sentence_search import count_matching, matching_sentences
 
+MAX_QUERY_CHARS = 2_000  # a long sentence pasted in quotes fits; the window and the command line refuse more
 _PHRASE_OR_CHUNK = re.compile(r'"([^"]*)"(\*?)|(\S+)')
 # a word's letters and digits with their combining accents (as typed in NFD, or with no composed form)
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -70,7 +71,10 @@ class SearchHit(NamedTuple):
 
 
 def parse_query(text: str) -> list[QueryTerm]:
-    """The query's terms, in NFC; raise InvalidValue when it holds no word at all."""
+    """The query's terms, in NFC; raise InvalidValue when it holds no word at all or is too long."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise InvalidValue(f"the query is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}:"
+                           " search for a shorter part of it")
     text = unicodedata.normalize("NFC", text)
     if text.count('"') % 2:  # a lone quote: read it as a space, not as the start of a phrase
         cut = text.rfind('"')

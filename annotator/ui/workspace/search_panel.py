@@ -45,6 +45,7 @@ SNIPPET = 180  # characters of a long sentence shown around its first match
 HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 OUTLET, TITLE, TEXT = 0, 1, 2
+QUERY_FIELD_LENGTH = 2**31 - 1  # QLineEdit cuts at 32,767 by default; core's MAX_QUERY_CHARS decides
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
@@ -158,6 +159,7 @@ class SearchPanel(QWidget):
         self.query.setObjectName("searchQuery")
         self.query.setClearButtonEnabled(True)
         self.query.setPlaceholderText('Words (all of them), "a phrase", prefix*')
+        self.query.setMaxLength(QUERY_FIELD_LENGTH)  # never cut: a query over the limit is refused, saying so
         self.in_article = QCheckBox("Only the current article", self)
         self.in_article.setToolTip("Ctrl+F searches the current article, Ctrl+Shift+F every article")
         self.summary = plain_label(parent=self)
