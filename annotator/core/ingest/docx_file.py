@@ -271,4 +271,6 @@ def _reason(error: BaseException) -> str:
         return f"its compressed data is damaged: {error}"
     if isinstance(error, ParseError):
         return f"its XML cannot be read: {error}"
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    if not str(error).strip():  # words, never an empty parenthesis or a bare class name
+        return "not a readable Word document" if isinstance(error, OSError) else "a broken internal structure"
+    return f"{type(error).__name__}: {error}"

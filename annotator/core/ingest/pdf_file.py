@@ -63,8 +63,8 @@ def parse_pdf(path: Path) -> ParsedArticle:
         blocks, pages, images, info = _read(path)
     except PDFPasswordIncorrect as error:
         raise ImportRefused(path, "is encrypted: it needs a password to open; save an unprotected copy") from error
-    except PDFSyntaxError as error:
-        raise ImportRefused(path, f"is damaged ({error or 'not a readable PDF'})") from error
+    except PDFSyntaxError as error:  # its message says what (an exception object is never false: test the text)
+        raise ImportRefused(path, f"is damaged ({_words(error) or 'not a readable PDF'})") from error
     except (PSException, KeyError, TypeError, ValueError, AttributeError, IndexError, AssertionError,
             RecursionError, ZeroDivisionError, OverflowError, UnicodeError, EOFError) as error:
         raise ImportRefused(path, f"is damaged ({damage_reason(error)})") from error  # pdfminer on broken structures
@@ -88,10 +88,15 @@ def damage_reason(error: BaseException) -> str:
     """What broke, in words: the error's own message, or the kind of structure when it gives none."""
     if isinstance(error, RecursionError):
         return "its objects nest too deeply or refer to themselves"
-    message = " ".join(str(error).split())[:200]
+    message = _words(error)
     if isinstance(error, AssertionError) or not message:
         return f"a broken internal structure{': ' + message if message else ''}"
     return f"{type(error).__name__}: {message}"
+
+
+def _words(error: BaseException) -> str:
+    """The error's message on one line, at most 200 characters; "" when it has none."""
+    return " ".join(str(error).split())[:200]
 
 
 class _Limits:
