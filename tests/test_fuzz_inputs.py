@@ -115,10 +115,6 @@ def _use(path: Path) -> None:
         project.annotations.list()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "issue 22 point 4 (project files are untrusted; store/database.py, another task's): a mutant whose"
-    " sqlite_master holds bytes that are not UTF-8 ends Project.open in a UnicodeDecodeError from"
-    " database._inspect instead of ProjectDamaged; remove this mark when that is fixed"))
 def test_mutated_project_files_open_or_are_refused_with_a_clear_error(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     original = _small_project(tmp_path / "small.annot", tmp_path).read_bytes()

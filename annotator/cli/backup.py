@@ -11,6 +11,7 @@ from annotator.cli.group import cli
 from annotator.cli.table import format_table
 from annotator.core.errors import NotFound
 from annotator.core.store import backups
+from annotator.core.store.schema_check import SchemaIncomplete
 from annotator.core.store.project import Project
 
 
@@ -92,3 +93,23 @@ def _chosen_backup(project: Path, choice: str) -> tuple[Path, str]:
 
 def _described(info: backups.BackupInfo) -> str:
     return f"the backup of {local_time(info.made_at)} ({info.reason.replace('-', ' ')})"
+
+
+@cli.command("repair")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Repair without asking first.")
+def repair_command(project: Path, yes: bool) -> None:
+    """Restore the triggers, indexes and views this program keeps in PROJECT that are missing or altered
+    (a backup is made first); what they keep (search, counts) is rebuilt. A file holding triggers or
+    views this program did not make is refused, never repaired."""
+    try:
+        Project.open(project).close()
+        click.echo(f"{project}: nothing to repair")
+        return
+    except SchemaIncomplete as error:
+        incomplete = error
+        click.echo(f"{project}: {incomplete.reason}")
+    if not yes:
+        click.confirm("Restore them (a backup is made first)?", abort=True)
+    Project.open(project, repair=True).close()
+    click.echo(f"restored {len(incomplete.items)} part(s) of {project}; the file as it was is kept as a backup")

@@ -20,6 +20,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (AnnotatorError, OSError, sqlite3.Error) as error:
             click.echo(f"annotator: {error}", err=True)
+            advice = getattr(error, "cli_advice", "")
+            if advice:
+                click.echo(f"annotator: {advice}", err=True)
             ctx.exit(1)
 
 

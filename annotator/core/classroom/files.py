@@ -14,7 +14,7 @@ from pathlib import Path
 
 from annotator.core import codebook
 from annotator.core.codebook import CategorySpec
-from annotator.core.errors import AnnotatorError, InvalidValue, MergeRefused
+from annotator.core.errors import AnnotatorError, InvalidValue, MergeRefused, ProjectDamaged
 from annotator.core.store.project import Project
 from annotator.core.records import Annotation
 
@@ -162,7 +162,11 @@ def merge_file(project: Project, path: Path) -> MergeReport:
     # Read and written in one transaction: what the class project holds is read under the write lock.
     with project.transaction():
         class_articles = project.articles.by_hash()
-        with Project.open(path, read_only=True) as source:
+        try:
+            source = Project.open(path, read_only=True)  # checked as any project file is (schema_check.py)
+        except ProjectDamaged as error:
+            raise MergeRefused(path, [error.reason]) from None
+        with source:
             returned = _read_returned(source, class_articles)
         if returned.problems:
             raise MergeRefused(path, returned.problems)

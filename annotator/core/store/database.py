@@ -27,6 +27,7 @@ from annotator.core.errors import (
     DiskFull, NewerProject, NotAProject, ProjectDamaged, ProjectError, ProjectLocked, ProjectReadOnly,
 )
 from annotator.core.records import outlet_order
+from annotator.core.store import schema_check
 from annotator.core.store.schema import APPLICATION_ID, LATEST_VERSION, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -185,6 +186,8 @@ def _inspect(path: Path) -> tuple[int, int, bool, int]:
         if isinstance(error, OSError):
             raise ProjectError(path, f"cannot be read ({error.strerror or error})") from error
         raise translate_error(path, error) from error
+    except UnicodeDecodeError:
+        raise ProjectDamaged(path, "the project file is damaged: some of its text is not readable") from None
     finally:
         _discard(copy)
     return app_id, version, tables > 0, size
@@ -207,16 +210,23 @@ def _check(path: Path, app_id: int, version: int, has_tables: bool, size: int, c
 
 
 def open_database(path: Path, *, create: bool, read_only: bool = False,
-                  before_upgrade: Callable[[sqlite3.Connection], object] | None = None) -> Database:
+                  before_upgrade: Callable[[sqlite3.Connection], object] | None = None,
+                  repair: Callable[[sqlite3.Connection], object] | None = None) -> Database:
     """Open `path` as a project: the one place a connection to a project file is made.
 
     A file that cannot be written, or lies in a folder that cannot be written (where its -wal and
     -shm could not be made), is opened read-only rather than refused. The connection is registered
     as live before any other thread may look at the file. `before_upgrade(conn)` runs before a file
     of an older schema is upgraded (a backup is made there).
+
+    The file's schema is checked before anything is written (schema_check.py): a trigger or view we
+    did not make is refused; triggers, indexes and views of ours that are missing are restored only
+    when `repair` is given (it runs first: a backup is made there), else SchemaIncomplete says what is
+    missing.
     """
     with _OPENING:
-        conn, is_read_only, copy = _connect(path, create=create, read_only=read_only, before_upgrade=before_upgrade)
+        conn, is_read_only, copy = _connect(path, create=create, read_only=read_only, before_upgrade=before_upgrade,
+                                            repair=repair)
         return Database(path, conn, is_read_only, copy)
 
 
@@ -226,7 +236,9 @@ _OPENING = threading.RLock()
 
 
 def _connect(path: Path, *, create: bool, read_only: bool,
-             before_upgrade: Callable[[sqlite3.Connection], object] | None) -> tuple[sqlite3.Connection, bool, Path | None]:
+             before_upgrade: Callable[[sqlite3.Connection], object] | None,
+             repair: Callable[[sqlite3.Connection], object] | None = None,
+             ) -> tuple[sqlite3.Connection, bool, Path | None]:
     exists = path.exists()
     if not exists and not create:
         raise ProjectError(path, "no such project file")
@@ -237,17 +249,22 @@ def _connect(path: Path, *, create: bool, read_only: bool,
         read_only = read_only or not os.access(path, os.W_OK) or not _folder_writable(path)
     elif not _folder_writable(path):
         raise ProjectError(path, "the folder cannot be written")
-    copy = None
+    copy, conn = None, None
     try:
         if read_only:
             conn, copy = open_read_only(path)
         else:
             conn = sqlite3.connect(path, isolation_level=None)
+        _distrust_schema(conn)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        missing = _verify_schema(conn, path, read_only=read_only)  # before a byte is written
+        if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.create_collation("OUTLET", _collate_outlets)
+        if missing:
+            _repair(conn, path, missing, repair)
         if not read_only:
             if before_upgrade is not None and 0 < conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION:
                 before_upgrade(conn)
@@ -259,16 +276,72 @@ def _connect(path: Path, *, create: bool, read_only: bool,
             _discard(copy)
             copy = _snapshot(path)
             conn = sqlite3.connect(copy, isolation_level=None)
+            _distrust_schema(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.create_collation("OUTLET", _collate_outlets)
             migrate(conn)
+    except ProjectError:
+        _close(conn)
+        _discard(copy)
+        raise
+    except UnicodeDecodeError:
+        _close(conn)
+        _discard(copy)
+        raise ProjectDamaged(path, "the project file is damaged: some of its text is not readable") from None
     except sqlite3.Error as error:
+        _close(conn)
         _discard(copy)
         raise translate_error(path, error) from error
     except OSError as error:
+        _close(conn)
         _discard(copy)
         raise ProjectError(path, f"cannot be read ({error.strerror or error})") from error
     return conn, read_only, copy
+
+
+def _distrust_schema(conn: sqlite3.Connection) -> None:
+    """A file's triggers and views may call only harmless functions (where none of ours needs more);
+    SQL cannot alter the schema by hand (defensive mode, where this Python's sqlite3 can set it: 3.12
+    and later). The schema check (schema_check.py) is what keeps a file's own triggers out."""
+    if schema_check.schema_may_be_distrusted():
+        conn.execute("PRAGMA trusted_schema = OFF")
+    if hasattr(conn, "setconfig"):
+        conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
+
+
+def _verify_schema(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> list[schema_check.SchemaItem]:
+    """Compare the file's schema with ours (schema_check.py); what of ours is missing, where it matters."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0 or version > LATEST_VERSION:
+        return []
+    missing = schema_check.verify(conn, path, version)
+    if not is_live(path):  # the first opening in this process; later ones (background work) trust it
+        schema_check.verify_references(conn, path)
+    if read_only and not any(item.kind in ("view", "table") for item in missing):
+        return []  # triggers and indexes matter only to writes; a reader reads through views and tables
+    if read_only and missing:
+        raise schema_check.SchemaIncomplete(path, missing)
+    return missing
+
+
+def _repair(conn: sqlite3.Connection, path: Path, missing: list[schema_check.SchemaItem],
+            repair: Callable[[sqlite3.Connection], object] | None) -> None:
+    """Restore what is missing when the user agreed (`repair`, which makes a backup first); else refuse."""
+    if repair is None:
+        raise schema_check.SchemaIncomplete(path, missing)
+    repair(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        schema_check.restore(conn, missing)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _close(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        conn.close()
 
 
 _SAVEPOINTS = itertools.count(1)

@@ -46,12 +46,17 @@ class Project:
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False,
-             codebook: list[CategorySpec] | None = None) -> Project:
-        """Open an existing project (or create it when `create` and it is missing)."""
+             codebook: list[CategorySpec] | None = None, repair: bool = False) -> Project:
+        """Open an existing project (or create it when `create` and it is missing).
+
+        A file lacking triggers, indexes or views this program keeps in it is refused (SchemaIncomplete,
+        naming them) unless `repair`: then a backup is made and they are restored.
+        """
         path = Path(path)
         project = cls(database.open_database(
             path, create=create, read_only=read_only,
-            before_upgrade=lambda conn: backups.make_backup(conn, path, reason="before-upgrade")))
+            before_upgrade=lambda conn: backups.make_backup(conn, path, reason="before-upgrade"),
+            repair=(lambda conn: backups.make_backup(conn, path, reason="before-repair")) if repair else None))
         try:
             if not project.read_only and not project.info.is_initialised():
                 project.info.initialise(path.stem, codebook if codebook is not None else default_codebook())

@@ -9,15 +9,16 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QThreadPool
-from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.store.project import Project
+from annotator.core.store.schema_check import SchemaIncomplete
 from annotator.core.resources import resources_dir
 from annotator.core.sample import create_sample
 from annotator.ui.window.backup_dialog import open_failed_offering_backup
-from annotator.ui.base.errors import show_startup_error, unexpected_hook
+from annotator.ui.base.errors import show_box, show_startup_error, unexpected_hook
 from annotator.ui.window.file_actions import remember_project
 from annotator.ui.window.main_window import MainWindow
 from annotator.ui.base.session import ProjectSession
@@ -87,6 +88,10 @@ def open_window(path: Path, store: QSettings, *, create: bool = False,
     """
     try:
         project = Project.create(path) if create else Project.open(path)
+    except SchemaIncomplete as incomplete:
+        project = _repaired(path, incomplete)
+        if project is None:
+            return None
     except AnnotatorError as error:
         if not offer_backup:
             show_startup_error(error)
@@ -99,6 +104,22 @@ def open_window(path: Path, store: QSettings, *, create: bool = False,
     window = MainWindow(session, store)
     window.project_switch_requested.connect(lambda p, new, w=window: _switch(w, p, new, store))
     return window
+
+
+def _repaired(path: Path, incomplete: SchemaIncomplete) -> Project | None:
+    """Ask before restoring what the file lacks of ours (a backup is made first); None when declined or failed."""
+    answer = show_box(None, QMessageBox.Icon.Warning, "Project needs repair",
+                      f"{incomplete}\n\nRestore them now? A backup of the file as it is is made first; nothing else "
+                      "in it changes.", QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                      texts={QMessageBox.StandardButton.Ok: "Restore and open",
+                             QMessageBox.StandardButton.Cancel: "Leave it closed"})
+    if answer != QMessageBox.StandardButton.Ok:
+        return None
+    try:
+        return Project.open(path, repair=True)
+    except AnnotatorError as error:
+        show_startup_error(error)
+        return None
 
 
 def _switch(window: MainWindow, path: Path, create: bool, store: QSettings) -> None:
