@@ -24,7 +24,7 @@ from annotator.ui.dashboard.report_actions import ReportActions
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.window.file_actions import FileActions
 from annotator.ui.window.panel_keys import PanelKeys
-from annotator.ui.window.help_pages import UserGuide, about_text
+from annotator.ui.window.help_pages import GUIDELINES_ANCHOR, UserGuide, about_text
 from annotator.ui.workspace.inspector import InspectorPanel
 from annotator.ui.base import keymap
 from annotator.ui.base.keyboard_help import KeyboardHelp
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.keys_action.triggered.connect(self._on_keys_triggered)
         help_menu.addAction(self.keys_action)
         self.guide_action = help_menu.addAction("&User guide", self.show_guide)
+        self.guidelines_action = help_menu.addAction("Coding &guidelines", lambda: self.show_guide(GUIDELINES_ANCHOR))
         self.about_action = help_menu.addAction("&About", self.show_about)
         self.user_guide: UserGuide | None = None
         self._install_keymap()
@@ -339,12 +340,11 @@ class MainWindow(QMainWindow):
         self.keyboard_help.raise_()
         self.keyboard_help.activateWindow()
 
-    def show_guide(self) -> None:
-        """Help ▸ User guide: made once, kept open beside the window until closed."""
+    def show_guide(self, anchor: str | None = None) -> None:
+        """Help ▸ User guide (or Coding guidelines, at `anchor`): made once, kept open beside the window."""
         if self.user_guide is None:
             self.user_guide = UserGuide(self)
-        self.user_guide.show()
-        self.user_guide.raise_()
+        self.user_guide.show_at(anchor)
         self.user_guide.activateWindow()
 
     def show_about(self) -> None:

@@ -85,7 +85,7 @@ def test_report_shows_notes_as_written_never_as_html(sample: Project) -> None:
     for heading in ["Method", "Outlets", "Cybernews", "newz9.com"]:
         assert re.search(rf"<h2>{re.escape(heading)}</h2>", html), heading
     assert "data:image/svg+xml;base64," in html
-    assert "Anonymous official" in html and "An unnamed government" in html
+    assert "Anonymous official" in html and "An unnamed person or body with an official role" in html
 
 
 def test_summary_csv_report_and_cli_give_the_same_numbers(sample: Project, tmp_path: Path) -> None:
