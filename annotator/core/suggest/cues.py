@@ -25,13 +25,14 @@ from pathlib import Path
 from annotator.core.errors import InvalidValue
 from annotator.core.resources import resources_dir
 
-ENGINE_VERSION = "4"  # bump when the rules change in a way that changes their output
+ENGINE_VERSION = "5"  # bump when the rules change in a way that changes their output
 USER_CUES_ENV = "ANNOTATOR_CUES_DIR"
 _LISTS = (
     "speech_verbs", "official_heads", "official_modifiers", "unnamed_heads", "unnamed_determiners",
     "bare_unnamed_heads", "outlets", "outlet_words", "outlet_kinds", "media_nouns", "media_words",
     "reporting_words", "platforms", "post_nouns", "posting_verbs", "document_nouns", "document_verbs",
     "institution_nouns", "outlet_nouns", "news_agencies", "not_names", "function_words", "title_adjectives",
+    "places",
 )
 
 

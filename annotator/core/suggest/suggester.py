@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from annotator.core.suggest import carry
+from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.rules import Hit, Rules, is_quote_only, pronoun_speaks
 
@@ -51,6 +52,7 @@ class Suggester:
     def __init__(self, lexicon: Lexicon | None = None, *, categories: set[str] | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.rules = rules_for(self.lexicon)
+        self.vetting = SourceVetting(self.lexicon.words)  # what a named source may be (the guidelines)
         self.categories = categories  # None: every category the rules know
 
     @property
@@ -85,7 +87,8 @@ class Suggester:
                 attributed = self._continued(idx, text, previous, previous_text)
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
-            attributed = [replace(h, source=_full_name(h.source, known)) for h in attributed]
+            attributed = _one_per_category(
+                [self.vetting.vet(replace(h, source=_full_name(h.source, known))) for h in attributed])
             known += [h.source for h in attributed if h.source]
             found.append(attributed)
             if attributed or not heading:
@@ -133,6 +136,12 @@ def _speakers(hits: list[Hit]) -> list[Hit]:
     """What a continuing quote inherits: who spoke, not the document they spoke about."""
     speakers = [h for h in hits if h.category != "document"]
     return speakers or hits
+
+
+def _one_per_category(hits: list[Hit]) -> list[Hit]:
+    """A vetted hit moved to another category (an outlet as speaker) does not repeat one already there."""
+    seen: set[str] = set()
+    return [h for h in hits if not (h.category in seen or seen.add(h.category))]
 
 
 def _full_name(source: str, known: list[str]) -> str:

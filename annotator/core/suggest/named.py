@@ -1,0 +1,53 @@
+"""What a suggestion's named source may be, by the coding guidelines (resources/guide/guidelines.md,
+"Named sources"): who is relayed, as the text names them; never a fragment ("multiple U" of "U.S."),
+a lone word that is no name ("Subsequent"), a country standing for nobody ("Russia" as a sentence's
+subject), nor an outlet as an on-record speaker ("The Record reported" is another outlet's report).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+
+class _Hit(Protocol):
+    category: str
+    source: str
+
+
+class SourceVetting:
+    """The word lists the vetting needs, from the cue lexicon (`places`, `not_names`, `outlets`)."""
+
+    def __init__(self, words: dict[str, list[str]]) -> None:
+        self._places = {_folded(p) for p in words.get("places", ())}
+        self._not_names = {w.casefold() for w in words.get("not_names", ())}
+        self._outlets: dict[str, str] = {}
+        for name in words.get("outlets", ()):
+            self._outlets[_folded(name)] = name
+            self._outlets.setdefault(_folded(_without_the(name)), name)
+
+    def vet(self, hit: _Hit) -> _Hit:
+        """The hit with its source kept, dropped (a fragment, a lone word that is no name, a place), or
+        moved to `other_outlet` when an outlet is the speaker."""
+        source = hit.source.strip()
+        if not source:
+            return hit
+        words = source.split()
+        folded = _folded(source)
+        if hit.category == "on_record" and folded in self._outlets:
+            return replace(hit, category="other_outlet", source=self._outlets[folded])
+        if folded in self._places or _folded(_without_the(source)) in self._places:
+            return replace(hit, source="")  # the category stands (a state may speak); the place names nobody
+        if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():  # "multiple U" of "multiple U.S."
+            return replace(hit, source="")
+        if len(words) == 1 and words[0].casefold().strip(".,") in self._not_names:
+            return replace(hit, source="")
+        return hit
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split()).strip(" .,;:'\"")
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4].casefold() == "the " else name

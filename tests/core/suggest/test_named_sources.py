@@ -1,0 +1,43 @@
+"""Named sources follow the coding guidelines: whole names, never a fragment, a lone non-name, a place
+standing for nobody, or an outlet as an on-record speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.suggest.suggester import Suggester
+
+
+@pytest.fixture(scope="module")
+def suggester() -> Suggester:
+    return Suggester()
+
+
+def suggested(suggester: Suggester, text: str) -> set[tuple[str, str]]:
+    return {(s.category, s.source) for s in suggester.suggest([text])}
+
+
+def test_an_outlet_is_never_an_on_record_speaker(suggester: Suggester) -> None:
+    found = suggested(suggester, "After The Record reported the pause, Record said the order came from Hegseth.")
+    assert found == {("other_outlet", "The Record")}
+
+
+def test_a_place_standing_for_nobody_is_no_named_source(suggester: Suggester) -> None:
+    assert suggested(suggester, "Russia denied the report on Tuesday, calling it a provocation.") == {("on_record", "")}
+
+
+def test_a_person_keeps_their_name_and_title(suggester: Suggester) -> None:
+    found = suggested(suggester, "Pentagon spokesperson Sean Parnell said the order stands.")
+    assert found == {("on_record", "Sean Parnell, Pentagon spokesperson")}
+
+
+@pytest.mark.parametrize("source, kept", [
+    ("multiple U", ""), ("Subsequent", ""), ("Reportedly", ""), ("the United States", ""), ("Ukraine", ""),
+    ("Sean Parnell, Pentagon spokesperson", "Sean Parnell, Pentagon spokesperson"), ("a senior defense official",
+                                                                                   "a senior defense official"),
+    ("John F. Kennedy", "John F. Kennedy"),
+])
+def test_the_vetting_keeps_names_and_drops_what_names_nobody(suggester: Suggester, source: str, kept: str) -> None:
+    from annotator.core.suggest.rules import Hit
+
+    assert suggester.vetting.vet(Hit("anonymous_official", "cue", 0.9, source)).source == kept
