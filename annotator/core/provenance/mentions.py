@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from annotator.core.provenance.aliases import OutletBook
 from annotator.core.suggest.cues import Lexicon
+from annotator.core.suggest.frames import alternation
 
 _LEADING = frozenset("""The A An In On At But And However This That It As When While After Also Then Of For
 By To From With According Per Citing Quoting Like Unlike Both Meanwhile Later Earlier""".split())
@@ -39,31 +40,8 @@ class Mention:
 
 
 def _alternation(names: list[str]) -> str:
-    """One pattern matching any of `names` (a space matching any run of spaces), the longest that fits first.
-
-    Written as a trie of the names' characters, "(?:A(?:P|ssociated\\s+Press)|B…)", not a list of
-    alternatives: Python's `re` tries a list's alternatives one by one at every position, a trie only
-    follows the characters that are there (about a third of the time on the alias list). Siblings start
-    with different characters and a longer name is tried before the shorter one it extends, so the
-    match is the one the longest-first list gives.
-    """
-    trie: dict = {}
-    for name in names:
-        node = trie
-        for char in " ".join(name.split()):
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _render(trie)
-
-
-def _render(node: dict) -> str:
-    ends = "" in node
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _render(child)
-                for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-    return body + "?" if ends else body
+    """Any of the names, case as written, the longest that fits first (a trie: see frames.alternation)."""
+    return alternation(names, case=True)
 
 
 class MentionFinder:

@@ -11,10 +11,32 @@ import re
 
 
 def alternation(words: list[str], *, case: bool = False) -> str:
-    """An alternation of the words, longest first; case-sensitive when `case` (names, lower-case verbs)."""
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A pattern matching any of the words (a space matching any run of spaces), the longest that fits
+    first; case-sensitive when `case` (names, lower-case verbs).
+
+    Written as a trie of the words' characters, "(?:s(?:aid|ays)|told)", not a list of alternatives:
+    Python's `re` tries a list's alternatives one by one at every position, a trie follows only the
+    characters that are there. Siblings start with different characters and a longer word is tried
+    before the shorter one it extends, so the match is the one the longest-first list gives.
+    """
+    trie: dict = {}
+    for word in {" ".join(w.split()) if case else " ".join(w.lower().split()) for w in words if w.strip()}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    body = _render(trie)
     return f"(?:{body})" if case else f"(?i:{body})"
+
+
+def _render(node: dict) -> str:
+    ends = "" in node
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _render(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
 
 
 def institution_pattern(institutions: list[str], speech: str, adverbs: str) -> re.Pattern[str]:
