@@ -4,8 +4,8 @@ pysbd finds the sentence boundaries. News text needs a few repairs on top, all o
 join pysbd's pieces (never split them further):
 - every line is segmented on its own, so a heading without a full stop or an embedded post's
   byline stays a sentence of its own;
-- a piece that starts with a lower-case word or with , ; : ) continues the previous one
-  ("D-Mass., said"), but not a name such as "eBay" or "iPhone";
+- a piece that starts with a lower-case word, with , ; : ) or with a possessive 's continues the
+  previous one ("D-Mass., said", "JFK Jr.'s book"), but not a name such as "eBay" or "iPhone";
 - a piece after a title or month abbreviation ("Gen.", "Lt.", "Jan.") continues it, and one after
   "No." or "Vol." does when it starts with a number;
 - a piece that is only a link or closing punctuation (an embedded post's t.co URL) joins the text
@@ -41,7 +41,7 @@ _NON_FINAL = {
 # Abbreviations that are also ordinary words ("said no."): they continue only before a number.
 _BEFORE_NUMBER = {"no", "nos", "vol", "fig", "p", "pp"}
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.[\"'”’)]*$")
-_CONTINUATION = re.compile(r"^(?:[,;:)\]…]|[a-z]+\b(?![A-Z]))")  # not "eBay", "iPhone"
+_CONTINUATION = re.compile(r"^(?:[,;:)\]…]|[a-z]+\b(?![A-Z])|['’]s\b)")  # not "eBay", "iPhone"; "Jr.'s"
 _LINK_OR_PUNCT = re.compile(r"^(?:(?:https?://|pic\.twitter\.com/|t\.co/)\S+|[\"'”’)\]\.…!?*_~]+)$")
 _LEADING_CLOSERS = re.compile(r"[”’»\"']+(?=\s)")
 # Words that start sentences and are never surnames, so a capital letter before them is no initial.
