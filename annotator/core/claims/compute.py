@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -11,7 +10,7 @@ from annotator.core.claims.clustering import Thresholds, cluster
 from annotator.core.claims.features import Weights, document_frequencies, term_lists, vectors
 from annotator.core.records import SentenceText
 
-METHOD = "overlap-majority-cores-2level-4-no-display"  # stored with the claims; a new method makes stored claims stale
+METHOD = "overlap-majority-cores-2level-3"  # stored with the claims; a new method makes stored claims stale
 LABEL_CHARS = 90
 
 ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False cancels
@@ -24,17 +23,6 @@ class ClaimGroup:
 
     members: tuple[tuple[int, int], ...]
     label: str
-
-
-_PROMO = re.compile(r"^\s*(?:sign\s+up|subscribe|read\s+more|related|photo|image|video|credit|listen|watch|"
-                    r"follow\s+us|click\s+here|advertisement)\b|\bnewsletter\b", re.IGNORECASE)
-
-
-def is_display_text(text: str) -> bool:
-    """A headline, subhead, caption, credit or promotion (the coding guidelines' display text): no claim.
-    Display text has no sentence end, or it invites rather than states."""
-    stripped = text.strip().rstrip("*").strip()
-    return not stripped or stripped[-1] not in ".!”’\")" or bool(_PROMO.search(stripped))
 
 
 def short_label(text: str) -> str:
@@ -51,7 +39,6 @@ def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress
     total = len(sentences)
     if progress is not None and not progress(0, total):
         raise Cancelled()
-    sentences = [s for s in sentences if not is_display_text(s.text)]
     lists = term_lists([s.text for s in sentences])
     vecs = vectors(lists, document_frequencies(lists), weights=weights)
     articles = [s.article_id for s in sentences]
