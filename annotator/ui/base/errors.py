@@ -111,6 +111,14 @@ def show_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: s
         box.deleteLater()
 
 
+def startup_question(title: str, text: str, *, ok_text: str, cancel_text: str) -> bool:
+    """A question before any window exists (repair a project at opening?); True when `ok_text` is pressed."""
+    answer = show_box(None, QMessageBox.Icon.Warning, title, text,
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                      texts={QMessageBox.StandardButton.Ok: ok_text, QMessageBox.StandardButton.Cancel: cancel_text})
+    return answer == QMessageBox.StandardButton.Ok
+
+
 def show_startup_error(error: BaseException, *, restore_offer: str | None = None, offer_note: str = "") -> bool:
     """An error before any window exists (a project that cannot be opened at start).
 

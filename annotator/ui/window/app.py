@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QThreadPool
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
@@ -18,7 +18,7 @@ from annotator.core.store.schema_check import SchemaIncomplete
 from annotator.core.resources import resources_dir
 from annotator.core.sample import create_sample
 from annotator.ui.window.backup_dialog import open_failed_offering_backup
-from annotator.ui.base.errors import show_box, show_startup_error, unexpected_hook
+from annotator.ui.base.errors import show_startup_error, startup_question, unexpected_hook
 from annotator.ui.window.file_actions import remember_project
 from annotator.ui.window.main_window import MainWindow
 from annotator.ui.base.session import ProjectSession
@@ -108,12 +108,9 @@ def open_window(path: Path, store: QSettings, *, create: bool = False,
 
 def _repaired(path: Path, incomplete: SchemaIncomplete) -> Project | None:
     """Ask before restoring what the file lacks of ours (a backup is made first); None when declined or failed."""
-    answer = show_box(None, QMessageBox.Icon.Warning, "Project needs repair",
-                      f"{incomplete}\n\nRestore them now? A backup of the file as it is is made first; nothing else "
-                      "in it changes.", QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-                      texts={QMessageBox.StandardButton.Ok: "Restore and open",
-                             QMessageBox.StandardButton.Cancel: "Leave it closed"})
-    if answer != QMessageBox.StandardButton.Ok:
+    if not startup_question("Project needs repair", f"{incomplete}\n\nRestore them now? A backup of the file as it "
+                            "is is made first; nothing else in it changes.", ok_text="Restore and open",
+                            cancel_text="Leave it closed"):
         return None
     try:
         return Project.open(path, repair=True)
