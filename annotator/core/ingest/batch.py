@@ -72,7 +72,9 @@ def prepare(path: Path) -> Prepared | ImportProblem:
     except MemoryError:
         return ImportProblem(name, "needs more memory to read than this computer has free")
     except Exception as error:  # noqa: BLE001 - a file no reader expected: refused by name, the batch goes on
-        return ImportProblem(name, f"could not be read ({type(error).__name__}: {display_name(str(error))})")
+        said = display_name(" ".join(str(error).split()))
+        return ImportProblem(name, f"could not be read ({type(error).__name__}: {said})" if said else
+                             f"could not be read (an unexpected {type(error).__name__} in its reader, with no message)")
     spans = split_sentences(article.body)
     if not spans:
         return ImportProblem(name, "has no sentences")

@@ -79,6 +79,15 @@ def test_an_unexpected_error_in_a_reader_is_a_refusal(tmp_path: Path, monkeypatc
     assert problem.reason == "could not be read (LookupError: no such thing)"
 
 
+def test_an_unexpected_error_with_no_message_still_says_what(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(path: Path):
+        raise AssertionError()
+
+    monkeypatch.setattr(batch, "load", broken)
+    problem = batch.prepare(tmp_path / "x.txt")
+    assert problem.reason == "could not be read (an unexpected AssertionError in its reader, with no message)"
+
+
 def test_a_long_text_file_is_read_by_a_worker_within_the_time_limit(
         project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """200 KB without a sentence end (slow to split, see issue 22 point 5): over READ_HERE_BYTES, so a
