@@ -13,13 +13,10 @@ take out) are operations, undone with Ctrl+Z.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -36,23 +33,20 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import Changes
 from annotator.core.claims.compute import METHOD
 from annotator.core.claims.refresh import RecomputeClaims
-from annotator.core.errors import AnnotatorError
 from annotator.core.ops.base import Operation
 from annotator.core.ops.claims import MergeClaims, NameClaim, RemoveFromClaim
 from annotator.core.records import Claim, ClaimSentence
-from annotator.core.reports.claims_csv import write_claims_csv
 from annotator.core.records import outlet_order
-from annotator.ui.base.swatch import swatch
 from annotator.ui.base.errors import ErrorSink
-from annotator.ui.base.plain_text import plain_label, plain_tooltip
+from annotator.ui.base.plain_text import plain_label
 from annotator.ui.base.session import ProjectSession
+from annotator.ui.story.claim_sentences import SENTENCE_ROLE, export_grid, sentence_items
 from annotator.ui.story.claim_sources import ClaimSources
 from annotator.ui.story.frozen_table import FrozenColumnTable
 from annotator.ui.story.story_model import (
     COUNT, FIXED, NAME, SOURCES, CellDelegate, ClaimGridModel, only_anonymous, shown_names,
 )
 
-SENTENCE_ROLE = Qt.ItemDataRole.UserRole
 ROW_HEIGHT = 26  # a row of one line; a claim's text wraps onto more, up to MAX_LINES
 MAX_LINES = 5  # longer names are elided in the grid (whole in the tooltip and the list below)
 CLAIM_WIDTH = (230, 440)  # the claim column: 30% of the grid, within these bounds
@@ -328,21 +322,7 @@ class StoryTab(QWidget):
         claim = claims[0]
         self.detail_title.setText(f"{claim.label} — {len(claim.sentences)} sentences, "
                                   f"{len(claim.outlets)} outlets. Double-click one to open it.")
-        project = self.session.project
-        colors = self.delegate.colors
-        labels = self.model.labels
-        titles: dict[int, str] = {}
-        for s in sorted(claim.sentences, key=lambda s: (outlet_order(s.outlet), s.article_id, s.idx)):
-            if s.article_id not in titles:
-                titles[s.article_id] = project.articles.get(s.article_id).title
-            body = project.articles.body(s.article_id)
-            sentence = project.articles.sentence(s.article_id, s.idx)
-            marks = ", ".join(labels.get(k, k) for k in s.categories) or "not annotated yet"
-            item = QListWidgetItem(f"{s.outlet} · {titles[s.article_id]} · sentence {s.idx + 1} · {marks}\n"
-                                   + " ".join(body[sentence.start:sentence.end].split()))
-            item.setIcon(swatch(colors.get(s.categories[0], "#DDDDDD")) if s.categories else swatch("#F4F4F4"))
-            item.setData(SENTENCE_ROLE, (s.article_id, s.idx, sentence.start))
-            item.setToolTip(plain_tooltip(body[sentence.start:sentence.end]))
+        for item in sentence_items(self.session.project, claim, self.delegate.colors, self.model.labels):
             self.detail.addItem(item)
         self._update_buttons()
 
@@ -408,18 +388,7 @@ class StoryTab(QWidget):
             self.errors.notice("Sentence taken out of the claim. Ctrl+Z undoes it.")
 
     def export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the claims grid", "claims.csv", "CSV files (*.csv)")
-        if not path:
-            return
-        try:
-            rows = write_claims_csv(Path(path), self.model.claims, self.model.outlets,
-                                    sources={c.id: s for c in self.model.claims
-                                             if (s := self.model.sources(c)) is not None})
-        except AnnotatorError as error:
-            self.errors.report(error)
-            return
-        self.errors.notice(f"{rows} claims written to {path}.")
-
+        export_grid(self, self.model, self.errors)
 
 def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
