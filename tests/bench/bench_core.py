@@ -40,12 +40,13 @@ from annotator.core.reports.csv_export import write_annotations_csv
 from annotator.core.ingest.batch import import_paths
 from annotator.core.store.project import Project
 from annotator.core.store.schema import LATEST_VERSION
+from annotator.core.store.sentence_index import index_sentences
 from annotator.core.ingest.segment import split_sentences
 from annotator.core.analysis.stats import outlet_summary
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
 CACHE = Path(tempfile.gettempdir()) / "annotator-bench"
-BUILD_VERSION = 3  # bump when the generated project or an unshipped schema step changes, so a stale cache is not reused
+BUILD_VERSION = 4  # bump when the generated project or an unshipped schema step changes, so a stale cache is not reused
 OUTLETS = ["Reuters", "AP", "The Record", "Cybernews", "newz9.com", "metaworld.media", "BBC",
            "Politico", "The Guardian", "Kyiv Independent"]
 ANNOTATORS = ["ana", "ben", "chen", "dara", "eli"]
@@ -176,6 +177,11 @@ def build_project(path: Path, n_articles: int, n_annotations: int) -> None:
     conn.executemany("INSERT INTO articles (id, outlet_id, title, url, author, published, body, body_sha256,"
                      " source_file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)
     conn.executemany('INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)', sentences)
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for aid, idx, start, end in sentences:
+        spans.setdefault(aid, []).append((idx, start, end))
+    for row in articles:  # the search index's rows, as the store writes them
+        index_sentences(conn, row[0], row[6], spans.get(row[0], ()))
     conn.executemany(
         'INSERT INTO annotations (article_id, start, "end", category_id, annotator_id, source_name, note,'
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
