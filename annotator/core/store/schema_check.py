@@ -159,12 +159,11 @@ def verify(conn: sqlite3.Connection, path: Path, version: int) -> list[SchemaIte
 _REFERENCES = (
     ("category_usage", "category_id", "categories", "annotations", "category_id", "category"),
     ("category_usage", "annotator_id", "annotators", "annotations", "annotator_id", "annotator"),
-    ("article_progress", "article_id", "articles", "annotations", "article_id", "article"),
-)
+)  # an article's rows go with it by ON DELETE CASCADE; checking them would read a row per article and annotator
 
 
 def verify_references(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse a file whose annotations name a category, annotator or article that is not there, which
+    """Refuse a file whose annotations name a category or annotator that is not there, which
     the program would otherwise trip over when reading ("annotation 12 names category 999, which is not
     there")."""
     try:
