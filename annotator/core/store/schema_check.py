@@ -30,7 +30,6 @@ from annotator.core.store.schema import MIGRATIONS
 _FTS = "sentence_fts"
 # What a restored trigger keeps, in words for the question the user is asked.
 _PURPOSE = {"sentence_indexed": "finding new articles' sentences in search",
-            "article_unindexed": "taking deleted articles out of search",
             "sentence_texts": "reading sentence texts for search and provenance",
             _FTS: "search"}
 _COUNTS = ("sentence_marks", "article_progress", "article_sizes", "category_usage")
