@@ -46,6 +46,8 @@ class Columns(QWidget):
         if self.session.project.articles.count():
             self.empty.setText("Open an article from the library on the left\n"
                                "(double-click, or Enter; Ctrl+Enter opens it in a new column).")
+        elif self.session.project.read_only:
+            self.empty.setText("This project has no articles (opened read-only).")
         else:
             keys = keymap.keys_text(keymap.binding("import").keys)
             self.empty.setText(f"This project has no articles yet.\nImport some with File \u25b8 Import articles\u2026 "
