@@ -65,8 +65,9 @@ def _relay_table(provenance: Provenance, md_text) -> list[str]:
         named = sorted({e.to_outlet for e in edges if e.kind == "cites"}, key=str.casefold)
         copied = sorted({e.to_outlet for e in edges if e.kind == "copies"}, key=str.casefold)
         relays = [md_text(n) for n in named] + [f"copy of {md_text(n)}" for n in copied]
-        bases = sorted({e.basis for e in edges})
-        found = " and ".join({"annotation": "annotations", "text": "the text only"}.get(b, b) for b in bases)
+        bases = {e.basis for e in edges}
+        found = ("annotations and the text" if bases == {"annotation", "text"}
+                 else "annotations" if bases == {"annotation"} else "the text only")
         lines.append(f"| {md_text(outlet)} | {', '.join(relays)} | {found} |")
     if own:
         lines += ["", "Relaying no other outlet (their own reporting, or sources not named): "
