@@ -7,8 +7,8 @@ memory. Then, in the file:
   writes (a trigger that deletes every article) or our reads; nothing is touched;
 - a table of ours that is missing or has other columns is refused as damaged: its rows cannot be
   made up;
-- a trigger, index or view of ours that is missing or differs (the search index's trigger dropped:
-  new articles would never be found) is reported (`SchemaIncomplete`, naming what is missing and what
+- a trigger, index or view of ours that is missing or differs (a counting trigger dropped: the
+  library's progress would stop following the annotations; the search index dropped) is reported (`SchemaIncomplete`, naming what is missing and what
   it does) and restored only when the caller asks (`repair`): the user's consent, after a backup.
   What the restored triggers keep (the search index, the counts of marked sentences and category use)
   is rebuilt from the rows, since changes made while they were missing were not counted.
