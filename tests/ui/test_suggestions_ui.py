@@ -3,11 +3,10 @@ in a blind assignment."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QInputDialog
 
 from annotator.core.classroom.files import export_assignment
@@ -23,16 +22,9 @@ from annotator.ui.workspace.layers import CurrentSentenceOutline
 from annotator.ui.suggestions.shown import SHOWN_SETTING
 from annotator.ui.suggestions.suggestion_commands import OFF
 from annotator.ui.suggestions.suggestion_layer import SuggestionOutlines, outline_color
+from tests.ui.key_support import press, stored
 
 
-def press(qtbot, widget, key: str) -> None:
-    combination = QKeySequence(key)[0]
-    qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
-
-
-def stored(path: Path):
-    with Project.open(path, read_only=True) as project:
-        return project.annotations.list()
 
 
 def computed(qtbot, window) -> None:

@@ -15,6 +15,7 @@ from annotator.core.provenance.model import Origin
 from annotator.core.store.project import Project
 from annotator.ui.base.background import BackgroundWork
 from annotator.ui.base.errors import ErrorSink
+from annotator.ui.base.one_run import OneRunAtATime
 from annotator.ui.base.session import ProjectSession
 
 
@@ -33,25 +34,21 @@ class ClaimSources(QObject):
         self.session = session
         self.errors = errors
         self.origins: dict[int, Origin] | None = None
-        self.computing = False
-        self._again = False
+        self._runs = OneRunAtATime(self._start)
+
+    @property
+    def computing(self) -> bool:
+        return self._runs.running
 
     def compute(self) -> None:
-        if not self.session.project.is_open:
-            return
-        if self.computing:
-            self._again = True
-            return
-        self.computing, self._again = True, False
+        if self.session.project.is_open:
+            self._runs.request()
+
+    def _start(self) -> None:
         work = BackgroundWork(self.session.project.path, claim_origins, errors=self.errors,
                               failure_title="Independent sources not computed")
-        work.on_end(self._on_ended).on_success(self._on_computed).start()
+        work.on_end(self._runs.ended).on_success(self._on_computed).start()
 
     def _on_computed(self, origins: dict[int, Origin]) -> None:
         self.origins = origins
         self.computed.emit()
-
-    def _on_ended(self) -> None:
-        self.computing = False
-        if self._again:
-            self.compute()

@@ -27,6 +27,7 @@ from annotator.core.provenance.graph import layers
 from annotator.core.provenance.model import Provenance
 from annotator.core.store.project import Project
 from annotator.ui.base.background import BackgroundWork
+from annotator.ui.base.one_run import OneRunAtATime
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import plain_label
 from annotator.ui.base.session import ProjectSession
@@ -96,8 +97,7 @@ class ProvenanceTab(QWidget):
         self.session = session
         self.errors = errors
         self.computed: Computed | None = None
-        self.computing = False
-        self._again = False
+        self._runs = OneRunAtATime(self._start)
         self._stale = False  # something changed while the tab was hidden: recompute when it is shown
         self.claim = QComboBox(self)
         self.claim.setToolTip("Show the whole story, or one claim's relays and sources")
@@ -181,22 +181,19 @@ class ProvenanceTab(QWidget):
         if not project.read_only and project.claims.is_stale(METHOD):
             self.session.run_in_background(RecomputeClaims(), self.errors).start()
 
+    @property
+    def computing(self) -> bool:
+        return self._runs.running
+
     def recompute(self) -> None:
-        if not self.session.project.is_open:
-            return
-        if self.computing:
-            self._again = True
-            return
-        self.computing, self._again = True, False
+        if self.session.project.is_open:
+            self._runs.request()
+
+    def _start(self) -> None:
         claim = self.chosen_claim()
         work = BackgroundWork(self.session.project.path, lambda project: compute(project, claim),
                               errors=self.errors, failure_title="Provenance not computed")
-        work.on_end(self._on_ended).on_success(self._show).start()
-
-    def _on_ended(self) -> None:
-        self.computing = False
-        if self._again:
-            self.recompute()
+        work.on_end(self._runs.ended).on_success(self._show).start()
 
     def _on_session_changed(self, changes: Changes) -> None:
         if not self.session.project.is_open:
