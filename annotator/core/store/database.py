@@ -7,7 +7,7 @@ Every connection to a project is made here, and a process that holds one never t
 other way. Closing any file descriptor of a file drops every POSIX lock the process holds on it
 (SQLite's "How To Corrupt An SQLite Database File", 2.2): another process would then take itself for
 the last connection, checkpoint, and delete the -wal and -shm under ours. So the files this process
-has open are registered (`live`), and for those the header is read through SQLite only, never with a
+has open are registered (`live_files.py`), and for those the header is read through SQLite only, never with a
 plain handle, an immutable connection or a copy.
 """
 
@@ -28,6 +28,7 @@ from annotator.core.errors import (
 )
 from annotator.core.records import outlet_order
 from annotator.core.store import schema_check
+from annotator.core.store.live_files import LIVE, is_live
 from annotator.core.store.schema import APPLICATION_ID, LATEST_VERSION, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -37,52 +38,6 @@ BUSY_TIMEOUT_MS = 5000
 def _collate_outlets(a: str, b: str) -> int:
     left, right = outlet_order(a), outlet_order(b)
     return (left > right) - (left < right)
-
-
-class _LiveFiles:
-    """The project files this process holds connections to, by device and inode, with a count each."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._counts: dict[tuple[int, int], int] = {}
-
-    @staticmethod
-    def _identity(path: Path) -> tuple[int, int] | None:
-        try:
-            info = os.stat(path)
-        except OSError:
-            return None
-        return info.st_dev, info.st_ino
-
-    def holds(self, path: Path) -> bool:
-        identity = self._identity(path)
-        with self._lock:
-            return identity is not None and self._counts.get(identity, 0) > 0
-
-    def add(self, path: Path) -> tuple[int, int] | None:
-        identity = self._identity(path)
-        if identity is not None:
-            with self._lock:
-                self._counts[identity] = self._counts.get(identity, 0) + 1
-        return identity
-
-    def discard(self, identity: tuple[int, int] | None) -> None:
-        if identity is None:
-            return
-        with self._lock:
-            left = self._counts.get(identity, 0) - 1
-            if left > 0:
-                self._counts[identity] = left
-            else:
-                self._counts.pop(identity, None)
-
-
-_LIVE = _LiveFiles()
-
-
-def is_live(path: Path | str) -> bool:
-    """Whether this process holds a connection to the file at `path` (then no plain handle may open it)."""
-    return _LIVE.holds(Path(path))
 
 
 def _uri(path: Path, mode: str) -> str:
@@ -255,16 +210,16 @@ def _connect(path: Path, *, create: bool, read_only: bool,
             conn, copy = open_read_only(path)
         else:
             conn = sqlite3.connect(path, isolation_level=None)
-        _distrust_schema(conn)
+        schema_check.distrust(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        missing = _verify_schema(conn, path, read_only=read_only)  # before a byte is written
+        missing = schema_check.at_opening(conn, path, read_only=read_only, first=not is_live(path))
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.create_collation("OUTLET", _collate_outlets)
         if missing:
-            _repair(conn, path, missing, repair)
+            schema_check.repair_at_opening(conn, path, missing, repair)
         if not read_only:
             if before_upgrade is not None and 0 < conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION:
                 before_upgrade(conn)
@@ -276,7 +231,7 @@ def _connect(path: Path, *, create: bool, read_only: bool,
             _discard(copy)
             copy = _snapshot(path)
             conn = sqlite3.connect(copy, isolation_level=None)
-            _distrust_schema(conn)
+            schema_check.distrust(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.create_collation("OUTLET", _collate_outlets)
             migrate(conn)
@@ -297,46 +252,6 @@ def _connect(path: Path, *, create: bool, read_only: bool,
         _discard(copy)
         raise ProjectError(path, f"cannot be read ({error.strerror or error})") from error
     return conn, read_only, copy
-
-
-def _distrust_schema(conn: sqlite3.Connection) -> None:
-    """A file's triggers and views may call only harmless functions (where none of ours needs more);
-    SQL cannot alter the schema by hand (defensive mode, where this Python's sqlite3 can set it: 3.12
-    and later). The schema check (schema_check.py) is what keeps a file's own triggers out."""
-    if schema_check.schema_may_be_distrusted():
-        conn.execute("PRAGMA trusted_schema = OFF")
-    if hasattr(conn, "setconfig"):
-        conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
-
-
-def _verify_schema(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> list[schema_check.SchemaItem]:
-    """Compare the file's schema with ours (schema_check.py); what of ours is missing, where it matters."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version == 0 or version > LATEST_VERSION:
-        return []
-    missing = schema_check.verify(conn, path, version)
-    if not is_live(path):  # the first opening in this process; later ones (background work) trust it
-        schema_check.verify_references(conn, path)
-    if read_only and not any(item.kind in ("view", "table") for item in missing):
-        return []  # triggers and indexes matter only to writes; a reader reads through views and tables
-    if read_only and missing:
-        raise schema_check.SchemaIncomplete(path, missing)
-    return missing
-
-
-def _repair(conn: sqlite3.Connection, path: Path, missing: list[schema_check.SchemaItem],
-            repair: Callable[[sqlite3.Connection], object] | None) -> None:
-    """Restore what is missing when the user agreed (`repair`, which makes a backup first); else refuse."""
-    if repair is None:
-        raise schema_check.SchemaIncomplete(path, missing)
-    repair(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        schema_check.restore(conn, missing)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def _close(conn: sqlite3.Connection | None) -> None:
@@ -413,7 +328,7 @@ class Database:
         self.read_only = read_only
         self.closed = False
         self._copy = copy  # a private copy read instead of `path` (see open_read_only), removed on close
-        self._live = _LIVE.add(path) if copy is None else None
+        self._live = LIVE.add(path) if copy is None else None
 
     def write(self):  # -> ContextManager[sqlite3.Connection]
         return write_transaction(self.conn, self.path, self.read_only)
@@ -444,5 +359,5 @@ class Database:
             return
         self.conn.close()
         self.closed = True
-        _LIVE.discard(self._live)
+        LIVE.discard(self._live)
         _discard(self._copy)

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from annotator.core.errors import ProjectDamaged
-from annotator.core.store.schema import MIGRATIONS
+from annotator.core.store.schema import LATEST_VERSION, MIGRATIONS
 
 _FTS = "sentence_fts"
 # What a restored trigger keeps, in words for the question the user is asked.
@@ -124,6 +125,49 @@ def _shadow(name: str) -> bool:
 
 def _normal(sql: str) -> str:
     return re.sub(r"\s+", " ", sql).strip()
+
+
+def distrust(conn: sqlite3.Connection) -> None:
+    """A file's triggers and views may call only harmless functions (where none of ours needs more);
+    SQL cannot alter the schema by hand (defensive mode, where this Python's sqlite3 can set it: 3.12
+    and later). The check below is what keeps a file's own triggers out."""
+    if schema_may_be_distrusted():
+        conn.execute("PRAGMA trusted_schema = OFF")
+    if hasattr(conn, "setconfig"):
+        conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
+
+
+def at_opening(conn: sqlite3.Connection, path: Path, *, read_only: bool, first: bool) -> list[SchemaItem]:
+    """The check an opening makes before a byte is written: what of ours is missing, where it matters.
+
+    References are checked at the `first` opening in a process; later ones (background work) trust it.
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0 or version > LATEST_VERSION:
+        return []
+    missing = verify(conn, path, version)
+    if first:
+        verify_references(conn, path)
+    if read_only and not any(item.kind in ("view", "table") for item in missing):
+        return []  # triggers and indexes matter only to writes; a reader reads through views and tables
+    if read_only:
+        raise SchemaIncomplete(path, missing)
+    return missing
+
+
+def repair_at_opening(conn: sqlite3.Connection, path: Path, missing: list[SchemaItem],
+                      repair: Callable[[sqlite3.Connection], object] | None) -> None:
+    """Restore what is missing when the user agreed (`repair`, which makes a backup first); else refuse."""
+    if repair is None:
+        raise SchemaIncomplete(path, missing)
+    repair(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        restore(conn, missing)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def verify(conn: sqlite3.Connection, path: Path, version: int) -> list[SchemaItem]:
