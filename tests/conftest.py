@@ -44,7 +44,8 @@ def copy_as_schema_1(source: Project, target: Path) -> Path:
     conn.execute("PRAGMA user_version = 1")
     conn.execute("ATTACH ? AS src", (str(source.path),))
     for table in ("project_info", "outlets", "articles", "sentences", "categories", "annotators", "annotations"):
-        conn.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
+        columns = ", ".join(f'"{row[1]}"' for row in conn.execute(f"PRAGMA main.table_info({table})"))
+        conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM src.{table}")
     conn.commit()
     conn.close()
     return target
@@ -54,3 +55,40 @@ def copy_as_schema_1(source: Project, target: Path) -> Path:
 def schema_1_copy():
     """Write a project's data as a schema-1 file: schema_1_copy(project, path) -> path."""
     return copy_as_schema_1
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the whole session (tests/support/pg_server.py); skipped where none can start,
+    failed instead under ANNOTATOR_REQUIRE_POSTGRES=1 (.ci/run)."""
+    import importlib.util
+    import os
+    import sys
+
+    spec = importlib.util.spec_from_file_location("pg_server", Path(__file__).parent / "support" / "pg_server.py")
+    servers = importlib.util.module_from_spec(spec)
+    sys.modules["pg_server"] = servers  # its dataclass looks its module up
+    spec.loader.exec_module(servers)
+
+    try:
+        server = servers.start()
+    except servers.NoServer as error:
+        if os.environ.get(servers.REQUIRE) == "1":
+            pytest.fail(f"no PostgreSQL server could be started: {error}")
+        pytest.skip(f"no PostgreSQL server could be started: {error}")
+    yield server
+    servers.discard(server)
+
+
+@pytest.fixture
+def team_url(pg_server, request) -> str:
+    """A fresh, empty database on the test server: its URL for the server's administrator."""
+    import re
+
+    import psycopg
+
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:40] + f"_{id(request) % 100000}"
+    with psycopg.connect(pg_server.url(), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return pg_server.url(database=name)

@@ -7,6 +7,7 @@ from annotator.cli import claims, search  # noqa: F401,E402  (claim matching and
 from annotator.cli import backup  # noqa: F401,E402  (backups, a standalone copy, restore)
 from annotator.cli import codebook  # noqa: F401,E402  (sharing a codebook)
 from annotator.cli import provenance  # noqa: F401,E402  (who relays whom; outlets' aliases)
+from annotator.cli import team  # noqa: F401,E402  (a project shared on a team server)
 from annotator.cli.closed_output import ReaderMayLeave
 from annotator.cli.group import cli
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from annotator.core.store.sync_tables import SYNC_STEP
+
 APPLICATION_ID = 0x414E4E4F  # "ANNO": marks a SQLite file as an annotator project
 
 MIGRATIONS: list[tuple[int, list[str]]] = [
@@ -387,6 +389,9 @@ MIGRATIONS.append((
         "DROP TRIGGER article_unindexed",
     ],
 ))
+
+# Step 9: what a project shared on a team server keeps locally (store/sync_tables.py).
+MIGRATIONS.append((9, SYNC_STEP))
 
 LATEST_VERSION = MIGRATIONS[-1][0]
 

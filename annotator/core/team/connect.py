@@ -1,0 +1,73 @@
+"""Connecting to the team server: libpq URLs, passwords from libpq's own places, errors in words.
+
+A URL is libpq's (`postgresql://user@host:port/db`). A password is never written to the project:
+a URL given with one is stored without it, and libpq finds it in `~/.pgpass` or `PGPASSWORD`.
+"""
+
+from __future__ import annotations
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from annotator.core.errors import AnnotatorError
+
+CONNECT_TIMEOUT = 10  # seconds before an unreachable server is reported
+
+
+class SyncError(AnnotatorError):
+    """The team server could not be reached, refused, or holds something else; nothing local was lost."""
+
+    advice = "Your work is kept in the project file; sync again when the server can be reached."
+
+
+class BadServerUrl(SyncError):
+    advice = "Give the server as postgresql://user@host:port/database."
+
+
+def parse(url: str) -> dict[str, str]:
+    """libpq's parameters of `url`; BadServerUrl if it is not one."""
+    try:
+        params = conninfo_to_dict(url.strip())
+    except psycopg.ProgrammingError as error:
+        raise BadServerUrl(f"{url!r} is not a PostgreSQL address: {error}") from None
+    if not params.get("dbname"):
+        raise BadServerUrl(f"{url!r} names no database")
+    return {key: str(value) for key, value in params.items()}
+
+
+def without_password(url: str) -> str:
+    """`url` as it may be stored: the same server, user and database, no password."""
+    params = parse(url)
+    params.pop("password", None)
+    host = params.pop("host", "")
+    port = params.pop("port", "")
+    user = params.pop("user", "")
+    database = params.pop("dbname")
+    extra = "&".join(f"{key}={value}" for key, value in sorted(params.items()))
+    where = f"[{host}]" if ":" in host else host
+    text = "postgresql://" + (f"{user}@" if user else "") + where + (f":{port}" if port else "") + f"/{database}"
+    return text + (f"?{extra}" if extra else "")
+
+
+def database_name(url: str) -> str:
+    return parse(url)["dbname"]
+
+
+def connect(url: str) -> psycopg.Connection:
+    """A connection in a transaction of its own (not autocommit); SyncError saying why it failed."""
+    try:
+        return psycopg.connect(make_conninfo(url, connect_timeout=CONNECT_TIMEOUT, application_name="annotator"))
+    except psycopg.OperationalError as error:
+        raise SyncError(f"cannot reach the team server {without_password(url)}: {_first_line(error)}") from None
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def described(error: psycopg.Error) -> str:
+    """A server error in one line, for the sync summary and messages."""
+    if isinstance(error, psycopg.errors.InsufficientPrivilege):
+        return "the server refused: your role may not make this change"
+    return _first_line(error)

@@ -1,0 +1,69 @@
+"""Bringing the team's changes into this copy, in one local transaction.
+
+The server is read in one repeatable-read snapshot, kind by kind (what a later kind names comes
+first: articles before their annotations), deletions last in reverse order. The whole pull is one
+local transaction that also moves `pulled_rev`: killed part-way, nothing of it is kept and the next
+sync pulls it again. An entity changed here since the last sync is not overwritten: the next push
+settles it by the conflict rules. What applying writes is not recorded as a change to send back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.core.store.project import Project
+from annotator.core.store import sync_link as links
+from annotator.core.store.sync_apply import Applier
+from annotator.core.store.sync_documents import KINDS, Entity
+
+_BATCH = 2_000
+
+
+@dataclass
+class Pulled:
+    received: int = 0
+    written: int = 0
+    refused: list[str] = field(default_factory=list)
+
+
+def _read(server, since: int, kind: str, deleted: bool, skip_push: str | None):
+    query = ("SELECT uid, rev, owner, doc FROM annotator.entities WHERE rev > %s AND kind = %s AND deleted = %s"
+             " AND (push_id IS DISTINCT FROM %s) ORDER BY rev")
+    with server.cursor(name=f"pull_{kind}_{int(deleted)}") as cursor:
+        cursor.itersize = _BATCH
+        cursor.execute(query, (since, kind, deleted, skip_push))
+        for uid, rev, owner, doc in cursor:
+            yield Entity(kind, uid, owner, None if deleted else doc), rev
+
+
+def pull(project: Project, server, *, skip_push: str | None = None) -> Pulled:
+    """Apply the server's changes since the last pull; `skip_push`: a push of ours just made, already here."""
+    result = Pulled()
+    server.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    try:
+        newest = server.execute("SELECT coalesce(max(rev), 0) FROM annotator.entities").fetchone()[0]
+        with project.transaction() as conn:
+            link = links.read(conn)
+            before = links.last_entry(conn)
+            waiting = links.waiting_set(conn)
+            applier = Applier(conn)
+            seen: list[tuple[str, str, int]] = []
+            passes = [(kind, False) for kind in KINDS] + [(kind, True) for kind in reversed(KINDS)]
+            for kind, deleted in passes:
+                for entity, rev in _read(server, link.pulled_rev, kind, deleted, skip_push):
+                    result.received += 1
+                    if (kind, entity.uid) in waiting:
+                        continue  # changed here too: the next push settles it
+                    applier.apply(entity)
+                    seen.append((kind, entity.uid, rev))
+            links.record_seen(conn, seen)
+            links.forget_after(conn, before)  # our own writes of their changes
+            links.requeue(conn, applier.result.kept)  # a deletion not applied here goes back as a restoration
+            links.update(conn, pulled_rev=max(link.pulled_rev, newest))
+        server.commit()
+    except BaseException:
+        server.rollback()
+        raise
+    result.written = applier.result.written
+    result.refused = applier.result.refused
+    return result

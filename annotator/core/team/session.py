@@ -1,0 +1,183 @@
+"""Share a project to a team server, join one, and sync: the three things a member does.
+
+Each step is resumable: `share` keeps the project's id locally before it writes the server, so a
+share interrupted at any point is finished by running it again; `join` writes the new local copy
+under a temporary name and moves it into place only once the whole project has arrived.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+
+from annotator.core.clock import now
+from annotator.core.errors import ProjectError
+from annotator.core.store.project import Project
+from annotator.core.store import sync_link as links
+from annotator.core.team import connect as connecting, server_schema
+from annotator.core.team.connect import SyncError
+from annotator.core.team.pull import pull
+from annotator.core.team.push import Conflict, push
+
+PROJECT_UID = "project_uid"  # project_info: the shared project's id, kept from the first share
+
+
+class NotShared(SyncError):
+    advice = "Share it first (File ▸ Share…, or annotator share PROJECT URL), or join a shared project."
+
+
+@dataclass
+class SyncSummary:
+    sent: int = 0
+    received: int = 0
+    written: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    not_allowed: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    waiting: int = 0
+
+    def lines(self) -> list[str]:
+        """The summary in words, first line first."""
+        head = f"Sent {self.sent:,} change{'s' * (self.sent != 1)}, received {self.received:,}."
+        out = [head]
+        out += [f"Conflict: {c.text}" for c in self.conflicts]
+        if self.not_allowed:
+            out.append(f"Kept here only ({len(self.not_allowed):,}), as your role on the server may not make "
+                       f"these changes: " + "; ".join(self.not_allowed[:5]) + (" …" if len(self.not_allowed) > 5 else ""))
+        if self.refused:
+            out.append(f"Not written here ({len(self.refused):,}), as they do not fit: "
+                       + "; ".join(self.refused[:5]) + (" …" if len(self.refused) > 5 else ""))
+        return out
+
+
+def _server(url: str):
+    conn = connecting.connect(url)
+    try:
+        settings = server_schema.installed(conn)
+    except psycopg.Error as error:
+        conn.close()
+        raise SyncError(f"the team server refused: {connecting.described(error)}") from None
+    conn.rollback()
+    return conn, settings
+
+
+def _role(server) -> str:
+    role = server.execute("SELECT annotator.my_role()").fetchone()[0]
+    server.rollback()
+    if role is None:
+        user = server.execute("SELECT current_user").fetchone()[0]
+        server.rollback()
+        raise SyncError(f"the server's login {user!r} is not a member of this shared project",
+                        ) from None
+    return role
+
+
+def share(project: Project, url: str, *, blind: bool = False) -> SyncSummary:
+    """Publish `project` to the (empty) database at `url`, then sync everything to it."""
+    if links.read(project.database.conn) is not None:
+        raise SyncError(f"{project.name} is shared already, to {links.read(project.database.conn).url}")
+    with project.transaction():
+        project_uid = project.info.value(PROJECT_UID)
+        if project_uid is None:
+            project_uid = uuid.uuid4().hex
+            project.info.set_value(PROJECT_UID, project_uid)
+        if blind is False and project.info.value("blind") == "1":
+            blind = True
+    server, settings = _server(url)
+    try:
+        if settings is None:
+            try:
+                server_schema.install(server, connecting.database_name(url), project_uid, blind=blind)
+                server.commit()
+            except psycopg.Error as error:
+                server.rollback()
+                raise SyncError(f"cannot set the shared project up on {connecting.without_password(url)}: "
+                                f"{connecting.described(error)}") from None
+        elif settings.get("project_uid") != project_uid:
+            raise SyncError(f"{connecting.without_password(url)} holds another shared project already; "
+                            "join it with annotator join, or share to an empty database")
+        role = _role(server)
+        user = server.execute("SELECT current_user").fetchone()[0]
+        server.rollback()
+        with project.transaction() as conn:
+            links.create(conn, url=connecting.without_password(url), project_uid=project_uid, member=user, role=role)
+            links.share_everything(conn, now())
+        return _exchange(project, server)
+    finally:
+        server.close()
+
+
+def join(url: str, path: Path | str) -> Project:
+    """A new local copy of the shared project at `url`, written to `path` (which must not exist)."""
+    path = Path(path)
+    if path.exists():
+        raise ProjectError(path, "a file of that name exists already")
+    server, settings = _server(url)
+    partial = path.with_name(f".{path.name}.joining")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm"), Path(f"{partial}-journal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        if settings is None:
+            raise SyncError(f"{connecting.without_password(url)} holds no shared project")
+        role = _role(server)
+        user = server.execute("SELECT current_user").fetchone()[0]
+        server.rollback()
+        project = Project.create(partial, codebook=[])
+        try:
+            with project.transaction() as conn:
+                project.info.set_value(PROJECT_UID, settings["project_uid"])
+                if settings.get("blind") == "1":
+                    project.info.set_value("blind", "1")
+                links.create(conn, url=connecting.without_password(url), project_uid=settings["project_uid"],
+                             member=user, role=role)
+            _exchange(project, server)
+        finally:
+            project.close()
+    finally:
+        server.close()
+    os.replace(partial, path)
+    return Project.open(path)
+
+
+def sync(project: Project) -> SyncSummary:
+    """Send what changed here, then take what changed on the server; both resumable."""
+    link = links.read(project.database.conn)
+    if link is None:
+        raise NotShared(f"{project.name} is not shared to a team server")
+    server, settings = _server(link.url)
+    try:
+        if settings is None or settings.get("project_uid") != link.project_uid:
+            raise SyncError(f"{link.url} no longer holds this shared project")
+        role = _role(server)
+        if role != link.role:
+            with project.transaction() as conn:
+                links.update(conn, role=role)
+        return _exchange(project, server)
+    finally:
+        server.close()
+
+
+def _exchange(project: Project, server) -> SyncSummary:
+    try:
+        pushed = push(project, server)
+        pulled = pull(project, server, skip_push=pushed.push_id)
+    except psycopg.Error as error:
+        raise SyncError(f"the sync stopped: {connecting.described(error)}; what was sent before is kept, "
+                        "the rest goes next time") from None
+    with project.transaction() as conn:
+        links.update(conn, last_sync=now())
+        waiting = links.waiting(conn)
+    return SyncSummary(sent=pushed.sent, received=pulled.received, written=pulled.written,
+                       conflicts=pushed.conflicts, not_allowed=pushed.not_allowed,
+                       refused=pushed.refused + pulled.refused, waiting=waiting)
+
+
+def status(project: Project) -> tuple[links.Link | None, int]:
+    """The project's link (None: not shared) and how many changes wait to be sent."""
+    conn = project.database.conn
+    link = links.read(conn)
+    return link, (links.waiting(conn) if link else 0)
