@@ -25,6 +25,10 @@ class Unfit(ValueError):
     """A document from the server that cannot be written here; the text says why."""
 
 
+class Orphan(Unfit):
+    """An annotation or correction of an article deleted here or on the server: nothing to write it on."""
+
+
 @dataclass
 class Applied:
     written: int = 0
@@ -42,7 +46,8 @@ class Applier:
         self._annotators: dict[str, int] = {}
         self.result = Applied()
 
-    def apply(self, entity: Entity) -> None:
+    def apply(self, entity: Entity, *, report: bool = True) -> bool:
+        """Write `entity`; False (and its reason in `result.refused` when `report`) if it does not fit."""
         conn = self._conn
         conn.execute("SAVEPOINT pulled")
         try:
@@ -53,19 +58,23 @@ class Applier:
         except (Unfit, AnnotatorError, KeyError, TypeError, ValueError, AttributeError, sqlite3.IntegrityError) as error:
             conn.execute("ROLLBACK TO pulled")
             conn.execute("RELEASE pulled")
-            self.result.refused.append(f"{entity.kind} {entity.uid[:12]}: {_reason(error)}")
             self._articles.clear()
             self._categories.clear()
-            return
+            if isinstance(error, Orphan):
+                return True  # nothing to do here, ever
+            if report:
+                self.result.refused.append(f"{entity.kind} {entity.uid[:12]}: {_reason(error)}")
+            return False
         conn.execute("RELEASE pulled")
         self.result.written += 1
+        return True
 
     # -- ids -------------------------------------------------------------------------------------
     def _article_id(self, sha: str) -> int:
         if sha not in self._articles:
             row = self._conn.execute("SELECT id FROM articles WHERE body_sha256 = ?", (sha,)).fetchone()
             if row is None:
-                raise Unfit("its article is not in this copy")
+                raise Orphan("its article is not in this copy")
             self._articles[sha] = row[0]
         return self._articles[sha]
 

@@ -101,3 +101,18 @@ def seen_revs(conn: sqlite3.Connection, kind: str, uids: list[str]) -> dict[str,
 def record_seen(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int]]) -> None:
     conn.executemany("INSERT INTO sync_seen (kind, uid, rev) VALUES (?, ?, ?)"
                      " ON CONFLICT (kind, uid) DO UPDATE SET rev = excluded.rev", list(rows))
+
+
+# -- entities to fetch again -----------------------------------------------------------------------
+def retries(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for kind, uid in conn.execute("SELECT kind, uid FROM sync_retry"):
+        found.setdefault(kind, []).append(uid)
+    return found
+
+
+def set_retry(conn: sqlite3.Connection, kind: str, uid: str, retry: bool) -> None:
+    if retry:
+        conn.execute("INSERT OR IGNORE INTO sync_retry (kind, uid) VALUES (?, ?)", (kind, uid))
+    else:
+        conn.execute("DELETE FROM sync_retry WHERE kind = ? AND uid = ?", (kind, uid))

@@ -9,6 +9,8 @@
   a project never shared pays one lookup of an empty table per write.
 - `sync_seen`: the server revision of each entity as this copy last saw it, which tells a later
   edit made here from one made without seeing the server's newer version (a conflict).
+- `sync_retry`: entities pulled that could not be written here yet (an annotation whose category
+  was deleted here and is being restored by another member), fetched again at every sync.
 
 Ids that must agree between copies: an article's body hash, a category's key, an outlet alias's
 key, a project setting's key; annotations and claim corrections get a random `uid` (a trigger gives
@@ -69,6 +71,11 @@ SYNC_STEP: list[str] = [
         kind TEXT NOT NULL,
         uid TEXT NOT NULL,
         rev INTEGER NOT NULL,
+        PRIMARY KEY (kind, uid)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE sync_retry (
+        kind TEXT NOT NULL,
+        uid TEXT NOT NULL,
         PRIMARY KEY (kind, uid)
     ) WITHOUT ROWID""",
     "ALTER TABLE annotations ADD COLUMN uid TEXT",

@@ -69,5 +69,5 @@ def _first_line(error: Exception) -> str:
 def described(error: psycopg.Error) -> str:
     """A server error in one line, for the sync summary and messages."""
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
-        return "the server refused: your role may not make this change"
+        return "your role on the server may not make this change"
     return _first_line(error)

@@ -24,6 +24,7 @@ class Pulled:
     received: int = 0
     written: int = 0
     refused: list[str] = field(default_factory=list)
+    kept: int = 0  # deletions not applied here, queued to be undone on the server
 
 
 def _read(server, since: int, kind: str, deleted: bool, skip_push: str | None):
@@ -34,6 +35,24 @@ def _read(server, since: int, kind: str, deleted: bool, skip_push: str | None):
         cursor.execute(query, (since, kind, deleted, skip_push))
         for uid, rev, owner, doc in cursor:
             yield Entity(kind, uid, owner, None if deleted else doc), rev
+
+
+def _again(server, kind: str, deleted: bool, uids: list[str]):
+    """Entities that could not be written at an earlier pull, as the server has them now."""
+    if not uids:
+        return
+    rows = server.execute("SELECT uid, rev, owner, doc FROM annotator.entities WHERE kind = %s AND uid = ANY(%s)"
+                          " AND deleted = %s", (kind, uids, deleted)).fetchall()
+    for uid, rev, owner, doc in rows:
+        yield Entity(kind, uid, owner, None if deleted else doc), rev
+
+
+def _write(conn, applier: Applier, entity: Entity, rev: int, seen: list, *, again: bool) -> None:
+    """Write one pulled entity; one that does not fit is kept to be fetched again (reported the first time)."""
+    written = applier.apply(entity, report=not again)
+    links.set_retry(conn, entity.kind, entity.uid, not written)
+    if written:
+        seen.append((entity.kind, entity.uid, rev))
 
 
 def pull(project: Project, server, *, skip_push: str | None = None) -> Pulled:
@@ -49,13 +68,18 @@ def pull(project: Project, server, *, skip_push: str | None = None) -> Pulled:
             applier = Applier(conn)
             seen: list[tuple[str, str, int]] = []
             passes = [(kind, False) for kind in KINDS] + [(kind, True) for kind in reversed(KINDS)]
+            retry = {kind: set(uids) for kind, uids in links.retries(conn).items()}
             for kind, deleted in passes:
+                again = retry.setdefault(kind, set())
                 for entity, rev in _read(server, link.pulled_rev, kind, deleted, skip_push):
                     result.received += 1
                     if (kind, entity.uid) in waiting:
                         continue  # changed here too: the next push settles it
-                    applier.apply(entity)
-                    seen.append((kind, entity.uid, rev))
+                    _write(conn, applier, entity, rev, seen, again=entity.uid in again)
+                    again.discard(entity.uid)
+                for entity, rev in _again(server, kind, deleted, sorted(again)):
+                    if (kind, entity.uid) not in waiting:
+                        _write(conn, applier, entity, rev, seen, again=True)
             links.record_seen(conn, seen)
             links.forget_after(conn, before)  # our own writes of their changes
             links.requeue(conn, applier.result.kept)  # a deletion not applied here goes back as a restoration
@@ -66,4 +90,5 @@ def pull(project: Project, server, *, skip_push: str | None = None) -> Pulled:
         raise
     result.written = applier.result.written
     result.refused = applier.result.refused
+    result.kept = len(applier.result.kept)
     return result

@@ -90,7 +90,7 @@ def _outgoing(project: Project, link: links.Link) -> tuple[list[_Outgoing], int,
                 entity = current.get(uid)
                 owner = entity.owner if entity else ""
                 if not _allowed(link, kind, owner, entity is None):
-                    forbidden.append(f"{kind} {_label(entity) if entity else uid[:12]}")
+                    forbidden.append(_named(kind, uid, entity))
                     continue
                 out.append(_Outgoing(kind, uid, seen.get((kind, uid), 0), at, owner,
                                      entity.doc if entity else None))
@@ -105,6 +105,13 @@ def _allowed(link: links.Link, kind: str, owner: str, deleted: bool) -> bool:
     if link.role == "student":
         return kind == "annotation" and (deleted or owner == link.member)
     return False
+
+
+def _named(kind: str, uid: str, entity: documents.Entity | None) -> str:
+    """An entity in words for a list: its kind, its key where it has a readable one, and what it is."""
+    readable = kind in ("category", "setting", "alias")
+    label = _label(entity)
+    return " ".join(part for part in (kind, uid if readable else "", label or ("" if readable else uid[:12])) if part)
 
 
 def _label(entity: documents.Entity | None) -> str:
@@ -165,6 +172,9 @@ def _send(server, push_id: str, outgoing: list[_Outgoing], link: links.Link, res
         if drop:
             with server.cursor() as cursor:
                 cursor.executemany("DELETE FROM incoming WHERE kind = %s AND uid = %s", drop)
+        # A tombstone keeps its owner (the row-level policies check the owner of the row as written).
+        server.execute("""UPDATE incoming i SET owner = e.owner FROM annotator.entities e
+            WHERE i.deleted AND e.kind = i.kind AND e.uid = i.uid""")
         rows = server.execute(sql.SQL("""
             INSERT INTO annotator.entities AS e (kind, uid, rev, owner, deleted, edited_at, doc, push_id)
             SELECT kind, uid, nextval('annotator.revs'), owner, deleted, edited_at, doc, %s FROM incoming

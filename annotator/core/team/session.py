@@ -26,6 +26,10 @@ from annotator.core.team.push import Conflict, push
 PROJECT_UID = "project_uid"  # project_info: the shared project's id, kept from the first share
 
 
+class NotAMember(SyncError):
+    advice = "Ask a teacher of the shared project to add you: annotator member URL LOGIN --role editor (or student)."
+
+
 class NotShared(SyncError):
     advice = "Share it first (File ▸ Share…, or annotator share PROJECT URL), or join a shared project."
 
@@ -58,6 +62,10 @@ def _server(url: str):
     conn = connecting.connect(url)
     try:
         settings = server_schema.installed(conn)
+    except psycopg.errors.InsufficientPrivilege:
+        conn.close()
+        raise NotAMember(f"the login {connecting.parse(url).get('user') or 'you connect as'} is not a member of the "
+                         f"shared project at {connecting.without_password(url)}") from None
     except psycopg.Error as error:
         conn.close()
         raise SyncError(f"the team server refused: {connecting.described(error)}") from None
@@ -67,12 +75,10 @@ def _server(url: str):
 
 def _role(server) -> str:
     role = server.execute("SELECT annotator.my_role()").fetchone()[0]
+    user = server.execute("SELECT current_user").fetchone()[0]
     server.rollback()
     if role is None:
-        user = server.execute("SELECT current_user").fetchone()[0]
-        server.rollback()
-        raise SyncError(f"the server's login {user!r} is not a member of this shared project",
-                        ) from None
+        raise NotAMember(f"the login {user!r} is not a member of this shared project")
     return role
 
 
@@ -165,6 +171,10 @@ def _exchange(project: Project, server) -> SyncSummary:
     try:
         pushed = push(project, server)
         pulled = pull(project, server, skip_push=pushed.push_id)
+        if pulled.kept:  # a deletion of something still used here: restored on the server at once
+            again = push(project, server)
+            pushed.sent += again.sent
+            pushed.conflicts += again.conflicts
     except psycopg.Error as error:
         raise SyncError(f"the sync stopped: {connecting.described(error)}; what was sent before is kept, "
                         "the rest goes next time") from None

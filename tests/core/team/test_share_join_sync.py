@@ -1,0 +1,177 @@
+"""Share, join and sync against a real PostgreSQL server: everything that travels arrives, once."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from annotator.core.errors import ProjectError
+from annotator.core.ops import runner
+from annotator.core.ops.classroom import MarkAnswerKey
+from annotator.core.store.project import Project
+from annotator.core.store.sentence_search import count_matching
+from annotator.core.team import session
+from annotator.core.team.connect import SyncError, without_password
+
+from .conftest import picture
+
+
+def _annotate_all(project: Project, who: str, category: str = "on_record", every: int = 3) -> int:
+    made = 0
+    for article in project.articles.list():
+        for idx in range(0, len(project.articles.sentences(article.id)), every):
+            project.annotate_sentence(article.id, idx, category=category, annotator=who, source="the mayor",
+                                      note=f"n{idx}")
+            made += 1
+    return made
+
+
+def test_a_joined_copy_holds_everything_the_shared_project_had(team, tmp_path):
+    owner = team.owner
+    _annotate_all(owner, "annotator_admin")
+    owner.categories.update("document", label="Document or filing", description="A paper trail.")
+    runner.apply(owner, MarkAnswerKey("annotator_admin"))
+    session.sync(owner)
+
+    copy = session.join(team.url, tmp_path / "copy.annot")
+    try:
+        assert picture(copy) == picture(owner)
+        assert copy.annotations.count() == owner.annotations.count() > 0
+        assert copy.info.value("answer_key") == "annotator_admin"
+        # the search index and the counts kept by triggers follow what arrived
+        first = copy.articles.list()[0]
+        assert copy.articles.get(first.id, annotator="annotator_admin").annotated_sentences > 0
+        assert count_matching(copy.database, "mayor OR said") == count_matching(owner.database, "mayor OR said") > 0
+    finally:
+        copy.close()
+
+
+def test_changes_travel_both_ways_and_a_second_sync_sends_nothing(team):
+    ann = team.member("ann")
+    try:
+        article = ann.articles.list()[0]
+        made = ann.annotate_sentence(article.id, 1, category="anonymous_official", annotator="ann")
+        first = session.sync(ann)
+        assert first.sent == 1 and not first.conflicts
+        again = session.sync(ann)
+        assert again.sent == 0 and again.received == 0
+
+        got = session.sync(team.owner)
+        assert got.received == 1
+        here = next(a.id for a in team.owner.articles.list() if a.title == article.title)
+        [arrived] = team.owner.annotations.for_article(here, annotator="ann")
+        assert (arrived.start, arrived.end, arrived.category) == (made.start, made.end, "anonymous_official")
+
+        team.owner.annotations.update(arrived.id, category="anonymous_official", source="a senior aide", note="")
+        session.sync(team.owner)
+        session.sync(ann)
+        assert ann.annotations.get(made.id).source == "a senior aide"
+
+        ann.annotations.delete(made.id)
+        session.sync(ann)
+        session.sync(team.owner)
+        assert team.owner.annotations.for_article(here, annotator="ann") == []
+        assert picture(ann) == picture(team.owner)
+    finally:
+        ann.close()
+
+
+def test_deleting_an_article_travels_and_leaves_the_copies_equal(team):
+    ann = team.member("ann")
+    try:
+        article = team.owner.articles.list()[0]
+        team.owner.annotate_sentence(article.id, 0, category="on_record", annotator="annotator_admin")
+        session.sync(team.owner)
+        session.sync(ann)
+        mine = ann.articles.list()[0]
+        ann.annotate_sentence(mine.id, 2, category="on_record", annotator="ann")
+        session.sync(ann)
+        session.sync(team.owner)
+        team.owner.articles.remove(article.id)  # with ann's annotation on it
+        summary = session.sync(team.owner)
+        assert not summary.conflicts
+        session.sync(ann)
+        assert ann.articles.count() == team.owner.articles.count() == 3
+        assert picture(ann) == picture(team.owner)
+    finally:
+        ann.close()
+
+
+def test_a_project_never_shared_records_nothing_to_send(project):
+    article_id = project.articles.list() and project.articles.list()[0].id
+    assert project.database.row("SELECT count(*) FROM sync_outbox")[0] == 0
+    project.categories.update("document", label="Paper trail")
+    assert project.database.row("SELECT count(*) FROM sync_outbox")[0] == 0
+    assert article_id == []
+    with pytest.raises(session.NotShared):
+        session.sync(project)
+
+
+def test_the_stored_address_never_holds_a_password(team_url, tmp_path):
+    from annotator.core.sample import create_sample
+
+    owner, _ = create_sample(tmp_path / "p.annot")
+    try:
+        with_password = team_url.replace("annotator_admin@", "annotator_admin:s3cret@")
+        session.share(owner, with_password)
+        link, _ = session.status(owner)
+        assert "s3cret" not in link.url and link.url == without_password(team_url)
+        raw = (tmp_path / "p.annot").read_bytes()
+        assert b"s3cret" not in raw
+    finally:
+        owner.close()
+
+
+def test_sharing_to_a_database_holding_another_project_is_refused(team, tmp_path):
+    from annotator.core.sample import create_sample
+
+    other, _ = create_sample(tmp_path / "other.annot")
+    try:
+        with pytest.raises(SyncError, match="another shared project"):
+            session.share(other, team.url)
+        assert session.status(other) == (None, 0)
+    finally:
+        other.close()
+
+
+def test_joining_an_empty_database_or_onto_a_file_is_refused(team_url, tmp_path):
+    with pytest.raises(SyncError, match="holds no shared project"):
+        session.join(team_url, tmp_path / "new.annot")
+    assert not (tmp_path / "new.annot").exists()
+    (tmp_path / "taken.annot").write_text("mine")
+    with pytest.raises(ProjectError, match="exists already"):
+        session.join(team_url, tmp_path / "taken.annot")
+    assert (tmp_path / "taken.annot").read_text() == "mine"
+
+
+def test_an_unreachable_server_is_an_error_in_words_and_nothing_is_lost(team, pg_server):
+    owner = team.owner
+    article = owner.articles.list()[0]
+    owner.annotate_sentence(article.id, 3, category="on_record", annotator="annotator_admin")
+    with owner.transaction() as conn:
+        conn.execute("UPDATE sync_link SET url = 'postgresql://nobody@127.0.0.1:1/none'")
+    with pytest.raises(SyncError, match="cannot reach the team server"):
+        session.sync(owner)
+    assert session.status(owner)[1] == 1  # still waiting
+
+
+def test_a_server_document_that_does_not_fit_is_reported_and_the_rest_arrives(team, tmp_path):
+    owner = team.owner
+    article = owner.articles.list()[0]
+    owner.annotate_sentence(article.id, 0, category="on_record", annotator="annotator_admin")
+    session.sync(owner)
+    with psycopg.connect(team.url) as conn:  # another program wrote a span past the article's end
+        conn.execute("""UPDATE annotator.entities SET doc = jsonb_set(doc, '{end}', '99999999'),
+                        rev = nextval('annotator.revs') WHERE kind = 'annotation'""")
+        conn.execute("""INSERT INTO annotator.entities (kind, uid, rev, edited_at, doc)
+                        VALUES ('setting', 'name', nextval('annotator.revs'), '2030-01-01', '{"value": "Renamed"}')
+                        ON CONFLICT (kind, uid) DO UPDATE SET doc = excluded.doc, rev = excluded.rev""")
+    copy = session.join(team.url, tmp_path / "copy.annot")
+    try:
+        assert copy.annotations.count() == 0
+        assert copy.info.value("name") == "Renamed"
+        summary = session.sync(owner)
+        assert any("outside its article" in text for text in summary.refused)
+        assert owner.annotations.count() == 1  # kept as it was here
+    finally:
+        copy.close()
