@@ -58,6 +58,32 @@ def _statements(database: str) -> list[sql.Composable]:
             CHECK (deleted OR doc IS NOT NULL)
         )"""),
         sql.SQL("CREATE INDEX entities_rev ON annotator.entities (rev)"),
+        sql.SQL("CREATE INDEX entities_article ON annotator.entities ((doc->>'article')) WHERE kind = 'annotation'"),
+        # An article's deletion deletes its annotations, whoever made them (as the schema's owner: a
+        # member may delete an article holding others' annotations); an annotation written onto a
+        # deleted article arrives deleted (a deletion beats an edit made before it was seen).
+        sql.SQL("""CREATE FUNCTION annotator.article_deleted() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = pg_catalog AS $$
+            BEGIN
+                UPDATE annotator.entities SET deleted = true, rev = nextval('annotator.revs'), push_id = NEW.push_id,
+                    writer = current_user
+                WHERE kind = 'annotation' AND NOT deleted AND doc->>'article' = NEW.uid;
+                RETURN NULL;
+            END $$"""),
+        sql.SQL("""CREATE TRIGGER article_deleted AFTER INSERT OR UPDATE OF deleted ON annotator.entities
+            FOR EACH ROW WHEN (NEW.kind = 'article' AND NEW.deleted) EXECUTE FUNCTION annotator.article_deleted()"""),
+        sql.SQL("""CREATE FUNCTION annotator.onto_deleted_article() RETURNS trigger LANGUAGE plpgsql
+            SET search_path = pg_catalog AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM annotator.entities WHERE kind = 'article' AND uid = NEW.doc->>'article'
+                           AND deleted) THEN
+                    NEW.deleted := true;
+                END IF;
+                RETURN NEW;
+            END $$"""),
+        sql.SQL("""CREATE TRIGGER onto_deleted_article BEFORE INSERT OR UPDATE ON annotator.entities
+            FOR EACH ROW WHEN (NEW.kind = 'annotation' AND NOT NEW.deleted)
+            EXECUTE FUNCTION annotator.onto_deleted_article()"""),
         sql.SQL("""CREATE TABLE annotator.pushes (
             id uuid PRIMARY KEY,
             member text NOT NULL DEFAULT current_user,
@@ -100,6 +126,7 @@ def _statements(database: str) -> list[sql.Composable]:
     writers = sql.SQL(", ").join(role[name] for name in WRITERS)
     statements += [
         sql.SQL("REVOKE ALL ON SCHEMA annotator FROM PUBLIC"),
+        sql.SQL("REVOKE ALL ON FUNCTION annotator.article_deleted() FROM PUBLIC"),
         sql.SQL("GRANT USAGE ON SCHEMA annotator TO {}").format(everyone),
         sql.SQL("GRANT SELECT ON annotator.entities, annotator.settings TO {}").format(everyone),
         sql.SQL("GRANT INSERT, UPDATE ON annotator.entities TO {}").format(writers),
