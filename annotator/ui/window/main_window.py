@@ -24,6 +24,7 @@ from annotator.ui.dashboard.report_actions import ReportActions
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.window.file_actions import FileActions
 from annotator.ui.window.panel_keys import PanelKeys
+from annotator.ui.window.team_actions import TeamActions
 from annotator.ui.window.help_pages import GUIDELINES_ANCHOR, UserGuide, about_text
 from annotator.ui.workspace.inspector import InspectorPanel
 from annotator.ui.base import keymap
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(session, self.inspector, self.errors, self)
         self.exports = ReportActions(session, self.errors, self, Filters)  # File ▸ Export: every annotation
         self.files = FileActions(session, self.errors, settings, self, export_annotations=self.exports.annotations_csv)
+        self.team = TeamActions(session, self.errors, self)  # File ▸ Share, Join, Sync; the sync status
         self.classroom = ClassroomActions(session, self.errors, settings, self)
         self.assignment_banner = self.classroom.banner(self)
         if self.assignment_banner is not None:  # a student's file: a bar across the top says what to do
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.files.populate(file_menu)
+        self.team.populate(file_menu, before=self.files.quit_action)
         edit = self.menuBar().addMenu("&Edit")
         self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")  # keys: the keymap's
         self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         self.read_only_label.setObjectName("readOnlyNotice")
         self.read_only_label.setVisible(self.session.project.read_only)
         self.statusBar().addPermanentWidget(self.read_only_label)
+        self.statusBar().addPermanentWidget(self.team.status_label)
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
         # Normal widgets, not a message: a notice covers them for a while, then they come back.
@@ -197,6 +201,7 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._on_session_changed)
         self.session.failed.connect(self.errors.report)
         self.files.project_switch_requested.connect(self.project_switch_requested)
+        self.team.project_switch_requested.connect(self.project_switch_requested)
         self.files.quit_requested.connect(self.close)
         self.files.project_restored.connect(self.session.reload)
         self.classroom.compare_requested.connect(self.open_compare)
