@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -74,7 +75,7 @@ def sync_command(project: Path, only_status: bool) -> None:
 @click.option("--password-stdin", is_flag=True, help="Read a new login's password from the standard input.")
 def member_command(url: str, login: str, role: str, password_stdin: bool) -> None:
     """Make LOGIN a member of the shared project at URL with ROLE (creating the login if it is new)."""
-    password = click.get_text_stream("stdin").readline().rstrip("\n") if password_stdin else None
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
     created = members.add_member(url, login, role, password=password)
     click.echo(f"{'created' if created else 'updated'} {login}: {role}")
 

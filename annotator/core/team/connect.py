@@ -55,6 +55,7 @@ def database_name(url: str) -> str:
 
 def connect(url: str) -> psycopg.Connection:
     """A connection in a transaction of its own (not autocommit); SyncError saying why it failed."""
+    parse(url)
     try:
         return psycopg.connect(make_conninfo(url, connect_timeout=CONNECT_TIMEOUT, application_name="annotator"))
     except psycopg.OperationalError as error:

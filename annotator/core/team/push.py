@@ -17,8 +17,6 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
-from psycopg import sql
-
 from annotator.core.store.project import Project
 from annotator.core.store import sync_documents as documents, sync_link as links
 from annotator.core.store.sync_apply import Applier
@@ -175,14 +173,9 @@ def _send(server, push_id: str, outgoing: list[_Outgoing], link: links.Link, res
         # A tombstone keeps its owner (the row-level policies check the owner of the row as written).
         server.execute("""UPDATE incoming i SET owner = e.owner FROM annotator.entities e
             WHERE i.deleted AND e.kind = i.kind AND e.uid = i.uid""")
-        rows = server.execute(sql.SQL("""
-            INSERT INTO annotator.entities AS e (kind, uid, rev, owner, deleted, edited_at, doc, push_id)
-            SELECT kind, uid, nextval('annotator.revs'), owner, deleted, edited_at, doc, %s FROM incoming
-            ON CONFLICT (kind, uid) DO UPDATE SET rev = excluded.rev, deleted = excluded.deleted,
-                owner = CASE WHEN excluded.deleted THEN e.owner ELSE excluded.owner END,
-                edited_at = excluded.edited_at, doc = excluded.doc, push_id = excluded.push_id,
-                writer = current_user
-            RETURNING kind, uid, rev""" ), (push_id,)).fetchall()
+        rows = []
+        for kind in documents.KINDS:  # in order: an article restored before the annotations written onto it
+            rows += server.execute(_UPSERT, (push_id, kind)).fetchall()
         server.execute("INSERT INTO annotator.pushes (id, changes) VALUES (%s, %s)", (push_id, len(rows)))
         server.commit()
     except BaseException:
@@ -190,6 +183,16 @@ def _send(server, push_id: str, outgoing: list[_Outgoing], link: links.Link, res
         raise
     result.sent = len(rows)
     return rows
+
+
+_UPSERT = """
+    INSERT INTO annotator.entities AS e (kind, uid, rev, owner, deleted, edited_at, doc, push_id)
+    SELECT kind, uid, nextval('annotator.revs'), owner, deleted, edited_at, doc, %s FROM incoming WHERE kind = %s
+    ON CONFLICT (kind, uid) DO UPDATE SET rev = excluded.rev, deleted = excluded.deleted,
+        owner = CASE WHEN excluded.deleted THEN e.owner ELSE excluded.owner END,
+        edited_at = excluded.edited_at, doc = excluded.doc, push_id = excluded.push_id,
+        writer = current_user
+    RETURNING kind, uid, rev"""
 
 
 def _settle(server, outgoing: list[_Outgoing], link: links.Link, result: Pushed) -> list[tuple[str, str]]:

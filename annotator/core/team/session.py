@@ -84,6 +84,7 @@ def _role(server) -> str:
 
 def share(project: Project, url: str, *, blind: bool = False) -> SyncSummary:
     """Publish `project` to the (empty) database at `url`, then sync everything to it."""
+    connecting.parse(url)
     if links.read(project.database.conn) is not None:
         raise SyncError(f"{project.name} is shared already, to {links.read(project.database.conn).url}")
     with project.transaction():

@@ -175,3 +175,25 @@ def test_a_server_document_that_does_not_fit_is_reported_and_the_rest_arrives(te
         assert owner.annotations.count() == 1  # kept as it was here
     finally:
         copy.close()
+
+
+def test_an_article_deleted_then_put_back_by_undo_comes_back_with_its_annotations(team):
+    from annotator.core.ops.articles import DeleteArticles
+
+    owner = team.owner
+    ann = team.member("ann")
+    try:
+        article = owner.articles.list()[0]
+        owner.annotate_sentence(article.id, 0, category="on_record", annotator="annotator_admin")
+        operation = DeleteArticles([article.id])
+        runner.apply(owner, operation)
+        session.sync(owner)
+        session.sync(ann)
+        assert ann.articles.count() == 3
+        runner.revert(owner, operation)
+        session.sync(owner)
+        session.sync(ann)
+        assert ann.articles.count() == 4 and ann.annotations.count() == 1
+        assert picture(ann) == picture(owner)
+    finally:
+        ann.close()
