@@ -88,7 +88,7 @@ def _outgoing(project: Project, link: links.Link) -> tuple[list[_Outgoing], int,
                 entity = current.get(uid)
                 owner = entity.owner if entity else ""
                 if not _allowed(link, kind, owner, entity is None):
-                    forbidden.append(_named(kind, uid, entity))
+                    forbidden.append(_named(kind, uid, entity) + _why(link, kind, owner))
                     continue
                 out.append(_Outgoing(kind, uid, seen.get((kind, uid), 0), at, owner,
                                      entity.doc if entity else None))
@@ -103,6 +103,12 @@ def _allowed(link: links.Link, kind: str, owner: str, deleted: bool) -> bool:
     if link.role == "student":
         return kind == "annotation" and (deleted or owner == link.member)
     return False
+
+
+def _why(link: links.Link, kind: str, owner: str) -> str:
+    if kind == "annotation" and owner != link.member and link.role in ("editor", "student"):
+        return f" (made as {owner}; the server knows you as {link.member})"
+    return f" (a {link.role} may not change {kind}s)"
 
 
 def _named(kind: str, uid: str, entity: documents.Entity | None) -> str:

@@ -50,8 +50,8 @@ class SyncSummary:
         out = [head]
         out += [f"Conflict: {c.text}" for c in self.conflicts]
         if self.not_allowed:
-            out.append(f"Kept here only ({len(self.not_allowed):,}), as your role on the server may not make "
-                       f"these changes: " + "; ".join(self.not_allowed[:5]) + (" …" if len(self.not_allowed) > 5 else ""))
+            out.append(f"Kept here only ({len(self.not_allowed):,}), as the server does not let you make them: "
+                       + "; ".join(self.not_allowed[:5]) + (" …" if len(self.not_allowed) > 5 else ""))
         if self.refused:
             out.append(f"Not written here ({len(self.refused):,}), as they do not fit: "
                        + "; ".join(self.refused[:5]) + (" …" if len(self.refused) > 5 else ""))

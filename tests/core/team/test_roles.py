@@ -122,3 +122,13 @@ def test_a_login_that_is_no_member_is_told_so(team_url, tmp_path, blind_class):
     with pytest.raises(session.SyncError, match="not a member"):
         session.join(as_login(team.url, "stranger"), tmp_path / "stranger.annot")
     assert not (tmp_path / "stranger.annot").exists()
+
+
+def test_annotations_made_under_another_name_than_the_login_are_kept_here_and_said(blind_class):
+    _, students = blind_class
+    sam = students["sam"]
+    article = sam.articles.list()[0]
+    sam.annotate_sentence(article.id, 4, category="on_record", annotator="Samuel")
+    summary = session.sync(sam)
+    assert summary.sent == 0
+    assert "made as Samuel; the server knows you as sam" in "\n".join(summary.lines())
