@@ -230,9 +230,11 @@ class Applier:
         conn.executemany("INSERT INTO claim_correction_sentences (correction_id, side, article_id, idx)"
                          " VALUES (?, ?, ?, ?)",
                          [(cid, int(side), self._article_id(sha), int(idx)) for side, sha, idx in doc["sentences"]])
+        conn.execute("DELETE FROM claim_runs")  # the claims are grouped afresh with the correction replayed
 
     def _delete_correction(self, uid: str) -> None:
-        self._conn.execute("DELETE FROM claim_corrections WHERE uid = ?", (uid,))
+        if self._conn.execute("DELETE FROM claim_corrections WHERE uid = ?", (uid,)).rowcount:
+            self._conn.execute("DELETE FROM claim_runs")
 
 
 def _text(value, what: str, limit: int, *, empty: bool = True) -> str:

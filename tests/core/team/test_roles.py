@@ -132,3 +132,30 @@ def test_annotations_made_under_another_name_than_the_login_are_kept_here_and_sa
     summary = session.sync(sam)
     assert summary.sent == 0
     assert "made as Samuel; the server knows you as sam" in "\n".join(summary.lines())
+
+
+def test_psql_as_each_role_sees_and_is_refused_as_the_policies_say(blind_class, pg_server):
+    import shutil
+    import subprocess
+
+    team, _ = blind_class
+    members.add_member(team.url, "rita", "reader")
+    psql = pg_server.bin_dir / "psql"
+    psql = str(psql) if psql.exists() else shutil.which("psql")
+    if psql is None:
+        pytest.skip("psql is not installed")
+
+    def run(login: str, statement: str) -> subprocess.CompletedProcess:
+        return subprocess.run([psql, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", as_login(team.url, login),
+                               "-c", statement], capture_output=True, text=True, timeout=60)
+
+    count = "SELECT count(*) FROM annotator.entities WHERE kind = 'annotation'"
+    assert run("sam", count).stdout.strip() == "1"
+    assert run("rita", count).stdout.strip() == "0"  # blind: a reader sees no one's annotations either
+    assert run("annotator_admin", count).stdout.strip() == "3"
+    refused = run("rita", "INSERT INTO annotator.entities (kind, uid, rev, owner, edited_at, doc)"
+                          " VALUES ('category', 'x', 1, '', 'now', '{}')")
+    assert refused.returncode != 0 and "permission denied" in refused.stderr
+    forged = run("sam", "INSERT INTO annotator.entities (kind, uid, rev, owner, edited_at, doc)"
+                        " VALUES ('annotation', 'x', nextval('annotator.revs'), 'sue', 'now', '{}')")
+    assert forged.returncode != 0 and "row-level security" in forged.stderr

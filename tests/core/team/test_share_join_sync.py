@@ -197,3 +197,53 @@ def test_an_article_deleted_then_put_back_by_undo_comes_back_with_its_annotation
         assert picture(ann) == picture(owner)
     finally:
         ann.close()
+
+
+def test_claim_corrections_travel_and_are_replayed_in_the_other_copy(team):
+    from annotator.core.claims.refresh import ensure_claims
+    from annotator.core.ops.claims import NameClaim
+
+    owner = team.owner
+    ann = team.member("ann")
+    try:
+        ensure_claims(owner)
+        claim = owner.claims.list()[0]
+        runner.apply(owner, NameClaim(claim.id, "Officials confirm the talks"))
+        titles = {a.id: a.title for a in owner.articles.list()}
+        named = {(titles[s.article_id], s.idx) for s in owner.claims.get(claim.id).sentences}
+        session.sync(owner)
+        session.sync(ann)
+        ensure_claims(ann)
+        theirs = {a.id: a.title for a in ann.articles.list()}
+        [same] = [c for c in ann.claims.list() if c.label == "Officials confirm the talks"]
+        assert {(theirs[s.article_id], s.idx) for s in ann.claims.get(same.id).sentences} == named
+        assert picture(ann)["corrections"] == picture(owner)["corrections"]
+    finally:
+        ann.close()
+
+
+def test_a_member_offline_for_many_syncs_of_the_others_catches_up(team):
+    owner = team.owner
+    ann, bob = team.member("ann"), team.member("bob")
+    try:
+        a_articles, b_articles = ann.articles.list(), bob.articles.list()
+        for day in range(30):  # bob works and syncs every day; ann works offline all month
+            article = b_articles[day % len(b_articles)]
+            bob.annotate_sentence(article.id, day // len(b_articles), category="on_record", annotator="bob",
+                                  note=f"day {day}")
+            if day % 3 == 0:
+                bob.categories.update("document", label=f"Document ({day})")
+            session.sync(bob)
+            mine = a_articles[day % len(a_articles)]
+            ann.annotate_sentence(mine.id, 8 + day // len(a_articles), category="anonymous_official",
+                                  annotator="ann", note=f"offline {day}")
+        assert session.status(ann)[1] == 30
+        summary = session.sync(ann)
+        assert summary.sent == 30 and not summary.conflicts
+        session.sync(bob)
+        session.sync(owner)
+        assert picture(ann) == picture(bob) == picture(owner)
+        assert owner.annotations.count() == 60
+    finally:
+        ann.close()
+        bob.close()
