@@ -41,8 +41,11 @@ class Server:
              check=False)
 
     def start(self) -> None:
+        # fsync off: the tests stop the server's processes, never the machine, so what was written survives
+        # in the OS's cache; synchronous_commit stays on, as a commit the client was told of must survive
+        # a server stopped at once (test_resume.py).
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off"
-                   " -c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+                   " -c full_page_writes=off -c max_connections=60")
         _run(self, [str(self.bin_dir / "pg_ctl"), "start", "-D", str(self.folder / "data"), "-w", "-t", "60",
                     "-l", str(self.folder / "server.log"), "-o", options])
 

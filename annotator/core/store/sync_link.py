@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from annotator.core.store.sync_documents import all_uids
@@ -57,6 +58,21 @@ def share_everything(conn: sqlite3.Connection, stamp: str) -> None:
     conn.execute("UPDATE claim_corrections SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL")
     conn.executemany("INSERT INTO sync_outbox (kind, uid, at) VALUES (?, ?, ?)",
                      [(kind, uid, stamp) for kind, uid in all_uids(conn)])
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One read transaction: what is read inside is one state of the file, and no write lock is taken,
+    so the window goes on writing while a push reads what it sends."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN DEFERRED")
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
 
 
 # -- the outbox ------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def finish_pending(project: Project, server) -> None:
 def _outgoing(project: Project, link: links.Link) -> tuple[list[_Outgoing], int, list[str]]:
     """What waits to be sent (read in one read transaction), the last outbox entry, and what the role forbids."""
     db = project.database
-    with db.write() as conn:  # a consistent view of outbox, seen revisions and rows
+    with links.snapshot(db.conn) as conn:  # one state of outbox, seen revisions and rows, no write lock
         upto = links.last_entry(conn)
         waiting = links.entries(conn, upto)
         by_kind: dict[str, list[tuple[str, str]]] = {}
