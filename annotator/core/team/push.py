@@ -182,6 +182,7 @@ def _send(server, push_id: str, outgoing: list[_Outgoing], link: links.Link, res
         rows = []
         for kind in documents.KINDS:  # in order: an article restored before the annotations written onto it
             rows += server.execute(_UPSERT, (push_id, kind)).fetchall()
+        server.execute(_ONTO_DELETED, (push_id,))
         server.execute("INSERT INTO annotator.pushes (id, changes) VALUES (%s, %s)", (push_id, len(rows)))
         server.commit()
     except BaseException:
@@ -199,6 +200,15 @@ _UPSERT = """
         edited_at = excluded.edited_at, doc = excluded.doc, push_id = excluded.push_id,
         writer = current_user
     RETURNING kind, uid, rev"""
+
+
+# An annotation written onto an article deleted on the server is deleted with it (a deletion beats an edit
+# made before it was seen); the member pulls the article's deletion in the same sync.
+_ONTO_DELETED = """
+    UPDATE annotator.entities n SET deleted = true
+    FROM annotator.entities a
+    WHERE n.push_id = %s AND n.kind = 'annotation' AND NOT n.deleted
+      AND a.kind = 'article' AND a.uid = n.doc->>'article' AND a.deleted"""
 
 
 def _settle(server, outgoing: list[_Outgoing], link: links.Link, result: Pushed) -> list[tuple[str, str]]:

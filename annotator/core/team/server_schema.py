@@ -32,6 +32,13 @@ def group_role(database: str, role: str) -> str:
     return f"{database[:48]}__{role}"
 
 
+# Who may write a row: the member's role is read once per statement (an uncorrelated subquery is an
+# InitPlan), not once per row as a function of the row would be.
+_MAY_WRITE = sql.SQL("""((SELECT annotator.my_role()) = 'teacher'
+    OR ((SELECT annotator.my_role()) = 'editor' AND (kind <> 'annotation' OR owner = current_user))
+    OR ((SELECT annotator.my_role()) = 'student' AND kind = 'annotation' AND owner = current_user))""")
+
+
 def _statements(database: str) -> list[sql.Composable]:
     role = {name: sql.Identifier(group_role(database, name)) for name in ROLES}
     lit = {name: sql.Literal(group_role(database, name)) for name in ROLES}
@@ -60,8 +67,8 @@ def _statements(database: str) -> list[sql.Composable]:
         sql.SQL("CREATE INDEX entities_rev ON annotator.entities (rev)"),
         sql.SQL("CREATE INDEX entities_article ON annotator.entities ((doc->>'article')) WHERE kind = 'annotation'"),
         # An article's deletion deletes its annotations, whoever made them (as the schema's owner: a
-        # member may delete an article holding others' annotations); an annotation written onto a
-        # deleted article arrives deleted (a deletion beats an edit made before it was seen).
+        # member may delete an article holding others' annotations). An annotation written onto a
+        # deleted article is deleted by the push that writes it (push.py), as one statement.
         sql.SQL("""CREATE FUNCTION annotator.article_deleted() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = pg_catalog AS $$
             BEGIN
@@ -72,18 +79,6 @@ def _statements(database: str) -> list[sql.Composable]:
             END $$"""),
         sql.SQL("""CREATE TRIGGER article_deleted AFTER INSERT OR UPDATE OF deleted ON annotator.entities
             FOR EACH ROW WHEN (NEW.kind = 'article' AND NEW.deleted) EXECUTE FUNCTION annotator.article_deleted()"""),
-        sql.SQL("""CREATE FUNCTION annotator.onto_deleted_article() RETURNS trigger LANGUAGE plpgsql
-            SET search_path = pg_catalog AS $$
-            BEGIN
-                IF EXISTS (SELECT 1 FROM annotator.entities WHERE kind = 'article' AND uid = NEW.doc->>'article'
-                           AND deleted) THEN
-                    NEW.deleted := true;
-                END IF;
-                RETURN NEW;
-            END $$"""),
-        sql.SQL("""CREATE TRIGGER onto_deleted_article BEFORE INSERT OR UPDATE ON annotator.entities
-            FOR EACH ROW WHEN (NEW.kind = 'annotation' AND NOT NEW.deleted)
-            EXECUTE FUNCTION annotator.onto_deleted_article()"""),
         sql.SQL("""CREATE TABLE annotator.pushes (
             id uuid PRIMARY KEY,
             member text NOT NULL DEFAULT current_user,
@@ -98,19 +93,14 @@ def _statements(database: str) -> list[sql.Composable]:
             SELECT {} OR coalesce((SELECT value FROM annotator.settings WHERE key = 'blind'), '0') <> '1'
                 OR coalesce((SELECT value FROM annotator.settings WHERE key = 'released'), '0') = '1' $$""").format(
             teacher),
-        sql.SQL("""CREATE FUNCTION annotator.may_write(kind text, owner text) RETURNS boolean LANGUAGE sql STABLE AS $$
-            SELECT {} OR ({} AND (kind <> 'annotation' OR owner = current_user))
-                OR ({} AND kind = 'annotation' AND owner = current_user) $$""").format(
-            teacher, member_of("editor"), member_of("student")),
         sql.SQL("ALTER TABLE annotator.entities ENABLE ROW LEVEL SECURITY"),
         sql.SQL("ALTER TABLE annotator.entities FORCE ROW LEVEL SECURITY"),
         sql.SQL("""CREATE POLICY entities_read ON annotator.entities FOR SELECT
-            USING (kind <> 'annotation' OR owner = current_user OR annotator.sees_all_annotations())"""),
+            USING (kind <> 'annotation' OR owner = current_user OR (SELECT annotator.sees_all_annotations()))"""),
         sql.SQL("""CREATE POLICY entities_add ON annotator.entities FOR INSERT
-            WITH CHECK (annotator.may_write(kind, owner) AND writer = current_user)"""),
+            WITH CHECK ({} AND writer = current_user)""").format(_MAY_WRITE),
         sql.SQL("""CREATE POLICY entities_change ON annotator.entities FOR UPDATE
-            USING (annotator.may_write(kind, owner))
-            WITH CHECK (annotator.may_write(kind, owner) AND writer = current_user)"""),
+            USING ({}) WITH CHECK ({} AND writer = current_user)""").format(_MAY_WRITE, _MAY_WRITE),
         sql.SQL("ALTER TABLE annotator.pushes ENABLE ROW LEVEL SECURITY"),
         sql.SQL("ALTER TABLE annotator.pushes FORCE ROW LEVEL SECURITY"),
         sql.SQL("CREATE POLICY pushes_read ON annotator.pushes FOR SELECT USING (member = current_user OR {})").format(
