@@ -74,9 +74,14 @@ def test_sync_is_offered_only_once_the_project_is_shared(qtbot, open_main, messa
     assert team_actions.share_action.isEnabled() and team_actions.join_action.isEnabled()
     assert not team_actions.sync_action.isEnabled() and not team_actions.auto_action.isEnabled()
     assert team_actions.status_label.isHidden()
-    share_from_window(qtbot, window, monkeypatch, messages, team_url)
+    monkeypatch.setattr(ServerDialog, "exec", answering(qtbot, team_url))
+    team_actions.share_action.trigger()
+    busy = team_actions.busy  # a wait while it runs; the menu's team items wait too
+    assert busy is not None and busy.isVisible() and busy.labelText().startswith("Sharing sample on postgresql://")
+    assert not team_actions.share_action.isEnabled() and not team_actions.join_action.isEnabled()
+    qtbot.waitUntil(lambda: bool(messages) and team_actions.busy is None, timeout=SYNC_MS)
     title, text = messages[-1]
-    assert title == "Shared" and "is shared on postgresql://annotator_admin@127.0.0.1" in text
+    assert title == "Shared" and "is shared on the team server at\n    postgresql://annotator_admin@127.0.0.1" in text
     assert "Sent" in text and "received 0." in text
     assert not team_actions.share_action.isEnabled()
     assert team_actions.sync_action.isEnabled() and team_actions.auto_action.isEnabled()
@@ -188,6 +193,25 @@ def test_the_status_label_counts_what_waits_and_says_when_it_synced(
     assert window.team.sync_action.isEnabled()
 
 
+def test_a_conflict_is_listed_in_a_box(qtbot, open_main, messages, sample_path, team_url, monkeypatch,
+                                       tmp_path) -> None:
+    with Project.open(sample_path) as project:
+        project.annotate_sentence(1, 2, category="document", annotator="amy", note="first")
+    window = open_main(sample_path)
+    share_from_window(qtbot, window, monkeypatch, messages, team_url)
+    with team.join(team_url, tmp_path / "ben.annot") as other:
+        other.annotations.update(other.annotations.list()[0].id, note="ben's")
+        team.sync(other)
+    mine = window.session.project.annotations.list()[0]
+    window.session.project.annotations.update(mine.id, note="amy's, later")
+    summary = sync_from_window(qtbot, window)
+    assert len(summary.conflicts) == 1
+    title, text = messages[-1]
+    assert title == "Sync" and text.startswith("Sent 1 change, received ")
+    assert "Conflict: annotation document by amy" in text and "your later edit was kept over the server's" in text
+    assert window.statusBar().currentMessage() == summary.lines()[0]
+
+
 def test_one_sync_runs_at_a_time(qtbot, open_main, messages, sample_path, team_url, monkeypatch) -> None:
     window = open_main(sample_path)
     share_from_window(qtbot, window, monkeypatch, messages, team_url)
@@ -226,7 +250,7 @@ def test_a_sync_that_cannot_reach_the_server_says_so_and_loses_nothing(
     with qtbot.waitSignal(window.team.sync_ended, timeout=SYNC_MS):
         window.team.auto_timer.timeout.emit()
     assert len(messages) == shown
-    assert window.statusBar().currentMessage().startswith("Sync failed: cannot reach the team server")
+    assert window.statusBar().currentMessage().startswith("The automatic sync failed; your work is kept")
     assert label.text().startswith("Sync failed ")
     # The server back: the next sync sends what waited, and another copy receives it.
     with Project.open(sample_path) as elsewhere, elsewhere.transaction() as conn:

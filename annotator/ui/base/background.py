@@ -9,6 +9,9 @@ no piece of work can fail silently:
     BackgroundWork(path, lambda project: write_report(project, out), errors=self.errors,
                    failure_title="Export failed").on_success(lambda _: self.errors.notice("Written")).start()
 
+Work that needs no project (making a new file elsewhere) is made by `BackgroundWork.without_project`:
+no connection is opened for it.
+
 `on_end` callbacks run first whichever way it ended (close a progress dialog, clear a busy flag).
 Progress is always `(done, total, item)`: `item` names what is under way ("" when nothing does).
 """
@@ -35,7 +38,7 @@ class _Signals(QObject):
 class BackgroundWork(QRunnable):
     """`work(project)` in the thread pool (read-only unless asked), reported back in the window's thread."""
 
-    def __init__(self, project_path: Path, work: Callable[[Project], object], *, errors: ErrorSink,
+    def __init__(self, project_path: Path | None, work: Callable[[Project], object], *, errors: ErrorSink,
                  failure_title: str | None = None, read_only: bool = True) -> None:
         super().__init__()
         self.setAutoDelete(False)
@@ -52,6 +55,12 @@ class BackgroundWork(QRunnable):
         self._failure: Callable[[BaseException], None] | None = None
         self.signals.succeeded.connect(self._on_succeeded)
         self.signals.failed.connect(self._on_failed)
+
+    @classmethod
+    def without_project(cls, work: Callable[[], object], *, errors: ErrorSink,
+                        failure_title: str | None = None) -> BackgroundWork:
+        """`work()` in the thread pool, with no project opened for it."""
+        return cls(None, lambda _none: work(), errors=errors, failure_title=failure_title)
 
     # -- what the caller hears --------------------------------------------------------------------
     def on_success(self, callback: Callable[[object], None]) -> BackgroundWork:
@@ -85,8 +94,11 @@ class BackgroundWork(QRunnable):
     # -- in the worker thread -----------------------------------------------------------------------
     def run(self) -> None:
         try:
-            with Project.open(self.project_path, read_only=self.read_only) as project:
-                result = self.work(project)
+            if self.project_path is None:  # see without_project
+                result = self.work(None)
+            else:
+                with Project.open(self.project_path, read_only=self.read_only) as project:
+                    result = self.work(project)
         except Exception as error:  # noqa: BLE001 - every failure is shown to the user by its class
             _emit(self.signals.failed, error)
         else:

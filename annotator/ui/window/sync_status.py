@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from annotator.core.store.sync_link import Link
 
-MAX_WIDTH = 460  # pixels; a long reason is cut short here and given whole in the tooltip
+MAX_WIDTH = 460  # pixels; a long reason is cut in its middle (its cause comes last), whole in the tooltip
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class SyncStatusLabel(QLabel):
             self.hide()
             return
         self.full_text = status_text(link, waiting, failure=failure, syncing=syncing)
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, MAX_WIDTH))
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, MAX_WIDTH))
         self.setToolTip(tooltip_text(link, failure=failure))
         self._set_failed(failure is not None and not syncing)
         self.show()

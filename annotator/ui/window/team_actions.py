@@ -49,7 +49,6 @@ class TeamActions(QObject):
         self.failure: SyncFailure | None = None  # the last sync's, until one succeeds
         self.auto_timer = QTimer(self)
         self.auto_timer.timeout.connect(self._on_auto_timer_timeout)
-        self.session.changed.connect(self._on_session_changed)
 
     def populate(self, menu: QMenu, *, before: QAction) -> None:
         """The team's items, in a group of their own just above `before`."""
@@ -60,6 +59,7 @@ class TeamActions(QObject):
         self.auto_action.setCheckable(True)
         self.auto_action.toggled.connect(self._on_auto_action_toggled)
         menu.insertSeparator(before)
+        self.session.changed.connect(self._on_session_changed)  # a change here: one more waits to be sent
         self.refresh()
 
     def _action(self, menu: QMenu, text: str, slot, before: QAction) -> QAction:
@@ -96,8 +96,7 @@ class TeamActions(QObject):
             self.auto_timer.start(wanted)
 
     def _on_session_changed(self, _changes: Changes) -> None:
-        if hasattr(self, "sync_action"):  # the menu is built
-            self.refresh()
+        self.refresh()
 
     # -- share and join ------------------------------------------------------------------------------
     def share(self) -> None:
@@ -124,8 +123,9 @@ class TeamActions(QObject):
         self.failure = None
         self.refresh()
         link, waiting = team.status(self.session.project)
-        lines = [f"{self.session.project.name} is shared on {link.url}; you are a {link.role} there.",
-                 "Others join it with File ▸ Join… and this address.", "", *summary.lines()]
+        lines = [f"{self.session.project.name} is shared on the team server at", f"    {link.url}",
+                 f"You are a {link.role} there. Others join it with File ▸ Join… and this address.", "",
+                 *summary.lines()]
         if waiting:
             lines.append(f"{waiting:,} changes made meanwhile wait for the next sync.")
         self.errors.inform("Shared", "\n".join(lines))
@@ -139,9 +139,8 @@ class TeamActions(QObject):
         target = self._new_copy_path(address)
         if target is None:
             return
-        # The work needs no project; it is handed the open one (read-only) and leaves it alone.
-        work = BackgroundWork(self.session.project.path, lambda _project: _joined(address, target),
-                              errors=self.errors, failure_title="Not joined")
+        work = BackgroundWork.without_project(lambda: _joined(address, target), errors=self.errors,
+                                              failure_title="Not joined")
         work.on_end(self._end_busy).on_success(lambda path: self.project_switch_requested.emit(path, False))
         self._start_busy("Join", f"Fetching the shared project from {without_password(address)}…")
         work.start()
@@ -212,7 +211,7 @@ class TeamActions(QObject):
         self.failure = SyncFailure(datetime.now().astimezone(), reason)
         self.refresh()
         if automatic:  # no box every few minutes while the server is away: the next tick tries again
-            self.errors.notice(f"Sync failed: {reason}. Your work is kept; the next sync tries again.")
+            self.errors.notice("The automatic sync failed; your work is kept, and it tries again at its next turn.")
         else:
             self.errors.report(error, title="Sync failed")
         self.sync_ended.emit(error)

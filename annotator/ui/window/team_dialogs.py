@@ -8,7 +8,9 @@ cannot work.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QStyle, QVBoxLayout, QWidget,
+)
 
 from annotator.core.team.connect import BadServerUrl, parse
 
@@ -44,6 +46,9 @@ class ServerDialog(QDialog):
         self.blind_box = QCheckBox(BLIND_TEXT, self)
         self.blind_box.setToolTip(BLIND_NOTE)
         self.blind_note = _hint(BLIND_NOTE)
+        style = self.blind_box.style()  # the note under the box's text, not under its tick
+        self.blind_note.setContentsMargins(style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+                                           + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing), 0, 0, 0)
         for widget in (self.blind_box, self.blind_note):
             widget.setVisible(offer_blind)
             layout.addWidget(widget)
@@ -97,7 +102,8 @@ def address_problem(address: str) -> str | None:
     try:
         parse(address)
     except BadServerUrl as error:
-        return f"{error}.\n{error.advice}"
+        said = " ".join(str(error).split())  # libpq's reason ends in a line break
+        return f"{said.rstrip('.')}.\n{error.advice}"
     return None
 
 
