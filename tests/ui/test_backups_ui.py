@@ -113,6 +113,8 @@ def test_the_dialog_lists_date_reason_and_size(qtbot, sample_path: Path) -> None
 
 def test_the_daily_backup_is_made_in_the_background_once(qtbot, open_main, sample_path: Path) -> None:
     window = open_main(sample_path)
+    # The window started the day's backup at opening: once it is there, no further one is made.
+    qtbot.waitUntil(lambda: [b.reason for b in backups.list_backups(sample_path)] == ["daily"], timeout=10000)
     for _ in range(2):
         task = start_daily_backup(window.session, window.errors)  # it may be done before any wait could connect
         qtbot.waitUntil(lambda: task.done, timeout=10000)

@@ -13,8 +13,10 @@ import sqlite3
 
 # (table, query): each query reads one table in a single pass or by its index, never an article body.
 FACTS: list[tuple[str, str]] = [
-    ("change_log", "SELECT max(seq), count(*) FROM change_log"),
-    ("change_log", "SELECT * FROM change_log ORDER BY seq DESC LIMIT 1"),
+    # Entries of derived tables (claims grouped, suggestions computed: the window's own background work)
+    # are left out; the user's claim corrections and rejected suggestions are counted below.
+    ("change_log", "SELECT max(seq), count(*) FROM change_log WHERE what NOT IN ('claims', 'suggestions')"),
+    ("change_log", "SELECT * FROM change_log WHERE what NOT IN ('claims', 'suggestions') ORDER BY seq DESC LIMIT 1"),
     ("annotations", 'SELECT count(*), max(id), max(updated_at), total(start), total("end"), total(category_id),'
                     " total(annotator_id), total(length(note)), total(length(source_name)) FROM annotations"),
     ("articles", "SELECT count(*), max(id), total(outlet_id), total(length(title)), total(length(published))"
