@@ -251,6 +251,7 @@ def test_every_binding_is_tested_here() -> None:
         "open_article", "open_in_new_column", "fold_outlet", "unfold_outlet", "import", "export", "keyboard_help",
         "new_project", "open_project", "quit", "choose_next", "choose_previous", "save_text", "cancel_text",
         "focus_library", "focus_column", "close_column", "next_tab", "previous_tab", "context_menu"} | {
+        "sync",  # tested in test_team_ui.py
         # tested in test_suggestions_ui.py
         "accept_suggestion", "choose_suggestion", "reject_suggestion", "accept_all_suggestions", "toggle_suggestions"}
     tested |= {"next_claim_match", "previous_claim_match",  # tested in test_claim_layer.py

@@ -177,6 +177,17 @@ def test_a_sync_brings_another_copys_annotation_into_the_open_article(
     assert len(messages) == shown  # no conflicts: no box
 
 
+def test_ctrl_shift_s_syncs(qtbot, open_main, messages, sample_path, team_url, monkeypatch) -> None:
+    window = open_main(sample_path)
+    window.open_article(1)
+    share_from_window(qtbot, window, monkeypatch, messages, team_url)
+    qtbot.keyClick(window.columns.current.view, Qt.Key.Key_1)
+    with qtbot.waitSignal(window.team.sync_ended, timeout=SYNC_MS) as ended:
+        qtbot.keyClick(window.columns.current.view, Qt.Key.Key_S,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert ended.args[0].sent == 1
+
+
 def test_the_status_label_counts_what_waits_and_says_when_it_synced(
         qtbot, open_main, messages, sample_path, team_url, monkeypatch) -> None:
     window = open_main(sample_path)

@@ -12,6 +12,10 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from annotator.core.errors import AnnotatorError
 
 CONNECT_TIMEOUT = 10  # seconds before an unreachable server is reported
+# A server that stops answering in the middle of a sync (the network gone) is given up after about two
+# minutes, rather than leaving the sync waiting for ever; the next sync finishes the work.
+_ALIVE = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 6,
+          "tcp_user_timeout": 120_000}
 
 
 class SyncError(AnnotatorError):
@@ -28,8 +32,8 @@ def parse(url: str) -> dict[str, str]:
     """libpq's parameters of `url`; BadServerUrl if it is not one."""
     try:
         params = conninfo_to_dict(url.strip())
-    except psycopg.ProgrammingError as error:
-        raise BadServerUrl(f"{url!r} is not a PostgreSQL address: {error}") from None
+    except psycopg.ProgrammingError:
+        raise BadServerUrl(f"{url.strip()!r} is not a PostgreSQL address") from None
     if not params.get("dbname"):
         raise BadServerUrl(f"{url!r} names no database")
     return {key: str(value) for key, value in params.items()}
@@ -57,7 +61,8 @@ def connect(url: str) -> psycopg.Connection:
     """A connection in a transaction of its own (not autocommit); SyncError saying why it failed."""
     parse(url)
     try:
-        return psycopg.connect(make_conninfo(url, connect_timeout=CONNECT_TIMEOUT, application_name="annotator"))
+        return psycopg.connect(make_conninfo(url, connect_timeout=CONNECT_TIMEOUT, application_name="annotator",
+                                             **_ALIVE))
     except psycopg.OperationalError as error:
         raise SyncError(f"cannot reach the team server {without_password(url)}: {_first_line(error)}") from None
 

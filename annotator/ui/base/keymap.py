@@ -110,6 +110,7 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", WINDOW, "redo"),
     Binding("import", ("Ctrl+I",), "import articles (in the background, with progress and Cancel)", WINDOW),
     Binding("export", ("Ctrl+E",), "export the annotations CSV", WINDOW),
+    Binding("sync", ("Ctrl+Shift+S",), "sync a shared project with its team server (File ▸ Sync)", WINDOW),
     Binding("find_in_article", ("Ctrl+F",), "find in the current article (Enter finds the next)", WINDOW),
     Binding("search_project", ("Ctrl+Shift+F",), "search every article; Enter on a result opens its sentence",
             WINDOW),

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         for command, action in [("new_project", files.new_action), ("open_project", files.open_action),
                                 ("quit", files.quit_action), ("undo", self.undo_action), ("redo", self.redo_action),
                                 ("import", files.import_action), ("export", files.export_action),
+                                ("sync", self.team.sync_action),
                                 ("keyboard_help", self.keys_action), ("find_in_article", self.find_action),
                                 ("search_project", self.search_action)]:
             keymap.apply(action, command)
