@@ -137,7 +137,7 @@ def join(url: str, path: Path | str) -> Project:
         try:
             with project.transaction() as conn:
                 project.info.set_value(PROJECT_UID, settings["project_uid"])
-                if settings.get("blind") == "1":
+                if settings.get("blind") == "1" and role != "teacher":  # a student's copy of a blind assignment
                     project.info.set_value("blind", "1")
                 links.create(conn, url=connecting.without_password(url), project_uid=settings["project_uid"],
                              member=user, role=role)

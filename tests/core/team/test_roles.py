@@ -159,3 +159,14 @@ def test_psql_as_each_role_sees_and_is_refused_as_the_policies_say(blind_class, 
     forged = run("sam", "INSERT INTO annotator.entities (kind, uid, rev, owner, edited_at, doc)"
                         " VALUES ('annotation', 'x', nextval('annotator.revs'), 'sue', 'now', '{}')")
     assert forged.returncode != 0 and "row-level security" in forged.stderr
+
+
+def test_a_student_s_copy_of_a_blind_assignment_is_blind_and_a_second_teacher_s_is_not(blind_class):
+    team, students = blind_class
+    assert students["sam"].info.value("blind") == "1"
+    teacher = team.member("tess", "teacher")
+    try:
+        assert teacher.info.value("blind") is None
+        assert {a.annotator for a in teacher.annotations.list()} == {"annotator_admin", "sam", "sue"}
+    finally:
+        teacher.close()
