@@ -155,8 +155,14 @@ def test_a_blind_share_makes_a_blind_server_project(qtbot, open_main, messages, 
     window = open_main(sample_path)
     share_from_window(qtbot, window, monkeypatch, messages, team_url, blind=True)
     assert messages[-1][0] == "Shared"
-    with team.join(team_url, tmp_path / "student.annot") as joined:
-        assert joined.info.value("blind") == "1"
+    from annotator.core.team import members
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    members.add_member(team_url, "stu_ui", "student")
+    params = conninfo_to_dict(team_url)
+    params["user"] = "stu_ui"
+    with team.join(make_conninfo(**params), tmp_path / "student.annot") as joined:
+        assert joined.info.value("blind") == "1"  # a student's copy of a blind assignment
 
 
 # -- sync ---------------------------------------------------------------------------------------------
@@ -344,3 +350,22 @@ def test_join_refuses_to_replace_a_file(qtbot, open_main, messages, sample_path,
     window.team.join_action.trigger()
     assert messages == [("Join", f"{taken} exists already; choose another name.")]
     assert taken.read_bytes() == b"mine" and window.team.busy is None
+
+
+def test_an_editor_s_copy_annotates_under_the_server_login(qtbot, open_main, messages, sample_path, team_url,
+                                                           tmp_path) -> None:
+    from annotator.core.team import members
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    with Project.open(sample_path) as project:
+        team.share(project, team_url)
+    members.add_member(team_url, "ben_ui", "editor")
+    params = conninfo_to_dict(team_url)
+    params["user"] = "ben_ui"
+    team.join(make_conninfo(**params), tmp_path / "ben.annot").close()
+    window = open_main(tmp_path / "ben.annot", name="amy")
+    assert window.session.annotator == "ben_ui"
+    window.open_article(1)
+    qtbot.keyClick(window.columns.current.view, Qt.Key.Key_1)
+    summary = sync_from_window(qtbot, window)
+    assert summary.sent == 1 and not summary.not_allowed

@@ -192,3 +192,10 @@ def status(project: Project) -> tuple[links.Link | None, int]:
     conn = project.database.conn
     link = links.read(conn)
     return link, (links.waiting(conn) if link else 0)
+
+
+def annotating_as(project: Project) -> str | None:
+    """The name a member annotates under in a shared project: their server login, as the server credits
+    annotations to it (None for an unshared project, and for a teacher, who may write under any name)."""
+    link = links.read(project.database.conn)
+    return link.member if link is not None and link.role in ("editor", "student") else None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from annotator.core import paths
 from annotator.core.errors import AnnotatorError
 from annotator.core.store.project import Project
+from annotator.core.team import session as team_session
 from annotator.core.store.schema_check import SchemaIncomplete
 from annotator.core.resources import resources_dir
 from annotator.core.sample import create_sample
@@ -100,7 +101,8 @@ def open_window(path: Path, store: QSettings, *, create: bool = False,
             return open_window(path, store, offer_backup=False)
         return None
     remember_project(store, path)
-    session = ProjectSession(project, annotator_name(store))
+    # In a shared project an editor or a student annotates under their server login (core/team).
+    session = ProjectSession(project, team_session.annotating_as(project) or annotator_name(store))
     window = MainWindow(session, store)
     window.project_switch_requested.connect(lambda p, new, w=window: _switch(w, p, new, store))
     return window
