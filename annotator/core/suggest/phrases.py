@@ -9,7 +9,10 @@ may start. The trie names the few phrases that can match there, and only those a
 order, with their own pattern (compiled when first needed). So a 200,000-phrase cue file costs a
 trie walk per position, not 200,000 attempts. A group of up to ALTERNATION_UP_TO phrases (the
 shipped cues) keeps the one compiled alternation: its search runs in C, faster than a walk in Python,
-and its cost per position is bounded by that number.
+and its cost per position is bounded by that number. Its search is led by the same phrases written
+as one trie of characters (`any_phrase_pattern`): the trie finds the leftmost position where any
+phrase matches, which is where the alternation's search would match, and only there is the
+alternation tried, to pick the phrase its order gives.
 """
 
 from __future__ import annotations
@@ -40,6 +43,35 @@ def token_key(token: str) -> str:
     return "".join("?" if not ch.isascii() else ch for ch in token).lower().translate(_FOLDING)
 
 
+def any_phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that matches where any of the phrases matches (guards and case as phrase_pattern's),
+    though not always with the phrase the longest-first alternation would choose there.
+
+    The phrases' tokens are spelt out character by character in a trie (a space between tokens is
+    `\\s+`, a `*` token is `\\S+`), so the regex engine follows only the characters that are there
+    instead of trying every phrase at every position.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for position, token in enumerate(phrase.split()):
+            keys = [_ANY] if token == "*" else list(token)
+            for key in ([" "] if position else []) + keys:
+                node = node.setdefault(key, {})
+        node[_END] = {}
+    return re.compile(r"(?<![\w@])(?:" + _render(trie) + r")(?![\w])", re.IGNORECASE)
+
+
+def _render(node: dict) -> str:
+    ends = _END in node
+    branches = [(r"\s+" if key == " " else r"\S+" if key is _ANY else re.escape(key)) + _render(child)
+                for key, child in sorted(node.items(), key=lambda item: str(item[0])) if key != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
 class PhraseMatcher:
     """The groups' phrases (category, confidence, phrases) in one trie; see the module."""
 
@@ -47,6 +79,7 @@ class PhraseMatcher:
                  alternation_up_to: int = ALTERNATION_UP_TO) -> None:
         self.groups: list[tuple[str, float]] = []
         self._alternations: dict[int, re.Pattern[str]] = {}
+        self._finders: dict[int, re.Pattern[str]] = {}  # where a group's alternation will match
         self._phrases: list[str] = []
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._root: dict = {}
@@ -58,6 +91,7 @@ class PhraseMatcher:
             if len(bodies) <= alternation_up_to:
                 self._alternations[group] = re.compile(
                     r"(?<![\w@])(?:" + "|".join(body for body, _ in bodies) + r")(?![\w])", re.IGNORECASE)
+                self._finders[group] = any_phrase_pattern(phrases)
                 continue
             for rank, (_body, phrase) in enumerate(bodies):
                 self._add(group, rank, phrase)
@@ -81,7 +115,8 @@ class PhraseMatcher:
         """For each group, in order, its first match in `text` (None where it has none)."""
         found: list[re.Match[str] | None] = [None] * len(self.groups)
         for group, alternation in self._alternations.items():
-            found[group] = alternation.search(text)
+            where = self._finders[group].search(text)
+            found[group] = alternation.match(text, where.start()) if where else None
         if not self._root:
             return found
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]

@@ -33,7 +33,10 @@ class Hit:
     source: str = ""
 
 
-_CAP = r"(?:[A-Z][\w'’&.-]*|al-[A-Z]?\w+|\d+\w*)"
+# Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
+# pattern's end) is never a character of the run: giving characters back could not help a match, and
+# trying it at every failing position was a large part of the rules' time.
+_CAP = r"(?:[A-Z][\w'’&.-]*+|al-[A-Z]?\w+|\d++\w*+)"
 _NAME = rf"(?:{_CAP}(?:\s+(?:of|the|for|and|de|al|&|du|von|van)\s+{_CAP}|\s+{_CAP}){{0,5}})"
 _ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have|had|would|will|publicly|" \
            r"privately|again|first|recently|reportedly|separately|quickly)\s+){0,3}"
@@ -83,7 +86,7 @@ class Rules:
         self.outlet_frames = OutletFrames(w, self.outlet, self.speech, _ADVERBS)
         self.media_relay_re = re.compile(
             r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*"
-            rf"(?:the\s+)?(?P<outlet>(?:[\w'’.-]+\s+){{1,3}}{outlet_kinds})\b")
+            rf"(?:the\s+)?(?P<outlet>(?:[\w'’.-]++\s+){{1,3}}{outlet_kinds})\b")
         self.told_outlet_re = re.compile(
             rf"\b(?:told|telling|tells|to|with|in|on|by|from|per|for)\s+(?P<outlet>{self.outlet})"
             rf"(?:\s+(?:{self.media}))?", re.UNICODE)
@@ -97,10 +100,10 @@ class Rules:
         heads = _alt(w["official_heads"] + w["unnamed_heads"])
         dets = _alt(w["unnamed_determiners"])
         self.unnamed_re = re.compile(
-            rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]+\s+){{0,3}}?(?P<head>{heads})"
-            rf"|(?P<bare>(?:[A-Za-z.-]+\s+){{0,2}}{_alt(w['bare_unnamed_heads'])}))\b(?!\s+[A-Z][a-z])")
+            rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
+            rf"|(?P<bare>(?:[A-Za-z.-]++\s+){{0,2}}{_alt(w['bare_unnamed_heads'])}))\b(?!\s+[A-Z][a-z])")
         self.named_subject_re = re.compile(
-            rf"(?P<subj>(?:[a-z][\w-]*\s+)?{_NAME}(?:(?:\s+[a-z][\w-]*){{1,2}}\s+{_NAME})?)"
+            rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{_NAME}(?:(?:\s+[a-z][\w-]*+){{1,2}}\s+{_NAME})?)"
             rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?"
             rf"\s+{_QUOTED_AS}{_ADVERBS}(?P<verb>{self.speech})\b"
             r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)")
@@ -108,7 +111,7 @@ class Rules:
         self.colon_re = colon_quote_pattern(_NAME)
         self.said_name_re = re.compile(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
-            rf"\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_NAME}(?:,\s+[^,.“”]{{2,80}})?)")
+            rf"\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{_NAME}(?:,\s+[^,.“”]{{2,80}})?)")
         self.according_re = re.compile(
             r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
             r"(?P<obj>[^,;.“”]{2,90})", re.IGNORECASE)
@@ -117,19 +120,19 @@ class Rules:
         """A document that says or finds something; a post on a platform."""
         self.doc_frame_re = re.compile(
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
-            rf"this|that|new|recent)\s+(?:[\w-]+\s+){{0,3}}?(?P<d1>{self.doc})\b"
-            rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]+\s+){{0,4}}?"
+            rf"this|that|new|recent)\s+(?:[\w-]++\s+){{0,3}}?(?P<d1>{self.doc})\b"
+            rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]++\s+){{0,4}}?"
             rf"{_alt(w['document_verbs'])}\b)", re.IGNORECASE)
         self.platform_re = re.compile(
-            rf"(?:\b(?:on|to|via|across)\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:\b(?:on|to|via|across)\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]++\s+){{0,2}}?"
             rf"(?P<p1>{self.platform})\b(?!\.\w)|\b(?P<p2>{self.platform})\s+(?:{self.post})\b"
             rf"|\b(?:posted|tweeted|retweeted|reposted)\b)")
         post_noun = _alt(w["post_nouns"], case=True)
         self.post_frame_re = re.compile(
-            rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:[\w-]+\s+)?(?:{post_noun})\b"
+            rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:[\w-]++\s+)?(?:{post_noun})\b"
             rf"[^.]{{0,60}}?\b(?:{self.speech}|theorized|wrote|writing)\b"
             rf"|\b(?:writing|wrote|said|posted|admitted)\s+(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+"
-            rf"(?:[\w-]+\s+)?(?:{self.post})\b")
+            rf"(?:[\w-]++\s+)?(?:{self.post})\b")
 
     # --- the rules -----------------------------------------------------------------------------
 
