@@ -12,7 +12,8 @@ shipped cues) keeps the one compiled alternation: its search runs in C, faster t
 and its cost per position is bounded by that number. Its search is led by the same phrases written
 as one trie of characters (`any_phrase_pattern`): the trie finds the leftmost position where any
 phrase matches, which is where the alternation's search would match, and only there is the
-alternation tried, to pick the phrase its order gives.
+alternation tried, to pick the phrase its order gives. One trie of every group's phrases goes first:
+most sentences hold no phrase at all, and no group's search need start before its first match.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ class PhraseMatcher:
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._root: dict = {}
         self._keys: dict[str, str] = {}  # token -> key, while the trie is built
+        alternated: list[str] = []
         self._longest = 1
         for group, (category, confidence, phrases) in enumerate(groups):
             self.groups.append((category, confidence))
@@ -92,10 +94,12 @@ class PhraseMatcher:
                 self._alternations[group] = re.compile(
                     r"(?<![\w@])(?:" + "|".join(body for body, _ in bodies) + r")(?![\w])", re.IGNORECASE)
                 self._finders[group] = any_phrase_pattern(phrases)
+                alternated += phrases
                 continue
             for rank, (_body, phrase) in enumerate(bodies):
                 self._add(group, rank, phrase)
         self._keys = {}
+        self._any_finder = any_phrase_pattern(alternated)  # where the first phrase of any group is
 
     def _add(self, group: int, rank: int, phrase: str) -> None:
         tokens = phrase.split()
@@ -114,8 +118,9 @@ class PhraseMatcher:
     def first_matches(self, text: str) -> list[re.Match[str] | None]:
         """For each group, in order, its first match in `text` (None where it has none)."""
         found: list[re.Match[str] | None] = [None] * len(self.groups)
-        for group, alternation in self._alternations.items():
-            where = self._finders[group].search(text)
+        first = self._any_finder.search(text) if self._alternations else None
+        for group, alternation in self._alternations.items() if first else ():
+            where = self._finders[group].search(text, first.start())  # no group matches before
             found[group] = alternation.match(text, where.start()) if where else None
         if not self._root:
             return found

@@ -68,6 +68,7 @@ class Rules:
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
+        self.unnamed_heads = {x.lower() for x in w["unnamed_heads"]}
         self._compile_outlets(w)
         self._compile_speakers(w)
         self._compile_documents_and_posts(w)
@@ -325,7 +326,7 @@ class Rules:
         head = lowered.split()[-1].strip(".,") if lowered.split() else ""
         if head in self.official_heads:
             return "anonymous_official"
-        if head in {h.lower() for h in self.lexicon.words["unnamed_heads"]}:
+        if head in self.unnamed_heads:
             return "anonymous_other"
         if re.search(rf"\b(?:{self.doc})s?\b", lowered) and not re.search(
                 r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase):
