@@ -19,7 +19,8 @@ login that is not a superuser (so the row-level-security policies are checked, a
 (c) offline: 2,000 bare INSERTs into annotations (the statement `annotations.add` runs, its checks
     skipped), each its own committed transaction (WAL, synchronous=FULL, as the app), on an unshared
     copy as it is (schema 9: the sync triggers look up the empty sync_link) and on a copy with the
-    sync triggers dropped. Also shown: the app's `annotations.add` on the copy as it is.
+    sync triggers dropped, the two taking turns insert by insert. Also shown: the app's own
+    `annotations.add` (checks and all) on a copy as it is.
 
 Medians of several runs, ratios to the floor. Projects come from bench_core's cached generator. A script:
 
@@ -34,12 +35,12 @@ import argparse
 import shutil
 import signal
 import sqlite3
-import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from statistics import median
 
 import psycopg
 
@@ -60,10 +61,6 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
     start = time.perf_counter()
     result = fn()
     return time.perf_counter() - start, result
-
-
-def median(times: list[float]) -> float:
-    return statistics.median(times)
 
 
 def new_database(server: pg_server.Server, name: str) -> str:
@@ -203,27 +200,38 @@ def bench_sync(server: pg_server.Server, folder: Path, runs: int, sizes: list[tu
               f" 1 new annotation {one:5.2f}")
 
 
-def bare_adds(path: Path) -> float:
-    """ADDS bare INSERTs into annotations, each its own committed transaction, as the app's connection does."""
+def app_connection(path: Path) -> tuple[sqlite3.Connection, list[tuple]]:
+    """A plain connection set as the app's (WAL, synchronous=FULL, foreign keys) and ADDS new annotation rows."""
     conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("INSERT OR IGNORE INTO annotators (name) VALUES ('bench')")
+    person = conn.execute("SELECT id FROM annotators WHERE name = 'bench'").fetchone()[0]
+    category = conn.execute("SELECT min(id) FROM categories").fetchone()[0]
+    spans = conn.execute(f'SELECT article_id, start, "end" FROM sentences ORDER BY article_id, idx LIMIT {ADDS}')
+    stamp = "2025-03-05T10:00:00.000Z"
+    return conn, [(a, s, e, category, person, "", "", stamp, stamp) for a, s, e in spans]
+
+
+def bare_adds(paths: tuple[Path, Path]) -> tuple[float, float]:
+    """Seconds of ADDS bare INSERTs into each file, each its own committed transaction; the two files take
+    turns insert by insert, so a busy moment of the machine falls on both alike."""
+    opened = [app_connection(path) for path in paths]
+    spent = [0.0, 0.0]
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("INSERT OR IGNORE INTO annotators (name) VALUES ('bench')")
-        person = conn.execute("SELECT id FROM annotators WHERE name = 'bench'").fetchone()[0]
-        category = conn.execute("SELECT min(id) FROM categories").fetchone()[0]
-        spans = conn.execute(f'SELECT article_id, start, "end" FROM sentences ORDER BY article_id, idx LIMIT {ADDS}')
-        rows = [(a, s, e, category, person, "", "", "2025-03-05T10:00:00.000Z", "2025-03-05T10:00:00.000Z")
-                for a, s, e in spans]
-        start = time.perf_counter()
-        for row in rows:
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute(INSERT, row)
-            conn.execute("COMMIT")
-        return time.perf_counter() - start
+        for i in range(ADDS):
+            for side in ((0, 1) if i % 2 == 0 else (1, 0)):
+                conn, rows = opened[side]
+                start = time.perf_counter()
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute(INSERT, rows[i])
+                conn.execute("COMMIT")
+                spent[side] += time.perf_counter() - start
     finally:
-        conn.close()
+        for conn, _ in opened:
+            conn.close()
+    return spent[0], spent[1]
 
 
 def without_sync_triggers(path: Path) -> None:
@@ -256,8 +264,9 @@ def bench_offline(folder: Path, runs: int) -> None:
         for copy in (plain, stripped, through_app):
             shutil.copy(source, copy)
         without_sync_triggers(stripped)
-        for copy in ((plain, stripped) if n % 2 == 0 else (stripped, plain)):  # alternate the order
-            (with_triggers if copy is plain else without).append(bare_adds(copy))
+        ours, floor = bare_adds((plain, stripped))
+        with_triggers.append(ours)
+        without.append(floor)
         app.append(app_adds(through_app))
     ours, floor = median(with_triggers), median(without)
     print(f"(c) offline: {ADDS:,} annotations added one transaction each to an unshared project,"
@@ -265,7 +274,8 @@ def bench_offline(folder: Path, runs: int) -> None:
     print(f"  bare INSERTs, sync triggers present:  {ours * 1000:8.1f} ms ({ours / ADDS * 1e6:6.0f} us each)")
     print(f"  bare INSERTs, sync triggers dropped:  {floor * 1000:8.1f} ms ({floor / ADDS * 1e6:6.0f} us each)")
     print(f"  ratio present / dropped:              {ours / floor:8.2f}")
-    print(f"  (the app's annotations.add, as is:    {median(app) * 1000:8.1f} ms, {median(app) / ADDS * 1e6:6.0f} us each)")
+    added = median(app)
+    print(f"  (the app's annotations.add, as is:    {added * 1000:8.1f} ms, {added / ADDS * 1e6:6.0f} us each)")
 
 
 def main() -> None:
