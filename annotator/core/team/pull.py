@@ -69,6 +69,8 @@ def pull(project: Project, server, *, skip_push: str | None = None) -> Pulled:
             seen: list[tuple[str, str, int]] = []
             passes = [(kind, False) for kind in KINDS] + [(kind, True) for kind in reversed(KINDS)]
             retry = {kind: set(uids) for kind, uids in links.retries(conn).items()}
+            if newest == link.pulled_rev and not any(retry.values()):
+                passes = []  # nothing new on the server: one query, whatever the project's size
             for kind, deleted in passes:
                 again = retry.setdefault(kind, set())
                 for entity, rev in _read(server, link.pulled_rev, kind, deleted, skip_push):

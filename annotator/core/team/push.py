@@ -179,10 +179,15 @@ def _send(server, push_id: str, outgoing: list[_Outgoing], link: links.Link, res
         # A tombstone keeps its owner (the row-level policies check the owner of the row as written).
         server.execute("""UPDATE incoming i SET owner = e.owner FROM annotator.entities e
             WHERE i.deleted AND e.kind = i.kind AND e.uid = i.uid""")
+        if len(outgoing) > 1_000:
+            server.execute("ANALYZE incoming")  # so a large push is joined by hash, not row by row
         rows = []
+        kinds = {item.kind for item in outgoing}
         for kind in documents.KINDS:  # in order: an article restored before the annotations written onto it
-            rows += server.execute(_UPSERT, (push_id, kind)).fetchall()
-        server.execute(_ONTO_DELETED, (push_id,))
+            if kind == "annotation":
+                server.execute(_ONTO_DELETED)
+            if kind in kinds:
+                rows += server.execute(_UPSERT, (push_id, kind)).fetchall()
         server.execute("INSERT INTO annotator.pushes (id, changes) VALUES (%s, %s)", (push_id, len(rows)))
         server.commit()
     except BaseException:
@@ -202,13 +207,14 @@ _UPSERT = """
     RETURNING kind, uid, rev"""
 
 
-# An annotation written onto an article deleted on the server is deleted with it (a deletion beats an edit
-# made before it was seen); the member pulls the article's deletion in the same sync.
+# An annotation written onto an article deleted on the server arrives deleted (a deletion beats an edit
+# made before it was seen); the member pulls the article's deletion in the same sync. Run on the push's
+# own rows, before they are written: a hash join with the (few) deleted articles.
 _ONTO_DELETED = """
-    UPDATE annotator.entities n SET deleted = true
+    UPDATE incoming i SET deleted = true
     FROM annotator.entities a
-    WHERE n.push_id = %s AND n.kind = 'annotation' AND NOT n.deleted
-      AND a.kind = 'article' AND a.uid = n.doc->>'article' AND a.deleted"""
+    WHERE i.kind = 'annotation' AND NOT i.deleted
+      AND a.kind = 'article' AND a.deleted AND a.uid = i.doc->>'article'"""
 
 
 def _settle(server, outgoing: list[_Outgoing], link: links.Link, result: Pushed) -> list[tuple[str, str]]:

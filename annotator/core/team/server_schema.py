@@ -65,6 +65,8 @@ def _statements(database: str) -> list[sql.Composable]:
             CHECK (deleted OR doc IS NOT NULL)
         )"""),
         sql.SQL("CREATE INDEX entities_rev ON annotator.entities (rev)"),
+        sql.SQL("CREATE INDEX entities_kind_rev ON annotator.entities (kind, rev)"),  # a pull, kind by kind
+        sql.SQL("CREATE INDEX entities_deleted_articles ON annotator.entities (uid) WHERE kind = 'article' AND deleted"),
         sql.SQL("CREATE INDEX entities_article ON annotator.entities ((doc->>'article')) WHERE kind = 'annotation'"),
         # An article's deletion deletes its annotations, whoever made them (as the schema's owner: a
         # member may delete an article holding others' annotations). An annotation written onto a
