@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from annotator.cli import cli
 from annotator.core.store.project import Project
-
-
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args, input: str | None = None):
-        return runner.invoke(cli, [str(a) for a in args], input=input)
-
-    return invoke
 
 
 def _as(url: str, login: str) -> str:
