@@ -114,6 +114,12 @@ def seen_revs(conn: sqlite3.Connection, kind: str, uids: list[str]) -> dict[str,
     return found
 
 
+def seen_rev(conn: sqlite3.Connection, kind: str, uid: str) -> int:
+    """The revision of this entity as this copy last saw it (-1: never)."""
+    row = conn.execute("SELECT rev FROM sync_seen WHERE kind = ? AND uid = ?", (kind, uid)).fetchone()
+    return row[0] if row else -1
+
+
 def record_seen(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int]]) -> None:
     conn.executemany("INSERT INTO sync_seen (kind, uid, rev) VALUES (?, ?, ?)"
                      " ON CONFLICT (kind, uid) DO UPDATE SET rev = excluded.rev", list(rows))

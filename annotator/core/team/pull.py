@@ -47,6 +47,18 @@ def _again(server, kind: str, deleted: bool, uids: list[str]):
         yield Entity(kind, uid, owner, None if deleted else doc), rev
 
 
+def _passes(server, since: int, retry: dict[str, set[str]], skip_push: str | None):
+    """(entity, its revision, fetched again?) in the order they are written: upserts kind by kind, then
+    deletions in reverse order; after each pass, the entities of that kind to fetch again."""
+    for kind, deleted in [(kind, False) for kind in KINDS] + [(kind, True) for kind in reversed(KINDS)]:
+        again = set(retry.get(kind, ()))
+        for entity, rev in _read(server, since, kind, deleted, skip_push):
+            again.discard(entity.uid)
+            yield entity, rev, False
+        for entity, rev in _again(server, kind, deleted, sorted(again)):
+            yield entity, rev, True
+
+
 def _write(conn, applier: Applier, entity: Entity, rev: int, seen: list, *, again: bool) -> None:
     """Write one pulled entity; one that does not fit is kept to be fetched again (reported the first time)."""
     written = applier.apply(entity, report=not again)
@@ -56,36 +68,25 @@ def _write(conn, applier: Applier, entity: Entity, rev: int, seen: list, *, agai
 
 
 def pull(project: Project, server, *, skip_push: str | None = None) -> Pulled:
-    """Apply the server's changes since the last pull; `skip_push`: a push of ours just made, already here."""
+    """Apply the server's changes since the last pull; `skip_push`: a push of ours just made, already here.
+
+    A member's copy reads what is new from the server first and only then takes the write lock, so the
+    window goes on saving meanwhile; a new copy (a join, nobody else has it) is written as it streams in.
+    """
     result = Pulled()
+    conn = project.database.conn
     server.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
     try:
         newest = server.execute("SELECT coalesce(max(rev), 0) FROM annotator.entities").fetchone()[0]
-        with project.transaction() as conn:
-            link = links.read(conn)
-            before = links.last_entry(conn)
-            waiting = links.waiting_set(conn)
-            applier = Applier(conn)
-            seen: list[tuple[str, str, int]] = []
-            passes = [(kind, False) for kind in KINDS] + [(kind, True) for kind in reversed(KINDS)]
-            retry = {kind: set(uids) for kind, uids in links.retries(conn).items()}
-            if newest == link.pulled_rev and not any(retry.values()):
-                passes = []  # nothing new on the server: one query, whatever the project's size
-            for kind, deleted in passes:
-                again = retry.setdefault(kind, set())
-                for entity, rev in _read(server, link.pulled_rev, kind, deleted, skip_push):
-                    result.received += 1
-                    if (kind, entity.uid) in waiting:
-                        continue  # changed here too: the next push settles it
-                    _write(conn, applier, entity, rev, seen, again=entity.uid in again)
-                    again.discard(entity.uid)
-                for entity, rev in _again(server, kind, deleted, sorted(again)):
-                    if (kind, entity.uid) not in waiting:
-                        _write(conn, applier, entity, rev, seen, again=True)
-            links.record_seen(conn, seen)
-            links.forget_after(conn, before)  # our own writes of their changes
-            links.requeue(conn, applier.result.kept)  # a deletion not applied here goes back as a restoration
-            links.update(conn, pulled_rev=max(link.pulled_rev, newest))
+        link = links.read(conn)
+        retry = {kind: set(uids) for kind, uids in links.retries(conn).items()}
+        source = _passes(server, link.pulled_rev, retry, skip_push)
+        if newest == link.pulled_rev and not any(retry.values()):
+            source = iter(())  # nothing new on the server: one query, whatever the project's size
+        elif link.pulled_rev:
+            source = list(source)
+            server.commit()
+        applier = _apply(project, source, newest, retry, result)
         server.commit()
     except BaseException:
         server.rollback()
@@ -94,3 +95,25 @@ def pull(project: Project, server, *, skip_push: str | None = None) -> Pulled:
     result.refused = applier.result.refused
     result.kept = len(applier.result.kept)
     return result
+
+
+def _apply(project: Project, source, newest: int, retry: dict[str, set[str]], result: Pulled) -> Applier:
+    with project.transaction() as conn:
+        link = links.read(conn)
+        before = links.last_entry(conn)
+        waiting = links.waiting_set(conn)
+        applier = Applier(conn)
+        seen: list[tuple[str, str, int]] = []
+        for entity, rev, fetched_again in source:
+            kind = entity.kind
+            result.received += not fetched_again
+            if (kind, entity.uid) in waiting:
+                continue  # changed here too: the next push settles it
+            if links.seen_rev(conn, kind, entity.uid) >= rev:
+                continue  # a newer version is here already (another sync of this file was quicker)
+            _write(conn, applier, entity, rev, seen, again=fetched_again or entity.uid in retry.get(kind, ()))
+        links.record_seen(conn, seen)
+        links.forget_after(conn, before)  # our own writes of their changes
+        links.requeue(conn, applier.result.kept)  # a deletion not applied here goes back as a restoration
+        links.update(conn, pulled_rev=max(link.pulled_rev, newest))
+    return applier

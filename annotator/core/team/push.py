@@ -39,6 +39,7 @@ class Pushed:
     push_id: str | None = None
     refused: list[str] = field(default_factory=list)  # the server's winners that could not be written here
     theirs: list[tuple[documents.Entity, int]] = field(default_factory=list)  # conflicts they won: written here
+    kept: int = 0  # of theirs, deletions of what is still used here: sent back undone at once
 
 
 @dataclass
@@ -155,6 +156,8 @@ def push(project: Project, server) -> Pushed:
                 applier.apply(entity)
                 revs.append((entity.kind, entity.uid, rev))
         links.forget_after(local, before)
+        links.requeue(local, applier.result.kept)  # a deletion of what is still used here goes back undone
+        result.kept = len(applier.result.kept)
         result.refused = applier.result.refused
         links.record_seen(local, revs)
         links.update(local, pending_push=None, pending_upto=None)

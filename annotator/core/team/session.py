@@ -183,7 +183,7 @@ def _exchange(project: Project, server) -> SyncSummary:
     try:
         pushed = push(project, server)
         pulled = pull(project, server, skip_push=pushed.push_id)
-        if pulled.kept:  # a deletion of something still used here: restored on the server at once
+        if pulled.kept or pushed.kept:  # a deletion of something still used here: restored on the server at once
             again = push(project, server)
             pushed.sent += again.sent
             pushed.conflicts += again.conflicts

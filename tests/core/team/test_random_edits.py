@@ -56,7 +56,7 @@ def _server_picture(team) -> dict:
     return alive
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(12))
 def test_three_members_editing_at_random_end_identical(team, seed):
     rng = random.Random(seed)
     copies = {"annotator_admin": team.owner, "ann": team.member("ann"), "bob": team.member("bob")}
