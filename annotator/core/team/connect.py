@@ -24,6 +24,11 @@ class SyncError(AnnotatorError):
     advice = "Your work is kept in the project file; sync again when the server can be reached."
 
 
+class NeedsPassword(SyncError):
+    advice = ("Put the password in ~/.pgpass (a line host:port:database:user:password, the file readable by you "
+              "alone) or in PGPASSWORD; it is never stored in the project.")
+
+
 class BadServerUrl(SyncError):
     advice = "Give the server as postgresql://user@host:port/database."
 
@@ -64,7 +69,10 @@ def connect(url: str) -> psycopg.Connection:
         return psycopg.connect(make_conninfo(url, connect_timeout=CONNECT_TIMEOUT, application_name="annotator",
                                              **_ALIVE))
     except psycopg.OperationalError as error:
-        raise SyncError(f"cannot reach the team server {without_password(url)}: {_first_line(error)}") from None
+        reason = _first_line(error)
+        if "password" in reason:
+            raise NeedsPassword(f"the team server {without_password(url)} asks for a password: {reason}") from None
+        raise SyncError(f"cannot reach the team server {without_password(url)}: {reason}") from None
 
 
 def _first_line(error: Exception) -> str:

@@ -247,3 +247,58 @@ def test_a_member_offline_for_many_syncs_of_the_others_catches_up(team):
     finally:
         ann.close()
         bob.close()
+
+
+def test_outlet_renames_and_aliases_travel(team):
+    from annotator.core.ops.articles import RenameOutlet
+    from annotator.core.ops.outlets import AddOutletAlias
+
+    owner = team.owner
+    ann = team.member("ann")
+    try:
+        outlet = owner.articles.outlets()[0]
+        runner.apply(owner, RenameOutlet(outlet, "The Renamed Wire"))
+        runner.apply(owner, AddOutletAlias("The Renamed Wire", "Renamed Wire Service"))
+        session.sync(owner)
+        session.sync(ann)
+        assert "The Renamed Wire" in ann.articles.outlets() and outlet not in ann.articles.outlets()
+        assert picture(ann) == picture(owner)
+        assert picture(ann)["aliases"] != []
+    finally:
+        ann.close()
+
+
+def test_a_password_comes_from_pgpass_or_pgpassword_and_a_missing_one_is_said(team, pg_server, tmp_path,
+                                                                              monkeypatch):
+    from annotator.core.team import members
+    from annotator.core.team.connect import NeedsPassword
+
+    from .conftest import as_login
+
+    members.add_member(team.url, "pia", "editor", password="s3cret-pia")
+    hba = pg_server.folder / "data" / "pg_hba.conf"
+    original = hba.read_text()
+    hba.write_text("host all pia 127.0.0.1/32 scram-sha-256\n" + original)
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        admin.execute("SELECT pg_reload_conf()")
+    try:
+        url = as_login(team.url, "pia")
+        monkeypatch.delenv("PGPASSWORD", raising=False)
+        monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-such-pgpass"))
+        with pytest.raises(NeedsPassword, match="asks for a password"):
+            session.join(url, tmp_path / "pia.annot")
+        monkeypatch.setenv("PGPASSWORD", "s3cret-pia")
+        copy = session.join(url, tmp_path / "pia.annot")
+        copy.close()
+        monkeypatch.delenv("PGPASSWORD")
+        pgpass = tmp_path / "pgpass"
+        pgpass.write_text(f"127.0.0.1:{pg_server.port}:*:pia:s3cret-pia\n")
+        pgpass.chmod(0o600)
+        monkeypatch.setenv("PGPASSFILE", str(pgpass))
+        with Project.open(tmp_path / "pia.annot") as again:
+            assert session.sync(again).sent == 0
+            assert b"s3cret" not in (tmp_path / "pia.annot").read_bytes()
+    finally:
+        hba.write_text(original)
+        with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+            admin.execute("SELECT pg_reload_conf()")
