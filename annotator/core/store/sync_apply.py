@@ -111,7 +111,9 @@ class Applier:
             "INSERT INTO categories (key, label, description, color, shortcut, position, archived)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET label = excluded.label,"
             " description = excluded.description, color = excluded.color, shortcut = excluded.shortcut,"
-            " position = excluded.position, archived = excluded.archived",
+            " position = excluded.position, archived = excluded.archived"
+            " WHERE (label, description, color, shortcut, position, archived) IS NOT (excluded.label,"
+            " excluded.description, excluded.color, excluded.shortcut, excluded.position, excluded.archived)",
             (codebook.check_key(key), *values))
 
     def _delete_category(self, key: str) -> None:
@@ -210,7 +212,9 @@ class Applier:
                          " note, created_at, updated_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, uid))
         else:
             conn.execute('UPDATE annotations SET article_id = ?, start = ?, "end" = ?, category_id = ?, annotator_id = ?,'
-                         " source_name = ?, note = ?, created_at = ?, updated_at = ? WHERE id = ?", (*values, row[0]))
+                         " source_name = ?, note = ?, created_at = ?, updated_at = ? WHERE id = ? AND (article_id,"
+                         ' start, "end", category_id, annotator_id, source_name, note, created_at, updated_at)'
+                         " IS NOT (?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, row[0], *values))  # no rewrite, no triggers
 
     def _delete_annotation(self, uid: str) -> None:
         self._conn.execute("DELETE FROM annotations WHERE uid = ?", (uid,))
