@@ -6,11 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from annotator.core.errors import Cancelled
-from annotator.core.claims.clustering import Thresholds, cluster
+from annotator.core.claims.clustering import Thresholds, edges, group_edges
+from annotator.core.claims.disputes import disputing, split_by_stance
 from annotator.core.claims.features import Weights, document_frequencies, term_lists, vectors
+from annotator.core.claims.stance import stance
 from annotator.core.records import SentenceText
 
-METHOD = "overlap-majority-cores-2level-3"  # stored with the claims; a new method makes stored claims stale
+METHOD = "overlap-majority-cores-2level-stance-4"  # stored with the claims; a new method makes stored claims stale
 LABEL_CHARS = 90
 
 ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False cancels
@@ -19,10 +21,12 @@ ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False can
 @dataclass(frozen=True)
 class ClaimGroup:
     """Sentences, as (article_id, idx), stating one claim; the label is the most central one not already
-    labelling a larger claim, shortened."""
+    labelling a larger claim, shortened. `disputes`: the positions, in the list compute_claims returns,
+    of the claims this one disputes (a denial and what it denies; the link goes both ways)."""
 
     members: tuple[tuple[int, int], ...]
     label: str
+    disputes: tuple[int, ...] = ()
 
 
 def short_label(text: str) -> str:
@@ -35,6 +39,7 @@ def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress
     """Group the sentences of different articles that state the same claim; raise Cancelled on request.
 
     Groups come out largest first (then by their first sentence), each spanning two articles or more.
+    A denial and what it denies are two claims, linked as disputing each other (core/claims/disputes.py).
     """
     total = len(sentences)
     if progress is not None and not progress(0, total):
@@ -42,7 +47,11 @@ def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress
     lists = term_lists([s.text for s in sentences])
     vecs = vectors(lists, document_frequencies(lists), weights=weights)
     articles = [s.article_id for s in sentences]
-    groups, found = cluster(vecs, articles, thresholds=thresholds, weights=weights, progress=progress)
+    stances = [stance(s.text) for s in sentences]
+    found, cross = split_by_stance(edges(vecs, articles, thresholds=thresholds, weights=weights, progress=progress),
+                                   stances)
+    groups = group_edges(len(sentences), articles, found, thresholds=thresholds)
+    links = disputing(groups, articles, cross, thresholds=thresholds)
     result, used = [], set()
     for group in sorted(groups, key=len, reverse=True):  # a narrow claim does not take its broad one's label
         ranked = sorted(group, key=lambda i: (-sum(found.get((min(i, j), max(i, j)), 0.0) for j in group), i))
@@ -53,4 +62,21 @@ def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress
         result.append(ClaimGroup(members, label))
     if progress is not None:
         progress(total, total)
-    return sorted(result, key=lambda g: (-len(g.members), g.members))
+    return _linked(result, [(groups[a], groups[b]) for a, b in links], sentences)
+
+
+def _linked(result: list[ClaimGroup], links: list[tuple[list[int], list[int]]],
+            sentences: Sequence[SentenceText]) -> list[ClaimGroup]:
+    """The groups in their final order, each with the positions of the groups it disputes."""
+    ordered = sorted(result, key=lambda g: (-len(g.members), g.members))
+    position = {g.members: n for n, g in enumerate(ordered)}
+
+    def key(group: list[int]) -> tuple[tuple[int, int], ...]:
+        return tuple(sorted((sentences[i].article_id, sentences[i].idx) for i in group))
+
+    disputes: dict[int, set[int]] = {}
+    for a, b in links:
+        x, y = position[key(a)], position[key(b)]
+        disputes.setdefault(x, set()).add(y)
+        disputes.setdefault(y, set()).add(x)
+    return [ClaimGroup(g.members, g.label, tuple(sorted(disputes.get(n, ())))) for n, g in enumerate(ordered)]

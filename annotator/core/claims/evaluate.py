@@ -1,4 +1,4 @@
-"""How well predicted claims match hand-made ones: pair F1 and claims found."""
+"""How well predicted claims match hand-made ones: pair F1, claims found, and dispute links found."""
 
 from __future__ import annotations
 
@@ -29,16 +29,30 @@ def cross_pairs(groups: Iterable[Sequence[Member]]) -> set[tuple[Member, Member]
     return pairs
 
 
-def is_found(gold: Sequence[Member], predicted: Iterable[Sequence[Member]]) -> bool:
-    """Some predicted group holds at least half of the claim's sentences, from two articles or more,
-    and at least half of that group's sentences belong to the claim."""
+def matches(gold: Sequence[Member], group: Sequence[Member]) -> bool:
+    """The group holds at least half of the claim's sentences, from two articles or more, and at least
+    half of the group's sentences belong to the claim."""
     wanted = set(gold)
-    for group in predicted:
-        hit = wanted & set(group)
-        if (len({m[0] for m in hit}) >= 2 and len(hit) * 2 >= len(wanted)
-                and len(hit) * 2 >= len(set(group))):
-            return True
-    return False
+    hit = wanted & set(group)
+    return len({m[0] for m in hit}) >= 2 and len(hit) * 2 >= len(wanted) and len(hit) * 2 >= len(set(group))
+
+
+def is_found(gold: Sequence[Member], predicted: Iterable[Sequence[Member]]) -> bool:
+    """Some predicted group matches the claim (see `matches`)."""
+    return any(matches(gold, group) for group in predicted)
+
+
+def links_found(gold: Sequence[Sequence[Member]], gold_links: Iterable[tuple[int, int]],
+                predicted: Sequence[Sequence[Member]], predicted_links: Iterable[tuple[int, int]]) -> int:
+    """How many gold links (positions in `gold`) a predicted link (positions in `predicted`) joins: one end
+    matching each of the two claims."""
+    predicted_links = [(a, b) for a, b in predicted_links]
+    found = 0
+    for x, y in gold_links:
+        found += any((matches(gold[x], predicted[a]) and matches(gold[y], predicted[b]))
+                     or (matches(gold[x], predicted[b]) and matches(gold[y], predicted[a]))
+                     for a, b in predicted_links)
+    return found
 
 
 def score(gold: Sequence[Sequence[Member]], predicted: Sequence[Sequence[Member]]) -> Score:

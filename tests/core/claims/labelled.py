@@ -18,6 +18,8 @@ SETS = {
                ROOT / "tests" / "data" / "claims" / "retold_claims.json"),
     "scale": (ROOT / "tests" / "data" / "claims" / "scale",
               ROOT / "tests" / "data" / "claims" / "scale_claims.json"),
+    "disputes": (ROOT / "tests" / "data" / "claims" / "disputes",
+                 ROOT / "tests" / "data" / "claims" / "disputes_claims.json"),
 }
 
 
@@ -35,3 +37,10 @@ def load(name: str) -> tuple[list[SentenceText], list[list[tuple[int, int]]], di
     claims = json.loads(labels.read_text(encoding="utf-8"))["claims"]
     gold = [[(number[f], idx) for f, idx in claim["members"]] for claim in claims]
     return sentences, gold, outlets
+
+
+def gold_disputes(name: str) -> list[tuple[int, int]]:
+    """The set's pairs of claims that dispute each other, as positions in load(name)'s gold claims."""
+    data = json.loads(SETS[name][1].read_text(encoding="utf-8"))
+    position = {claim["id"]: n for n, claim in enumerate(data["claims"])}
+    return [(position[a], position[b]) for a, b in data.get("disputes", ())]
