@@ -210,6 +210,7 @@ class NewClaim:
     members: frozenset[Member]
     label: str
     named: bool = False
+    disputes: tuple[int, ...] = ()  # positions, in the same recomputation's list, of the claims it disputes
 
 
 @dataclass(frozen=True)
@@ -228,10 +229,17 @@ class Claim:
     label: str
     named: bool  # the user named it; a recomputation keeps the name
     sentences: tuple[ClaimSentence, ...]
+    disputes: tuple[tuple[int, str], ...] = ()  # (id, label) of each claim disputing it (a denial of it, or
+    # what it denies), by id
 
     @property
     def outlets(self) -> tuple[str, ...]:
         return tuple(sorted({s.outlet for s in self.sentences}, key=outlet_order))
+
+    @property
+    def disputed_by(self) -> tuple[str, ...]:
+        """The labels of the claims disputing it."""
+        return tuple(label for _, label in self.disputes)
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,33 @@ from annotator.core.store.project import Project
 
 
 def corrected(groups: list[ClaimGroup], corrections: list[Correction], texts: list[SentenceText]) -> list[NewClaim]:
-    """The groups with the corrections replayed, as claims to store (a claim without a label gets one)."""
-    drafts = replay([DraftClaim(set(g.members), g.label) for g in groups], corrections)
+    """The groups with the corrections replayed, as claims to store (a claim without a label gets one).
+
+    A dispute link stays between the claims its two groups became; a link to a claim the corrections
+    merged into another or took away goes, as it would from the stored claims.
+    """
+    drafts = [DraftClaim(set(g.members), g.label) for g in groups]
+    kept = [d for d in replay(list(drafts), corrections) if d.members]
+    position = {id(d): n for n, d in enumerate(kept)}
+    disputes: dict[int, set[int]] = {}
+    for a, group in enumerate(groups):
+        for b in group.disputes:
+            x, y = position.get(id(drafts[a])), position.get(id(drafts[b]))
+            if x is not None and y is not None and x != y:
+                disputes.setdefault(x, set()).add(y)
+                disputes.setdefault(y, set()).add(x)
     text_of = {(s.article_id, s.idx): s.text for s in texts}
     return [NewClaim(frozenset(d.members), d.label or short_label(text_of.get(min(d.members), "")) or "Claim",
-                     d.named) for d in drafts if d.members]
+                     d.named, tuple(sorted(disputes.get(n, ())))) for n, d in enumerate(kept)]
 
 
 def recompute(project: Project, *, progress: ClaimProgress | None = None) -> Changes:
     """Group every sentence afresh and store the result; raise Cancelled when progress returns False."""
     texts = project.claims.texts()
     claims = corrected(compute_claims(texts, progress=progress), project.claims.corrections(), texts)
-    return project.claims.replace(numbered(claims, project.claims.all_rows()), method=METHOD)
+    rows = numbered(claims, project.claims.all_rows())
+    links = [(rows[a].id, rows[b].id) for a, claim in enumerate(claims) for b in claim.disputes]
+    return project.claims.replace(rows, method=METHOD, disputes=links)
 
 
 def ensure_claims(project: Project, *, progress: ClaimProgress | None = None) -> Changes:

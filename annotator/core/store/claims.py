@@ -22,6 +22,9 @@ _CATEGORIES = """SELECT DISTINCT m.article_id, m.idx, c.key, c.position FROM cla
     JOIN annotations n ON n.article_id = s.article_id AND n.start < s."end" AND n."end" > s.start
     JOIN categories c ON c.id = n.category_id {where} ORDER BY c.position"""
 
+_DISPUTES = """SELECT d.claim_id, d.other_id, k.label FROM claim_disputes d JOIN claims k ON k.id = d.other_id
+    {where} ORDER BY d.claim_id, d.other_id"""
+
 
 class ClaimStore:
     def __init__(self, db: Database) -> None:
@@ -58,7 +61,11 @@ class ClaimStore:
         for claim_id, label, named, article_id, idx, outlet in rows:
             entry = claims.setdefault(claim_id, (label, bool(named), []))
             entry[2].append(ClaimSentence(article_id, idx, outlet, tuple(marked.get((article_id, idx), ()))))
-        return [Claim(i, label, named, tuple(s)) for i, (label, named, s) in claims.items()]
+        disputes: dict[int, list[tuple[int, str]]] = {}
+        for claim_id, other_id, other_label in self._db.rows(_DISPUTES.format(
+                where=where.replace("k.id", "d.claim_id") if where else ""), params):
+            disputes.setdefault(claim_id, []).append((other_id, other_label))
+        return [Claim(i, label, named, tuple(s), tuple(disputes.get(i, ()))) for i, (label, named, s) in claims.items()]
 
     def texts(self) -> list[SentenceText]:
         """Every sentence's text, for compute_claims (read on the caller's connection)."""
@@ -114,12 +121,16 @@ class ClaimStore:
         return ClaimRow(claim_id, head[0], bool(head[1]), tuple(map(tuple, members)))
 
     # -- writing ---------------------------------------------------------------------------------
-    def replace(self, claims: Sequence[ClaimRow], *, method: str) -> Changes:
-        """Store a fresh grouping (corrections replayed, ids chosen: core/claims) in place of the old one."""
+    def replace(self, claims: Sequence[ClaimRow], *, method: str,
+                disputes: Iterable[tuple[int, int]] = ()) -> Changes:
+        """Store a fresh grouping (corrections replayed, ids chosen: core/claims) in place of the old one,
+        with the pairs of its claims (by id) that dispute each other."""
         with self._db.write() as conn:
             conn.execute("DELETE FROM claims")
             for claim in claims:
                 _put(conn, claim)
+            links = {pair for a, b in disputes if a != b for pair in ((a, b), (b, a))}
+            conn.executemany("INSERT INTO claim_disputes (claim_id, other_id) VALUES (?, ?)", sorted(links))
             articles, sentences, last = conn.execute(_SIGNATURE).fetchone()
             conn.execute("INSERT OR REPLACE INTO claim_runs (id, method, articles, sentences, last_article_id,"
                          " computed_at) VALUES (1, ?, ?, ?, ?, ?)", (method, articles, sentences, last, now()))
@@ -154,11 +165,17 @@ class ClaimStore:
 
 
 def _put(conn, row: ClaimRow) -> int:
-    """Write a claim as `row` says, replacing one of that id (a new id when `row.id` is 0); return its id."""
-    if row.id:
-        conn.execute("DELETE FROM claims WHERE id = ?", (row.id,))
-    claim_id = conn.execute("INSERT INTO claims (id, label, named) VALUES (?, ?, ?)",
-                            (row.id or None, row.label, int(row.named))).lastrowid
+    """Write a claim as `row` says, replacing one of that id (a new id when `row.id` is 0); return its id.
+
+    A claim replaced keeps its dispute links (a correction that takes a sentence out of a denial leaves
+    it a denial)."""
+    if row.id and conn.execute("UPDATE claims SET label = ?, named = ? WHERE id = ?",
+                               (row.label, int(row.named), row.id)).rowcount:
+        conn.execute("DELETE FROM claim_members WHERE claim_id = ?", (row.id,))
+        claim_id = row.id
+    else:
+        claim_id = conn.execute("INSERT INTO claims (id, label, named) VALUES (?, ?, ?)",
+                                (row.id or None, row.label, int(row.named))).lastrowid
     conn.executemany("INSERT INTO claim_members (claim_id, article_id, idx) VALUES (?, ?, ?)",
                      [(claim_id, a, i) for a, i in sorted(set(row.members))])
     return claim_id

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from annotator.core.store.dispute_tables import DISPUTE_STEP
 from annotator.core.store.sync_tables import SYNC_STEP
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO": marks a SQLite file as an annotator project
@@ -392,6 +393,7 @@ MIGRATIONS.append((
 
 # Step 9: what a project shared on a team server keeps locally (store/sync_tables.py).
 MIGRATIONS.append((9, SYNC_STEP))
+MIGRATIONS.append((10, DISPUTE_STEP))
 
 LATEST_VERSION = MIGRATIONS[-1][0]
 
