@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from annotator.core.records import outlet_order
 from annotator.core.store.project import Project
 from annotator.ui.story.claim_sources import claim_origins
-from annotator.ui.story.story_model import COUNT, FIXED, NAME, SENTENCES_ROLE, SOURCES
+from annotator.ui.story.story_model import COUNT, DISPUTED_MARK, FIXED, NAME, SENTENCES_ROLE, SOURCES
 from annotator.ui.story.story_tab import SENTENCE_ROLE
 
 OUTLETS = ["Cybernews", "metaworld.media", "newz9.com", "Unknown outlet"]
@@ -151,20 +151,21 @@ def test_export_csv_writes_the_grid_as_shown(story, tmp_path, monkeypatch) -> No
     tab.export_button.click()
     with open(target, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["claim", "label", "outlets_reporting", "independent_sources", "sources_named", *OUTLETS]
+    assert rows[0] == ["claim", "label", "outlets_reporting", "independent_sources", "sources_named", "disputed_by",
+                       *OUTLETS]
     shown = tab.model.claims
     assert kept and [c.id for c in shown] == kept
     assert [r[0] for r in rows[1:]] == [str(c.id) for c in shown]  # filtered, in the grid's order
     for row, claim in enumerate(shown):
         sources = tab.model.sources(claim)
         assert rows[row + 1][1:] == [claim.label, str(len(claim.outlets)), str(len(sources)), "; ".join(sources),
-                                     *(described(outlet_members(claim, o)) for o in OUTLETS)]
-        assert rows[row + 1][5:] == [tab.model.index(row, len(FIXED) + n).data(Qt.ItemDataRole.AccessibleTextRole)
+                                     " | ".join(claim.disputed_by), *(described(outlet_members(claim, o)) for o in OUTLETS)]
+        assert rows[row + 1][6:] == [tab.model.index(row, len(FIXED) + n).data(Qt.ItemDataRole.AccessibleTextRole)
                                      for n in range(len(OUTLETS))]
     assert (1, 0) in members(shown[0])
     top = rows[1]  # the pause order: all four report it; Cybernews and metaworld mark nothing
-    assert top[2] == "4" and top[5:7] == ["not annotated", "not annotated"]
-    assert top[7].startswith("anonymous_official")
+    assert top[2] == "4" and top[6:8] == ["not annotated", "not annotated"]
+    assert top[8].startswith("anonymous_official")
 
 
 def test_clicking_a_cell_opens_the_sentence(qtbot, story) -> None:
@@ -295,7 +296,7 @@ def test_many_outlets_narrow_columns_beside_a_wide_frozen_claim_column(qtbot, wi
     assert len(model.outlets) == 21
     assert table.columnWidth(NAME) >= 220 and frozen.columnWidth(NAME) == table.columnWidth(NAME)
     for row, claim in enumerate(model.claims):  # the claim's text whole, wrapped in the column, rows to fit
-        assert model.index(row, NAME).data() == claim.label
+        assert model.index(row, NAME).data() == claim.label + (f"  {DISPUTED_MARK}" if claim.disputes else "")
         assert html.escape(claim.label) in model.index(row, NAME).data(Qt.ItemDataRole.ToolTipRole)
     line = frozen.fontMetrics().lineSpacing()
     assert table.rowHeight(0) >= 2 * line and frozen.rowHeight(0) == table.rowHeight(0)

@@ -1,7 +1,8 @@
 """The Story grid as CSV: one row per claim, one column per outlet.
 
 A cell lists the category keys marked on that outlet's sentences of the claim, with "not annotated"
-when one of them carries none yet; it is empty when the outlet does not report the claim. Written
+when one of them carries none yet; it is empty when the outlet does not report the claim.
+`disputed_by` names the claims disputing it (a denial of it, or what it denies), joined by " | ". Written
 as the other CSV reports are (UTF-8 with a byte-order mark, formulas neutralised, atomically).
 """
 
@@ -15,7 +16,8 @@ from annotator.core.records import Claim, ClaimSentence
 from annotator.core.reports.atomic import atomic_text
 from annotator.core.reports.csv_export import neutralise
 
-FIXED_COLUMNS = ["claim", "label", "outlets_reporting", "independent_sources", "sources_named"]
+FIXED_COLUMNS = ["claim", "label", "outlets_reporting", "independent_sources", "sources_named", "disputed_by"]
+DISPUTED_BY_SEPARATOR = " | "
 NOT_ANNOTATED = "not annotated"
 
 
@@ -45,5 +47,6 @@ def write_claims_csv(path: Path, claims: Sequence[Claim], outlets: Sequence[str]
             named = sources.get(claim.id)
             writer.writerow([claim.id, neutralise(claim.label), len(claim.outlets),
                              "" if named is None else len(named),
-                             "" if named is None else neutralise("; ".join(named)), *cells])
+                             "" if named is None else neutralise("; ".join(named)),
+                             neutralise(DISPUTED_BY_SEPARATOR.join(claim.disputed_by)), *cells])
     return len(claims)

@@ -5,6 +5,9 @@ reads across at a glance. With more, such a table would be wider than any page (
 screen), so each claim gets a small table of its own: the ways its sentences are sourced, each
 with the outlets that source it so. Nothing is ever wider than the page, on screen or on paper.
 
+A claim disputed by another (a denial and the statement it denies are two claims) says so: "disputed
+by" and the other's name.
+
 Claims are read as last computed (the window and `annotator claims` compute them); a report never
 writes to the project, so when articles came since, the section says the claims may be out of date.
 """
@@ -58,7 +61,9 @@ def _grid(claims: list[Claim], outlets: list[str], labels: dict[str, str], md_te
              "|---" + "|---" * len(outlets) + "|"]
     for claim in claims:
         cells = [_cell(claim, outlet, labels, md_text, NOT_ANNOTATED) or "—" for outlet in outlets]
-        lines.append(f"| {md_text(claim.label)} | " + " | ".join(cells) + " |")
+        disputed = (" — *disputed by* " + "; ".join(md_text(label) for label in claim.disputed_by)
+                    if claim.disputed_by else "")
+        lines.append(f"| {md_text(claim.label)}{disputed} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -76,6 +81,9 @@ def _claim_table(claim: Claim, labels: dict[str, str]) -> list[str]:
     lines = ["", "<table>", "<thead>",
              f'<tr><th colspan="2">{_html_text(claim.label)} — reported by {len(claim.outlets)} outlets</th></tr>',
              "<tr><th>Sourcing</th><th>Outlets</th></tr>", "</thead>", "<tbody>"]
+    if claim.disputed_by:
+        lines.insert(-3, '<tr><th colspan="2">Disputed by: '
+                     + "; ".join(_html_text(label) for label in claim.disputed_by) + "</th></tr>")
     lines += [f"<tr><td>{sourcing}</td><td>{', '.join(names)}</td></tr>" for sourcing, names in ordered]
     return lines + ["</tbody>", "</table>", ""]
 

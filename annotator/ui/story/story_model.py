@@ -3,7 +3,8 @@
 One row per claim, the columns: its name, how many outlets report it, then one per outlet. An
 outlet's cell holds that outlet's sentences of the claim; the delegate paints one segment per
 sentence, split among the colours of the categories marked on it, hatched when it is not annotated
-yet, and nothing when the outlet does not report the claim.
+yet, and nothing when the outlet does not report the claim. A claim disputed by another (a denial and
+the statement it denies are two claims) is marked ⇄ after its name, the tooltip naming the other.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ FIXED = ["Claim", "Outlets", "Sources"]
 SENTENCES_ROLE = Qt.ItemDataRole.UserRole  # an outlet cell: its ClaimSentences
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1  # any cell: the row's Claim
 HATCH = QColor("#9A9A9A")
+DISPUTED_MARK = "⇄ disputed"
 _ROOT = QModelIndex()
 
 
@@ -120,11 +122,7 @@ class ClaimGridModel(QAbstractTableModel):
         if role == CLAIM_ROLE:
             return claim
         if column == NAME:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return claim.label  # whole: the column wraps it, rows growing to fit
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tooltip(claim.label + (" (named)" if claim.named else ""))
-            return None
+            return self._name_data(claim, role)
         if column == COUNT:
             if role == Qt.ItemDataRole.DisplayRole:
                 return str(len(claim.outlets))
@@ -142,6 +140,16 @@ class ClaimGridModel(QAbstractTableModel):
             lines = [f"Sentence {s.idx + 1}: " + (", ".join(self.labels.get(k, k) for k in s.categories)
                                                   or "not annotated yet") for s in sentences]
             return plain_tooltip("\n".join(lines) + "\nClick to open it.")
+        return None
+
+    def _name_data(self, claim: Claim, role: int):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            # whole: the column wraps it, rows growing to fit
+            return f"{claim.label}  {DISPUTED_MARK}" if claim.disputes else claim.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [claim.label + (" (named)" if claim.named else "")]
+            lines += [f"Disputed by: {label}" for label in claim.disputed_by]
+            return plain_tooltip("\n".join(lines))
         return None
 
     def _sources_data(self, claim: Claim, role: int):

@@ -92,8 +92,8 @@ def test_claims_csv_neutralises_formulas(sample: Project, tmp_path) -> None:
     assert write_claims_csv(path, claims, ["newz9.com", "Cybernews"]) == len(claims)
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == len(claims) + 1
-    assert lines[0] == "claim,label,outlets_reporting,independent_sources,sources_named,newz9.com,Cybernews"
-    assert lines[1].startswith(f"{claim.id},'=HYPERLINK(1),4,,,not annotated,not annotated")
+    assert lines[0] == "claim,label,outlets_reporting,independent_sources,sources_named,disputed_by,newz9.com,Cybernews"
+    assert lines[1].startswith(f"{claim.id},'=HYPERLINK(1),4,,,,not annotated,not annotated")
 
 
 def test_claims_csv_names_each_claims_independent_sources(sample: Project, tmp_path) -> None:
