@@ -32,7 +32,7 @@ def claims_command(project: Path, fmt: str, min_outlets: int) -> None:
             for c in claims for s in c.sentences]
     if fmt == "json":
         click.echo(json.dumps([
-            {"id": c.id, "label": c.label,
+            {"id": c.id, "label": c.label, "disputed_by": [{"id": i, "label": label} for i, label in c.disputes],
              "sentences": [{"article_id": s.article_id, "sentence": s.idx + 1, "outlet": s.outlet,
                             "categories": list(s.categories)} for s in c.sentences]}
             for c in claims], indent=2, ensure_ascii=False))
