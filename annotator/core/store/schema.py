@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from annotator.core.store.dispute_tables import DISPUTE_STEP
+from annotator.core.store.count_triggers import mark, unmark, use
 from annotator.core.store.sync_tables import SYNC_STEP
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO": marks a SQLite file as an annotator project
@@ -89,37 +90,6 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
 # length and number of sentences, how many of its sentences are annotated (a
 # sentence's marks count the annotations covering it, per annotator and, as annotator_id 0, by
 # anyone), and how many annotations each category has (per annotator and by anyone).
-_COVERED = """SELECT idx FROM sentences WHERE article_id = {row}.article_id AND idx BETWEEN
-        (SELECT idx FROM sentences WHERE article_id = {row}.article_id AND "end" > {row}.start
-         ORDER BY "end" LIMIT 1)
-    AND (SELECT idx FROM sentences WHERE article_id = {row}.article_id AND start < {row}."end"
-         ORDER BY start DESC LIMIT 1)"""
-
-
-def _mark(row: str) -> str:
-    return f"""INSERT INTO sentence_marks (article_id, idx, annotator_id, n)
-        SELECT {row}.article_id, covered.idx, who.id, 1
-        FROM ({_COVERED.format(row=row)}) AS covered, (SELECT {row}.annotator_id AS id UNION ALL SELECT 0) AS who
-        WHERE true
-        ON CONFLICT (article_id, annotator_id, idx) DO UPDATE SET n = n + 1;"""
-
-
-def _unmark(row: str) -> str:
-    return f"""UPDATE sentence_marks SET n = n - 1
-        WHERE article_id = {row}.article_id AND annotator_id IN ({row}.annotator_id, 0)
-        AND idx IN ({_COVERED.format(row=row)});
-    DELETE FROM sentence_marks WHERE article_id = {row}.article_id AND annotator_id IN ({row}.annotator_id, 0)
-        AND n <= 0 AND idx IN ({_COVERED.format(row=row)});"""
-
-
-def _use(row: str, step: int) -> str:
-    """Count an annotation in (step 1) or out of (step -1) its category's usage, per annotator and by anyone."""
-    return f"""INSERT INTO category_usage (category_id, annotator_id, n)
-        SELECT {row}.category_id, who.id, {step} FROM (SELECT {row}.annotator_id AS id UNION ALL SELECT 0) AS who
-        WHERE true
-        ON CONFLICT (category_id, annotator_id) DO UPDATE SET n = n + ({step});"""
-
-
 MIGRATIONS.append((
     2,
     [
@@ -188,13 +158,13 @@ MIGRATIONS.append((
             SELECT category_id, annotator_id, count(*) FROM annotations GROUP BY category_id, annotator_id
             UNION ALL SELECT category_id, 0, count(*) FROM annotations GROUP BY category_id""",
         f"""CREATE TRIGGER annotation_added AFTER INSERT ON annotations BEGIN
-            {_mark('NEW')} {_use('NEW', 1)} END""",
+            {mark('NEW')} {use('NEW', 1)} END""",
         f"""CREATE TRIGGER annotation_removed AFTER DELETE ON annotations BEGIN
-            {_unmark('OLD')} {_use('OLD', -1)} END""",
+            {unmark('OLD')} {use('OLD', -1)} END""",
         f"""CREATE TRIGGER annotation_moved AFTER UPDATE OF article_id, start, "end", annotator_id ON annotations
-            BEGIN {_unmark('OLD')} {_mark('NEW')} END""",
+            BEGIN {unmark('OLD')} {mark('NEW')} END""",
         f"""CREATE TRIGGER annotation_recategorised AFTER UPDATE OF category_id, annotator_id ON annotations
-            BEGIN {_use('OLD', -1)} {_use('NEW', 1)} END""",
+            BEGIN {use('OLD', -1)} {use('NEW', 1)} END""",
     ],
 ))
 
