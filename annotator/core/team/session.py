@@ -1,7 +1,7 @@
 """Share a project to a team server, join one, and sync: the three things a member does.
 
 Each step is resumable: `share` keeps the project's id locally before it writes the server, so a
-share interrupted at any point is finished by running it again; `join` writes the new local copy
+share interrupted at any point is finished by running it again (or by a sync, once it is recorded here); `join` writes the new local copy
 under a temporary name and moves it into place only once the whole project has arrived.
 """
 
@@ -85,8 +85,11 @@ def _role(server) -> str:
 def share(project: Project, url: str, *, blind: bool = False) -> SyncSummary:
     """Publish `project` to the (empty) database at `url`, then sync everything to it."""
     connecting.parse(url)
-    if links.read(project.database.conn) is not None:
-        raise SyncError(f"{project.name} is shared already, to {links.read(project.database.conn).url}")
+    link = links.read(project.database.conn)
+    if link is not None:
+        if link.url == connecting.without_password(url):
+            return sync(project)  # a share interrupted after it was recorded here: finished by a sync
+        raise SyncError(f"{project.name} is shared already, to {link.url}")
     with project.transaction():
         project_uid = project.info.value(PROJECT_UID)
         if project_uid is None:

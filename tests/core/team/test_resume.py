@@ -127,3 +127,24 @@ def _up(server) -> bool:
     except psycopg.OperationalError:
         return False
     return True
+
+
+def test_a_share_killed_at_any_moment_is_finished_by_running_it_again(team_url, tmp_path):
+    from annotator.core.sample import create_sample
+
+    owner, _ = create_sample(tmp_path / "story.annot")
+    _many(owner, "annotator_admin", 6000, 3)
+    path = owner.path
+    owner.close()
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "annotator", "share", str(path), team_url],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    time.sleep(1.2)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert time.perf_counter() - started < 30
+    with Project.open(path) as proj:
+        session.share(proj, team_url)
+        assert session.status(proj)[1] == 0
+        assert _server_annotations(team_url) == proj.annotations.count() == 6000
