@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar, QTabWidget, QToolBar, QWidget
 
@@ -25,6 +25,7 @@ from annotator.ui.base.errors import ErrorSink
 from annotator.ui.window.file_actions import FileActions
 from annotator.ui.window.panel_keys import PanelKeys
 from annotator.ui.window.team_actions import TeamActions
+from annotator.ui.window import window_state
 from annotator.ui.window.help_pages import GUIDELINES_ANCHOR, UserGuide, about_text
 from annotator.ui.workspace.inspector import InspectorPanel
 from annotator.ui.base import keymap
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect_signals()
-        self.restore_state()
+        window_state.restore(self)
         if not session.project.read_only:  # at most one backup a day, made at opening
             start_daily_backup(session, self.errors)
         self.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0) or 0))
@@ -367,45 +368,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.files.ask_and_import(paths)
 
-    # -- state ------------------------------------------------------------------------------
-    def restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        key = f"columns/{self.session.project.path.resolve()}"
-        stored = self.settings.value(key) or []
-        stored = [stored] if isinstance(stored, str) else stored  # one value comes back as a string
-        wanted = [int(i) for i in stored if str(i).isdigit()]
-        known = {a.id for a in self.session.project.articles.list()} if wanted else set()
-        for n, article_id in enumerate(a for a in wanted if a in known):
-            self.open_article(ArticleId(article_id), new_column=n > 0)
-        sizes = self.settings.value("window/splitter")
-        if isinstance(sizes, list) and len(sizes) == len(self.columns.columns()):
-            self.columns.splitter.setSizes([int(s) for s in sizes])
-        self.panels.restore_places(self.settings.value(f"places/{self.session.project.path.resolve()}"))
-
-    def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.columns.splitter.sizes())
-        self.settings.setValue("window/tab", self.tabs.currentIndex())
-        self.settings.setValue(f"columns/{self.session.project.path.resolve()}",
-                               [str(c.article_id) for c in self.columns.columns()])
-        self.settings.setValue(f"places/{self.session.project.path.resolve()}", self.panels.places())
-        self.settings.setValue("project/last", str(self.session.project.path.resolve()))
-        self.settings.sync()
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.files.cancel_import()  # stops after the current file; what was imported is kept
         if self._story_tab.built:
             self.story.cancel_recompute()
         self.suggesting.cancel()
-        self.save_state()
+        window_state.save(self)
         super().closeEvent(event)
 
 
