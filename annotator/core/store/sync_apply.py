@@ -17,6 +17,7 @@ from annotator.core.clock import now
 from annotator.core.errors import AnnotatorError
 from annotator.core.store.sentence_index import delete_sentences, index_sentences
 from annotator.core.store.sync_documents import Entity
+from annotator.core.store.sync_tables import SHARED_SETTINGS
 
 _ARTICLE_OWNED = ("suggestions", "suggested_articles", "rejected_suggestions")
 
@@ -96,11 +97,15 @@ class Applier:
 
     # -- settings, codebook, aliases ---------------------------------------------------------------
     def _put_setting(self, key: str, _owner: str, doc: dict) -> None:
+        if key not in SHARED_SETTINGS:
+            raise Unfit(f"{key!r} is not a setting the team shares")
         self._conn.execute("INSERT INTO project_info (key, value) VALUES (?, ?)"
                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                            (key, _text(doc["value"], "value", 10_000)))
 
     def _delete_setting(self, key: str) -> None:
+        if key not in SHARED_SETTINGS:
+            raise Unfit(f"{key!r} is not a setting the team shares")
         self._conn.execute("DELETE FROM project_info WHERE key = ?", (key,))
 
     def _put_category(self, key: str, _owner: str, doc: dict) -> None:

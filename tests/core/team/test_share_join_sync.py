@@ -166,10 +166,13 @@ def test_a_server_document_that_does_not_fit_is_reported_and_the_rest_arrives(te
         conn.execute("""INSERT INTO annotator.entities (kind, uid, rev, edited_at, doc)
                         VALUES ('setting', 'name', nextval('annotator.revs'), '2030-01-01', '{"value": "Renamed"}')
                         ON CONFLICT (kind, uid) DO UPDATE SET doc = excluded.doc, rev = excluded.rev""")
+        conn.execute("""INSERT INTO annotator.entities (kind, uid, rev, edited_at, doc)
+                        VALUES ('setting', 'blind', nextval('annotator.revs'), '2030-01-01', '{"value": "1"}')""")
     copy = session.join(team.url, tmp_path / "copy.annot")
     try:
         assert copy.annotations.count() == 0
         assert copy.info.value("name") == "Renamed"
+        assert copy.info.value("blind") is None  # a setting the team does not share is never written
         summary = session.sync(owner)
         assert any("outside its article" in text for text in summary.refused)
         assert owner.annotations.count() == 1  # kept as it was here
