@@ -369,3 +369,16 @@ def test_an_editor_s_copy_annotates_under_the_server_login(qtbot, open_main, mes
     qtbot.keyClick(window.columns.current.view, Qt.Key.Key_1)
     summary = sync_from_window(qtbot, window)
     assert summary.sent == 1 and not summary.not_allowed
+
+
+def test_the_label_follows_a_sync_made_from_the_command_line(qtbot, open_main, messages, sample_path, team_url,
+                                                             monkeypatch) -> None:
+    window = open_main(sample_path)
+    share_from_window(qtbot, window, monkeypatch, messages, team_url)
+    with Project.open(sample_path) as project:  # another process syncs, receiving nothing
+        with project.transaction() as conn:
+            sync_link.update(conn, last_sync="2020-01-01T12:00:00.000Z")
+    assert "2020-01-0" not in window.team.status_label.text()
+    assert window.team.label_timer.isActive()
+    window.team.label_timer.timeout.emit()
+    assert re.fullmatch(r"Synced 2020-01-0\d \d\d:\d\d · no changes waiting", window.team.status_label.text())

@@ -32,6 +32,7 @@ from annotator.ui.window.sync_status import SyncFailure, SyncStatusLabel
 from annotator.ui.window.team_dialogs import ServerDialog, join_dialog, share_dialog
 
 AUTO_MINUTES = 5
+LABEL_SECONDS = 30
 
 
 class TeamActions(QObject):
@@ -49,6 +50,11 @@ class TeamActions(QObject):
         self.failure: SyncFailure | None = None  # the last sync's, until one succeeds
         self.auto_timer = QTimer(self)
         self.auto_timer.timeout.connect(self._on_auto_timer_timeout)
+        # A sync from the command line that brought nothing leaves no entry in the change log: the label
+        # is read again now and then (one row and a count), so its "Synced HH:MM" follows it.
+        self.label_timer = QTimer(self)
+        self.label_timer.setInterval(LABEL_SECONDS * 1000)
+        self.label_timer.timeout.connect(self._on_label_timer_timeout)
 
     def populate(self, menu: QMenu, *, before: QAction) -> None:
         """The team's items, in a group of their own just above `before`."""
@@ -61,6 +67,7 @@ class TeamActions(QObject):
         menu.insertSeparator(before)
         self.session.changed.connect(self._on_session_changed)  # a change here: one more waits to be sent
         self.refresh()
+        self.label_timer.start()
 
     def _action(self, menu: QMenu, text: str, slot, before: QAction) -> QAction:
         action = QAction(text, self.parent_widget)
@@ -94,6 +101,13 @@ class TeamActions(QObject):
             self.auto_timer.stop()
         elif not self.auto_timer.isActive() or self.auto_timer.interval() != wanted:
             self.auto_timer.start(wanted)
+
+    def _on_label_timer_timeout(self) -> None:
+        if not self.session.project.is_open:
+            self.label_timer.stop()
+            return
+        if self.busy is None:
+            self.refresh()
 
     def _on_session_changed(self, _changes: Changes) -> None:
         self.refresh()
