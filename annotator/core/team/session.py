@@ -182,7 +182,22 @@ def sync(project: Project) -> SyncSummary:
         server.close()
 
 
+class SyncUnderWay(SyncError):
+    advice = "Wait for it to end; what it sends and takes shows here when it does."
+
+
+def _one_at_a_time(project: Project, server) -> None:
+    """Hold, for this connection's life, the server's lock on syncing this very file: a second window or
+    command syncing it at once is told so instead of sending the same changes twice."""
+    key = f"{links.read(project.database.conn).project_uid}:{project.path.resolve()}"
+    held = server.execute("SELECT pg_try_advisory_lock(hashtext(%s))", (key,)).fetchone()[0]
+    server.commit()
+    if not held:
+        raise SyncUnderWay(f"{project.name} is being synced already, by another window or command")
+
+
 def _exchange(project: Project, server) -> SyncSummary:
+    _one_at_a_time(project, server)
     try:
         pushed = push(project, server)
         pulled = pull(project, server, skip_push=pushed.push_id)

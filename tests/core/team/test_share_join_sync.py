@@ -305,3 +305,14 @@ def test_a_password_comes_from_pgpass_or_pgpassword_and_a_missing_one_is_said(te
         hba.write_text(original)
         with psycopg.connect(pg_server.url(), autocommit=True) as admin:
             admin.execute("SELECT pg_reload_conf()")
+
+
+def test_a_second_sync_of_the_same_file_at_once_is_told_to_wait(team):
+    owner = team.owner
+    link, _ = session.status(owner)
+    key = f"{link.project_uid}:{owner.path.resolve()}"
+    with psycopg.connect(team.url, autocommit=True) as other:  # a sync under way elsewhere holds the lock
+        other.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
+        with pytest.raises(session.SyncUnderWay, match="being synced already"):
+            session.sync(owner)
+    assert session.sync(owner).sent == 0  # once it ended
