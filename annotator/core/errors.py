@@ -153,6 +153,44 @@ class AlreadyAnnotated(AnnotatorError):
                          f"(annotation {existing.id}); nothing was added")
 
 
+# The team server (core/team).
+class SyncError(AnnotatorError):
+    """The team server could not be reached, refused, or holds something else; nothing local was lost."""
+
+    advice = "Your work is kept in the project file; sync again when the server can be reached."
+
+
+class NeedsPassword(SyncError):
+    """The server asks for a password that none of libpq's places holds."""
+
+    advice = ("Put the password in ~/.pgpass (a line host:port:database:user:password, the file readable by you "
+              "alone) or in PGPASSWORD; it is never stored in the project.")
+
+
+class BadServerUrl(SyncError):
+    """An address that is not a PostgreSQL URL, or names no database."""
+
+    advice = "Give the server as postgresql://user@host:port/database."
+
+
+class NotAMember(SyncError):
+    """The login is no member of the shared project."""
+
+    advice = "Ask a teacher of the shared project to add you: annotator member URL LOGIN --role editor (or student)."
+
+
+class NotShared(SyncError):
+    """The project has no link to a team server."""
+
+    advice = "Share it first (File ▸ Share…, or annotator share PROJECT URL), or join a shared project."
+
+
+class SyncUnderWay(SyncError):
+    """Another window or command is syncing the same file."""
+
+    advice = "Wait for it to end; what it sends and takes shows here when it does."
+
+
 class Cancelled(Exception):
     """Long work (claim matching, a batch) stopped because its progress callback asked it to.
 

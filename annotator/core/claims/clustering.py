@@ -82,9 +82,18 @@ def edges(vectors: Sequence[SentenceVector], articles: Sequence[int], *, thresho
     return found
 
 
-def _cross_pairs(a: Counter, b: Counter, size_a: int, size_b: int) -> int:
+def cross_pairs(a: Counter, b: Counter, size_a: int, size_b: int) -> int:
+    """How many pairs of a sentence of group a and one of group b come from different articles (the
+    groups given as counts of their sentences per article, and their sizes)."""
     same = sum(n * b[article] for article, n in a.items() if article in b)
     return size_a * size_b - same
+
+
+def merges(total: float, count: int, pairs: int, *, merge_at: float, majority: float) -> bool:
+    """Whether two groups merge whose `pairs` cross-article pairs hold `count` edges of similarity `total`:
+    the mean similarity (a missing edge counting 0) reaches merge_at and more than `majority` of the
+    pairs are edges."""
+    return bool(pairs) and total / pairs >= merge_at and count > majority * pairs
 
 
 def average_link(n: int, articles: Sequence[int], found: dict[tuple[int, int], float], *,
@@ -118,8 +127,8 @@ def average_link(n: int, articles: Sequence[int], found: dict[tuple[int, int], f
         total, count = links[a].get(b, (0.0, 0))
         if total < merge_at * count:  # every edge is a cross pair, so the mean is at most total / count
             continue
-        pairs = _cross_pairs(arts[a], arts[b], len(members[a]), len(members[b]))
-        if not pairs or total / pairs < merge_at or count <= majority * pairs:
+        pairs = cross_pairs(arts[a], arts[b], len(members[a]), len(members[b]))
+        if not merges(total, count, pairs, merge_at=merge_at, majority=majority):
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
@@ -191,10 +200,3 @@ def group_edges(n: int, articles: Sequence[int], found: dict[tuple[int, int], fl
         return any(_jaccard(group, broad[k]) >= thresholds.same_claim for k in near)
 
     return broad + [g for g in narrow if not listed(g)]
-
-
-def cluster(vectors: Sequence[SentenceVector], articles: Sequence[int], *, thresholds: Thresholds = Thresholds(),
-            weights: Weights = Weights(), progress: Progress | None = None) -> tuple[list[list[int]], dict]:
-    """Groups of sentence positions spanning at least two articles, and the edges found."""
-    found = edges(vectors, articles, thresholds=thresholds, weights=weights, progress=progress)
-    return group_edges(len(vectors), articles, found, thresholds=thresholds), found

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from annotator.core.claims.clustering import Thresholds
+from annotator.core.claims.clustering import Thresholds, cross_pairs, merges
 from annotator.core.claims.stance import Stance
 
 Edges = dict[tuple[int, int], float]
@@ -27,12 +27,6 @@ def split_by_stance(found: Edges, stances: Sequence[Stance]) -> tuple[Edges, Edg
     for (i, j), score in found.items():
         (same if stances[i] is stances[j] else cross)[(i, j)] = score
     return same, cross
-
-
-def _pairs(a: Sequence[int], b: Sequence[int], articles: Sequence[int]) -> int:
-    """How many pairs of a sentence of `a` and one of `b` come from different articles."""
-    count_b = Counter(articles[j] for j in b)
-    return sum(len(b) - count_b[articles[i]] for i in a)
 
 
 def disputing(groups: Sequence[Sequence[int]], articles: Sequence[int], cross: Edges, *,
@@ -52,13 +46,11 @@ def disputing(groups: Sequence[Sequence[int]], articles: Sequence[int], cross: E
                     sums[key] = (total + score, count + 1)
     links = []
     for (a, b), (total, count) in sorted(sums.items()):
-        pairs = _pairs(groups[a], groups[b], articles)
-        if pairs and _would_merge(total / pairs, count / pairs, min(len(groups[a]), len(groups[b])), thresholds):
+        pairs = cross_pairs(Counter(articles[i] for i in groups[a]), Counter(articles[j] for j in groups[b]),
+                            len(groups[a]), len(groups[b]))
+        cores = min(len(groups[a]), len(groups[b])) >= 2
+        if merges(total, count, pairs, merge_at=thresholds.merge_at, majority=thresholds.majority) or (
+                cores and merges(total, count, pairs, merge_at=thresholds.core_merge_at,
+                                 majority=thresholds.core_majority)):
             links.append((a, b))
     return links
-
-
-def _would_merge(mean: float, share: float, smaller: int, thresholds: Thresholds) -> bool:
-    if mean >= thresholds.merge_at and share > thresholds.majority:
-        return True
-    return smaller >= 2 and mean >= thresholds.core_merge_at and share > thresholds.core_majority

@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from annotator.core.store.sync_tables import SHARED_SETTINGS
+
 # Upserts are applied in this order (what a later kind names comes first), deletions in reverse.
 KINDS = ("setting", "category", "alias", "article", "annotation", "correction")
 _CHUNK = 5_000
@@ -25,7 +27,8 @@ class Entity:
     doc: dict | None  # None: deleted
 
 
-def _chunks(uids: list[str]) -> Iterable[str]:
+def uid_chunks(uids: list[str]) -> Iterable[str]:
+    """`uids` as JSON lists of at most _CHUNK, for `IN (SELECT value FROM json_each(?))`."""
     for at in range(0, len(uids), _CHUNK):
         yield json.dumps(uids[at:at + _CHUNK])
 
@@ -74,7 +77,7 @@ def _doc(conn: sqlite3.Connection, kind: str, row: tuple) -> dict:
 def read_many(conn: sqlite3.Connection, kind: str, uids: list[str]) -> dict[str, Entity]:
     """The current state of these entities of `kind`; a uid not in the result is deleted here."""
     found: dict[str, Entity] = {}
-    for chunk in _chunks(uids):
+    for chunk in uid_chunks(uids):
         for row in conn.execute(_QUERIES[kind], (chunk,)):
             found[row[0]] = Entity(kind, row[0], row[1], _doc(conn, kind, row))
     return found
@@ -82,8 +85,6 @@ def read_many(conn: sqlite3.Connection, kind: str, uids: list[str]) -> dict[str,
 
 def all_uids(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(kind, uid) of every entity this copy holds that travels, for a first share."""
-    from annotator.core.store.sync_tables import SHARED_SETTINGS
-
     marks = ", ".join("?" * len(SHARED_SETTINGS))
     rows = conn.execute(f"SELECT 'setting', key FROM project_info WHERE key IN ({marks})", SHARED_SETTINGS).fetchall()
     rows += conn.execute("SELECT 'category', key FROM categories").fetchall()

@@ -5,13 +5,12 @@ Every function works inside the caller's transaction (core/team decides what is 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from annotator.core.store.sync_documents import all_uids
+from annotator.core.store.sync_documents import all_uids, uid_chunks
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
@@ -107,8 +106,7 @@ def requeue(conn: sqlite3.Connection, items: Iterable[tuple[str, str]]) -> None:
 # -- revisions seen ----------------------------------------------------------------------------------
 def seen_revs(conn: sqlite3.Connection, kind: str, uids: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for at in range(0, len(uids), 5_000):
-        part = json.dumps(uids[at:at + 5_000])
+    for part in uid_chunks(uids):
         found.update(conn.execute(
             "SELECT uid, rev FROM sync_seen WHERE kind = ? AND uid IN (SELECT value FROM json_each(?))", (kind, part)))
     return found

@@ -9,28 +9,13 @@ from __future__ import annotations
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import BadServerUrl, NeedsPassword, SyncError
 
 CONNECT_TIMEOUT = 10  # seconds before an unreachable server is reported
 # A server that stops answering in the middle of a sync (the network gone) is given up after about two
 # minutes, rather than leaving the sync waiting for ever; the next sync finishes the work.
 _ALIVE = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 6,
           "tcp_user_timeout": 120_000}
-
-
-class SyncError(AnnotatorError):
-    """The team server could not be reached, refused, or holds something else; nothing local was lost."""
-
-    advice = "Your work is kept in the project file; sync again when the server can be reached."
-
-
-class NeedsPassword(SyncError):
-    advice = ("Put the password in ~/.pgpass (a line host:port:database:user:password, the file readable by you "
-              "alone) or in PGPASSWORD; it is never stored in the project.")
-
-
-class BadServerUrl(SyncError):
-    advice = "Give the server as postgresql://user@host:port/database."
 
 
 def parse(url: str) -> dict[str, str]:

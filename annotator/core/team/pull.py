@@ -109,7 +109,7 @@ def _apply(project: Project, source, newest: int, retry: dict[str, set[str]], re
             result.received += not fetched_again
             if (kind, entity.uid) in waiting:
                 continue  # changed here too: the next push settles it
-            if links.seen_rev(conn, kind, entity.uid) >= rev:
+            if link.pulled_rev and links.seen_rev(conn, kind, entity.uid) >= rev:  # (a new copy has seen none)
                 continue  # a newer version is here already (another sync of this file was quicker)
             _write(conn, applier, entity, rev, seen, again=fetched_again or entity.uid in retry.get(kind, ()))
         links.record_seen(conn, seen)

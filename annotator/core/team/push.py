@@ -75,7 +75,6 @@ def _outgoing(project: Project, link: links.Link) -> tuple[list[_Outgoing], int,
         by_kind: dict[str, list[tuple[str, str]]] = {}
         for kind, uid, at in waiting:
             by_kind.setdefault(kind, []).append((uid, at))
-        seen = {}
         out: list[_Outgoing] = []
         forbidden: list[str] = []
         for kind in documents.KINDS:
@@ -84,14 +83,14 @@ def _outgoing(project: Project, link: links.Link) -> tuple[list[_Outgoing], int,
                 continue
             uids = [uid for uid, _ in entries]
             current = documents.read_many(conn, kind, uids)
-            seen.update(((kind, uid), rev) for uid, rev in links.seen_revs(conn, kind, uids).items())
+            seen = links.seen_revs(conn, kind, uids)
             for uid, at in entries:
                 entity = current.get(uid)
                 owner = entity.owner if entity else ""
                 if not _allowed(link, kind, owner, entity is None):
                     forbidden.append(_named(kind, uid, entity) + _why(link, kind, owner))
                     continue
-                out.append(_Outgoing(kind, uid, seen.get((kind, uid), 0), at, owner,
+                out.append(_Outgoing(kind, uid, seen.get(uid, 0), at, owner,
                                      entity.doc if entity else None))
     return out, upto, forbidden
 

@@ -15,23 +15,14 @@ from pathlib import Path
 import psycopg
 
 from annotator.core.clock import now
-from annotator.core.errors import ProjectError
 from annotator.core.store.project import Project
 from annotator.core.store import sync_link as links
 from annotator.core.team import connect as connecting, server_schema
-from annotator.core.team.connect import SyncError
+from annotator.core.errors import NotAMember, NotShared, ProjectError, SyncError, SyncUnderWay
 from annotator.core.team.pull import pull
 from annotator.core.team.push import Conflict, push
 
 PROJECT_UID = "project_uid"  # project_info: the shared project's id, kept from the first share
-
-
-class NotAMember(SyncError):
-    advice = "Ask a teacher of the shared project to add you: annotator member URL LOGIN --role editor (or student)."
-
-
-class NotShared(SyncError):
-    advice = "Share it first (File ▸ Share…, or annotator share PROJECT URL), or join a shared project."
 
 
 @dataclass
@@ -73,13 +64,13 @@ def _server(url: str):
     return conn, settings
 
 
-def _role(server) -> str:
-    role = server.execute("SELECT annotator.my_role()").fetchone()[0]
-    user = server.execute("SELECT current_user").fetchone()[0]
+def _member(server) -> tuple[str, str]:
+    """(the login's role in the shared project, the login); NotAMember if it has none."""
+    role, user = server.execute("SELECT annotator.my_role(), current_user").fetchone()
     server.rollback()
     if role is None:
         raise NotAMember(f"the login {user!r} is not a member of this shared project")
-    return role
+    return role, user
 
 
 def share(project: Project, url: str, *, blind: bool = False) -> SyncSummary:
@@ -110,9 +101,7 @@ def share(project: Project, url: str, *, blind: bool = False) -> SyncSummary:
         elif settings.get("project_uid") != project_uid:
             raise SyncError(f"{connecting.without_password(url)} holds another shared project already; "
                             "join it with annotator join, or share to an empty database")
-        role = _role(server)
-        user = server.execute("SELECT current_user").fetchone()[0]
-        server.rollback()
+        role, user = _member(server)
         with project.transaction() as conn:
             links.create(conn, url=connecting.without_password(url), project_uid=project_uid, member=user, role=role)
             links.share_everything(conn, now())
@@ -144,9 +133,7 @@ def join(url: str, path: Path | str) -> Project:
     try:
         if settings is None:
             raise SyncError(f"{connecting.without_password(url)} holds no shared project")
-        role = _role(server)
-        user = server.execute("SELECT current_user").fetchone()[0]
-        server.rollback()
+        role, user = _member(server)
         project = Project.create(partial, codebook=[])
         try:
             with project.transaction() as conn:
@@ -173,17 +160,13 @@ def sync(project: Project) -> SyncSummary:
     try:
         if settings is None or settings.get("project_uid") != link.project_uid:
             raise SyncError(f"{link.url} no longer holds this shared project")
-        role = _role(server)
+        role, _ = _member(server)
         if role != link.role:
             with project.transaction() as conn:
                 links.update(conn, role=role)
         return _exchange(project, server)
     finally:
         server.close()
-
-
-class SyncUnderWay(SyncError):
-    advice = "Wait for it to end; what it sends and takes shows here when it does."
 
 
 def _one_at_a_time(project: Project, server) -> None:

@@ -4,11 +4,12 @@ last sync failed. Hidden for a project that is not shared."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from annotator.core.clock import in_local_zone
 from annotator.core.store.sync_link import Link
 
 MAX_WIDTH = 460  # pixels; a long reason is cut in its middle (its cause comes last), whole in the tooltip
@@ -26,15 +27,6 @@ def clock_time(when: datetime, *, today: datetime | None = None) -> str:
     return when.strftime("%H:%M" if when.date() == today.date() else "%Y-%m-%d %H:%M")
 
 
-def stored_time(text: str) -> datetime | None:
-    """A stored UTC time (ISO text) as a local datetime; None when it is not one."""
-    try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).astimezone()
-
-
 def waiting_text(waiting: int) -> str:
     if waiting == 0:
         return "no changes waiting"
@@ -47,7 +39,7 @@ def status_text(link: Link, waiting: int, *, failure: SyncFailure | None = None,
         return f"Syncing… · {waiting_text(waiting)}"
     if failure is not None:
         return f"Sync failed {clock_time(failure.at)}: {failure.reason}"
-    when = stored_time(link.last_sync) if link.last_sync else None
+    when = in_local_zone(link.last_sync) if link.last_sync else None
     if when is None:
         return f"Not synced yet · {waiting_text(waiting)}"
     return f"Synced {clock_time(when)} · {waiting_text(waiting)}"

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QStyle, QVBoxLayout, QWidget,
 )
 
-from annotator.core.team.connect import BadServerUrl, parse
+from annotator.core.errors import BadServerUrl
+from annotator.core.team.connect import parse
 
 PLACEHOLDER = "postgresql://user@host:5432/database"
 PASSWORD_NOTE = ("The password comes from ~/.pgpass or the PGPASSWORD environment variable; "
