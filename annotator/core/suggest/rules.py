@@ -21,6 +21,7 @@ from annotator.core.suggest.frames import (
 )
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
+from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTE_OPEN, QUOTED_AS, leading_name
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,6 @@ class Hit:
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
-_CAP = r"(?:[A-Z][\w'’&.-]*+|al-[A-Z]?\w+|\d++\w*+)"
-_NAME = rf"(?:{_CAP}(?:\s+(?:of|the|for|and|de|al|&|du|von|van)\s+{_CAP}|\s+{_CAP}){{0,5}})"
-_ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have|had|would|will|publicly|" \
-           r"privately|again|first|recently|reportedly|separately|quickly)\s+){0,3}"
-_QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
-_QUOTE_OPEN = "“‘\""
 _BYLINE = re.compile(r"\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 _RELAY_END = re.compile(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according)\s+\S*\s*$")
 _HANDLE_START = re.compile(r"^(?:undefined\s+)?@\w+")
@@ -77,14 +72,14 @@ class Rules:
         """Outlets named, and the frames in which an outlet reports or is told something."""
         self.outlet_names = _alt(w["outlets"], case=True)
         outlet_word = _alt(w["outlet_words"], case=True)
-        outlet_generic = (rf"(?:the\s+)?(?:{_CAP}\s+){{0,4}}{outlet_word}\b"
+        outlet_generic = (rf"(?:the\s+)?(?:{CAP}\s+){{0,4}}{outlet_word}\b"
                           r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+\b)?")
         # every outlet starts with a capital, a digit or "the": the lookahead skips other positions fast
         self.outlet = rf"(?=[A-Z\d]|the\s)(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
         self.outlet_re = re.compile(self.outlet)
         outlet_kinds = _alt(w["outlet_kinds"], case=True)  # "told X television": what follows a name
         self.media_word_re = re.compile(rf"\b{_alt(w['outlet_kinds'] + w['media_words'])}\b")
-        self.outlet_frames = OutletFrames(w, self.outlet, self.speech, _ADVERBS)
+        self.outlet_frames = OutletFrames(w, self.outlet, self.speech, ADVERBS)
         self.media_relay_re = re.compile(
             r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*"
             rf"(?:the\s+)?(?P<outlet>(?:[\w'’.-]++\s+){{1,3}}{outlet_kinds})\b")
@@ -93,7 +88,7 @@ class Rules:
             rf"(?:\s+(?:{self.media}))?", re.UNICODE)
         reporting = _alt(w["reporting_words"], case=True)  # "Reuters reported", "the BBC's analysis"
         self.outlet_frame_re = re.compile(
-            rf"(?P<outlet>{self.outlet})(?:'s|’s)?(?:\s+{self.media})?\s+{_ADVERBS}(?:[a-z]+\s+)?"
+            rf"(?P<outlet>{self.outlet})(?:'s|’s)?(?:\s+{self.media})?\s+{ADVERBS}(?:[a-z]+\s+)?"
             rf"(?:(?:first\s+)?(?:{reporting}|{self.speech})|was\s+(?:the\s+)?first\s+to\s+report)\b")
 
     def _compile_speakers(self, w: dict[str, list[str]]) -> None:
@@ -104,15 +99,15 @@ class Rules:
             rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
             rf"|(?P<bare>(?:[A-Za-z.-]++\s+){{0,2}}{_alt(w['bare_unnamed_heads'])}))\b(?!\s+[A-Z][a-z])")
         self.named_subject_re = re.compile(
-            rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{_NAME}(?:(?:\s+[a-z][\w-]*+){{1,2}}\s+{_NAME})?)"
+            rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w-]*+){{1,2}}\s+{NAME})?)"
             rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?"
-            rf"\s+{_QUOTED_AS}{_ADVERBS}(?P<verb>{self.speech})\b"
+            rf"\s+{QUOTED_AS}{ADVERBS}(?P<verb>{self.speech})\b"
             r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)")
-        self.institution_re = institution_pattern(w["institution_nouns"], self.speech, _ADVERBS)
-        self.colon_re = colon_quote_pattern(_NAME)
+        self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
+        self.colon_re = colon_quote_pattern(NAME)
         self.said_name_re = re.compile(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
-            rf"\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{_NAME}(?:,\s+[^,.“”]{{2,80}})?)")
+            rf"\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME}(?:,\s+[^,.“”]{{2,80}})?)")
         self.according_re = re.compile(
             r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
             r"(?P<obj>[^,;.“”]{2,90})", re.IGNORECASE)
@@ -213,7 +208,7 @@ class Rules:
 
     def _relays(self, text: str) -> bool:
         return bool(self.speech_re.search(text) or self.posting_re.search(text)
-                    or any(q in text for q in _QUOTE_OPEN))
+                    or any(q in text for q in QUOTE_OPEN))
 
     def _outlets(self, text: str) -> list[Hit]:
         out = []
@@ -367,10 +362,10 @@ class Rules:
             if head and not self.outlet_re.match(obj):
                 out.append(Hit("document", match.group(0), 0.85))
                 continue
-            leading = _leading_name(obj)
+            leading = leading_name(obj)
             kind = self.classify(leading) if leading else None
             if kind:
-                source = sources.clean(_leading_name(obj))
+                source = sources.clean(leading_name(obj))
                 out.append(Hit(kind, match.group(0), 0.9 if kind != "on_record" else 0.85,
                                sources.name_with_title(source) if kind == "on_record" else source))
         return out
@@ -384,12 +379,6 @@ def _phrase_patterns(lexicon: Lexicon) -> PhraseMatcher:
     return PhraseMatcher((category, confidence, phrases) for (category, confidence), phrases in grouped.items())
 
 
-def _leading_name(phrase: str) -> str:
-    """The capitalised stretch a phrase starts with ("Defense Secretary Pete Hegseth" of a longer one)."""
-    match = re.match(rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}{_NAME}", phrase)
-    return match.group(0) if match else ""
-
-
 def _best_per_category(hits: list[Hit]) -> list[Hit]:
     """One hit per category: the most confident, with a named source preferred on ties."""
     best: dict[str, Hit] = {}
@@ -399,15 +388,3 @@ def _best_per_category(hits: list[Hit]) -> list[Hit]:
             best[hit.category] = hit if hit.source or kept is None or not kept.source else Hit(
                 hit.category, hit.cue, hit.confidence, kept.source)
     return list(best.values())
-
-
-def is_quote_only(text: str) -> bool:
-    """A sentence that is a quotation with no speaker of its own."""
-    stripped = text.strip()
-    return stripped[:1] in _QUOTE_OPEN
-
-
-def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:
-    """ "He said", "She also noted", "They added", '"…," she said': a speaker named before."""
-    return bool(re.search(r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + _ADVERBS
-                          + speech.pattern, text))

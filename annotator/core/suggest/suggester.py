@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from annotator.core.suggest import carry
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
-from annotator.core.suggest.rules import Hit, Rules, is_quote_only, pronoun_speaks
+from annotator.core.suggest.rules import Hit, Rules
+from annotator.core.suggest.speakers import is_quote_only, pronoun_speaks
 
 ATTRIBUTION = ("anonymous_official", "on_record", "social_post", "anonymous_other", "other_outlet", "document")
 UNATTRIBUTED = "unattributed"

@@ -1,0 +1,32 @@
+"""How a speaker shows in a sentence's text, for the rules (rules.py) and the suggester: the pattern
+pieces of a capitalised name and of the adverbs between a subject and its speech verb, a name at the
+start of a phrase, a sentence that is only a quotation, and a pronoun that speaks."""
+
+from __future__ import annotations
+
+import re
+
+CAP = r"(?:[A-Z][\w'’&.-]*+|al-[A-Z]?\w+|\d++\w*+)"
+NAME = rf"(?:{CAP}(?:\s+(?:of|the|for|and|de|al|&|du|von|van)\s+{CAP}|\s+{CAP}){{0,5}})"
+ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have|had|would|will|publicly|" \
+           r"privately|again|first|recently|reportedly|separately|quickly)\s+){0,3}"
+QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
+QUOTE_OPEN = "“‘\""
+
+
+def leading_name(phrase: str) -> str:
+    """The capitalised stretch a phrase starts with ("Defense Secretary Pete Hegseth" of a longer one)."""
+    match = re.match(rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}{NAME}", phrase)
+    return match.group(0) if match else ""
+
+
+def is_quote_only(text: str) -> bool:
+    """A sentence that is a quotation with no speaker of its own."""
+    stripped = text.strip()
+    return stripped[:1] in QUOTE_OPEN
+
+
+def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:
+    """ "He said", "She also noted", "They added", '"…," she said': a speaker named before."""
+    return bool(re.search(r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + ADVERBS
+                          + speech.pattern, text))
