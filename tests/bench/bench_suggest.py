@@ -31,10 +31,13 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "suggest"
 
 
 def labelled() -> dict[str, dict[str, list[dict]]]:
+    """Rows by split, then by article: labels.jsonl's splits as they are, other_labels.jsonl's
+    (three outlets other than Wikinews) as `other-tune` and `other-test`."""
     by_split: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
-    for line in (DATA / "labels.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        by_split[row["split"]][row["article"]].append(row)
+    for name, prefix in (("labels.jsonl", ""), ("other_labels.jsonl", "other-")):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            by_split[prefix + row["split"]][row["article"]].append(row)
     return by_split
 
 
@@ -46,11 +49,16 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def evaluate(articles: dict[str, list[dict]], suggester: Suggester) -> dict:
     tp, fp, fn = Counter(), Counter(), Counter()
-    detect = Counter()
+    detect, sources = Counter(), Counter()
     for rows in articles.values():
         predicted = defaultdict(set)
+        named = defaultdict(set)
         for s in suggester.suggest([r["text"] for r in rows]):
             predicted[s.idx].add(s.category)
+            if s.source:
+                named[s.idx].add(s.source)
+        for row in rows:
+            _count_sources(sources, row, named[row["idx"]], predicted[row["idx"]])
         for row in rows:
             gold, guess = set(row["categories"]), predicted[row["idx"]]
             for c in gold & guess:
@@ -63,11 +71,31 @@ def evaluate(articles: dict[str, list[dict]], suggester: Suggester) -> dict:
             detect["tp"] += g and p
             detect["fp"] += p and not g
             detect["fn"] += g and not p
-    return {"tp": tp, "fp": fp, "fn": fn, "detect": detect,
+    return {"tp": tp, "fp": fp, "fn": fn, "detect": detect, "sources": sources,
             "sentences": sum(len(r) for r in articles.values())}
 
 
-SPLITS = ("tune", "dev", "test")
+def _count_sources(sources: Counter, row: dict, named: set[str], predicted: set[str]) -> None:
+    """How the suggested source names compare with the labelled one, on sentences that carry an
+    attribution both ways: `right` (a suggested name and the label's share their first name part,
+    "Bruce Bennett" for "Bruce Bennett, RAND Corporation"), `wrong` (a name, none right), `none` (no
+    name suggested where the label has one), `extra` (a name where the label has none)."""
+    gold = row["source"].split(",")[0].strip().lower()
+    if not (set(row["categories"]) & set(ATTRIBUTION) and predicted & set(ATTRIBUTION)):
+        return
+    if not gold:
+        sources["extra"] += bool(named)
+        return
+    guesses = {n.split(",")[0].strip().lower() for n in named}
+    if not guesses:
+        sources["none"] += 1
+    elif any(g and (g in gold or gold in g) for g in guesses):
+        sources["right"] += 1
+    else:
+        sources["wrong"] += 1
+
+
+SPLITS = ("tune", "dev", "test", "other-tune", "other-test")
 
 
 def report_quality(splits: list[str]) -> None:
@@ -88,6 +116,9 @@ def report_quality(splits: list[str]) -> None:
         d = result["detect"]
         p, r, f = _prf(d["tp"], d["fp"], d["fn"])
         print(f"  attribution detection           P {p:.2f}  R {r:.2f}  F1 {f:.2f}")
+        n = result["sources"]
+        print(f"  source names (sentences attributed both ways): right {n['right']}, wrong {n['wrong']},"
+              f" missing {n['none']}, where the label names none {n['extra']}")
         u = evaluate(articles, with_unattributed)
         f_off = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))[2]
         f_on = _prf(sum(u["tp"].values()), sum(u["fp"].values()), sum(u["fn"].values()))[2]
@@ -132,7 +163,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="time 3 copies of the articles instead of 20")
     parser.add_argument("--split", action="append", choices=SPLITS,
-                        help="report this split (repeatable; default: all three)")
+                        help="report this split (repeatable; default: all)")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measure")
     args = parser.parse_args()
     report_quality(args.split or list(SPLITS))
