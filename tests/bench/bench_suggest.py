@@ -21,9 +21,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from annotator.core.ingest.batch import import_paths
+from annotator.core.ingest.formats import load
+from annotator.core.ingest.segment import split_sentences
 from annotator.core.resources import seeds_dir
 from annotator.core.store.project import Project
 from annotator.core.suggest.cues import load_lexicon
+from annotator.core.suggest.layout import paragraph_numbers
 from annotator.core.suggest.refresh import refresh_suggestions
 from annotator.core.suggest.suggester import ATTRIBUTION, Suggester
 
@@ -53,7 +56,8 @@ def evaluate(articles: dict[str, list[dict]], suggester: Suggester) -> dict:
     for rows in articles.values():
         predicted = defaultdict(set)
         named = defaultdict(set)
-        for s in suggester.suggest([r["text"] for r in rows]):
+        paragraphs, outlet = layout(rows[0]["article"], len(rows))
+        for s in suggester.suggest([r["text"] for r in rows], paragraphs=paragraphs, outlet=outlet):
             predicted[s.idx].add(s.category)
             if s.source:
                 named[s.idx].add(s.source)
@@ -73,6 +77,18 @@ def evaluate(articles: dict[str, list[dict]], suggester: Suggester) -> dict:
             detect["fn"] += g and not p
     return {"tp": tp, "fp": fp, "fn": fn, "detect": detect, "sources": sources,
             "sentences": sum(len(r) for r in articles.values())}
+
+
+def layout(article: str, count: int) -> tuple[list[int] | None, str]:
+    """An article file's sentence paragraphs and outlet, as refresh_suggestions gives them."""
+    for folder in (DATA / "other", DATA / "articles", seeds_dir() / "articles"):
+        path = folder / article
+        if path.exists():
+            parsed, _ = load(path)
+            spans = split_sentences(parsed.body)
+            if len(spans) == count:
+                return paragraph_numbers(parsed.body, spans), parsed.outlet or ""
+    return None, ""
 
 
 def _count_sources(sources: Counter, row: dict, named: set[str], predicted: set[str]) -> None:

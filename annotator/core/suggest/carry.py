@@ -40,6 +40,46 @@ def _normal(text: str) -> str:
     return " ".join(text.translate({ord(q): None for q in _QUOTES}).split()).strip(" .,;:!?…").lower()
 
 
+class QuoteBlock:
+    """A quote introduced by an attributed sentence ending in a colon ("Ana Ruiz wrote:"): its
+    speakers go on every sentence of the paragraph after it, and of each following paragraph that
+    speaks in the first person, until a sentence names a source of its own or a heading comes.
+    Without paragraph numbers there is no block (the sentence after the colon still continues it)."""
+
+    def __init__(self, paragraphs: list[int] | None) -> None:
+        self._paragraphs = paragraphs
+        self._speakers: list[Hit] = []
+        self._paragraph: int | None = None  # the paragraph the quote runs through, once known
+        self._opened_in = -1
+
+    def carried(self, idx: int, text: str, confidence: float) -> list[Hit]:
+        """The block's speakers for unattributed sentence `idx`, or []."""
+        if not self._speakers or self._paragraphs is None or idx >= len(self._paragraphs):
+            return []
+        paragraph = self._paragraphs[idx]
+        if self._paragraph is None:
+            self._paragraph = paragraph
+        elif paragraph != self._paragraph:
+            if paragraph == self._paragraph + 1 and first_person(text) and paragraph != self._opened_in:
+                self._paragraph = paragraph
+            else:
+                self._speakers = []
+                return []
+        return inherited(self._speakers, idx + 1, confidence)
+
+    def after(self, idx: int, text: str, heading: bool, attributed: list[Hit]) -> None:
+        """Open a block after a colon-ended attributed sentence; close it at a heading or a new source."""
+        own = [h for h in attributed if not h.cue.startswith("continues sentence")]
+        if heading and not attributed:
+            self._speakers = []
+        elif attributed and text.rstrip().endswith(":"):  # "Ana Ruiz wrote:", "She continues:"
+            self._speakers = [h for h in attributed if h.category in SPEAKING]
+            self._paragraph = None
+            self._opened_in = self._paragraphs[idx] if self._paragraphs and idx < len(self._paragraphs) else -1
+        elif own:
+            self._speakers = []
+
+
 def inherited(hits: list[Hit], idx: int, confidence: float) -> list[Hit]:
     """The speakers of `hits`, carried to sentence `idx` with a lower confidence."""
     return [replace(h, confidence=round(h.confidence * confidence, 2), cue=f"continues sentence {idx}")

@@ -12,12 +12,14 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
+from typing import NamedTuple
 
 from annotator.core.changes import Changes
 from annotator.core.ingest.workers import start_pool
 from annotator.core.records import Progress, Suggestion
 from annotator.core.store.project import Project
 from annotator.core.suggest.cues import Lexicon
+from annotator.core.suggest.layout import paragraph_numbers
 from annotator.core.suggest.suggester import Suggester
 
 
@@ -40,27 +42,37 @@ def fingerprint(project: Project, suggester: Suggester) -> str:
     return hashlib.sha256(f"{suggester.fingerprint}|{keys}".encode()).hexdigest()[:16]
 
 
+class ArticleText(NamedTuple):
+    """What the suggester reads of an article: its sentences, their paragraphs, its outlet."""
+
+    texts: list[str]
+    paragraphs: list[int]
+    outlet: str
+
+
 def suggest_article(project: Project, suggester: Suggester, article_id: int) -> list[Suggestion]:
     """Suggestions for one article, computed (not stored)."""
-    return _suggest_texts(suggester, article_id, _sentence_texts(project, article_id))
+    return _suggest_texts(suggester, article_id, _article_text(project, article_id))
 
 
-def _sentence_texts(project: Project, article_id: int) -> list[str]:
+def _article_text(project: Project, article_id: int) -> ArticleText:
     body = project.articles.body(article_id)
-    return [body[s.start:s.end] for s in project.articles.sentences(article_id)]
+    spans = [(s.start, s.end) for s in project.articles.sentences(article_id)]
+    return ArticleText([body[a:b] for a, b in spans], paragraph_numbers(body, spans),
+                       project.articles.get(article_id).outlet or "")
 
 
-def _suggest_texts(suggester: Suggester, article_id: int, texts: list[str]) -> list[Suggestion]:
+def _suggest_texts(suggester: Suggester, article_id: int, article: ArticleText) -> list[Suggestion]:
     return [Suggestion(article_id, s.idx, s.category, s.confidence, s.cue, s.source)
-            for s in suggester.suggest(texts)]
+            for s in suggester.suggest(article.texts, paragraphs=article.paragraphs, outlet=article.outlet)]
 
 
-def _suggest_batch(job: tuple[Lexicon | None, frozenset[str], list[tuple[int, list[str]]]]
+def _suggest_batch(job: tuple[Lexicon | None, frozenset[str], list[tuple[int, ArticleText]]]
                    ) -> dict[int, list[Suggestion]]:
     """One batch of articles' sentence texts → their suggestions; pure, run in a worker process."""
     lexicon, categories, articles = job
     suggester = Suggester(lexicon, categories=set(categories))  # the rules are cached per process
-    return {article_id: _suggest_texts(suggester, article_id, texts) for article_id, texts in articles}
+    return {article_id: _suggest_texts(suggester, article_id, text) for article_id, text in articles}
 
 
 def refresh_suggestions(project: Project, *, article_ids: Iterable[int] | None = None,
@@ -82,7 +94,7 @@ def refresh_suggestions(project: Project, *, article_ids: Iterable[int] | None =
     if pooled:  # at least two batches a worker, so no worker is left with most of the articles
         batch = max(1, min(batch, -(-len(stale) // (workers * 2))))
     jobs = ((lexicon, frozenset(suggester.categories or ()),
-             [(a, _sentence_texts(project, a)) for a in stale[at:at + batch]])
+             [(a, _article_text(project, a)) for a in stale[at:at + batch]])
             for at in range(0, len(stale), batch))
     if not pooled:
         computed = map(_suggest_batch, jobs)

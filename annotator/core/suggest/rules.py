@@ -161,7 +161,8 @@ class Rules:
                     continue  # "U.S. officials met ...": officials acting, not speaking
                 if category == "social_post" and not self._relays(text):
                     continue  # "trended on Twitter": a platform named, no post relayed
-                if category == "anonymous_other" and self._official_near(text, match.start()):
+                if category == "anonymous_other" and "report" not in match.group(0).lower() and (
+                        self._official_near(text, match.start())):
                     category = "anonymous_official"
                 out.append(Hit(category, match.group(0), confidence))
         return out
@@ -269,8 +270,8 @@ class Rules:
         if self.speech_re.search(" ".join(after.split()[:8])):
             return True
         before = text[max(0, match.start() - 40): match.start()]
-        frame = rf"(?:according\s+to|per|by|citing|quoted|{self.speech})\s+$"
-        return bool(re.search(frame, before, re.IGNORECASE))
+        frame = rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted|{self.speech})\s+$"
+        return bool(re.search(frame, before, re.IGNORECASE))  # "denied by officials", not "held by officials"
 
     def _named(self, text: str) -> list[Hit]:
         out = []
@@ -355,8 +356,8 @@ class Rules:
             if re.search(rf"\b(?:{self.post})\b", obj) or re.match(rf"\s*{self.platform}\b", obj):
                 out.append(Hit("social_post", match.group(0), 0.85))
                 continue
-            if re.match(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b", obj):
-                out.append(Hit("other_outlet", match.group(0), 0.85))
+            if re.match(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b", obj):  # no outlet named
+                out.append(Hit("anonymous_other", match.group(0), 0.85))
                 continue
             head = re.match(rf"(?:the\s+)?(?:[\w'’.-]+\s+){{0,6}}?(?:{self.doc})s?\b", obj, re.IGNORECASE)
             if head and not self.outlet_re.match(obj):

@@ -27,6 +27,9 @@ def is_quote_only(text: str) -> bool:
 
 
 def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:
-    """ "He said", "She also noted", "They added", '"…," she said': a speaker named before."""
+    """ "He said", "She also noted", "They added", '"…," she said', "She continues:": a speaker named before."""
     return bool(re.search(r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + ADVERBS
-                          + speech.pattern, text))
+                          + speech.pattern, text)) or bool(_GOES_ON.match(text))
+
+
+_GOES_ON = re.compile(r"\s*(?:He|She|They)\s+(?:then\s+)?(?:continues|continued|goes\s+on|went\s+on)\b[^.]{0,20}:\s*$")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from annotator.core.suggest import carry
+from annotator.core.suggest import carry, guideline_pass
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.rules import Hit, Rules
@@ -60,10 +60,14 @@ class Suggester:
     def fingerprint(self) -> str:
         return self.lexicon.fingerprint
 
-    def suggest(self, sentences: list[str]) -> list[SentenceSuggestion]:
-        """Suggestions for an article's sentences, in order; `idx` counts from 0."""
+    def suggest(self, sentences: list[str], *, paragraphs: list[int] | None = None,
+                outlet: str = "") -> list[SentenceSuggestion]:
+        """Suggestions for an article's sentences, in order; `idx` counts from 0. `paragraphs` gives
+        each sentence's paragraph number (a quote introduced with a colon then runs to the end of the
+        paragraph after it, and on through paragraphs in the first person); `outlet` is the article's
+        own outlet, which is never another outlet's report."""
         headings = [_is_heading(text) for text in sentences]
-        found = self._attributed(sentences, headings)
+        found = self._attributed(sentences, headings, paragraphs, outlet)
         carry.pull_quotes(sentences, found, headings, _CARRY)
         out: list[SentenceSuggestion] = []
         for idx, (text, attributed) in enumerate(zip(sentences, found)):
@@ -72,35 +76,44 @@ class Suggester:
                     for h in hits if self.categories is None or h.category in self.categories]
         return out
 
-    def _attributed(self, sentences: list[str], headings: list[bool]) -> list[list[Hit]]:
+    def _attributed(self, sentences: list[str], headings: list[bool], paragraphs: list[int] | None,
+                    own_outlet: str) -> list[list[Hit]]:
         """Each sentence's attribution: its own cues, or what it continues from the sentence before."""
         found: list[list[Hit]] = []
         previous: list[Hit] = []
-        previous_text = ""
+        previous_text, previous_idx = "", 0
         known: list[str] = []
+        block = carry.QuoteBlock(paragraphs)
         for idx, (text, heading) in enumerate(zip(sentences, headings)):
             hits = self.rules.hits(text)
             if "he agency" in text or "he paper" in text:  # "the agency said": the outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
                 hits = self.rules.outlets_over(text, hits, [outlet]) if outlet else hits
+            hits = guideline_pass.apply(text, hits, own_outlet)
             attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
+            if not attributed and not heading:
+                attributed = block.carried(idx, text, _CARRY)
             if not attributed and previous:
-                attributed = self._continued(idx, text, previous, previous_text)
+                same = paragraphs is None or paragraphs[idx] == paragraphs[previous_idx]
+                attributed = self._continued(idx, text, previous, previous_text, same)
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
+            block.after(idx, text, heading, attributed)
             attributed = _one_per_category(
                 [self.vetting.vet(replace(h, source=_full_name(h.source, known))) for h in attributed])
             known += [h.source for h in attributed if h.source]
             found.append(attributed)
             if attributed or not heading:
-                previous, previous_text = attributed, text
+                previous, previous_text, previous_idx = attributed, text, idx
         return found
 
-    def _continued(self, idx: int, text: str, previous: list[Hit], previous_text: str) -> list[Hit]:
+    def _continued(self, idx: int, text: str, previous: list[Hit], previous_text: str,
+                   same_paragraph: bool) -> list[Hit]:
         if self._continues(text, previous_text):
             return [replace(h, confidence=round(h.confidence * _CARRY, 2), cue=f"continues sentence {idx}")
                     for h in _speakers(previous)]
-        if carry.first_person(text):  # a block quote goes on in the speaker's own voice
+        if carry.first_person(text) and same_paragraph:  # the quote goes on in the speaker's own voice;
+            # a new paragraph in the first person is the writer's own (an analysis, a sign-off)
             return carry.inherited(previous, idx, _CARRY)
         return []
 
@@ -128,7 +141,7 @@ def is_claim(text: str) -> bool:
 def _is_heading(text: str) -> bool:
     """A headline, byline or dateline line; a sentence that introduces a quote with a colon is not one."""
     stripped = text.strip().rstrip("*").strip()
-    if stripped.endswith(":") and len(stripped.split()) >= 4:
+    if stripped.endswith(":") and len(stripped.split()) >= 2:  # "She said:" introduces a quote
         return False
     return not stripped or stripped[-1:] not in ".!?”’\")" or bool(_DATELINE.match(stripped))
 

@@ -45,6 +45,15 @@ def test_an_institution_named_with_the_keeps_its_name(suggester: Suggester) -> N
     "Recent reports have revealed that the club owed millions.",
     "Local media have said the mayor will resign.",
     "The minister was reportedly furious about the leak.",
+    "It was widely reported that the talks had failed.",
+    "Multiple outlets reported that the plant would close.",
+])
+def test_reports_whose_outlet_is_not_named_are_anonymous_other(suggester: Suggester, sentence: str) -> None:
+    found = categories(suggester, sentence)[0]
+    assert "anonymous_other" in found and "other_outlet" not in found  # the guidelines: no outlet named
+
+
+@pytest.mark.parametrize("sentence", [
     "The Daily Courier noted that the vote was close.",
     "The Tribune observed that turnout had fallen.",
     "The Riverside Weekly wrote that the plant would close.",

@@ -42,8 +42,8 @@ def test_the_pool_reads_articles_a_few_batches_ahead_and_a_cancel_stops_it(tmp_p
             (folder / f"{copy}-{path.name}").write_text(text, encoding="utf-8")
     monkeypatch.setattr(refresh, "PARALLEL_FROM", 1)
     read: list[int] = []
-    real = refresh._sentence_texts
-    monkeypatch.setattr(refresh, "_sentence_texts", lambda project, a: read.append(a) or real(project, a))
+    real = refresh._article_text
+    monkeypatch.setattr(refresh, "_article_text", lambda project, a: read.append(a) or real(project, a))
     with Project.create(tmp_path / "p.annot") as project:
         total = len(import_paths(project, [folder]).imported)
         batches: list[int] = []

@@ -1,0 +1,103 @@
+"""What the coding guidelines (resources/guide/guidelines.md) say of a sentence's hits once the rules
+have read it: the corrections that need the whole sentence, or the article's own outlet.
+
+- A credit line ("Jane Doe reported on this story for VOANews.com", "… contributed to this report",
+  "… was the editor") is display text: no category.
+- The article's own outlet is no other outlet: "told VOA" in VOA's story relays nobody else.
+- An outlet that only employs someone ("The BBC's Tokyo correspondent … was detained") relays
+  nothing: without a speech or reporting verb there is no outlet's report.
+- A named body that is no news organisation ("The Committee to Protect Journalists reports") speaks
+  on the record as itself.
+- A role noun alone is no named speaker: "said a defense ministry spokesman" is an unnamed official.
+- A named person's or body's post is on-record plus social post; a blogger, a blog, a wall or
+  netizens speaking make a social post of what they say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from annotator.core.suggest.rules import Hit
+
+_CREDIT = re.compile(
+    r"\b(?:reported|wrote|adapted|contributed|produced|edited)\s+(?:on\s+)?(?:to\s+)?(?:this|the)\s+"
+    r"(?:story|report|article)\b|\bwas\s+the\s+editor\b|\bcontributed\s+(?:reporting|to\s+this)\b",
+    re.IGNORECASE)
+_SIGN_OFF = re.compile(r"^\s*I[’']m\s+[A-Z][a-z][\w.-]*(?:\s+[A-Z][a-z][\w.-]*){1,3}\.\s*$")  # "I'm Mario Ritter."
+_EMPLOYER = re.compile(r"^(?:the\s+)?[\w.&’' -]{2,40}?(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:correspondent|reporter|journalist|editor|bureau|cameraman|producer|crew|team|staff)\b",
+                       re.IGNORECASE)
+_INSTITUTION = re.compile(
+    r"\b(?:Committee|Commission|Council|Institute|Institution|Foundation|Organi[sz]ation|Group|Watch|Fund|"
+    r"Association|Federation|Union|Coalition|Alliance|Society|Center|Centre|Ministry|Department|Agency|"
+    r"Office|Bank|University|Court|Party|Program(?:me)?|Movement|Network for)\b")
+_BLOG = re.compile(r"\b(?:blogg?ers?|blog|blogs|blogosphere|netizens|on\s+(?:his|her|their|its)\s+wall|"
+                   r"social\s+network(?:ing)?\s+sites?|wrote\s+on\s+(?:his|her|their|its)\s+(?:page|profile))\b",
+                   re.IGNORECASE)
+_SPEAKS_OR_REPORTS = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|reporting|wrote|writes|according|per|cited|citing|"
+    r"quoted|revealed|learned|obtained|published|broadcast|aired|confirmed|added|noted)\b", re.IGNORECASE)
+_SPEAKING = ("on_record", "anonymous_official", "anonymous_other")
+
+
+def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
+    """The sentence's hits corrected by the guidelines (see the module's docstring)."""
+    if not hits:
+        return hits
+    if _CREDIT.search(text) or _SIGN_OFF.match(text):
+        return []
+    out = [h for h in hits if not _relays_nothing(text, h, own_outlet)]
+    out = [_institution(h) for h in out]
+    out = _unnamed_role(out)
+    return _posts(text, out)
+
+
+def _relays_nothing(text: str, hit: Hit, own_outlet: str) -> bool:
+    if hit.category != "other_outlet":
+        return False
+    if hit.source and own_outlet and _same_outlet(hit.source, own_outlet):
+        return True
+    return bool(_EMPLOYER.match(hit.cue.strip())) and not _SPEAKS_OR_REPORTS.search(text)
+
+
+def _same_outlet(source: str, own: str) -> bool:
+    """ "VOA" of "VOA Learning English", "The Record" of "The Record", "VOANews.com" of "VOA News"."""
+    def squash(name: str) -> str:
+        name = re.sub(r"(?i)^the\s+|\.(?:com|org|net|co\.uk)$", "", name.strip())
+        return re.sub(r"[\W_]+", "", name).casefold()
+    a, b = squash(source), squash(own)
+    return bool(a and b) and (a == b or b.startswith(a) or a.startswith(b))
+
+
+def _institution(hit: Hit) -> Hit:
+    """An "outlet" whose name is an institution's ("Committee to Protect Journalists") speaks on record."""
+    if hit.category == "other_outlet" and hit.source and _INSTITUTION.search(hit.cue + " " + hit.source) and not (
+            re.search(r"\b(?:News|Broadcasting)\b|\b(?:Times|Post|Press|Radio|Television|TV)$", hit.source)):
+        name = re.search(rf"(?:The\s+)?[A-Z][\w’'-]*(?:\s+(?:to|of|for|and|the|[A-Z][\w’'-]*))*", hit.cue)
+        return replace(hit, category="on_record", source=(name.group(0) if name else hit.source).strip())
+    return hit
+
+
+def _unnamed_role(hits: list[Hit]) -> list[Hit]:
+    """A bare role noun as the on-record cue, beside an unnamed official: only the unnamed official."""
+    if not any(h.category == "anonymous_official" for h in hits):
+        return hits
+    return [h for h in hits if not (h.category == "on_record" and not h.source
+                                    and len(h.cue.split()) <= 2 and not h.cue[:1].isupper())]
+
+
+def _posts(text: str, hits: list[Hit]) -> list[Hit]:
+    categories = {h.category for h in hits}
+    out = list(hits)
+    if "social_post" in categories and "on_record" not in categories:
+        named = next((h for h in hits if h.category == "social_post" and h.source[:1].isupper()), None)
+        if named is not None:
+            out.append(Hit("on_record", named.cue, named.confidence, named.source))
+    speaker = next((h for h in hits if h.category in _SPEAKING), None)
+    if "social_post" not in categories and speaker is not None:
+        at = text.find(speaker.cue)
+        blog = _BLOG.search(text, 0, len(text) if at < 0 else at + len(speaker.cue))
+        if blog:  # the speaker is a blogger or writes on a blog or a wall, not "journalists, bloggers" spoken of
+            out.append(Hit("social_post", blog.group(0), 0.75, speaker.source))
+    return out

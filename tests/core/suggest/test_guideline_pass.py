@@ -1,0 +1,111 @@
+"""The coding guidelines applied over the sentence rules (guideline_pass.py), and a quote block that
+runs through the paragraph after its colon (carry.QuoteBlock). The sentences are written for these
+tests, in the styles of a broadcaster's graded news, a citizen-media roundup and an analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.suggest.layout import paragraph_numbers
+from annotator.core.suggest.suggester import Suggester
+from tests.core.suggest.found import categories, sources_of
+
+
+def suggested(suggester: Suggester, body: str, outlet: str = "") -> list[set[str]]:
+    """Each sentence's categories for a body whose sentences are separated by ' ' and paragraphs by '\\n\\n'."""
+    texts, spans, at = [], [], 0
+    for paragraph in body.split("\n\n"):
+        for sentence in paragraph.split(" | "):
+            start = body.index(sentence, at)
+            spans.append((start, start + len(sentence)))
+            texts.append(sentence)
+            at = start + len(sentence)
+    found: list[set[str]] = [set() for _ in texts]
+    for s in suggester.suggest(texts, paragraphs=paragraph_numbers(body, spans), outlet=outlet):
+        found[s.idx].add(s.category)
+    return found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dana Hill and Omar Reyes reported on this story for WRN News.",
+    "Lena Park contributed to this report.",
+    "Marco Diaz adapted this story for Learning English.",
+    "Sam Ortiz was the editor.",
+    "I’m Mario Ritter.",
+])
+def test_credit_lines_and_sign_offs_are_display_text(suggester: Suggester, sentence: str) -> None:
+    assert categories(suggester, sentence) == [set()]
+
+
+def test_a_first_person_quote_is_still_a_quote(suggester: Suggester) -> None:
+    found = categories(suggester, "“We will rebuild,” the mayor, Ana Ruiz, said.", "I’m proud of this town.")
+    assert "on_record" in found[1]
+
+
+def test_the_articles_own_outlet_is_no_other_outlet(suggester: Suggester) -> None:
+    body = "Expert Bruce Bennett told VOA the plan would fail."
+    assert suggested(suggester, body, outlet="VOA Learning English") == [{"on_record"}]
+    assert suggested(suggester, body, outlet="The Daily Courier")[0] == {"on_record", "other_outlet"}
+
+
+def test_an_outlet_employing_someone_relays_nothing(suggester: Suggester) -> None:
+    assert categories(suggester, "The Herald’s Tokyo correspondent, Rupert Hale, was detained on Friday.") == [set()]
+
+
+def test_a_named_body_that_is_no_outlet_speaks_on_record(suggester: Suggester) -> None:
+    text = "The Committee to Protect Journalists reports that ten journalists were jailed."
+    assert categories(suggester, text) == [{"on_record"}]
+    assert sources_of(suggester, text) == [{"The Committee to Protect Journalists"}]
+
+
+def test_an_unnamed_spokesman_is_an_unnamed_official_only(suggester: Suggester) -> None:
+    found = categories(suggester, "“We do not recognise it,” said a defence ministry spokesman.")
+    assert found == [{"anonymous_official"}]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Addis Ababa based blogger Abel Tesfaye wrote that the award was deserved.",
+    "Basir Rahimi, on his blog, said the march was peaceful.",
+])
+def test_a_blogger_speaking_is_on_record_and_a_social_post(suggester: Suggester, sentence: str) -> None:
+    assert {"on_record", "social_post"} <= categories(suggester, sentence)[0]
+
+
+def test_bloggers_spoken_of_make_no_social_post(suggester: Suggester) -> None:
+    found = categories(suggester, "The Press Freedom Institute said that journalists and bloggers were jailed.")
+    assert "social_post" not in found[0]
+
+
+def test_a_named_post_is_on_record_too(suggester: Suggester) -> None:
+    assert {"on_record", "social_post"} <= categories(suggester, "Mayor Ana Ruiz tweeted that the road was open.")[0]
+
+
+def test_a_colon_quote_runs_to_the_end_of_the_next_paragraph(suggester: Suggester) -> None:
+    body = ("The vote was held on Sunday.\n\nAt her blog, Ana Ruiz writes:\n\n"
+            "The count was slow. | Nobody explained the delay. | The result came at midnight.\n\n"
+            "The commission will publish the final figures on Monday.")
+    found = suggested(suggester, body)
+    assert all("on_record" in f for f in found[1:5])
+    assert not found[5] & {"on_record", "social_post"}  # the writer's own paragraph after the quote
+
+
+def test_a_quote_goes_on_in_a_first_person_paragraph(suggester: Suggester) -> None:
+    body = ("Omar Reyes wrote:\n\nThe parade is hollow. | Everyone knows it.\n\n"
+            "I wonder whether anyone will march. | We will see.\n\nThe parade starts at nine.")
+    found = suggested(suggester, body)
+    assert all("on_record" in f for f in found[:5])
+    assert "on_record" not in found[5]
+
+
+def test_she_continues_introduces_more_of_her_quote(suggester: Suggester) -> None:
+    body = ("Ana Ruiz wrote:\n\nThe parade is hollow.\n\nShe continues:\n\nThe day will end without demands."
+            "\n\nThe parade starts at nine.")
+    found = suggested(suggester, body)
+    assert all("on_record" in f for f in found[:4])
+    assert "on_record" not in found[4]
+
+
+def test_the_writers_first_person_in_a_new_paragraph_is_not_a_quote(suggester: Suggester) -> None:
+    body = ("Early media reports of a broken tube have been denied by officials.\n\n"
+            "What we can say is that such infections are rare.")
+    assert not suggested(suggester, body)[1] & {"anonymous_official", "anonymous_other"}
