@@ -39,6 +39,9 @@ _SPEAKS_OR_REPORTS = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|reporting|wrote|writes|according|per|cited|citing|"
     r"quoted|revealed|learned|obtained|published|broadcast|aired|confirmed|added|noted)\b", re.IGNORECASE)
 _SPEAKING = ("on_record", "anonymous_official", "anonymous_other")
+_RESEARCHERS = re.compile(r"(?i)(?:the\s+)?(?:researchers|scientists|authors|research\s+team|study's\s+authors)")
+_SAYING = re.compile(r"\s+(?:also\s+)?(?:said|say|says|noted|note|notes|told|added|warned|warn|explained|"
+                     r"believe|believes|argued|argue|cautioned|described|describe|describes|suggested)\b")
 
 
 def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
@@ -48,7 +51,7 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
     if _CREDIT.search(text) or _SIGN_OFF.match(text):
         return []
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet)]
-    out = [_institution(h) for h in out]
+    out = [_institution(_people_not_papers(text, h)) for h in out]
     out = _unnamed_role(out)
     return _posts(text, out)
 
@@ -70,6 +73,18 @@ def _same_outlet(source: str, own: str) -> bool:
     return bool(a and b) and (a == b or b.startswith(a) or a.startswith(b))
 
 
+def _people_not_papers(text: str, hit: Hit) -> Hit:
+    """ "The researchers noted that …" is people speaking (anonymous, non-official); "the researchers
+    found …" stays the study's finding (a document)."""
+    if hit.category != "document" or not _RESEARCHERS.fullmatch(hit.cue.strip()):
+        return hit
+    at = text.find(hit.cue)
+    after = text[at + len(hit.cue): at + len(hit.cue) + 40] if at >= 0 else ""
+    if _SAYING.match(after):
+        return replace(hit, category="anonymous_other")
+    return hit
+
+
 def _institution(hit: Hit) -> Hit:
     """An "outlet" whose name is an institution's ("Committee to Protect Journalists") speaks on record."""
     if hit.category == "other_outlet" and hit.source and _INSTITUTION.search(hit.cue + " " + hit.source) and not (
@@ -83,8 +98,13 @@ def _unnamed_role(hits: list[Hit]) -> list[Hit]:
     """A bare role noun as the on-record cue, beside an unnamed official: only the unnamed official."""
     if not any(h.category == "anonymous_official" for h in hits):
         return hits
-    return [h for h in hits if not (h.category == "on_record" and not h.source
-                                    and len(h.cue.split()) <= 2 and not h.cue[:1].isupper())]
+    return [h for h in hits if not _bare_role(h)]
+
+
+def _bare_role(hit: Hit) -> bool:
+    """An on-record hit with no name whose cue is a role ("spokesman", "a spokesperson for")."""
+    return hit.category == "on_record" and not hit.source and bool(
+        re.match(r"(?i)an?\s", hit.cue) or (len(hit.cue.split()) <= 4 and not hit.cue[:1].isupper()))
 
 
 def _posts(text: str, hits: list[Hit]) -> list[Hit]:

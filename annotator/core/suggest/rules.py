@@ -21,6 +21,7 @@ from annotator.core.suggest.frames import (
 )
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
+from annotator.core.suggest.responses import response_hits
 from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTE_OPEN, QUOTED_AS, leading_name
 
 
@@ -149,6 +150,7 @@ class Rules:
             found += self._named(text)
         found += self._colon_quote(text)
         found += self._according(text)
+        found += response_hits(text, self, Hit)  # "declined to comment", "denied by officials"
         if outlets:
             found = self.outlets_over(text, found, outlets)
         return _best_per_category(found)

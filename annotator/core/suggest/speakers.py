@@ -12,6 +12,11 @@ ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have
            r"privately|again|first|recently|reportedly|separately|quickly)\s+){0,3}"
 QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
 QUOTE_OPEN = "“‘\""
+_DESCRIBED = (r"(?:official|source|spokesperson|spokesman|spokeswoman|person|insider|senator|minister|lawmaker|"
+              r"diplomat|aide|officer|expert|analyst|researcher|scientist|professor|author|mayor|governor|"
+              r"president|secretary|ambassador|commander|general|lawyer|prosecutor|judge|witness|resident|"
+              r"campaigner|activist|blogger|economist|director|chairman|chairwoman|leader|envoy|adviser|"
+              r"advisor|employee|executive|chief|representative|congressman|congresswoman|official's\s+aide)")
 
 
 def leading_name(phrase: str) -> str:
@@ -24,6 +29,13 @@ def is_quote_only(text: str) -> bool:
     """A sentence that is a quotation with no speaker of its own."""
     stripped = text.strip()
     return stripped[:1] in QUOTE_OPEN
+
+
+def described_speaks(text: str, speech: re.Pattern[str]) -> bool:
+    """ "The official added", "the source explained", "the senator also said": a speaker described
+    before, referred back to by a definite description."""
+    return bool(re.search(r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?"
+                          + _DESCRIBED + r"\s+" + ADVERBS + speech.pattern, text))
 
 
 def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:

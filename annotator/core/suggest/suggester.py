@@ -16,7 +16,7 @@ from annotator.core.suggest import carry, guideline_pass
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.rules import Hit, Rules
-from annotator.core.suggest.speakers import is_quote_only, pronoun_speaks
+from annotator.core.suggest.speakers import described_speaks, is_quote_only, pronoun_speaks
 
 ATTRIBUTION = ("anonymous_official", "on_record", "social_post", "anonymous_other", "other_outlet", "document")
 UNATTRIBUTED = "unattributed"
@@ -118,7 +118,7 @@ class Suggester:
         return []
 
     def _continues(self, text: str, previous_text: str) -> bool:
-        if pronoun_speaks(text, self.rules.speech_re):
+        if pronoun_speaks(text, self.rules.speech_re) or described_speaks(text, self.rules.speech_re):
             return True
         if is_quote_only(text):
             return True

@@ -1,0 +1,85 @@
+"""Who answers without a speech verb of their own: a response ("the Pentagon declined to comment",
+"CISA chimed in to deny", "Cyber Command directed questions to the Pentagon") and the agent of a
+passive speech verb ("the claims were denied by officials", "this has been disputed by Iran").
+
+By the coding guidelines a response counts as the responder's statement, while newsroom process
+("did not respond", "was contacted for comment") gets no category: there is no frame for it here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from annotator.core.suggest import sources
+from annotator.core.suggest.speakers import NAME, leading_name
+
+_RESPONSE = re.compile(
+    r"(?:\b(?:has|have|had)\s+)?(?:\b(?:declined|refused|was\s+unable|were\s+unable|would\s+not|did\s+not\s+wish)"
+    r"\s+to\s+(?:immediately\s+)?(?:comment|confirm|deny|discuss|elaborate|answer|say\s+more)"
+    r"|\bchimed\s+in\s+to\s+(?:deny|confirm|dispute|reject)"
+    r"|\bdirected\s+(?:questions|inquiries|queries|requests\s+for\s+comment)\s+to"
+    r"|\bhad\s+no\s+(?:immediate\s+)?comment)\b")
+_SUBJECT = re.compile(
+    rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+)\s*,?\s*$")
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:(?:further|also|since|later|"
+    r"strongly|flatly|publicly|repeatedly)\s+)?(?P<verb>denied|disputed|rejected|confirmed|contested|"
+    r"emphasi[sz]ed|stressed|challenged|refuted|questioned|critici[sz]ed|condemned|dismissed|echoed|"
+    r"acknowledged|announced|described|characteri[sz]ed)\s+by\s+(?P<agent>[^,;.:“”\"]{2,80})")
+
+
+class _Rules(Protocol):
+    unnamed_re: re.Pattern[str]
+
+    def classify(self, phrase: str) -> str | None: ...
+
+    def _is_official(self, phrase: str) -> bool: ...
+
+
+def response_hits(text: str, rules: _Rules, make) -> list:
+    """The responder of "X declined to comment" and the agent of "denied by X", as hits made by
+    `make(category, cue, confidence, source)`."""
+    out = []
+    for match in _RESPONSE.finditer(text):
+        subject = _SUBJECT.search(text[: match.start()])
+        if subject is None:
+            continue
+        hit = _speaker(subject.group("subj"), rules, make, subject.group(0).strip() + " " + match.group(0), 0.8)
+        if hit is not None:
+            out.append(hit)
+    for match in _PASSIVE.finditer(text):
+        hit = _speaker(match.group("agent"), rules, make, match.group(0), 0.8)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _speaker(phrase: str, rules: _Rules, make, cue: str, confidence: float):
+    phrase = phrase.strip()
+    unnamed = rules.unnamed_re.match(phrase)
+    if unnamed:
+        kind = "anonymous_official" if rules._is_official(unnamed.group(0)) else "anonymous_other"
+        return make(kind, cue, confidence, "")
+    words = phrase.split()
+    if words and words[0].lower() in {"the", "a", "an"} and not any(w[:1].isupper() for w in words[1:]):
+        head = words[-1].lower().strip(".,")
+        if head in _INSTITUTION_HEADS:  # "the company declined": an institution speaking as itself
+            return make("on_record", cue, confidence, "")
+        if rules._is_official(phrase):
+            return make("anonymous_official", cue, confidence, "")
+        return None
+    name = leading_name(phrase)
+    kind = rules.classify(name) if name else None
+    if kind is None:
+        return None
+    source = sources.clean(name)
+    return make(kind, cue, confidence, sources.name_with_title(source) if kind == "on_record" else source)
+
+
+_INSTITUTION_HEADS = frozenset("""
+company firm ministry department government agency office campaign party club league union council
+commission committee embassy administration military army police court university hospital school
+bank airline group organisation organization foundation association federation board authority
+""".split())

@@ -1,0 +1,71 @@
+"""Responses, passive agents and speakers referred back to: the families of attribution the rules
+missed on outlets other than Wikinews (issue 21, point 2). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.suggest.suggester import Suggester
+from tests.core.suggest.found import categories, sources_of
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("The Pentagon declined to comment.", "on_record"),
+    ("CISA chimed in to deny the report.", "on_record"),
+    ("Cyber Command directed questions to the Pentagon.", "on_record"),
+    ("The company refused to comment on the report.", "on_record"),
+    ("A spokesperson for the ministry was unable to comment.", "anonymous_official"),
+])
+def test_a_response_is_the_responders_statement(suggester: Suggester, sentence: str, category: str) -> None:
+    assert categories(suggester, sentence) == [{category}]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The White House did not respond to a request for comment.",
+    "The ministry was contacted for comment.",
+])
+def test_newsroom_process_is_no_attribution(suggester: Suggester, sentence: str) -> None:
+    assert categories(suggester, sentence, attributed_only=True) == [set()]
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("The claims were denied by officials in Kyiv.", "anonymous_official"),
+    ("The figure has been disputed by Iran.", "on_record"),
+    ("The need for reform is further emphasized by Megan Ross, a campaigner at Land Watch:", "on_record"),
+    ("The account was rejected by critics of the plan.", "anonymous_other"),
+])
+def test_the_agent_of_a_passive_speech_verb_speaks(suggester: Suggester, sentence: str, category: str) -> None:
+    assert category in categories(suggester, sentence)[0]
+
+
+def test_a_passive_agent_that_only_acts_is_no_source(suggester: Suggester) -> None:
+    found = categories(suggester, "The reporter was interrogated by officials for eight hours.")
+    assert "anonymous_official" not in found[0]
+
+
+@pytest.mark.parametrize(("first", "second", "category"), [
+    ("A senior defense official said the pause was temporary.",
+     "The official added that no decision had been made.", "anonymous_official"),
+    ("People familiar with the matter said talks had stalled.",
+     "The source explained that both sides were tired.", "anonymous_other"),
+    ("Senator Joan Pike said the bill would pass.", "The senator added that votes were secured.", "on_record"),
+])
+def test_a_speaker_described_again_carries_the_category(suggester: Suggester, first: str, second: str,
+                                                        category: str) -> None:
+    assert category in categories(suggester, first, second)[1]
+
+
+def test_a_described_speaker_keeps_the_earlier_name(suggester: Suggester) -> None:
+    found = sources_of(suggester, "Senator Joan Pike said the bill would pass.",
+                       "The senator added that votes were secured.")
+    assert found[1] == {"Joan Pike, Senator"}
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("The researchers noted that the question is old.", "anonymous_other"),
+    ("Scientists say the mineral may explain the colour.", "anonymous_other"),
+    ("The researchers found that ozone cut yields by a tenth.", "document"),
+])
+def test_researchers_speaking_are_people_their_findings_a_document(suggester: Suggester, sentence: str,
+                                                                   category: str) -> None:
+    assert category in categories(suggester, sentence)[0]
