@@ -4,7 +4,7 @@ A logistic regression over lower-cased words, word pairs and a few cue features 
 a speech verb, an outlet or document noun, "according to", the first person) scores whether a
 sentence carries attribution; a softmax regression over the same features picks its category.
 The model is used only where the rules leave a sentence empty: a sentence it scores at or above
-the threshold gets the most likely category. Trained on `tune`; reported on `dev` and `test`, and
+the threshold gets the most likely category. Trained on `tune` and `other-tune`; reported on every split, and
 by leave-one-article-out cross-validation over every labelled article. The threshold is chosen by
 leave-one-article-out cross-validation inside the training articles, never on the held-out ones.
 
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from annotator.core.suggest.cues import load_lexicon
 from annotator.core.suggest.suggester import ATTRIBUTION, Suggester
+from tests.bench.bench_suggest import layout
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "suggest" / "labels.jsonl"
 _TOKEN = re.compile(r"[a-z][a-z'’-]*|\d+")
@@ -30,11 +31,13 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98)
 
 
 def articles() -> dict[str, tuple[str, list[dict]]]:
-    """Each labelled article's split and rows, in order."""
+    """Each labelled article's split and rows, in order: the Wikinews set's splits, and the
+    three-outlet set's as `other-tune` and `other-test`."""
     out: dict[str, tuple[str, list[dict]]] = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        out.setdefault(row["article"], (row["split"], []))[1].append(row)
+    for path, prefix in ((DATA, ""), (DATA.with_name("other_labels.jsonl"), "other-")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            out.setdefault(row["article"], (prefix + row["split"], []))[1].append(row)
     return out
 
 
@@ -126,7 +129,8 @@ def predict(model: dict, text: str, cue_res) -> tuple[float, str]:
 
 def rule_guesses(suggester: Suggester, rows: list[dict]) -> list[set[str]]:
     guesses: list[set[str]] = [set() for _ in rows]
-    for s in suggester.suggest([r["text"] for r in rows]):
+    paragraphs, outlet = layout(rows[0]["article"], len(rows))
+    for s in suggester.suggest([r["text"] for r in rows], paragraphs=paragraphs, outlet=outlet):
         guesses[s.idx].add(s.category)
     return guesses
 
@@ -176,11 +180,11 @@ def main() -> None:
     suggester = Suggester(replace(load_lexicon(), propose_unattributed=False))
     data = articles()
     rules = {id(rows): rule_guesses(suggester, rows) for _, rows in data.values()}
-    tune = [rows for split, rows in data.values() if split == "tune"]
+    tune = [rows for split, rows in data.values() if split in ("tune", "other-tune")]
     threshold = choose_threshold(tune, rules, cue_res)
     model = train([r for a in tune for r in a], cue_res)
     print(f"trained on tune ({len(tune)} articles); threshold chosen inside tune: {threshold}")
-    for split in ("tune", "dev", "test"):
+    for split in ("tune", "dev", "test", "other-tune", "other-test"):
         held = [rows for s, rows in data.values() if s == split]
         base = [p for a in held for p in combined(None, 1.0, a, rules[id(a)], cue_res)]
         with_model = [p for a in held for p in combined(model, threshold, a, rules[id(a)], cue_res)]
