@@ -254,12 +254,15 @@ class ClaimRow:
 
 @dataclass(frozen=True)
 class ClaimEdit:
-    """What a correction did: the claims `before` it and as it left them (`after`), for undo."""
+    """What a correction did: the claims `before` it and as it left them (`after`), for undo; `cut`, the
+    dispute links it took with a claim it deleted, each as (position in `before`, the disputing claim
+    as it was)."""
 
     correction_id: int
     correction: Correction
     before: tuple[ClaimRow, ...]
     after: tuple[ClaimRow, ...]
+    cut: tuple[tuple[int, ClaimRow], ...] = ()
 
 
 # -- suggestions ------------------------------------------------------------------------------------

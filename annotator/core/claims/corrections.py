@@ -136,6 +136,30 @@ def reverse(edit: ClaimEdit, rows: dict[int, ClaimRow]) -> tuple[list[ClaimRow |
     return puts, [] if puts[0] is not None else [now.id]
 
 
+def relinked(edit: ClaimEdit, put: Sequence[ClaimRow | None], delete: Iterable[int],
+             rows: Iterable[ClaimRow]) -> list[tuple[int, int]]:
+    """The dispute links an undo puts back (`put` and `delete` from `undone`, `rows` the claims before
+    it): for each link the correction cut, the position in `put` of the claim it deleted and the id of
+    the claim disputing it, that claim being the one that is now what it was (it may have moved in a
+    recomputation since)."""
+    deleted = set(delete)
+    now = {row.id: row for row in rows if row.id not in deleted}
+    position = {row.id: n for n, row in enumerate(edit.before)}
+    links = []
+    for n, other in edit.cut:
+        if put[n] is None:
+            continue
+        if other.id in position:  # the other claim of the same correction, as the undo puts it back
+            back = put[position[other.id]]
+            other_id = back.id if back is not None else 0
+        else:
+            found = _now_of(other, now)
+            other_id = found.id if found is not None else 0
+        if other_id:
+            links.append((n, other_id))
+    return links
+
+
 # -- a fresh grouping --------------------------------------------------------------------------------
 @dataclass
 class DraftClaim:

@@ -9,7 +9,8 @@ store which ids the claims have now, so a redo corrects the same claims.
 from __future__ import annotations
 
 from annotator.core.changes import Changes
-from annotator.core.claims.corrections import check_merge, claim_name, merged, removed, renamed, undone
+from annotator.core.claims.corrections import (check_merge, claim_name, merged, relinked, removed, renamed,
+                                               undone)
 from annotator.core.records import ClaimEdit
 from annotator.core.store.project import Project
 
@@ -22,8 +23,10 @@ class _ClaimCorrection:
 
     def revert(self, project: Project) -> Changes:
         assert self.edit is not None, "revert() before apply()"
-        put, delete = undone(self.edit, project.claims.all_rows())
-        self._restored(project.claims.undo(self.edit.correction_id, put=put, delete=delete))
+        rows = project.claims.all_rows()
+        put, delete = undone(self.edit, rows)
+        links = relinked(self.edit, put, delete, rows)
+        self._restored(project.claims.undo(self.edit.correction_id, put=put, delete=delete, links=links))
         return _CLAIMS
 
     def _restored(self, ids: tuple[int | None, ...]) -> None:

@@ -138,7 +138,9 @@ class ClaimStore:
 
     def record(self, correction: Correction, before: tuple[ClaimRow, ...], after: tuple[ClaimRow, ...]) -> ClaimEdit:
         """Store a correction and the claims as it leaves them: the claims of `before` that `after` does not
-        list go, those of `after` are written (a name is changed in place)."""
+        list go (their dispute links with them, remembered in the edit for undo), those of `after` are
+        written (a name is changed in place)."""
+        cut: list[tuple[int, ClaimRow]] = []
         with self._db.write() as conn:
             cid = _correction(conn, correction)
             if correction.action == "name":
@@ -146,22 +148,35 @@ class ClaimStore:
                                  [(row.label, int(row.named), row.id) for row in after])
             else:
                 kept = {row.id for row in after}
-                conn.executemany("DELETE FROM claims WHERE id = ?", [(row.id,) for row in before if row.id not in kept])
+                gone = [(n, row.id) for n, row in enumerate(before) if row.id not in kept]
+                cut = [(n, other) for n, claim_id in gone for other in self._disputing(claim_id, before)]
+                conn.executemany("DELETE FROM claims WHERE id = ?", [(claim_id,) for _, claim_id in gone])
                 for row in after:
                     _put(conn, row)
-        return ClaimEdit(cid, correction, before, after)
+        return ClaimEdit(cid, correction, before, after, tuple(cut))
 
-    def undo(self, correction_id: int, *, put: Sequence[ClaimRow | None], delete: Iterable[int]
-             ) -> tuple[int | None, ...]:
-        """Forget a correction, delete the claims `delete` names and write those `put` lists (core/claims
-        works both out); return the id each claim of `put` has now (None for a None in `put`)."""
+    def undo(self, correction_id: int, *, put: Sequence[ClaimRow | None], delete: Iterable[int],
+             links: Iterable[tuple[int, int]] = ()) -> tuple[int | None, ...]:
+        """Forget a correction, delete the claims `delete` names, write those `put` lists and link each
+        pair of `links` (the position of a claim in `put`, the id of a claim disputing it) as disputing
+        each other (core/claims works all three out); return the id each claim of `put` has now (None
+        for a None in `put`)."""
         ids: list[int | None] = []
         with self._db.write() as conn:
             conn.execute("DELETE FROM claim_corrections WHERE id = ?", (correction_id,))
             conn.executemany("DELETE FROM claims WHERE id = ?", [(i,) for i in delete])
             for row in put:
                 ids.append(_put(conn, row) if row is not None else None)
+            pairs = {pair for n, other in links if ids[n] not in (None, other) and _exists(conn, other)
+                     for pair in ((ids[n], other), (other, ids[n]))}
+            conn.executemany("INSERT OR IGNORE INTO claim_disputes (claim_id, other_id) VALUES (?, ?)", sorted(pairs))
         return tuple(ids)
+
+    def _disputing(self, claim_id: int, known: Sequence[ClaimRow]) -> list[ClaimRow]:
+        """The claims disputing claim `claim_id`, as stored (one of `known` as it is there)."""
+        by_id = {row.id: row for row in known}
+        return [by_id.get(other_id) or self.row_of(other_id) for (other_id,) in self._db.rows(
+            "SELECT other_id FROM claim_disputes WHERE claim_id = ? ORDER BY other_id", (claim_id,))]
 
 
 def _put(conn, row: ClaimRow) -> int:
@@ -179,6 +194,10 @@ def _put(conn, row: ClaimRow) -> int:
     conn.executemany("INSERT INTO claim_members (claim_id, article_id, idx) VALUES (?, ?, ?)",
                      [(claim_id, a, i) for a, i in sorted(set(row.members))])
     return claim_id
+
+
+def _exists(conn, claim_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is not None
 
 
 def _correction(conn, correction: Correction) -> int:

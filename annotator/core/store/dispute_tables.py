@@ -3,7 +3,7 @@
 - `claim_disputes`: a row per claim and a claim disputing it, written both ways (a link (a, b) is
   the rows (a, b) and (b, a)), so the claims disputing one are found by its id alone. Written with
   the claims at each recomputation (store/claims.py); a link goes with either of its claims (a
-  correction that merges or removes one), by cascade.
+  correction that merges or removes one), by cascade; undoing the correction puts it back.
 
 Logged in the change log as a change to the claims, like the claims' own tables (schema step 5).
 """

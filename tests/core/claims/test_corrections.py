@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.claims.corrections import (
-    check_merge, claim_name, keep_ids, merged, numbered, removed, renamed, undone,
+    check_merge, claim_name, keep_ids, merged, numbered, relinked, removed, renamed, undone,
 )
 from annotator.core.errors import InvalidValue, NotFound
 from annotator.core.records import ClaimEdit, ClaimRow, NewClaim
@@ -61,6 +61,25 @@ def test_undo_after_recomputation_splits_the_merged_claim_again() -> None:
     put, delete = undone(edit, recomputed)
     assert put == [ClaimRow(5, "Rates rise", False, A.members), ClaimRow(2, "Bank acts", True, B.members)]
     assert delete == []
+
+
+C = ClaimRow(3, "Bank denies", False, ((5, 0), (6, 0)))
+
+
+def test_undo_of_a_merge_links_the_claim_merged_away_again() -> None:
+    correction, before, after = merged(A, B)
+    edit = ClaimEdit(7, correction, before, after, cut=((1, A), (1, C)))
+    put, delete = undone(edit, [*after, C])
+    assert relinked(edit, put, delete, [*after, C]) == [(1, A.id), (1, C.id)]
+
+
+def test_undo_after_recomputation_links_to_what_the_disputing_claim_is_now() -> None:
+    correction, before, after = merged(A, B)
+    edit = ClaimEdit(7, correction, before, after, cut=((1, C),))
+    rows = [ClaimRow(5, "Bank acts", True, after[0].members), ClaimRow(9, "Bank denies", False, C.members)]
+    put, delete = undone(edit, rows)
+    assert relinked(edit, put, delete, rows) == [(1, 9)]
+    assert relinked(edit, put, delete, rows[:1]) == []  # the disputing claim is gone
 
 
 def test_a_new_claim_keeps_the_id_of_the_old_one_it_overlaps_most() -> None:

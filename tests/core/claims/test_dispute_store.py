@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.claims.refresh import recompute
+from annotator.core.ops import runner
 from annotator.core.ops.claims import MergeClaims, RemoveFromClaim
 from annotator.core.records import ParsedArticle
 from annotator.core.store.project import Project
@@ -60,3 +61,61 @@ def test_the_links_are_in_the_change_log(project: Project) -> None:
     _story(project)
     logged = project.database.row("SELECT count(*) FROM change_log WHERE what = 'claims'")[0]
     assert logged >= 2  # the run, and the link
+
+
+THIRD = [
+    ("Ledger", "Officials in Kyiv reported a fresh wave of drone strikes on the port of Odesa overnight."),
+    ("Wire", "A fresh wave of drone strikes hit the port of Odesa overnight, officials in Kyiv reported."),
+]
+
+
+def _links(project: Project) -> list[tuple[int, int]]:
+    return sorted(project.database.rows("SELECT claim_id, other_id FROM claim_disputes"))
+
+
+def test_undoing_a_merge_of_the_two_disputing_claims_brings_their_link_back_at_once(project: Project) -> None:
+    claims = _by_outlets(_story(project))
+    statement, denial = claims[("Ledger", "Wire")], claims[("Daily", "Metro", "Post")]
+    linked = _links(project)
+    merge = MergeClaims(statement.id, denial.id)
+    runner.apply(project, merge)
+    runner.revert(project, merge)
+    assert _links(project) == linked
+    assert project.claims.get(statement.id).disputes == ((denial.id, denial.label),)
+
+
+def test_undoing_a_merge_brings_back_the_links_of_the_claim_merged_away(project: Project) -> None:
+    for outlet, text in THIRD:
+        project.articles.add(ParsedArticle(title=outlet, body=text, outlet=outlet), [(0, len(text))])
+    claims = _by_outlets(_story(project))
+    statement, denial = claims[("Ledger", "Wire")], claims[("Daily", "Metro", "Post")]
+    strikes = next(c for c in project.claims.list() if "Odesa" in c.label)
+    merge = MergeClaims(strikes.id, denial.id)
+    runner.apply(project, merge)
+    assert project.claims.get(statement.id).disputes == ()
+    runner.revert(project, merge)
+    assert project.claims.get(denial.id).disputes == ((statement.id, statement.label),)
+    assert project.claims.get(statement.id).disputes == ((denial.id, denial.label),)
+
+
+def test_undoing_a_take_out_that_dropped_a_disputing_claim_brings_its_link_back(project: Project) -> None:
+    claims = _by_outlets(_story(project))
+    statement, denial = claims[("Ledger", "Wire")], claims[("Daily", "Metro", "Post")]
+    taken = statement.sentences[0]
+    take_out = RemoveFromClaim(statement.id, taken.article_id, taken.idx)
+    runner.apply(project, take_out)  # the statement is left in one article: it goes, and its link with it
+    assert project.claims.get(denial.id).disputes == ()
+    runner.revert(project, take_out)
+    assert project.claims.get(denial.id).disputes == ((statement.id, statement.label),)
+
+
+def test_undoing_a_merge_after_a_recomputation_brings_the_link_back(project: Project) -> None:
+    claims = _by_outlets(_story(project))
+    statement, denial = claims[("Ledger", "Wire")], claims[("Daily", "Metro", "Post")]
+    merge = MergeClaims(statement.id, denial.id)
+    runner.apply(project, merge)
+    recompute(project)
+    runner.revert(project, merge)
+    now = _by_outlets(project)
+    statement, denial = now[("Ledger", "Wire")], now[("Daily", "Metro", "Post")]
+    assert project.claims.get(statement.id).disputes == ((denial.id, denial.label),)
