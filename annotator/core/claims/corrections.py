@@ -3,10 +3,12 @@ its reverse for undo, and its replay on a fresh grouping. Pure: the store reads 
 
 A correction remembers the claims it touched by their sentences, not their ids, because ids do not
 survive a recomputation: each is replayed on the new claim that shares the most sentences with the
-remembered one (by Jaccard overlap), in the order the user made them. A new claim takes the id of
-the old claim it overlaps most (`numbered`), so ids stay put where the claims did. An undo after a
-recomputation reverses the correction on the recomputed claims (`undone`), so it neither restores
-stale sentences nor overwrites a claim that took a freed id.
+remembered one (by Jaccard overlap), in the order the user made them, passing over a new claim that is
+plainly another stored claim come back (a broad claim holding every sentence of a narrow one nested in
+it is still the broad claim). A new claim takes the id of the old claim it overlaps most (`numbered`),
+so ids stay put where the claims did. An undo after a recomputation reverses the correction on the
+recomputed claims (`undone`), so it neither restores stale sentences nor overwrites a claim that took
+a freed id.
 """
 
 from __future__ import annotations
@@ -91,11 +93,17 @@ def _untouched(edit: ClaimEdit, rows: dict[int, ClaimRow]) -> bool:
 
 
 def _now_of(row: ClaimRow, rows: dict[int, ClaimRow]) -> ClaimRow | None:
-    """The claim that is now what `row` was: the one sharing most of its sentences, its own id on a tie
-    (a recomputation keeps the id of the claim a new one overlaps most)."""
+    """The claim that is now what `row` was: the one of its id while it shares at least half as much
+    of its sentences as the best (a recomputation keeps the id of the claim a new one overlaps most,
+    so a narrow claim keeps its id beside the broad one that holds all its sentences), else the one
+    sharing most."""
     scored = [(jaccard(row.members, r.members), r.id == row.id, -r.id, r) for r in rows.values()]
     scored = [item for item in scored if item[0] > 0]
-    return max(scored, key=lambda item: item[:3])[3] if scored else None
+    if not scored:
+        return None
+    best = max(scored, key=lambda item: item[:3])
+    own = next((item for item in scored if item[1]), None)
+    return own[3] if own is not None and own[0] >= best[0] / 2 else best[3]
 
 
 def reverse(edit: ClaimEdit, rows: dict[int, ClaimRow]) -> tuple[list[ClaimRow | None], list[int]]:
@@ -171,20 +179,54 @@ class DraftClaim:
     claim_id: int | None = field(default=None, compare=False)
 
 
-def best_match(members: Iterable[Member], claims: Sequence[DraftClaim]) -> DraftClaim | None:
+def best_match(members: Iterable[Member], claims: Sequence[DraftClaim], *,
+               stored: Sequence[frozenset[Member]] = ()) -> DraftClaim | None:
+    """The claim sharing most of `members` (by Jaccard; the first on a tie), passing over one that is
+    plainly another stored claim (`stored`, the claims as last stored) come back: it matches that
+    claim better than `members`, and that claim matches nothing better. So of a broad claim and a
+    narrow one nested in it, a correction of the narrow one stays on the narrow one even when the
+    broad one holds all its sentences. One sharing less than half as much as the best is no match."""
     members = set(members)
-    scored = [(jaccard(members, claim.members), -n, claim) for n, claim in enumerate(claims)]
+    scored = sorted(((jaccard(members, claim.members), -n, claim) for n, claim in enumerate(claims)),
+                    key=lambda item: item[:2], reverse=True)
     scored = [item for item in scored if item[0] > 0]
-    return max(scored, key=lambda item: item[:2])[2] if scored else None
+    if not scored:
+        return None
+    others = _other_stored(members, stored)
+    for score, _, claim in scored:
+        if score < scored[0][0] / 2:
+            break
+        if not any(_comes_back_as(other, claim, score, claims) for other in others):
+            return claim
+    return scored[0][2]
 
 
-def replay(claims: list[DraftClaim], corrections: Iterable[Correction]) -> list[DraftClaim]:
-    """Apply the corrections in order; a claim left with one article's sentences is dropped."""
+def _other_stored(members: set[Member], stored: Sequence[frozenset[Member]]) -> list[frozenset[Member]]:
+    """The stored claims but the one that is now what `members` was (the most like it)."""
+    if not stored:
+        return []
+    own = max(range(len(stored)), key=lambda n: (jaccard(members, stored[n]), -n))
+    return [claim for n, claim in enumerate(stored) if n != own or not members & claim]
+
+
+def _comes_back_as(other: frozenset[Member], claim: DraftClaim, score: float, claims: Sequence[DraftClaim]) -> bool:
+    """Whether stored claim `other` is `claim` come back: it matches `claim` better than `score`, and
+    matches no claim better."""
+    if not other & claim.members:
+        return False
+    mine = jaccard(other, claim.members)
+    return mine > score and all(jaccard(other, c.members) <= mine for c in claims if c.members & other)
+
+
+def replay(claims: list[DraftClaim], corrections: Iterable[Correction], *,
+           stored: Sequence[frozenset[Member]] = ()) -> list[DraftClaim]:
+    """Apply the corrections in order (each on its best_match, given the claims as last `stored`); a
+    claim left with one article's sentences is dropped."""
     claims = list(claims)
     for correction in corrections:
-        first = best_match(correction.first, claims)
+        first = best_match(correction.first, claims, stored=stored)
         if correction.action == "merge":
-            second = best_match(correction.second, [c for c in claims if c is not first])
+            second = best_match(correction.second, [c for c in claims if c is not first], stored=stored)
             if first is None:
                 first = DraftClaim(set(correction.first), "")  # labelled when stored
                 claims.append(first)

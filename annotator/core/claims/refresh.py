@@ -6,24 +6,28 @@ import); the command line calls `ensure_claims` and so recomputes only when arti
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from threading import Event
 
 from annotator.core.changes import NOTHING, Changes
 from annotator.core.errors import Cancelled
 from annotator.core.claims.compute import METHOD, ClaimGroup, ClaimProgress, compute_claims, short_label
 from annotator.core.claims.corrections import DraftClaim, numbered, replay
-from annotator.core.records import Correction, NewClaim, Progress, SentenceText
+from annotator.core.records import ClaimRow, Correction, NewClaim, Progress, SentenceText
 from annotator.core.store.project import Project
 
 
-def corrected(groups: list[ClaimGroup], corrections: list[Correction], texts: list[SentenceText]) -> list[NewClaim]:
-    """The groups with the corrections replayed, as claims to store (a claim without a label gets one).
+def corrected(groups: list[ClaimGroup], corrections: list[Correction], texts: list[SentenceText], *,
+              stored: Sequence[ClaimRow] = ()) -> list[NewClaim]:
+    """The groups with the corrections replayed, as claims to store (a claim without a label gets one);
+    `stored`, the claims as last stored, tells a corrected claim from another one come back (best_match).
 
     A dispute link stays between the claims its two groups became; a link to a claim the corrections
     merged into another or took away goes, as it would from the stored claims.
     """
     drafts = [DraftClaim(set(g.members), g.label) for g in groups]
-    kept = [d for d in replay(list(drafts), corrections) if d.members]
+    kept = [d for d in replay(list(drafts), corrections, stored=[frozenset(r.members) for r in stored])
+            if d.members]
     position = {id(d): n for n, d in enumerate(kept)}
     disputes: dict[int, set[int]] = {}
     for a, group in enumerate(groups):
@@ -39,9 +43,9 @@ def corrected(groups: list[ClaimGroup], corrections: list[Correction], texts: li
 
 def recompute(project: Project, *, progress: ClaimProgress | None = None) -> Changes:
     """Group every sentence afresh and store the result; raise Cancelled when progress returns False."""
-    texts = project.claims.texts()
-    claims = corrected(compute_claims(texts, progress=progress), project.claims.corrections(), texts)
-    rows = numbered(claims, project.claims.all_rows())
+    texts, stored = project.claims.texts(), project.claims.all_rows()
+    claims = corrected(compute_claims(texts, progress=progress), project.claims.corrections(), texts, stored=stored)
+    rows = numbered(claims, stored)
     links = [(rows[a].id, rows[b].id) for a, claim in enumerate(claims) for b in claim.disputes]
     return project.claims.replace(rows, method=METHOD, disputes=links)
 
@@ -56,7 +60,7 @@ def ensure_claims(project: Project, *, progress: ClaimProgress | None = None) ->
 def claims_in_memory(project: Project) -> list[NewClaim]:
     """The claims a read-only, stale project would have, computed without storing them."""
     texts = project.claims.texts()
-    return corrected(compute_claims(texts), project.claims.corrections(), texts)
+    return corrected(compute_claims(texts), project.claims.corrections(), texts, stored=project.claims.all_rows())
 
 
 class RecomputeClaims:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.claims.corrections import (
-    check_merge, claim_name, keep_ids, merged, numbered, relinked, removed, renamed, undone,
+    DraftClaim, best_match, check_merge, claim_name, keep_ids, merged, numbered, relinked, removed, renamed,
+    replay, undone,
 )
 from annotator.core.errors import InvalidValue, NotFound
-from annotator.core.records import ClaimEdit, ClaimRow, NewClaim
+from annotator.core.records import ClaimEdit, ClaimRow, Correction, NewClaim
 
 A = ClaimRow(1, "Rates rise", False, ((1, 0), (2, 0)))
 B = ClaimRow(2, "Bank acts", True, ((3, 1), (4, 2)))
@@ -88,3 +89,36 @@ def test_a_new_claim_keeps_the_id_of_the_old_one_it_overlaps_most() -> None:
     assert keep_ids(new, [A, B]) == [2, 3, 1]
     assert [row.id for row in numbered(new, [A, B])] == [2, 3, 1]
     assert numbered(new, [A, B])[0].members == ((3, 1), (4, 2), (5, 0))
+
+
+# A broad claim and a narrow one nested in it, as stored; a fresh grouping in which the broad claim
+# holds every sentence of the narrow one, and the narrow one changed a little.
+BROAD = frozenset({(1, 0), (2, 0), (2, 1), (3, 1), (3, 2), (4, 0)})
+NARROW = frozenset({(2, 0), (2, 1), (3, 2), (4, 0)})
+FRESH_BROAD = BROAD | {(5, 0)}
+FRESH_NARROW = frozenset({(2, 0), (3, 2), (4, 0), (2, 4), (5, 0)})
+
+
+def _fresh() -> list[DraftClaim]:
+    return [DraftClaim(set(FRESH_BROAD), "broad"), DraftClaim(set(FRESH_NARROW), "narrow")]
+
+
+def test_a_correction_of_a_nested_claim_stays_on_the_nested_claim() -> None:
+    fresh = _fresh()
+    assert best_match(NARROW, fresh) is fresh[0]  # by overlap alone, the broad claim holds it all
+    assert best_match(NARROW, fresh, stored=[BROAD, NARROW]) is fresh[1]
+    assert best_match(BROAD, fresh, stored=[BROAD, NARROW]) is fresh[0]
+
+
+def test_a_name_replayed_on_nested_claims_goes_to_the_narrow_one() -> None:
+    named = replay(_fresh(), [Correction("name", NARROW, label="Officials confirm")], stored=[BROAD, NARROW])
+    assert [(d.label, d.named) for d in named] == [("broad", False), ("Officials confirm", True)]
+
+
+def test_undo_of_a_name_finds_the_nested_claim_by_its_id() -> None:
+    before = ClaimRow(2, "narrow", False, tuple(sorted(NARROW)))
+    correction, _, after = renamed(before, "Officials confirm")
+    rows = [ClaimRow(1, "broad", False, tuple(sorted(FRESH_BROAD))),
+            ClaimRow(2, "Officials confirm", True, tuple(sorted(FRESH_NARROW)))]
+    put, _ = undone(ClaimEdit(7, correction, (before,), after), rows)
+    assert put == [ClaimRow(2, "narrow", False, tuple(sorted(FRESH_NARROW)))]
