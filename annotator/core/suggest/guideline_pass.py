@@ -2,7 +2,8 @@
 have read it: the corrections that need the whole sentence, or the article's own outlet.
 
 - A credit line ("Jane Doe reported on this story for VOANews.com", "… contributed to this report",
-  "… was the editor") is display text: no category.
+  "… was the editor"), a sign-off ("I'm Mario Ritter.") and a promotion ("Sign up for our
+  newsletter…", "Related: …", "Read more: …") are display text: no category.
 - The article's own outlet is no other outlet: "told VOA" in VOA's story relays nobody else.
 - An outlet that only employs someone ("The BBC's Tokyo correspondent … was detained") relays
   nothing: without a speech or reporting verb there is no outlet's report.
@@ -23,6 +24,11 @@ from annotator.core.suggest.rules import Hit
 _CREDIT = re.compile(
     r"\b(?:reported|wrote|adapted|contributed|produced|edited)\s+(?:on\s+)?(?:to\s+)?(?:this|the)\s+"
     r"(?:story|report|article)\b|\bwas\s+the\s+editor\b|\bcontributed\s+(?:reporting|to\s+this)\b",
+    re.IGNORECASE)
+_PROMO = re.compile(  # a newsletter promotion, a "Related:" or "Read more:" line: display text
+    r"^\s*(?:Sign\s+up|Subscribe|Read\s+more|Read\s+also|Related|See\s+also|More\s+on\s+this|Click\s+here|"
+    r"Follow\s+(?:us|our)|Don['’]t\s+miss|Listen\s+to\s+(?:our|the)|Watch\s*:|Get\s+(?:the|our)\s+\w+\s+(?:news|"
+    r"newsletter|briefing|headlines)|Join\s+our)\b|\bnewsletter\b.{0,80}\b(?:inbox|sign\s+up|subscribe)\b",
     re.IGNORECASE)
 _SIGN_OFF = re.compile(r"^\s*I[’']m\s+[A-Z][a-z][\w.-]*(?:\s+[A-Z][a-z][\w.-]*){1,3}\.\s*$")  # "I'm Mario Ritter."
 _EMPLOYER = re.compile(r"^(?:the\s+)?[\w.&’' -]{2,40}?(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
@@ -48,7 +54,7 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
     """The sentence's hits corrected by the guidelines (see the module's docstring)."""
     if not hits:
         return hits
-    if _CREDIT.search(text) or _SIGN_OFF.match(text):
+    if _CREDIT.search(text) or _SIGN_OFF.match(text) or _PROMO.search(text):
         return []
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet)]
     out = [_institution(_people_not_papers(text, h)) for h in out]

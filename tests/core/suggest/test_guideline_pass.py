@@ -32,8 +32,12 @@ def suggested(suggester: Suggester, body: str, outlet: str = "") -> list[set[str
     "Marco Diaz adapted this story for Learning English.",
     "Sam Ortiz was the editor.",
     "I’m Mario Ritter.",
+    "Sign up for The Herald's newsletter to get reporter Ana Ruiz's analysis every week.",
+    "Subscribe to our daily briefing, where editor Tom Hale explains the news.",
+    "Read more: Officials say the order stands.",
+    "Related: Pentagon says the operations continue.",
 ])
-def test_credit_lines_and_sign_offs_are_display_text(suggester: Suggester, sentence: str) -> None:
+def test_credit_lines_sign_offs_and_promotions_are_display_text(suggester: Suggester, sentence: str) -> None:
     assert categories(suggester, sentence) == [set()]
 
 
