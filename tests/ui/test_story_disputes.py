@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
 from annotator.core.records import ParsedArticle
 from annotator.core.store.project import Project
@@ -40,3 +40,16 @@ def test_a_denial_and_its_statement_are_two_rows_each_marked_disputed(story) -> 
     assert denial.data() == f"{denial_label}  {DISPUTED_MARK}"
     assert f"Disputed by: {denial_label}" in statement.data(Qt.ItemDataRole.ToolTipRole)
     assert f"Disputed by: {statement_label}" in denial.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_disputed_rows_height_fits_its_name_with_the_mark(qtbot, story) -> None:
+    table = story.table
+    table.setColumnWidth(NAME, 160)  # narrow: the name and its mark wrap onto several lines
+    story._fit_rows()
+    metrics = table.frozen.fontMetrics()
+    width = max(20, table.columnWidth(NAME) - 12)
+    for row in range(story.model.rowCount()):
+        shown = story.model.index(row, NAME).data()
+        assert DISPUTED_MARK in shown
+        needed = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, shown).height() + 8
+        assert table.rowHeight(row) >= min(needed, 5 * metrics.lineSpacing() + 8)

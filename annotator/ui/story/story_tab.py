@@ -231,8 +231,9 @@ class StoryTab(QWidget):
         metrics = frozen.fontMetrics()
         width = max(20, self.table.columnWidth(NAME) - 12)
         most = MAX_LINES * metrics.lineSpacing() + 8
-        for row, claim in enumerate(self.model.claims):
-            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, claim.label)
+        for row in range(len(self.model.claims)):
+            shown = self.model.index(row, NAME).data()  # the name and, when disputed, its mark
+            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, shown)
             height = max(ROW_HEIGHT, min(most, text.height() + 8))
             if self.table.rowHeight(row) != height:
                 self.table.setRowHeight(row, height)
