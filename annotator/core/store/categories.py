@@ -47,10 +47,22 @@ class CategoryStore:
         return _category(row)
 
     def by_shortcut(self, shortcut: str) -> Category | None:
+        """The active category the key marks: the first in the codebook's order, should two share it
+        (a team sync can bring that; see `shared_shortcuts`)."""
         row = self._db.row(
-            f"SELECT {_COLUMNS} FROM categories WHERE shortcut = ? AND archived = 0", (shortcut,)
+            f"SELECT {_COLUMNS} FROM categories WHERE shortcut = ? AND archived = 0 ORDER BY position, id LIMIT 1",
+            (shortcut,)
         )
         return _category(row) if row else None
+
+    def shared_shortcuts(self) -> list[tuple[str, list[str]]]:
+        """Each key two or more active categories share, with their labels in the codebook's order."""
+        rows = self._db.rows("SELECT shortcut, label FROM categories WHERE archived = 0 AND shortcut IS NOT NULL"
+                             " AND shortcut <> '' ORDER BY position, id")
+        labels: dict[str, list[str]] = {}
+        for shortcut, label in rows:
+            labels.setdefault(shortcut, []).append(label)
+        return [(key, names) for key, names in labels.items() if len(names) > 1]
 
     def add(self, spec: CategorySpec) -> Category:
         key = codebook.check_key(spec.key)

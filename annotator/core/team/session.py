@@ -34,6 +34,7 @@ class SyncSummary:
     not_allowed: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     waiting: int = 0
+    shared_keys: list[tuple[str, list[str]]] = field(default_factory=list)  # (shortcut, labels) after the pull
 
     def lines(self) -> list[str]:
         """The summary in words, first line first."""
@@ -46,6 +47,9 @@ class SyncSummary:
         if self.refused:
             out.append(f"Not written here ({len(self.refused):,}), as they do not fit: "
                        + "; ".join(self.refused[:5]) + (" …" if len(self.refused) > 5 else ""))
+        for key, labels in self.shared_keys:
+            out.append(f"The key {key} is the shortcut of {' and '.join(repr(n) for n in labels)}: it marks "
+                       f"{labels[0]!r}; give the others another key in the codebook.")
         return out
 
 
@@ -196,7 +200,8 @@ def _exchange(project: Project, server) -> SyncSummary:
         waiting = links.waiting(conn)
     return SyncSummary(sent=pushed.sent, received=pulled.received, written=pulled.written,
                        conflicts=pushed.conflicts, not_allowed=pushed.not_allowed,
-                       refused=pushed.refused + pulled.refused, waiting=waiting)
+                       refused=pushed.refused + pulled.refused, waiting=waiting,
+                       shared_keys=project.categories.shared_shortcuts() if pulled.written else [])
 
 
 def status(project: Project) -> tuple[links.Link | None, int]:

@@ -223,3 +223,20 @@ def test_an_annotation_pulled_before_its_category_came_back_is_fetched_again(tea
     finally:
         for copy in (ann, bob, cy):
             copy.close()
+
+
+def test_a_key_two_members_gave_two_categories_is_reported_and_marks_the_first(team):
+    ann, bob = team.member("ann"), team.member("bob")
+    try:
+        ann.categories.update("document", shortcut="9")
+        bob.categories.update("social_post", shortcut="9")
+        session.sync(ann)
+        report = session.sync(bob)
+        labels = [c.label for c in bob.categories.list() if c.shortcut == "9"]
+        assert len(labels) == 2
+        [line] = [text for text in report.lines() if text.startswith("The key 9")]
+        assert all(repr(label) in line for label in labels) and "give the others another key" in line
+        assert bob.categories.by_shortcut("9").label == labels[0]  # the first in the codebook's order
+    finally:
+        ann.close()
+        bob.close()
