@@ -6,8 +6,11 @@ subject), nor an outlet as an on-record speaker ("The Record reported" is anothe
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Protocol
+
+_POSSESSIVE = re.compile(r"(?P<owner>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")
 
 
 class _Hit(Protocol):
@@ -25,6 +28,18 @@ class SourceVetting:
         for name in words.get("outlets", ()):
             self._outlets[_folded(name)] = name
             self._outlets.setdefault(_folded(_without_the(name)), name)
+
+    def vetted(self, hit: _Hit) -> list[_Hit]:
+        """`vet`, and a named speaker of an outlet ("CNN's Jake Tapper reported") is the person on the
+        record plus the outlet's report (the guidelines: a named speaker quoted through an outlet)."""
+        match = _POSSESSIVE.match(hit.source.strip()) if hit.category == "on_record" else None
+        if match and _folded(match.group("owner")) in self._outlets:
+            outlet = self._outlets[_folded(match.group("owner"))]
+            return [self.vet(replace(hit, source=match.group("name"))), replace(hit, category="other_outlet",
+                                                                              source=outlet)]
+        if match:  # "Brown University's John Mustard" → "John Mustard, Brown University"
+            return [self.vet(replace(hit, source=f"{match.group('name')}, {match.group('owner')}"))]
+        return [self.vet(hit)]
 
     def vet(self, hit: _Hit) -> _Hit:
         """The hit with its source kept, dropped (a fragment, a lone word that is no name, a place), or

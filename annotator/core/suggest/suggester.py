@@ -99,8 +99,8 @@ class Suggester:
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
             block.after(idx, text, heading, attributed)
-            attributed = _one_per_category(
-                [self.vetting.vet(replace(h, source=_full_name(h.source, known))) for h in attributed])
+            attributed = _one_per_category([v for h in attributed
+                                            for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)))])
             known += [h.source for h in attributed if h.source]
             found.append(attributed)
             if attributed or not heading:

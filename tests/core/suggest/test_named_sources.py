@@ -41,3 +41,13 @@ def test_the_vetting_keeps_names_and_drops_what_names_nobody(suggester: Suggeste
     from annotator.core.suggest.rules import Hit
 
     assert suggester.vetting.vet(Hit("anonymous_official", "cue", 0.9, source)).source == kept
+
+
+def test_a_named_speaker_of_an_outlet_is_on_record_and_the_outlets_report(suggester: Suggester) -> None:
+    assert suggested(suggester, "CNN's Jake Tapper reported that the order stood.") == {
+        ("on_record", "Jake Tapper"), ("other_outlet", "CNN")}
+
+
+def test_a_speaker_of_an_institution_named_in_the_possessive_keeps_both_names(suggester: Suggester) -> None:
+    assert ("on_record", "John Mustard, Brown University") in suggested(
+        suggester, "Brown University's John Mustard said the sample was new.")
