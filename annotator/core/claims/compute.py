@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from annotator.core.display_text import is_display_text
 from annotator.core.errors import Cancelled
 from annotator.core.claims.clustering import Thresholds, edges, group_edges
 from annotator.core.claims.disputes import disputing, split_by_stance
@@ -12,7 +13,7 @@ from annotator.core.claims.features import Weights, document_frequencies, term_l
 from annotator.core.claims.stance import stance
 from annotator.core.records import SentenceText
 
-METHOD = "overlap-majority-cores-2level-stance-4"  # stored with the claims; a new method makes stored claims stale
+METHOD = "overlap-majority-cores-2level-stance-display-5"  # stored with the claims; a new method makes stored claims stale
 LABEL_CHARS = 90
 
 ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False cancels
@@ -40,10 +41,13 @@ def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress
 
     Groups come out largest first (then by their first sentence), each spanning two articles or more.
     A denial and what it denies are two claims, linked as disputing each other (core/claims/disputes.py).
+    Display text (a headline, caption, credit or promotion: core/display_text.py) is no claim, however
+    many outlets carry it, and is left out.
     """
     total = len(sentences)
     if progress is not None and not progress(0, total):
         raise Cancelled()
+    sentences = [s for s in sentences if not is_display_text(s.text)]
     lists = term_lists([s.text for s in sentences])
     vecs = vectors(lists, document_frequencies(lists), weights=weights)
     articles = [s.article_id for s in sentences]

@@ -19,18 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from annotator.core import display_text
 from annotator.core.suggest.rules import Hit
 
-_CREDIT = re.compile(
-    r"\b(?:reported|wrote|adapted|contributed|produced|edited)\s+(?:on\s+)?(?:to\s+)?(?:this|the)\s+"
-    r"(?:story|report|article)\b|\bwas\s+the\s+editor\b|\bcontributed\s+(?:reporting|to\s+this)\b",
-    re.IGNORECASE)
-_PROMO = re.compile(  # a newsletter promotion, a "Related:" or "Read more:" line: display text
-    r"^\s*(?:Sign\s+up|Subscribe|Read\s+more|Read\s+also|Related|See\s+also|More\s+on\s+this|Click\s+here|"
-    r"Follow\s+(?:us|our)|Don['’]t\s+miss|Listen\s+to\s+(?:our|the)|Watch\s*:|Get\s+(?:the|our)\s+\w+\s+(?:news|"
-    r"newsletter|briefing|headlines)|Join\s+our)\b|\bnewsletter\b.{0,80}\b(?:inbox|sign\s+up|subscribe)\b",
-    re.IGNORECASE)
-_SIGN_OFF = re.compile(r"^\s*I[’']m\s+[A-Z][a-z][\w.-]*(?:\s+[A-Z][a-z][\w.-]*){1,3}\.\s*$")  # "I'm Mario Ritter."
 _EMPLOYER = re.compile(r"^(?:the\s+)?[\w.&’' -]{2,40}?(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
                        r"(?:correspondent|reporter|journalist|editor|bureau|cameraman|producer|crew|team|staff)\b",
                        re.IGNORECASE)
@@ -54,7 +45,7 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
     """The sentence's hits corrected by the guidelines (see the module's docstring)."""
     if not hits:
         return hits
-    if _CREDIT.search(text) or _SIGN_OFF.match(text) or _PROMO.search(text):
+    if display_text.is_credit(text) or display_text.is_promotion(text):
         return []
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet)]
     out = [_institution(_people_not_papers(text, h)) for h in out]

@@ -9,9 +9,9 @@ them (carry.py). A surname alone ("Kikta noted") takes the full name and title g
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
+from annotator.core import display_text
 from annotator.core.suggest import carry, guideline_pass
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
@@ -21,8 +21,6 @@ from annotator.core.suggest.speakers import described_speaks, is_quote_only, pro
 ATTRIBUTION = ("anonymous_official", "on_record", "social_post", "anonymous_other", "other_outlet", "document")
 UNATTRIBUTED = "unattributed"
 _CARRY = 0.85  # confidence kept by an inherited suggestion
-_DATELINE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\w+\s+\d{1,2},\s+\d{4}$")
-_CAPTION = re.compile(r"\b(?:Image|Photo|Credit|Picture|Video):\s*\S+\.?$")
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ class Suggester:
         each sentence's paragraph number (a quote introduced with a colon then runs to the end of the
         paragraph after it, and on through paragraphs in the first person); `outlet` is the article's
         own outlet, which is never another outlet's report."""
-        headings = [_is_heading(text) for text in sentences]
+        headings = [display_text.is_heading(text) for text in sentences]
         found = self._attributed(sentences, headings, paragraphs, outlet)
         carry.pull_quotes(sentences, found, headings, _CARRY)
         out: list[SentenceSuggestion] = []
@@ -135,15 +133,7 @@ def is_claim(text: str) -> bool:
     """A full declarative sentence: not a heading, dateline, caption, question or fragment."""
     stripped = text.strip().rstrip("*").strip()
     return (len(stripped.split()) >= 6 and stripped[-1:] in ".!”’\")" and not stripped.endswith("?")
-            and not _DATELINE.match(stripped) and not _CAPTION.search(stripped))
-
-
-def _is_heading(text: str) -> bool:
-    """A headline, byline or dateline line; a sentence that introduces a quote with a colon is not one."""
-    stripped = text.strip().rstrip("*").strip()
-    if stripped.endswith(":") and len(stripped.split()) >= 2:  # "She said:" introduces a quote
-        return False
-    return not stripped or stripped[-1:] not in ".!?”’\")" or bool(_DATELINE.match(stripped))
+            and not display_text.is_display_text(stripped))
 
 
 def _speakers(hits: list[Hit]) -> list[Hit]:

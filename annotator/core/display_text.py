@@ -1,0 +1,63 @@
+"""Display text, as the coding guidelines name it ("Display text gets none"): headlines, standfirsts,
+subheads, photo captions, credits, bylines, "Related:" lines, newsletter promotions and wire tags.
+
+It gets no category, even when it states a sourced claim, and it is no claim an article shares with
+others: suggestions and claim matching both ask this module. What marks it is its form, not its
+words: no sentence end (a headline, subhead, byline, wire tag), a date alone, a credit to the camera
+or the reporter, or an invitation instead of a statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ENDS = ".!?”’\")"
+_DATELINE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\w+\s+\d{1,2},\s+\d{4}$")
+_CAPTION = re.compile(r"\b(?:Image|Photo|Credit|Picture|Video):\s*\S+\.?$")
+_CREDIT = re.compile(
+    r"\b(?:reported|wrote|adapted|contributed|produced|edited)\s+(?:on\s+)?(?:to\s+)?(?:this|the)\s+"
+    r"(?:story|report|article)\b|\bwas\s+the\s+editor\b|\bcontributed\s+(?:reporting|to\s+this)\b",
+    re.IGNORECASE)
+_SIGN_OFF = re.compile(r"^\s*I[’']m\s+[A-Z][a-z][\w.-]*(?:\s+[A-Z][a-z][\w.-]*){1,3}\.\s*$")  # "I'm Mario Ritter."
+_PROMO = re.compile(
+    r"^(?:(?:Related|Read\s+more|Read\s+also|See\s+also|More\s+on\s+this|Photo|Image|Picture|Video|Watch|Listen|"
+    r"Credit|Advertisement)\s*:"
+    r"|(?:Sign\s+up|Subscribe|Click\s+here|Follow\s+(?:us|our)|Join\s+our|Don['’]t\s+miss|"
+    r"Listen\s+to\s+(?:our|the)|Download\s+(?:our|the)\s+app|Get\s+(?:the|our)\s+\w+\s+(?:news|newsletter|"
+    r"briefing|headlines))\b)"
+    r"|\bnewsletters?\b.*\b(?:sign\s+up|subscribe|inbox)\b|\b(?:sign\s+up|subscribe)\b.*\bnewsletters?\b",
+    re.IGNORECASE)
+
+
+def _bare(text: str) -> str:
+    return text.strip().rstrip("*").strip()
+
+
+def is_heading(text: str) -> bool:
+    """A headline, subhead, byline or dateline line: no sentence end, or a date alone. A line that
+    introduces a quote with a colon ("She said:") is not one."""
+    stripped = _bare(text)
+    if stripped.endswith(":") and len(stripped.split()) >= 2:
+        return False
+    return not stripped or stripped[-1:] not in _ENDS or bool(_DATELINE.match(stripped))
+
+
+def is_caption(text: str) -> bool:
+    """A photo or video caption ending in its credit ("… Image: Jane Doe.")."""
+    return bool(_CAPTION.search(_bare(text)))
+
+
+def is_credit(text: str) -> bool:
+    """A credit line ("Jane Doe contributed to this report", "… was the editor") or a sign-off
+    ("I'm Mario Ritter.")."""
+    return bool(_CREDIT.search(text) or _SIGN_OFF.match(text))
+
+
+def is_promotion(text: str) -> bool:
+    """A "Related:" line, a newsletter promotion or another invitation to the reader."""
+    return bool(_PROMO.search(_bare(text)))
+
+
+def is_display_text(text: str) -> bool:
+    """Any of the above: text the guidelines give no category and claim matching leaves out."""
+    return is_heading(text) or is_caption(text) or is_credit(text) or is_promotion(text)

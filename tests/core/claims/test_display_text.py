@@ -1,0 +1,34 @@
+"""Headlines, captions, credits and promotions are display text, and no claim (the coding guidelines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.claims.compute import compute_claims
+from annotator.core.display_text import is_display_text
+from annotator.core.records import SentenceText
+
+STATED = "The ministry said the bridge would reopen on Monday after repairs to its main span."
+
+
+@pytest.mark.parametrize("text", [
+    "Bridge to reopen on Monday after repairs", "By Jane Doe", "Monday, May 18, 2015",
+    "The bridge seen from the east bank. Photo: Reuters.", "Jane Doe contributed to this report.",
+    "Sign up for our morning newsletter to get the news first.", "Related: How the bridge was built.",
+    "I'm Mario Ritter.",
+])
+def test_display_text_is_recognised(text: str) -> None:
+    assert is_display_text(text)
+
+
+@pytest.mark.parametrize("text", [STATED, "“It will reopen on Monday,” she said.", "The minister told reporters:",
+                                  "The newsletter's editor said the bridge would reopen on Monday."])
+def test_a_stated_sentence_is_not_display_text(text: str) -> None:
+    assert not is_display_text(text)
+
+
+def test_the_same_headline_in_two_outlets_is_no_claim_but_the_same_statement_is() -> None:
+    sentences = [SentenceText(article, idx, text) for article in (1, 2) for idx, text in enumerate([
+        "Bridge to reopen on Monday after repairs", STATED,
+        "Sign up for our morning newsletter to get the news first."])]
+    assert [g.members for g in compute_claims(sentences)] == [((1, 1), (2, 1))]
