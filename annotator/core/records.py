@@ -255,8 +255,8 @@ class ClaimRow:
 @dataclass(frozen=True)
 class ClaimEdit:
     """What a correction did: the claims `before` it and as it left them (`after`), for undo; `cut`, the
-    dispute links it took with a claim it deleted, each as (position in `before`, the disputing claim
-    as it was)."""
+    dispute links of the claims before it, each as (position in `before`, the disputing claim as it
+    was), which an undo that writes those claims afresh puts back."""
 
     correction_id: int
     correction: Correction

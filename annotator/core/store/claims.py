@@ -138,8 +138,9 @@ class ClaimStore:
 
     def record(self, correction: Correction, before: tuple[ClaimRow, ...], after: tuple[ClaimRow, ...]) -> ClaimEdit:
         """Store a correction and the claims as it leaves them: the claims of `before` that `after` does not
-        list go (their dispute links with them, remembered in the edit for undo), those of `after` are
-        written (a name is changed in place)."""
+        list go (their dispute links with them), those of `after` are written (a name is changed in
+        place). The links of every claim of `before` are remembered in the edit, for undo. A merge moves
+        the links of the claim merged away onto the claim it joined (not a link between the two)."""
         cut: list[tuple[int, ClaimRow]] = []
         with self._db.write() as conn:
             cid = _correction(conn, correction)
@@ -148,11 +149,15 @@ class ClaimStore:
                                  [(row.label, int(row.named), row.id) for row in after])
             else:
                 kept = {row.id for row in after}
-                gone = [(n, row.id) for n, row in enumerate(before) if row.id not in kept]
-                cut = [(n, other) for n, claim_id in gone for other in self._disputing(claim_id, before)]
-                conn.executemany("DELETE FROM claims WHERE id = ?", [(claim_id,) for _, claim_id in gone])
+                cut = [(n, other) for n, row in enumerate(before) for other in self._disputing(row.id, before)]
+                gone = {row.id for row in before} - kept
+                conn.executemany("DELETE FROM claims WHERE id = ?", [(claim_id,) for claim_id in gone])
                 for row in after:
                     _put(conn, row)
+                if correction.action == "merge" and len(after) == 1:
+                    moved = {other.id for n, other in cut if before[n].id in gone and other.id not in kept | gone}
+                    conn.executemany("INSERT OR IGNORE INTO claim_disputes (claim_id, other_id) VALUES (?, ?)",
+                                     sorted({p for o in moved for p in ((after[0].id, o), (o, after[0].id))}))
         return ClaimEdit(cid, correction, before, after, tuple(cut))
 
     def undo(self, correction_id: int, *, put: Sequence[ClaimRow | None], delete: Iterable[int],

@@ -92,7 +92,7 @@ def test_undoing_a_merge_brings_back_the_links_of_the_claim_merged_away(project:
     strikes = next(c for c in project.claims.list() if "Odesa" in c.label)
     merge = MergeClaims(strikes.id, denial.id)
     runner.apply(project, merge)
-    assert project.claims.get(statement.id).disputes == ()
+    assert [i for i, _ in project.claims.get(statement.id).disputes] == [strikes.id]  # the link moved
     runner.revert(project, merge)
     assert project.claims.get(denial.id).disputes == ((statement.id, statement.label),)
     assert project.claims.get(statement.id).disputes == ((denial.id, denial.label),)
@@ -119,3 +119,33 @@ def test_undoing_a_merge_after_a_recomputation_brings_the_link_back(project: Pro
     now = _by_outlets(project)
     statement, denial = now[("Ledger", "Wire")], now[("Daily", "Metro", "Post")]
     assert project.claims.get(statement.id).disputes == ((denial.id, denial.label),)
+
+
+def _with_third(project: Project):
+    for outlet, text in THIRD:
+        project.articles.add(ParsedArticle(title=outlet, body=text, outlet=outlet), [(0, len(text))])
+    claims = _by_outlets(_story(project))
+    statement, denial = claims[("Ledger", "Wire")], claims[("Daily", "Metro", "Post")]
+    strikes = next(c for c in project.claims.list() if "Odesa" in c.label)
+    return statement, denial, strikes
+
+
+def test_a_merge_moves_the_links_of_the_claim_merged_away_onto_the_kept_one(project: Project) -> None:
+    statement, denial, strikes = _with_third(project)
+    merge = MergeClaims(strikes.id, denial.id)
+    runner.apply(project, merge)
+    assert project.claims.get(strikes.id).disputes == ((statement.id, statement.label),)
+    assert project.claims.get(statement.id).disputes == ((strikes.id, project.claims.get(strikes.id).label),)
+    runner.revert(project, merge)
+    assert project.claims.get(strikes.id).disputes == ()  # the moved link goes with the undo
+    assert project.claims.get(denial.id).disputes == ((statement.id, statement.label),)
+
+
+def test_undoing_a_merge_keeps_the_kept_claims_own_links(project: Project) -> None:
+    statement, denial, strikes = _with_third(project)
+    merge = MergeClaims(statement.id, strikes.id)
+    runner.apply(project, merge)
+    assert project.claims.get(statement.id).disputes == ((denial.id, denial.label),)
+    runner.revert(project, merge)
+    assert project.claims.get(statement.id).disputes == ((denial.id, denial.label),)
+    assert project.claims.get(denial.id).disputes == ((statement.id, statement.label),)
