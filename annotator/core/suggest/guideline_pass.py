@@ -62,12 +62,16 @@ def _relays_nothing(text: str, hit: Hit, own_outlet: str) -> bool:
 
 
 def _same_outlet(source: str, own: str) -> bool:
-    """ "VOA" of "VOA Learning English", "The Record" of "The Record", "VOANews.com" of "VOA News"."""
-    def squash(name: str) -> str:
+    """ "VOA" of "VOA Learning English", "The Record" of "The Record", "VOANews.com" of "VOA News";
+    not "The Record" of "The Recorder"."""
+    def words(name: str) -> list[str]:
         name = re.sub(r"(?i)^the\s+|\.(?:com|org|net|co\.uk)$", "", name.strip())
-        return re.sub(r"[\W_]+", "", name).casefold()
-    a, b = squash(source), squash(own)
-    return bool(a and b) and (a == b or b.startswith(a) or a.startswith(b))
+        return [w.casefold() for w in re.findall(r"\w+", name)]
+    a, b = words(source), words(own)
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return "".join(a) == "".join(b) or longer[:len(shorter)] == shorter
 
 
 def _people_not_papers(text: str, hit: Hit) -> Hit:

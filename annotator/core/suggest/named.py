@@ -10,7 +10,8 @@ import re
 from dataclasses import replace
 from typing import Protocol
 
-_POSSESSIVE = re.compile(r"(?P<owner>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")
+_POSSESSIVE = re.compile(r"(?P<owner>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s+"
+                         r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")  # "CNN's Jake Tapper"
 
 
 class _Hit(Protocol):

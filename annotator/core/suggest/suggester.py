@@ -64,6 +64,8 @@ class Suggester:
         each sentence's paragraph number (a quote introduced with a colon then runs to the end of the
         paragraph after it, and on through paragraphs in the first person); `outlet` is the article's
         own outlet, which is never another outlet's report."""
+        if paragraphs is not None and len(paragraphs) != len(sentences):
+            paragraphs = None  # not this article's layout: read it sentence by sentence
         headings = [display_text.is_heading(text) for text in sentences]
         found = self._attributed(sentences, headings, paragraphs, outlet)
         carry.pull_quotes(sentences, found, headings, _CARRY)
@@ -97,8 +99,8 @@ class Suggester:
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
             block.after(idx, text, heading, attributed)
-            attributed = _one_per_category([v for h in attributed
-                                            for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)))])
+            attributed = _one_per_category([vetted for h in attributed for vetted in self.vetting.vetted(
+                replace(h, source=_full_name(h.source, known)))])
             known += [h.source for h in attributed if h.source]
             found.append(attributed)
             if attributed or not heading:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.core.suggest.guideline_pass import _same_outlet
 from annotator.core.suggest.layout import paragraph_numbers
 from annotator.core.suggest.suggester import Suggester
 from tests.core.suggest.found import categories, sources_of
@@ -113,3 +114,14 @@ def test_the_writers_first_person_in_a_new_paragraph_is_not_a_quote(suggester: S
     body = ("Early media reports of a broken tube have been denied by officials.\n\n"
             "What we can say is that such infections are rare.")
     assert not suggested(suggester, body)[1] & {"anonymous_official", "anonymous_other"}
+
+
+@pytest.mark.parametrize(("source", "own", "same"), [
+    ("VOA", "VOA Learning English", True),
+    ("VOANews.com", "VOA News", True),
+    ("The Record", "The Record", True),
+    ("The Record", "The Recorder", False),
+    ("CNN", "The Daily Courier", False),
+])
+def test_the_own_outlet_is_told_by_whole_words(source: str, own: str, same: bool) -> None:
+    assert _same_outlet(source, own) is same
