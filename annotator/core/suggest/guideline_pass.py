@@ -36,6 +36,10 @@ _SPEAKS_OR_REPORTS = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|reporting|wrote|writes|according|per|cited|citing|"
     r"quoted|revealed|learned|obtained|published|broadcast|aired|confirmed|added|noted)\b", re.IGNORECASE)
 _SPEAKING = ("on_record", "anonymous_official", "anonymous_other")
+_PAPER = re.compile(r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|analys[ie]s|findings|research|data|figures|"
+                    r"reviews?|papers?|assessments?|polls?)\b")
+_DONE_TO = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?!(?:published|released|"
+                      r"issued|quoted|cited|reported)\b)\w+ed\b")
 _RESEARCHERS = re.compile(r"(?i)(?:the\s+)?(?:researchers|scientists|authors|research\s+team|study's\s+authors)")
 _SAYING = re.compile(r"\s+(?:also\s+)?(?:said|say|says|noted|note|notes|told|added|warned|warn|explained|"
                      r"believe|believes|argued|argue|cautioned|described|describe|describes|suggested)\b")
@@ -47,7 +51,7 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
         return hits
     if display_text.is_credit(text) or display_text.is_promotion(text):
         return []
-    out = [h for h in hits if not _relays_nothing(text, h, own_outlet)]
+    out = [h for h in hits if not _relays_nothing(text, h, own_outlet) and not _document_named_only(text, h)]
     out = [_institution(_people_not_papers(text, h)) for h in out]
     out = _unnamed_role(out)
     return _posts(text, out)
@@ -59,6 +63,19 @@ def _relays_nothing(text: str, hit: Hit, own_outlet: str) -> bool:
     if hit.source and own_outlet and _same_outlet(hit.source, own_outlet):
         return True
     return bool(_EMPLOYER.match(hit.cue.strip())) and not _SPEAKS_OR_REPORTS.search(text)
+
+
+def _document_named_only(text: str, hit: Hit) -> bool:
+    """A document the writer owns ("our findings reveal") or that something is done to ("the study
+    was funded by", "the survey was implemented by"): it relays nothing."""
+    if hit.category != "document" or not _PAPER.search(hit.cue):  # a cue of the user's own stands
+        return False
+    at = text.find(hit.cue)
+    if at < 0:
+        return False
+    if re.search(r"(?i)\b(?:our|my)\s+(?:\w+\s+)?$", text[max(0, at - 20): at]):
+        return True
+    return bool(_DONE_TO.match(text[at + len(hit.cue):]))
 
 
 def _same_outlet(source: str, own: str) -> bool:
