@@ -42,7 +42,8 @@ def _render(node: dict) -> str:
 def institution_pattern(institutions: list[str], speech: str, adverbs: str) -> re.Pattern[str]:
     """ "the city argued", "The regional government, which runs the schools, insists": an institution speaks."""
     return re.compile(
-        rf"(?:^|(?<=[\s,;:(]))(?P<subj>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w.'’-]+\s+){{0,3}}?"
+        rf"(?:^|(?<=[\s,;:(]))(?P<subj>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w.-]*(?:'s|’s))\s+"  # "Russia's watchdog"
+        rf"(?:[\w.'’-]+\s+){{0,3}}?"
         rf"{alternation(institutions)})(?:'s|’s)?(?:,\s+[^,“”]{{2,80}},)?\s+{adverbs}(?:{speech})\b")
 
 

@@ -38,8 +38,8 @@ _SPEAKS_OR_REPORTS = re.compile(
 _SPEAKING = ("on_record", "anonymous_official", "anonymous_other")
 _PAPER = re.compile(r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|analys[ie]s|findings|research|data|figures|"
                     r"reviews?|papers?|assessments?|polls?)\b")
-_DONE_TO = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?!(?:published|released|"
-                      r"issued|quoted|cited|reported)\b)\w+ed\b")
+_DONE_TO = re.compile(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?!(?:published|released|"
+                      r"issued|quoted|cited|reported)\b)\w+ed\b|(?!(?:published|released|issued)\b)\w+ed\s+by\b)")
 _RESEARCHERS = re.compile(r"(?i)(?:the\s+)?(?:researchers|scientists|authors|research\s+team|study's\s+authors)")
 _SAYING = re.compile(r"\s+(?:also\s+)?(?:said|say|says|noted|note|notes|told|added|warned|warn|explained|"
                      r"believe|believes|argued|argue|cautioned|described|describe|describes|suggested)\b")

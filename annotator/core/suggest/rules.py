@@ -118,7 +118,7 @@ class Rules:
         self.doc_frame_re = re.compile(
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
             rf"this|that|new|recent)\s+(?:[\w-]++\s+){{0,3}}?(?P<d1>{self.doc})\b"
-            rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]++\s+){{0,4}}?"
+            rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]++\s+){{0,6}}?"
             rf"{_alt(w['document_verbs'])}\b)", re.IGNORECASE)
         self.platform_re = re.compile(
             rf"(?:\b(?:on|to|via|across)\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]++\s+){{0,2}}?"
@@ -251,6 +251,9 @@ class Rules:
         if noun.startswith("report") and (
                 noun == "reports" or re.search(rf"\b(?:{self.media}|news)\s*$", before)):
             return []  # "reports indicate", "media reports": other outlets' reporting
+        if match.group("d1") and re.match(r"(?i)(?:in|from|under)\b", match.group(0)) and (
+                not self._speech_or_frame(text)):
+            return []  # "includes the trauma in the analysis": a document named, nothing taken from it
         return [Hit("document", match.group(0), 0.8)]
 
     def _unnamed(self, text: str) -> list[Hit]:

@@ -69,3 +69,18 @@ def test_a_described_speaker_keeps_the_earlier_name(suggester: Suggester) -> Non
 def test_researchers_speaking_are_people_their_findings_a_document(suggester: Suggester, sentence: str,
                                                                    category: str) -> None:
     assert category in categories(suggester, sentence)[0]
+
+
+def test_an_institution_after_a_possessive_speaks_on_record(suggester: Suggester) -> None:
+    found = categories(suggester, "Norway’s consumer health watchdog has described the illness as pneumonia.")
+    assert found == [{"on_record"}]
+
+
+@pytest.mark.parametrize(("sentence", "document"), [
+    ("Previous studies conducted in other conflict settings have suggested that the rate is higher.", True),
+    ("This study systematically includes pre-war trauma in the analysis.", False),
+    ("In a study published on Monday, the rate was found to be higher.", True),
+])
+def test_a_document_is_a_source_when_something_is_taken_from_it(suggester: Suggester, sentence: str,
+                                                                document: bool) -> None:
+    assert ("document" in categories(suggester, sentence)[0]) is document
