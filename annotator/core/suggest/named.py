@@ -25,6 +25,8 @@ class SourceVetting:
     def __init__(self, words: dict[str, list[str]]) -> None:
         self._places = {_folded(p) for p in words.get("places", ())}
         self._not_names = {w.casefold() for w in words.get("not_names", ())}
+        self._heads = {w.casefold() for key in ("unnamed_heads", "official_heads", "bare_unnamed_heads")
+                       for w in words.get(key, ())}  # "Experts", "Officials": descriptions, not names
         self._outlets: dict[str, str] = {}
         for name in words.get("outlets", ()):
             self._outlets[_folded(name)] = name
@@ -56,8 +58,9 @@ class SourceVetting:
             return replace(hit, source="")  # the category stands (a state may speak); the place names nobody
         if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():  # "multiple U" of "multiple U.S."
             return replace(hit, source="")
-        if len(words) == 1 and words[0].casefold().strip(".,") in self._not_names:
-            return replace(hit, source="")
+        lone = words[0].casefold().strip(".,") if len(words) == 1 else ""
+        if lone in self._not_names and lone not in self._heads:
+            return replace(hit, source="")  # an unnamed source's description ("Experts") stands
         return hit
 
 

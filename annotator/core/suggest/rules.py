@@ -266,7 +266,7 @@ class Rules:
             category = "anonymous_official" if official else "anonymous_other"
             strong = re.search(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori",
                                text[match.end(): match.end() + 60], re.IGNORECASE)
-            out.append(Hit(category, np, 0.9 if strong else 0.75))
+            out.append(Hit(category, np, 0.9 if strong else 0.75, sources.described(np)))
         return out
 
     def _speaks(self, text: str, match: re.Match[str]) -> bool:

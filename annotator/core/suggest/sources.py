@@ -57,3 +57,13 @@ def clean(source: str) -> str:
     if source.startswith("The ") and len(source.split()) > 1 and not source.split()[1][:1].isupper():
         source = _TRAILING_JUNK.sub("", source)
     return source.removesuffix("'s").removesuffix("’s")
+
+
+def described(phrase: str) -> str:
+    """An unnamed source as the text describes it, the guidelines' way: "a senior defense official",
+    "Experts" (a sentence's capital kept), never a lone pronoun or determiner."""
+    phrase = " ".join(phrase.strip(" ,;:.“”\"'’").split())
+    return phrase if len(phrase.split()) >= 1 and phrase.lower() not in _NOT_DESCRIPTIONS else ""
+
+
+_NOT_DESCRIPTIONS = frozenset({"some", "many", "others", "other", "few", "most", "several"})

@@ -51,3 +51,12 @@ def test_a_named_speaker_of_an_outlet_is_on_record_and_the_outlets_report(sugges
 def test_a_speaker_of_an_institution_named_in_the_possessive_keeps_both_names(suggester: Suggester) -> None:
     assert ("on_record", "John Mustard, Brown University") in suggested(
         suggester, "Brown University's John Mustard said the sample was new.")
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("A senior defense official said the pause was temporary.", "A senior defense official"),
+    ("Experts said the proposal offered nothing new.", "Experts"),
+])
+def test_an_unnamed_source_is_written_as_the_text_describes_it(suggester: Suggester, sentence: str,
+                                                                source: str) -> None:
+    assert source in {s for _, s in suggested(suggester, sentence)}

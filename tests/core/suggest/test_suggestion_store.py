@@ -29,7 +29,7 @@ def test_refresh_stores_each_sentences_suggestions_with_cue_and_source(project) 
     changes = refresh_suggestions(project)
     assert changes.suggestions
     found = [(s.idx, s.category, s.source) for s in project.suggestions.for_article(project.article_id)]
-    assert found == [(0, "anonymous_official", ""), (1, "on_record", "Sean Parnell, Pentagon spokesperson")]
+    assert found == [(0, "anonymous_official", "two officials"), (1, "on_record", "Sean Parnell, Pentagon spokesperson")]
     assert project.suggestions.for_sentence(project.article_id, 1)[0].cue
 
 
