@@ -13,7 +13,10 @@ import re
 
 _ENDS = ".!?”’\")"
 _DATELINE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\w+\s+\d{1,2},\s+\d{4}$")
-_CAPTION = re.compile(r"\b(?:Image|Photo|Credit|Picture|Video):\s*\S+\.?$")
+_CAPTION = re.compile(  # "… Image: Jane Doe.", "… (AP Photo/Alex Brandon)", "… Photo by Foko Madagascar"
+    r"(?:\b(?:Image|Photo|Credit|Picture|Video|Photograph)\s*:\s*(?:\S+\s+){0,5}\S+\.?"
+    r"|\((?:[A-Z]{2,5}\s+)?(?:Photo|Image|Picture)\s*/\s*[^()]{2,60}\)\.?"
+    r"|^(?:Photo|Image|Picture)\s+(?:by|courtesy\s+of)\s+.{2,80})$", re.IGNORECASE)
 _CREDIT = re.compile(
     r"\b(?:reported|wrote|adapted|contributed|produced|edited)\s+(?:on\s+)?(?:to\s+)?(?:this|the)\s+"
     r"(?:story|report|article)\b|\bwas\s+the\s+editor\b|\bcontributed\s+(?:reporting|to\s+this)\b",

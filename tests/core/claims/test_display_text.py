@@ -15,7 +15,9 @@ STATED = "The ministry said the bridge would reopen on Monday after repairs to i
     "Bridge to reopen on Monday after repairs", "By Jane Doe", "Monday, May 18, 2015",
     "The bridge seen from the east bank. Photo: Reuters.", "Jane Doe contributed to this report.",
     "Sign up for our morning newsletter to get the news first.", "Related: How the bridge was built.",
-    "I'm Mario Ritter.",
+    "I'm Mario Ritter.", "The bridge seen from the east bank. Photo: Jane Doe.",
+    "The minister speaks at the bridge on Monday. (AP Photo/Alex Brandon)",
+    "Photo by Foko Madagascar, used with the author's authorization",
 ])
 def test_display_text_is_recognised(text: str) -> None:
     assert is_display_text(text)
