@@ -43,7 +43,7 @@ def institution_pattern(institutions: list[str], speech: str, adverbs: str) -> r
     """ "the city argued", "The regional government, which runs the schools, insists": an institution speaks."""
     return re.compile(
         rf"(?:^|(?<=[\s,;:(]))(?P<subj>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w.-]*(?:'s|’s))\s+"  # "Russia's watchdog"
-        rf"(?:[\w.'’-]+\s+){{0,3}}?"
+        rf"(?:(?!(?:a|an|beneath|under|above|below|near|behind|inside|outside|around)\s)[\w.'’-]+\s+){{0,3}}?"
         rf"{alternation(institutions)})(?:'s|’s)?(?:,\s+[^,“”]{{2,80}},)?\s+{adverbs}(?:{speech})\b")
 
 

@@ -66,15 +66,15 @@ def _relays_nothing(text: str, hit: Hit, own_outlet: str) -> bool:
 
 
 def _document_named_only(text: str, hit: Hit) -> bool:
-    """A document the writer owns ("our findings reveal") or that something is done to ("the study
+    """A document the writer owns ("our findings reveal", "we looked at data from") or that something is done to ("the study
     was funded by", "the survey was implemented by"): it relays nothing."""
     if hit.category != "document" or not _PAPER.search(hit.cue):  # a cue of the user's own stands
         return False
     at = text.find(hit.cue)
     if at < 0:
         return False
-    if re.search(r"(?i)\b(?:our|my)\s+(?:\w+\s+)?$", text[max(0, at - 20): at]):
-        return True
+    if re.search(r"(?i)\b(?:our|my)\s+(?:\w+\s+)?$|\b(?:we|I)\s+(?:[\w-]+\s+){0,3}$", text[max(0, at - 40): at]):
+        return True  # "our findings", "we looked at data from": the writer's own
     return bool(_DONE_TO.match(text[at + len(hit.cue):]))
 
 

@@ -142,3 +142,12 @@ def test_a_document_the_writer_owns_or_that_is_acted_on_relays_nothing(suggester
 ])
 def test_a_document_that_finds_is_still_a_document(suggester: Suggester, sentence: str) -> None:
     assert "document" in categories(suggester, sentence)[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "To track the water levels, we looked at data from 44 monitoring wells.",
+    "What is not clear is how the ground beneath a city responds when the aquifer recovers.",
+])
+def test_the_writers_own_data_and_a_city_standing_for_ground_are_no_sources(suggester: Suggester,
+                                                                            sentence: str) -> None:
+    assert categories(suggester, sentence, attributed_only=True) == [set()]
