@@ -8,6 +8,7 @@ under a temporary name and moves it into place only once the whole project has a
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from annotator.core.team.pull import pull
 from annotator.core.team.push import Conflict, push
 
 PROJECT_UID = "project_uid"  # project_info: the shared project's id, kept from the first share
+LOCK_WAIT = 5.0  # seconds a sync waits for another sync of the same file (or a killed one's lock) to end
 
 
 @dataclass
@@ -175,12 +177,19 @@ def sync(project: Project) -> SyncSummary:
 
 def _one_at_a_time(project: Project, server) -> None:
     """Hold, for this connection's life, the server's lock on syncing this very file: a second window or
-    command syncing it at once is told so instead of sending the same changes twice."""
+    command syncing it at once is told so instead of sending the same changes twice. The lock is asked
+    for again for up to LOCK_WAIT seconds first: a sync killed a moment ago holds it until the server
+    notices its connection is gone, and the sync that finishes its work must not be refused for that."""
     key = f"{links.read(project.database.conn).project_uid}:{project.path.resolve()}"
-    held = server.execute("SELECT pg_try_advisory_lock(hashtext(%s))", (key,)).fetchone()[0]
-    server.commit()
-    if not held:
-        raise SyncUnderWay(f"{project.name} is being synced already, by another window or command")
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        held = server.execute("SELECT pg_try_advisory_lock(hashtext(%s))", (key,)).fetchone()[0]
+        server.commit()
+        if held:
+            return
+        if time.monotonic() >= deadline:
+            raise SyncUnderWay(f"{project.name} is being synced already, by another window or command")
+        time.sleep(0.2)
 
 
 def _exchange(project: Project, server) -> SyncSummary:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import psycopg
 import pytest
 
@@ -316,3 +318,17 @@ def test_a_second_sync_of_the_same_file_at_once_is_told_to_wait(team):
         with pytest.raises(session.SyncUnderWay, match="being synced already"):
             session.sync(owner)
     assert session.sync(owner).sent == 0  # once it ended
+
+
+def test_a_sync_waits_a_moment_for_a_lock_that_is_let_go(team):
+    owner = team.owner
+    link, _ = session.status(owner)
+    key = f"{link.project_uid}:{owner.path.resolve()}"
+    other = psycopg.connect(team.url, autocommit=True)  # a sync just killed: its lock goes a moment later
+    other.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
+    timer = threading.Timer(1.0, other.close)
+    timer.start()
+    try:
+        assert session.sync(owner).sent == 0
+    finally:
+        timer.join()
