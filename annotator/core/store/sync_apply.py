@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from annotator.core import codebook
 from annotator.core.clock import now
 from annotator.core.errors import AnnotatorError
+from annotator.core.store import sync_link as links
 from annotator.core.store.sentence_index import delete_sentences, index_sentences
 from annotator.core.store.sync_documents import Entity
 from annotator.core.store.sync_tables import SHARED_SETTINGS
@@ -35,6 +38,19 @@ class Applied:
     written: int = 0
     refused: list[str] = field(default_factory=list)  # what could not be written, in words
     kept: list[tuple[str, str]] = field(default_factory=list)  # deletions not applied: (kind, uid) to send back
+
+
+@contextmanager
+def taking_theirs(conn: sqlite3.Connection) -> Iterator[tuple["Applier", set[tuple[str, str]]]]:
+    """Write the server's versions into this copy (a push's losers, a pull): yields the applier and the
+    entities changed here and not yet sent (the caller leaves those for the next push to settle). On
+    leaving, this copy's own writes of the server's versions leave the outbox, and a deletion not
+    applied here goes back as a restoration."""
+    before = links.last_entry(conn)
+    applier = Applier(conn)
+    yield applier, links.waiting_set(conn)
+    links.forget_after(conn, before)
+    links.requeue(conn, applier.result.kept)
 
 
 class Applier:

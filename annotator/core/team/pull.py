@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.store.project import Project
 from annotator.core.store import sync_link as links
-from annotator.core.store.sync_apply import Applier
+from annotator.core.store.sync_apply import Applier, taking_theirs
 from annotator.core.store.sync_documents import KINDS, Entity
 
 _BATCH = 2_000
@@ -100,20 +100,16 @@ def pull(project: Project, server, *, skip_push: str | None = None) -> Pulled:
 def _apply(project: Project, source, newest: int, retry: dict[str, set[str]], result: Pulled) -> Applier:
     with project.transaction() as conn:
         link = links.read(conn)
-        before = links.last_entry(conn)
-        waiting = links.waiting_set(conn)
-        applier = Applier(conn)
         seen: list[tuple[str, str, int]] = []
-        for entity, rev, fetched_again in source:
-            kind = entity.kind
-            result.received += not fetched_again
-            if (kind, entity.uid) in waiting:
-                continue  # changed here too: the next push settles it
-            if link.pulled_rev and links.seen_rev(conn, kind, entity.uid) >= rev:  # (a new copy has seen none)
-                continue  # a newer version is here already (another sync of this file was quicker)
-            _write(conn, applier, entity, rev, seen, again=fetched_again or entity.uid in retry.get(kind, ()))
-        links.record_seen(conn, seen)
-        links.forget_after(conn, before)  # our own writes of their changes
-        links.requeue(conn, applier.result.kept)  # a deletion not applied here goes back as a restoration
+        with taking_theirs(conn) as (applier, waiting):
+            for entity, rev, fetched_again in source:
+                kind = entity.kind
+                result.received += not fetched_again
+                if (kind, entity.uid) in waiting:
+                    continue  # changed here too: the next push settles it
+                if link.pulled_rev and links.seen_rev(conn, kind, entity.uid) >= rev:  # (a new copy has seen none)
+                    continue  # a newer version is here already (another sync of this file was quicker)
+                _write(conn, applier, entity, rev, seen, again=fetched_again or entity.uid in retry.get(kind, ()))
+            links.record_seen(conn, seen)
         links.update(conn, pulled_rev=max(link.pulled_rev, newest))
     return applier

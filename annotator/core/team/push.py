@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.store.project import Project
 from annotator.core.store import sync_documents as documents, sync_link as links
-from annotator.core.store.sync_apply import Applier
+from annotator.core.store.sync_apply import taking_theirs
 from annotator.core.team.server_schema import PUSH_LOCK
 
 
@@ -147,15 +147,11 @@ def push(project: Project, server) -> Pushed:
     revs = _send(server, push_id, outgoing, link, result)
     with project.transaction() as local:
         links.sent(local, upto)
-        before = links.last_entry(local)
-        waiting = links.waiting_set(local)
-        applier = Applier(local)
-        for entity, rev in result.theirs:  # the server's version won: this copy takes it (unless edited again)
-            if (entity.kind, entity.uid) not in waiting:
-                applier.apply(entity)
-                revs.append((entity.kind, entity.uid, rev))
-        links.forget_after(local, before)
-        links.requeue(local, applier.result.kept)  # a deletion of what is still used here goes back undone
+        with taking_theirs(local) as (applier, waiting):
+            for entity, rev in result.theirs:  # the server's version won: this copy takes it (unless edited again)
+                if (entity.kind, entity.uid) not in waiting:
+                    applier.apply(entity)
+                    revs.append((entity.kind, entity.uid, rev))
         result.kept = len(applier.result.kept)
         result.refused = applier.result.refused
         links.record_seen(local, revs)
