@@ -104,6 +104,14 @@ class ArticleStore:
             raise NotFound(f"no article {article_id} in this project")
         return row[0]
 
+    def body_and_outlet(self, article_id: int) -> tuple[str, str]:
+        """The article's text and its outlet's name, in one read (the suggester wants both)."""
+        row = self._db.row("SELECT a.body, o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id"
+                           " WHERE a.id = ?", (article_id,))
+        if row is None:
+            raise NotFound(f"no article {article_id} in this project")
+        return row[0], row[1] or ""
+
     def sentences(self, article_id: int) -> list[Sentence]:
         rows = self._db.rows(
             'SELECT idx, start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', (article_id,)

@@ -56,10 +56,9 @@ def suggest_article(project: Project, suggester: Suggester, article_id: int) -> 
 
 
 def _article_text(project: Project, article_id: int) -> ArticleText:
-    body = project.articles.body(article_id)
+    body, outlet = project.articles.body_and_outlet(article_id)
     spans = [(s.start, s.end) for s in project.articles.sentences(article_id)]
-    return ArticleText([body[a:b] for a, b in spans], paragraph_numbers(body, spans),
-                       project.articles.get(article_id).outlet or "")
+    return ArticleText([body[a:b] for a, b in spans], paragraph_numbers(body, spans), outlet)
 
 
 def _suggest_texts(suggester: Suggester, article_id: int, article: ArticleText) -> list[Suggestion]:
