@@ -50,7 +50,6 @@ class QuoteBlock:
         self._paragraphs = paragraphs
         self._speakers: list[Hit] = []
         self._paragraph: int | None = None  # the paragraph the quote runs through, once known
-        self._opened_in = -1
 
     def carried(self, idx: int, text: str, confidence: float) -> list[Hit]:
         """The block's speakers for unattributed sentence `idx`, or []."""
@@ -60,7 +59,7 @@ class QuoteBlock:
         if self._paragraph is None:
             self._paragraph = paragraph
         elif paragraph != self._paragraph:
-            if paragraph == self._paragraph + 1 and first_person(text) and paragraph != self._opened_in:
+            if paragraph == self._paragraph + 1 and first_person(text):
                 self._paragraph = paragraph
             else:
                 self._speakers = []
@@ -75,7 +74,6 @@ class QuoteBlock:
         elif attributed and text.rstrip().endswith(":"):  # "Ana Ruiz wrote:", "She continues:"
             self._speakers = [h for h in attributed if h.category in SPEAKING]
             self._paragraph = None
-            self._opened_in = self._paragraphs[idx] if self._paragraphs and idx < len(self._paragraphs) else -1
         elif own:
             self._speakers = []
 
