@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from annotator.core.store.project import Project
 from annotator.core.team import session
 
@@ -15,6 +17,15 @@ from .conftest import picture
 def _same(project: Project, other: Project, article_id: int) -> int:
     title = project.articles.get(article_id).title
     return next(a.id for a in other.articles.list() if a.title == title)
+
+
+@pytest.fixture
+def ann_and_bob(team):
+    """Two editors' copies of the team's project, closed after the test."""
+    ann, bob = team.member("ann"), team.member("bob")
+    yield ann, bob
+    ann.close()
+    bob.close()
 
 
 def _settle(*copies: Project) -> None:
@@ -60,42 +71,34 @@ def test_two_edits_of_one_annotation_keep_the_later_whoever_syncs_first(team):
         ann.close()
 
 
-def test_an_earlier_edit_arriving_second_loses_and_is_reported(team):
-    ann, bob = team.member("ann"), team.member("bob")
-    try:
-        bob.categories.update("document", label="Paper trail")  # earlier
-        _later()
-        ann.categories.update("document", label="Documents and filings")  # later
-        session.sync(ann)
-        report = session.sync(bob)
-        [conflict] = report.conflicts
-        assert conflict.kept == "theirs" and "later edit on the server was kept" in conflict.text
-        assert bob.categories.get("document").label == "Documents and filings"  # taken at once
-        _settle(ann, bob, team.owner)
-        assert picture(ann) == picture(bob) == picture(team.owner)
-    finally:
-        ann.close()
-        bob.close()
+def test_an_earlier_edit_arriving_second_loses_and_is_reported(team, ann_and_bob):
+    ann, bob = ann_and_bob
+    bob.categories.update("document", label="Paper trail")  # earlier
+    _later()
+    ann.categories.update("document", label="Documents and filings")  # later
+    session.sync(ann)
+    report = session.sync(bob)
+    [conflict] = report.conflicts
+    assert conflict.kept == "theirs" and "later edit on the server was kept" in conflict.text
+    assert bob.categories.get("document").label == "Documents and filings"  # taken at once
+    _settle(ann, bob, team.owner)
+    assert picture(ann) == picture(bob) == picture(team.owner)
 
 
-def test_two_edits_of_one_article_keep_the_later(team):
-    ann, bob = team.member("ann"), team.member("bob")
-    try:
-        a_id = ann.articles.list()[1].id
-        b_id = _same(ann, bob, a_id)
-        ann.articles.edit(a_id, title="Ann's title")
-        _later()
-        bob.articles.edit(b_id, title="Bob's title", outlet="Bob's Outlet")
-        session.sync(bob)
-        report = session.sync(ann)
-        assert [c.kept for c in report.conflicts] == ["theirs"]
-        _settle(ann, bob)
-        assert ann.articles.get(a_id).title == bob.articles.get(b_id).title == "Bob's title"
-        assert ann.articles.get(a_id).outlet == "Bob's Outlet"
-        assert picture(ann) == picture(bob)
-    finally:
-        ann.close()
-        bob.close()
+def test_two_edits_of_one_article_keep_the_later(ann_and_bob):
+    ann, bob = ann_and_bob
+    a_id = ann.articles.list()[1].id
+    b_id = _same(ann, bob, a_id)
+    ann.articles.edit(a_id, title="Ann's title")
+    _later()
+    bob.articles.edit(b_id, title="Bob's title", outlet="Bob's Outlet")
+    session.sync(bob)
+    report = session.sync(ann)
+    assert [c.kept for c in report.conflicts] == ["theirs"]
+    _settle(ann, bob)
+    assert ann.articles.get(a_id).title == bob.articles.get(b_id).title == "Bob's title"
+    assert ann.articles.get(a_id).outlet == "Bob's Outlet"
+    assert picture(ann) == picture(bob)
 
 
 def test_a_deletion_beats_an_edit_made_before_it_was_seen_in_either_order(team):
@@ -127,59 +130,47 @@ def test_a_deletion_beats_an_edit_made_before_it_was_seen_in_either_order(team):
         ann.close()
 
 
-def test_an_article_deleted_on_one_side_and_edited_on_the_other_stays_deleted(team):
-    ann, bob = team.member("ann"), team.member("bob")
-    try:
-        a_id = ann.articles.list()[2].id
-        b_id = _same(ann, bob, a_id)
-        bob.articles.edit(b_id, title="Edited before the deletion was seen")
-        ann.articles.remove(a_id)
-        session.sync(ann)
-        report = session.sync(bob)
-        assert [c.kept for c in report.conflicts] == ["theirs"]
-        assert bob.articles.count() == 3
-        _settle(ann, bob, team.owner)
-        assert picture(ann) == picture(bob) == picture(team.owner)
-    finally:
-        ann.close()
-        bob.close()
+def test_an_article_deleted_on_one_side_and_edited_on_the_other_stays_deleted(team, ann_and_bob):
+    ann, bob = ann_and_bob
+    a_id = ann.articles.list()[2].id
+    b_id = _same(ann, bob, a_id)
+    bob.articles.edit(b_id, title="Edited before the deletion was seen")
+    ann.articles.remove(a_id)
+    session.sync(ann)
+    report = session.sync(bob)
+    assert [c.kept for c in report.conflicts] == ["theirs"]
+    assert bob.articles.count() == 3
+    _settle(ann, bob, team.owner)
+    assert picture(ann) == picture(bob) == picture(team.owner)
 
 
-def test_a_category_renamed_on_one_side_and_used_on_the_other_stays_one_category(team):
-    ann, bob = team.member("ann"), team.member("bob")
-    try:
-        ann.categories.update("social_post", label="Post on a social network")
-        article = bob.articles.list()[0]
-        bob.annotate_sentence(article.id, 2, category="social_post", annotator="bob")
-        session.sync(ann)
-        report = session.sync(bob)
-        assert not report.conflicts
-        _settle(ann, bob)
-        for copy in (ann, bob):
-            assert [c.label for c in copy.categories.list() if c.key == "social_post"] == ["Post on a social network"]
-            assert copy.annotations.counts_by_category().get("social_post") == 1
-        assert picture(ann) == picture(bob)
-    finally:
-        ann.close()
-        bob.close()
+def test_a_category_renamed_on_one_side_and_used_on_the_other_stays_one_category(ann_and_bob):
+    ann, bob = ann_and_bob
+    ann.categories.update("social_post", label="Post on a social network")
+    article = bob.articles.list()[0]
+    bob.annotate_sentence(article.id, 2, category="social_post", annotator="bob")
+    session.sync(ann)
+    report = session.sync(bob)
+    assert not report.conflicts
+    _settle(ann, bob)
+    for copy in (ann, bob):
+        assert [c.label for c in copy.categories.list() if c.key == "social_post"] == ["Post on a social network"]
+        assert copy.annotations.counts_by_category().get("social_post") == 1
+    assert picture(ann) == picture(bob)
 
 
-def test_a_category_deleted_on_one_side_and_used_on_the_other_stays(team):
-    ann, bob = team.member("ann"), team.member("bob")
-    try:
-        ann.categories.delete("document")  # unused there
-        article = bob.articles.list()[0]
-        bob.annotate_sentence(article.id, 2, category="document", annotator="bob")
-        session.sync(ann)
-        session.sync(bob)  # sees the deletion, keeps the category its annotation uses, and restores it
-        session.sync(ann)
-        assert "document" in [c.key for c in ann.categories.list()]
-        assert ann.annotations.counts_by_category().get("document") == 1
-        _settle(ann, bob, team.owner)
-        assert picture(ann) == picture(bob) == picture(team.owner)
-    finally:
-        ann.close()
-        bob.close()
+def test_a_category_deleted_on_one_side_and_used_on_the_other_stays(team, ann_and_bob):
+    ann, bob = ann_and_bob
+    ann.categories.delete("document")  # unused there
+    article = bob.articles.list()[0]
+    bob.annotate_sentence(article.id, 2, category="document", annotator="bob")
+    session.sync(ann)
+    session.sync(bob)  # sees the deletion, keeps the category its annotation uses, and restores it
+    session.sync(ann)
+    assert "document" in [c.key for c in ann.categories.list()]
+    assert ann.annotations.counts_by_category().get("document") == 1
+    _settle(ann, bob, team.owner)
+    assert picture(ann) == picture(bob) == picture(team.owner)
 
 
 def test_an_annotation_waiting_on_a_restored_category_arrives_at_a_later_sync(team):
@@ -225,18 +216,14 @@ def test_an_annotation_pulled_before_its_category_came_back_is_fetched_again(tea
             copy.close()
 
 
-def test_a_key_two_members_gave_two_categories_is_reported_and_marks_the_first(team):
-    ann, bob = team.member("ann"), team.member("bob")
-    try:
-        ann.categories.update("document", shortcut="9")
-        bob.categories.update("social_post", shortcut="9")
-        session.sync(ann)
-        report = session.sync(bob)
-        labels = [c.label for c in bob.categories.list() if c.shortcut == "9"]
-        assert len(labels) == 2
-        [line] = [text for text in report.lines() if text.startswith("The key 9")]
-        assert all(repr(label) in line for label in labels) and "give the others another key" in line
-        assert bob.categories.by_shortcut("9").label == labels[0]  # the first in the codebook's order
-    finally:
-        ann.close()
-        bob.close()
+def test_a_key_two_members_gave_two_categories_is_reported_and_marks_the_first(ann_and_bob):
+    ann, bob = ann_and_bob
+    ann.categories.update("document", shortcut="9")
+    bob.categories.update("social_post", shortcut="9")
+    session.sync(ann)
+    report = session.sync(bob)
+    labels = [c.label for c in bob.categories.list() if c.shortcut == "9"]
+    assert len(labels) == 2
+    [line] = [text for text in report.lines() if text.startswith("The key 9")]
+    assert all(repr(label) in line for label in labels) and "give the others another key" in line
+    assert bob.categories.by_shortcut("9").label == labels[0]  # the first in the codebook's order
