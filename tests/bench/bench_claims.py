@@ -145,8 +145,11 @@ def speed(n_articles: int, runs: int, target: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="one run each, and 300 articles instead of 1,000")
+    parser.add_argument("--no-speed", action="store_true", help="quality only")
     args = parser.parse_args()
     quality()
+    if args.no_speed:
+        return
     runs = 1 if args.quick else 3
     print(f"speed (median of {runs} runs)")
     speed(100, runs, 2.0)
