@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from annotator.core import display_text
-from annotator.core.suggest import carry, guideline_pass
+from annotator.core.suggest import carry, guideline_pass, roundups
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.rules import Hit, Rules
@@ -84,12 +84,15 @@ class Suggester:
         previous_text, previous_idx = "", 0
         known: list[str] = []
         block = carry.QuoteBlock(paragraphs)
+        roundup = roundups.is_roundup(sentences)
         for idx, (text, heading) in enumerate(zip(sentences, headings)):
             hits = self.rules.hits(text)
             if "he agency" in text or "he paper" in text:  # "the agency said": the outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
                 hits = self.rules.outlets_over(text, hits, [outlet]) if outlet else hits
             hits = guideline_pass.apply(text, hits, own_outlet)
+            if roundup:
+                hits = roundups.posts(text, hits)
             attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
             if not attributed and not heading:
                 attributed = block.carried(idx, text, _CARRY)

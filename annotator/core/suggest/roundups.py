@@ -1,0 +1,50 @@
+"""Posts quoted in a roundup of what bloggers write.
+
+Citizen media gather what bloggers and netizens say about a story: "Ethiopian bloggers and netizens
+congratulated…", then "Endalk explained why…:" with the post quoted below. The writers are named by
+their own or their blog's name ("Generation Y", "Without Evasion"), which no word list knows. An
+article that speaks of bloggers or netizens (plural: a community, not one blog) is such a roundup;
+there a named writer quoted with a verb of writing or commenting, not of speaking aloud, relays a
+post: on-record plus social post (the guidelines: a named person's post is both). A named body
+("The Committee to Protect Journalists reports") and a speech ("She said:", "told reporters") stay
+on the record only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from annotator.core.suggest.rules import Hit
+
+_COMMUNITY = re.compile(r"\b(?:bloggers|blogosphere|netizens|blogs)\b", re.IGNORECASE)
+_WRITING = re.compile(
+    r"\b(?:writes|wrote|notes|noted|finds|found|calls|called|explains|explained|observes|observed|argues|"
+    r"argued|asks|asked|wonders|wondered|reflects|reflected|shares|shared|posts|posted|tweets|tweeted|"
+    r"blogs|blogged|comments|commented|adds|added|disagrees|disagreed|agrees|agreed|laments|lamented|"
+    r"recalls|recalled|responds|responded|concludes|concluded|complains|complained|describes|described)\b")
+_SPOKEN = re.compile(r"\b(?:said|says|say|told|tells|interview|conference|speech|statement|briefing|"
+                     r"reporters|journalists|audience)\b", re.IGNORECASE)
+_BODY = re.compile(
+    r"\b(?:Committee|Commission|Council|Institute|Foundation|Organi[sz]ation|Group|Watch|Fund|Association|"
+    r"Federation|Union|Coalition|Alliance|Society|Center|Centre|Ministry|Department|Agency|Office|Bank|"
+    r"University|Court|Party|Government|Police|Army|Embassy|President|Minister)\b")
+_CONFIDENCE = 0.7
+
+
+def is_roundup(sentences: Sequence[str]) -> bool:
+    """Whether an article speaks of bloggers or netizens as a community."""
+    return any(_COMMUNITY.search(text) for text in sentences)
+
+
+def posts(text: str, hits: list[Hit]) -> list[Hit]:
+    """A roundup's sentence: a named writer's comment is also a social post."""
+    if any(h.category == "social_post" for h in hits) or not _WRITING.search(text) or _SPOKEN.search(text):
+        return hits
+    writers = [h for h in hits if h.category == "on_record" and h.source and not _BODY.search(h.source)]
+    if not writers:
+        return hits
+    first = writers[0]
+    return hits + [replace(first, category="social_post", confidence=_CONFIDENCE,
+                           cue=f"{first.cue} (a blogger quoted in a roundup)")]

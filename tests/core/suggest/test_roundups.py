@@ -1,0 +1,36 @@
+"""A roundup of what bloggers write: its named writers' comments are posts (on-record plus social post),
+while a speech, a named body and an article that speaks of no bloggers stay on the record only. The
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+from annotator.core.suggest.suggester import Suggester
+from tests.core.suggest.found import categories, sources_of
+
+_ROUNDUP_OPENING = "Bloggers in the capital reacted quickly to the new law."
+
+
+def test_a_named_writer_in_a_roundup_posts_and_the_quote_below_carries_it(suggester: Suggester) -> None:
+    found = categories(suggester, _ROUNDUP_OPENING, "Morning Ledger writes:",
+                       "Nobody asked the people who will pay for it.", attributed_only=True)
+    assert found[1] == {"on_record", "social_post"}
+    assert found[2] == {"on_record", "social_post"}
+    assert sources_of(suggester, _ROUNDUP_OPENING, "Morning Ledger writes:")[1] == {"Morning Ledger"}
+
+
+def test_a_speech_in_a_roundup_is_no_post(suggester: Suggester) -> None:
+    found = categories(suggester, _ROUNDUP_OPENING, "Accepting the prize, Serena Holt said the law was cruel.",
+                       attributed_only=True)
+    assert found[1] == {"on_record"}
+
+
+def test_a_named_body_in_a_roundup_is_no_post(suggester: Suggester) -> None:
+    found = categories(suggester, _ROUNDUP_OPENING,
+                       "The Committee for Open Courts notes that ten reporters are in prison.", attributed_only=True)
+    assert "social_post" not in found[1]
+
+
+def test_without_bloggers_a_writer_is_on_the_record_only(suggester: Suggester) -> None:
+    found = categories(suggester, "The council met on Monday.", "Morning Ledger writes that nobody asked.",
+                       attributed_only=True)
+    assert found[1] == {"on_record"}
