@@ -12,6 +12,9 @@ have read it: the corrections that need the whole sentence, or the article's own
 - A role noun alone is no named speaker: "said a defense ministry spokesman" is an unnamed official.
 - A named person's or body's post is on-record plus social post; a blogger, a blog, a wall or
   netizens speaking make a social post of what they say.
+- A place or body that only says where an unnamed speaker is ("officials in Kabul", "a source at the
+  Pentagon", "analysts at Goldman Sachs", "residents of Springfield") is no named speaker: the
+  unnamed source is described with it, and one at an official body is an anonymous official.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
         return []
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet) and not _document_named_only(text, h)]
     out = [_institution(_people_not_papers(text, h)) for h in out]
-    out = _unnamed_role(out)
+    out = _unnamed_role(_affiliated_unnamed(text, out))
     return _posts(text, out)
 
 
@@ -110,6 +113,48 @@ def _institution(hit: Hit) -> Hit:
         name = re.search(rf"(?:The\s+)?[A-Z][\w’'-]*(?:\s+(?:to|of|for|and|the|[A-Z][\w’'-]*))*", hit.cue)
         return replace(hit, category="on_record", source=(name.group(0) if name else hit.source).strip())
     return hit
+
+
+_AFFILIATION = r"\s*,?\s+(?:(?:who\s+(?:is|are|was|were)\s+)?(?:based|working|stationed)\s+)?(?:in|at|from|of|with|inside|within|for)\s+(?:the\s+)?"
+_OFFICIAL_BODY = re.compile(
+    r"(?i)\b(?:Pentagon|White\s+House|Kremlin|Downing\s+Street|ministry|government|police|administration|"
+    r"department|army|military|navy|embassy|agency|Congress|Senate|parliament|cabinet|prosecutor's\s+office|"
+    r"presidency|palace|intelligence|state\s+department|city\s+hall|council)\b")
+
+
+def _affiliated_unnamed(text: str, hits: list[Hit]) -> list[Hit]:
+    """An on-record "speaker" that only places an unnamed one ("officials in Kabul said") is dropped; the
+    unnamed source's description takes the place in, and at an official body becomes an official."""
+    unnamed = [h for h in hits if h.category in ("anonymous_official", "anonymous_other") and h.source]
+    if not unnamed:
+        return hits
+    out = list(hits)
+    for named in [h for h in hits if h.category == "on_record" and h.source]:
+        if any(f" {named.source.casefold()} " in f" {h.source.casefold()} " for h in unnamed):
+            out = [x for x in out if x is not named]  # "said Western diplomats": no "Western" speaks
+            continue
+        for h in unnamed:
+            if named.source.casefold().startswith(h.source.casefold() + " "):  # "Residents of Springfield"
+                place = named.source[len(h.source):]
+            else:
+                at = text.find(h.source)
+                gap = re.match(_AFFILIATION + re.escape(named.source.removeprefix("The ")), text[at + len(h.source):]) \
+                    if at >= 0 else None
+                if gap is None:
+                    continue
+                place = gap.group(0)
+            described = f"{h.source}{place}" if place[:1] in " ," else f"{h.source} {place}"
+            official = "anonymous_official" if _OFFICIAL_BODY.search(place) else h.category
+            out = [x for x in out if x is not named]
+            if h in out:
+                out[out.index(h)] = replace(h, category=official, source=" ".join(described.split()))
+            break
+    return _one_each(out)
+
+
+def _one_each(hits: list[Hit]) -> list[Hit]:
+    seen: set[str] = set()
+    return [h for h in hits if not (h.category in seen or seen.add(h.category))]
 
 
 def _unnamed_role(hits: list[Hit]) -> list[Hit]:

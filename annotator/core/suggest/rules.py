@@ -25,6 +25,11 @@ from annotator.core.suggest.responses import response_hits
 from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTE_OPEN, QUOTED_AS, leading_name
 
 
+_INVERTED_END = re.compile(
+    r"\s*(?:$|[,.;:!?)”\"’—–-]|(?:who|familiar|close|with|speaking|on|in|at|from|of|based|involved|"
+    r"knowledgeable|briefed|told|tell|said|say|says)\b)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Hit:
     """One category a sentence's cue suggests."""
@@ -98,7 +103,8 @@ class Rules:
         dets = _alt(w["unnamed_determiners"])
         self.unnamed_re = re.compile(
             rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
-            rf"|(?P<bare>(?:[A-Za-z.-]++\s+){{0,2}}{_alt(w['bare_unnamed_heads'])}))\b(?!\s+[A-Z][a-z])")
+            rf"|(?P<bare>(?:(?!(?:{self.speech}|according|per|to|by|of|and|or|that|with|from|for|in|on|at)\b)[A-Za-z.-]++\s+){{0,2}}"
+            rf"{_alt(w['bare_unnamed_heads'])}))\b(?!\s+[A-Z][a-z])")  # not "said officials": "officials"
         self.named_subject_re = re.compile(
             rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w-]*+){{1,2}}\s+{NAME})?)"
             rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?"
@@ -275,8 +281,11 @@ class Rules:
         if self.speech_re.search(" ".join(after.split()[:8])):
             return True
         before = text[max(0, match.start() - 40): match.start()]
-        frame = rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted|{self.speech})\s+$"
-        return bool(re.search(frame, before, re.IGNORECASE))  # "denied by officials", not "held by officials"
+        frame = rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted)\s+$"
+        if re.search(frame, before, re.IGNORECASE):  # "denied by officials", not "held by officials"
+            return True
+        # "…, said two officials." speaks; "Police said two people died" reports what happened to them
+        return bool(re.search(rf"(?:{self.speech})\s+$", before, re.IGNORECASE)) and _INVERTED_END.match(after) is not None
 
     def _named(self, text: str) -> list[Hit]:
         out = []

@@ -151,3 +151,41 @@ def test_a_document_that_finds_is_still_a_document(suggester: Suggester, sentenc
 def test_the_writers_own_data_and_a_city_standing_for_ground_are_no_sources(suggester: Suggester,
                                                                             sentence: str) -> None:
     assert categories(suggester, sentence, attributed_only=True) == [set()]
+
+
+@pytest.mark.parametrize(("sentence", "category", "source"), [
+    ("Officials in Kabul said the road was closed.", "anonymous_official", "Officials in Kabul"),
+    ("A source at the Pentagon said the plan was dropped.", "anonymous_official", "A source at the Pentagon"),
+    ("Analysts at Halvorsen Capital said rates would rise.", "anonymous_other", "Analysts at Halvorsen Capital"),
+    ("Residents of Springfield said the water was brown.", "anonymous_other", "Residents of Springfield"),
+    ("A diplomat based in Geneva said the deal was close.", "anonymous_official", "A diplomat based in Geneva"),
+])
+def test_a_place_or_body_that_only_places_an_unnamed_speaker_is_no_named_one(
+        suggester: Suggester, sentence: str, category: str, source: str) -> None:
+    assert categories(suggester, sentence, attributed_only=True) == [{category}]
+    assert sources_of(suggester, sentence) == [{source}]
+
+
+def test_a_named_speaker_after_a_place_still_speaks(suggester: Suggester) -> None:
+    sentence = "In Geneva, Maria Lund said the talks had failed."
+    assert categories(suggester, sentence, attributed_only=True) == [{"on_record"}]
+    assert sources_of(suggester, sentence) == [{"Maria Lund"}]
+
+
+@pytest.mark.parametrize(("sentence", "category", "source"), [
+    ("The plan was dropped, said two officials.", "anonymous_official", "two officials"),
+    ("The deal is close, said Western diplomats.", "anonymous_official", "Western diplomats"),
+    ("The plan was dropped, according to officials.", "anonymous_official", "officials"),
+])
+def test_an_unnamed_speaker_after_the_verb_speaks(suggester: Suggester, sentence: str, category: str,
+                                                 source: str) -> None:
+    assert categories(suggester, sentence, attributed_only=True) == [{category}]
+    assert sources_of(suggester, sentence) == [{source}]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said two people died in the blast.",
+    "The ministry said officials had met twice.",
+])
+def test_people_a_statement_is_about_are_no_source(suggester: Suggester, sentence: str) -> None:
+    assert categories(suggester, sentence, attributed_only=True) == [{"on_record"}]
