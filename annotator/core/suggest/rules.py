@@ -260,6 +260,10 @@ class Rules:
         if match.group("d1") and re.match(r"(?i)(?:in|from|under)\b", match.group(0)) and (
                 not self._speech_or_frame(text)):
             return []  # "includes the trauma in the analysis": a document named, nothing taken from it
+        if match.group("d1") and re.match(r"\s+(?:Office|Bureau|Committee|Commission|Council|Agency|Service|"
+                                          r"Institute|Department|Administration|Board|Center|Centre)\b",
+                                          text[match.end():]):
+            return []  # "according to the Congressional Budget Office": a body, not a document
         return [Hit("document", match.group(0), 0.8)]
 
     def _unnamed(self, text: str) -> list[Hit]:
@@ -374,7 +378,8 @@ class Rules:
                 out.append(Hit("anonymous_other", match.group(0), 0.85))
                 continue
             head = re.match(rf"(?:the\s+)?(?:[\w'’.-]+\s+){{0,6}}?(?:{self.doc})s?\b", obj, re.IGNORECASE)
-            if head and not self.outlet_re.match(obj):
+            if head and not self.outlet_re.match(obj) and not re.match(r"\s+[A-Z]", obj[head.end():]):
+                # "according to the report"; "the Congressional Budget Office" is a body speaking
                 out.append(Hit("document", match.group(0), 0.85))
                 continue
             leading = leading_name(obj)

@@ -44,4 +44,13 @@ def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:
                           + speech.pattern, text)) or bool(_GOES_ON.match(text))
 
 
+def person_speaks(text: str, speech: re.Pattern[str]) -> str:
+    """ "He said …", "She later told …": a person (he or she, not "they" or "it", which may be a body or
+    a group) speaks, named somewhere before; the words that say so, or ""."""
+    match = re.search(r"(?:He|She|he|she)\s+" + ADVERBS + speech.pattern, text)
+    if match is None or not re.search(r"(?:^\s*|[”’\"],?\s+)$", text[: match.start()]):
+        return ""
+    return match.group(0)
+
+
 _GOES_ON = re.compile(r"\s*(?:He|She|They)\s+(?:then\s+)?(?:continues|continued|goes\s+on|went\s+on)\b[^.]{0,20}:\s*$")

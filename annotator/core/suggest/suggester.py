@@ -16,11 +16,12 @@ from annotator.core.suggest import carry, guideline_pass, roundups
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.rules import Hit, Rules
-from annotator.core.suggest.speakers import described_speaks, is_quote_only, pronoun_speaks
+from annotator.core.suggest.speakers import described_speaks, is_quote_only, person_speaks, pronoun_speaks
 
 ATTRIBUTION = ("anonymous_official", "on_record", "social_post", "anonymous_other", "other_outlet", "document")
 UNATTRIBUTED = "unattributed"
 _CARRY = 0.85  # confidence kept by an inherited suggestion
+_PERSON_BEFORE = 0.6  # "He said …" after sentences that attribute nothing: someone named earlier speaks
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,9 @@ class Suggester:
             if not attributed and previous:
                 same = paragraphs is None or paragraphs[idx] == paragraphs[previous_idx]
                 attributed = self._continued(idx, text, previous, previous_text, same)
+            speaker = "" if attributed or heading else person_speaks(text, self.rules.speech_re)
+            if speaker:
+                attributed = [Hit("on_record", speaker, _PERSON_BEFORE)]
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
             block.after(idx, text, heading, attributed)

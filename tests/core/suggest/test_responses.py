@@ -84,3 +84,15 @@ def test_an_institution_after_a_possessive_speaks_on_record(suggester: Suggester
 def test_a_document_is_a_source_when_something_is_taken_from_it(suggester: Suggester, sentence: str,
                                                                 document: bool) -> None:
     assert ("document" in categories(suggester, sentence)[0]) is document
+
+
+def test_a_person_named_before_speaks_after_sentences_that_attribute_nothing(suggester: Suggester) -> None:
+    found = categories(suggester, "The senator arrived late.", "He said the bill would pass.",
+                       "When he said it, nobody laughed.", attributed_only=True)
+    assert found == [set(), {"on_record"}, set()]
+
+
+def test_a_body_whose_name_holds_a_document_word_speaks_as_itself(suggester: Suggester) -> None:
+    sentence = "According to the Congressional Budget Office, the plan would cost $1 trillion."
+    assert categories(suggester, sentence, attributed_only=True) == [{"on_record"}]
+    assert categories(suggester, "According to the report, incomes rose.", attributed_only=True) == [{"document"}]
