@@ -14,6 +14,8 @@ from tests.core.suggest.found import categories, sources_of
     ("CISA chimed in to deny the report.", "on_record"),
     ("Cyber Command directed questions to the Pentagon.", "on_record"),
     ("The company refused to comment on the report.", "on_record"),
+    ("The White House pushed back on the report.", "on_record"),
+    ("Senator Jane Roe hit back at her critics on Sunday.", "on_record"),
     ("A spokesperson for the ministry was unable to comment.", "anonymous_official"),
 ])
 def test_a_response_is_the_responders_statement(suggester: Suggester, sentence: str, category: str) -> None:
