@@ -16,7 +16,8 @@ _DESCRIBED = (r"(?:official|source|spokesperson|spokesman|spokeswoman|person|ins
               r"diplomat|aide|officer|expert|analyst|researcher|scientist|professor|author|mayor|governor|"
               r"president|secretary|ambassador|commander|general|lawyer|prosecutor|judge|witness|resident|"
               r"campaigner|activist|blogger|economist|director|chairman|chairwoman|leader|envoy|adviser|"
-              r"advisor|employee|executive|chief|representative|congressman|congresswoman|official's\s+aide)")
+              r"advisor|employee|executive|chief|representative|congressman|congresswoman|candidate|nominee|premier|"
+              r"chancellor|official's\s+aide)")
 
 
 def leading_name(phrase: str) -> str:
@@ -36,6 +37,28 @@ def described_speaks(text: str, speech: re.Pattern[str]) -> bool:
     before, referred back to by a definite description."""
     return bool(re.search(r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?"
                           + _DESCRIBED + r"\s+" + ADVERBS + speech.pattern, text))
+
+
+_UNNAMED_ROLES = {"official": "anonymous_official", "source": "anonymous_other", "person": "anonymous_other",
+                  "insider": "anonymous_other", "spokesperson": "anonymous_official",
+                  "spokesman": "anonymous_official", "spokeswoman": "anonymous_official",
+                  "diplomat": "anonymous_official", "aide": "anonymous_official", "officer": "anonymous_official",
+                  "expert": "anonymous_other", "analyst": "anonymous_other", "witness": "anonymous_other",
+                  "resident": "anonymous_other", "employee": "anonymous_other", "researcher": "anonymous_other",
+                  "scientist": "anonymous_other", "campaigner": "anonymous_other", "activist": "anonymous_other",
+                  "blogger": "anonymous_other", "economist": "anonymous_other", "envoy": "anonymous_official",
+                  "adviser": "anonymous_official", "advisor": "anonymous_official"}
+
+
+def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
+    """ "The governor vowed …" at a sentence's start: (the words, the category) of a speaker referred to
+    by a role. A role held by one person ("the governor", "the senator") names someone given before:
+    on-record; a role many hold ("the official", "the source") stays unnamed. ("", "") when none."""
+    match = re.match(r"\s*The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED + r")\s+" + ADVERBS
+                     + speech.pattern, text)
+    if match is None:
+        return "", ""
+    return match.group(0).strip(), _UNNAMED_ROLES.get(match.group("role"), "on_record")
 
 
 def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:

@@ -16,7 +16,13 @@ from annotator.core.suggest import carry, guideline_pass, roundups
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.rules import Hit, Rules
-from annotator.core.suggest.speakers import described_speaks, is_quote_only, person_speaks, pronoun_speaks
+from annotator.core.suggest.speakers import (
+    described_role,
+    described_speaks,
+    is_quote_only,
+    person_speaks,
+    pronoun_speaks,
+)
 
 ATTRIBUTION = ("anonymous_official", "on_record", "social_post", "anonymous_other", "other_outlet", "document")
 UNATTRIBUTED = "unattributed"
@@ -100,9 +106,8 @@ class Suggester:
             if not attributed and previous:
                 same = paragraphs is None or paragraphs[idx] == paragraphs[previous_idx]
                 attributed = self._continued(idx, text, previous, previous_text, same)
-            speaker = "" if attributed or heading else person_speaks(text, self.rules.speech_re)
-            if speaker:
-                attributed = [Hit("on_record", speaker, _PERSON_BEFORE)]
+            if not attributed and not heading:
+                attributed = self._referred_back(text)
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
             block.after(idx, text, heading, attributed)
@@ -113,6 +118,15 @@ class Suggester:
             if attributed or not heading:
                 previous, previous_text, previous_idx = attributed, text, idx
         return found
+
+    def _referred_back(self, text: str) -> list[Hit]:
+        """A speaker given before and referred to by "he", "she" or a role ("The governor vowed"), after
+        sentences that attribute nothing: who it is is the reader's to fill in."""
+        speaker = person_speaks(text, self.rules.speech_re)
+        if speaker:
+            return [Hit("on_record", speaker, _PERSON_BEFORE)]
+        cue, category = described_role(text, self.rules.speech_re)
+        return [Hit(category, cue, _PERSON_BEFORE)] if cue else []
 
     def _continued(self, idx: int, text: str, previous: list[Hit], previous_text: str,
                    same_paragraph: bool) -> list[Hit]:

@@ -98,3 +98,14 @@ def test_a_body_whose_name_holds_a_document_word_speaks_as_itself(suggester: Sug
     sentence = "According to the Congressional Budget Office, the plan would cost $1 trillion."
     assert categories(suggester, sentence, attributed_only=True) == [{"on_record"}]
     assert categories(suggester, "According to the report, incomes rose.", attributed_only=True) == [{"document"}]
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("The governor vowed to veto the measure.", "on_record"),
+    ("The candidate has denied any wrongdoing.", "on_record"),
+    ("The official added that the plan was dead.", "anonymous_official"),
+    ("The source explained that the deal had collapsed.", "anonymous_other"),
+])
+def test_a_speaker_referred_to_by_a_role_after_sentences_that_attribute_nothing(
+        suggester: Suggester, sentence: str, category: str) -> None:
+    assert categories(suggester, "Rain fell on the capital.", sentence, attributed_only=True)[1] == {category}
