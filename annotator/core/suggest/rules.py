@@ -172,8 +172,17 @@ class Rules:
                 if category == "anonymous_other" and "report" not in match.group(0).lower() and (
                         self._official_near(text, match.start())):
                     category = "anonymous_official"
-                out.append(Hit(category, match.group(0), confidence))
+                source = self._described_near(text, match) if category.startswith("anonymous") else ""
+                out.append(Hit(category, match.group(0), confidence, source))
         return out
+
+    def _described_near(self, text: str, cue: re.Match[str]) -> str:
+        """The unnamed source a phrase cue speaks of, as the text describes it ("some experts" of "some
+        experts worry", "a senior official" of "as confirmed by a senior official"), or ""."""
+        for match in self.unnamed_re.finditer(text):
+            if match.start() < cue.end() + 2 and match.end() > cue.start() - 2:
+                return sources.described(match.group(0))
+        return ""
 
     def _speech_or_frame(self, text: str) -> bool:
         return bool(self.speech_re.search(text) or self.frame_word_re.search(text))

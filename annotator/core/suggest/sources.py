@@ -22,6 +22,7 @@ _NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|van|von|der|la|le)"
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}$")
 _APPOSITIVE = re.compile(
     rf"(?P<name>[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{3,80}}?),")
+_SENTENCE_CAPITAL = frozenset({"Former", "Acting", "Senior", "Longtime", "Then-", "Retired", "Outgoing", "Interim"})
 _TRAILING_JUNK = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _STOP_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "However", "This", "That", "It",
                          "He", "She", "They", "We", "I", "As", "When", "While", "After", "Also", "Then"})
@@ -36,6 +37,9 @@ def name_with_title(words: str) -> str:
     if 0 <= role_at < len(tokens) - 1:
         title, name = " ".join(tokens[: role_at + 1]), " ".join(tokens[role_at + 1:])
         if _PERSON.match(name) and name[:1].isupper():
+            first = title.split()[0]
+            if first in _SENTENCE_CAPITAL:  # "Former official Jane Doe" at a sentence's start
+                title = first.lower() + title[len(first):]
             return f"{name}, {title}"
     return " ".join(tokens)
 

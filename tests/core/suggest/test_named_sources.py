@@ -29,6 +29,8 @@ def test_a_place_standing_for_nobody_is_no_named_source(suggester: Suggester) ->
 def test_a_person_keeps_their_name_and_title(suggester: Suggester) -> None:
     found = suggested(suggester, "Pentagon spokesperson Sean Parnell said the order stands.")
     assert found == {("on_record", "Sean Parnell, Pentagon spokesperson")}
+    found = suggested(suggester, "Former Cyber Command official Jason Kikta explained that such a pause is usual.")
+    assert found == {("on_record", "Jason Kikta, former Cyber Command official")}
 
 
 @pytest.mark.parametrize("source, kept", [
@@ -56,6 +58,9 @@ def test_a_speaker_of_an_institution_named_in_the_possessive_keeps_both_names(su
 @pytest.mark.parametrize(("sentence", "source"), [
     ("A senior defense official said the pause was temporary.", "A senior defense official"),
     ("Experts said the proposal offered nothing new.", "Experts"),
+    ("The pause was confirmed by a senior official.", "a senior official"),
+    ("While talks go on, some experts worry that the pause is too long.", "some experts"),
+    ("Critics warn this move may embolden the rebels.", "Critics"),
 ])
 def test_an_unnamed_source_is_written_as_the_text_describes_it(suggester: Suggester, sentence: str,
                                                                 source: str) -> None:

@@ -50,8 +50,8 @@ def test_a_pronoun_speaker_inherits_the_source_named_before(suggester: Suggester
     out = suggester.suggest(["Former Cyber Command official Jason Kikta explained that the pause was usual.",
                              "He added that access could be lost."])
     assert [(s.idx, s.category, s.source) for s in out] == [
-        (0, "on_record", "Jason Kikta, Former Cyber Command official"),
-        (1, "on_record", "Jason Kikta, Former Cyber Command official")]
+        (0, "on_record", "Jason Kikta, former Cyber Command official"),
+        (1, "on_record", "Jason Kikta, former Cyber Command official")]
 
 
 @pytest.mark.parametrize("sentence, source", [
