@@ -28,7 +28,8 @@ _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:(?:further|also|since|later|"
     r"strongly|flatly|publicly|repeatedly)\s+)?(?P<verb>denied|disputed|rejected|confirmed|contested|"
     r"emphasi[sz]ed|stressed|challenged|refuted|questioned|critici[sz]ed|condemned|dismissed|echoed|"
-    r"acknowledged|announced|described|characteri[sz]ed)\s+by\s+(?P<agent>[^,;.:“”\"]{2,80})")
+    r"acknowledged|announced|described|characteri[sz]ed|welcomed|praised|hailed|applauded|slammed|decried|"
+    r"denounced|lauded)\s+by\s+(?P<agent>[^,;.:“”\"]{2,80})")
 
 
 class _Rules(Protocol):

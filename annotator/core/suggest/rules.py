@@ -290,7 +290,7 @@ class Rules:
 
     def _speaks(self, text: str, match: re.Match[str]) -> bool:
         """Whether the unnamed noun phrase is who speaks: a speech verb after it, or a frame before it."""
-        after = text[match.end(): match.end() + 90]
+        after = re.split(r"[;:—]", text[match.end(): match.end() + 90], maxsplit=1)[0]  # this clause's verb
         if self.speech_re.search(" ".join(after.split()[:8])):
             return True
         before = text[max(0, match.start() - 40): match.start()]

@@ -109,3 +109,23 @@ def test_a_body_whose_name_holds_a_document_word_speaks_as_itself(suggester: Sug
 def test_a_speaker_referred_to_by_a_role_after_sentences_that_attribute_nothing(
         suggester: Suggester, sentence: str, category: str) -> None:
     assert categories(suggester, "Rain fell on the capital.", sentence, attributed_only=True)[1] == {category}
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Rights groups say hundreds have been detained.", "Rights groups"),
+    ("Environmental groups said the ruling was a victory.", "Environmental groups"),
+    ("The move was criticized by civil rights groups.", "civil rights groups"),
+    ("The ruling was welcomed by environmental campaigners.", "environmental campaigners"),
+])
+def test_groups_and_campaigners_without_a_determiner_speak_unnamed(suggester: Suggester, sentence: str,
+                                                                  source: str) -> None:
+    assert categories(suggester, sentence, attributed_only=True) == [{"anonymous_other"}]
+    assert sources_of(suggester, sentence) == [{source}]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Doctors treated twenty people at the scene.",
+    "The move drew criticism from opponents; Senator Jane Roe called it a mistake.",
+])
+def test_a_group_that_does_not_speak_in_its_own_clause_is_no_source(suggester: Suggester, sentence: str) -> None:
+    assert "anonymous_other" not in categories(suggester, sentence)[0]
