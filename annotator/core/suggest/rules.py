@@ -285,8 +285,14 @@ class Rules:
             category = "anonymous_official" if official else "anonymous_other"
             strong = re.search(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori",
                                text[match.end(): match.end() + 60], re.IGNORECASE)
-            out.append(Hit(category, np, 0.9 if strong else 0.75, sources.described(np)))
+            out.append(Hit(category, np, 0.9 if strong else 0.75, sources.described(np + self._qualifier(text, match))))
         return out
+
+    def _qualifier(self, text: str, match: re.Match[str]) -> str:
+        """What places an unnamed speaker, up to its verb: " of the victims" in "Families of the victims said"."""
+        found = re.match(rf"\s+(?:of|from|at|in|inside|within|for)\s+(?:the\s+|a\s+|an\s+)?[\w'’.-]+"
+                         rf"(?:\s+[\w'’.-]+){{0,2}}?(?=,?\s+{ADVERBS}(?:{self.speech})\b)", text[match.end():])
+        return found.group(0) if found else ""
 
     def _speaks(self, text: str, match: re.Match[str]) -> bool:
         """Whether the unnamed noun phrase is who speaks: a speech verb after it, or a frame before it."""

@@ -61,6 +61,7 @@ def test_a_speaker_of_an_institution_named_in_the_possessive_keeps_both_names(su
     ("The pause was confirmed by a senior official.", "a senior official"),
     ("While talks go on, some experts worry that the pause is too long.", "some experts"),
     ("Critics warn this move may embolden the rebels.", "Critics"),
+    ("Families of the victims said they wanted answers.", "Families of the victims"),
 ])
 def test_an_unnamed_source_is_written_as_the_text_describes_it(suggester: Suggester, sentence: str,
                                                                 source: str) -> None:
