@@ -130,8 +130,11 @@ def _affiliated_unnamed(text: str, hits: list[Hit]) -> list[Hit]:
         return hits
     out = list(hits)
     for named in [h for h in hits if h.category == "on_record" and h.source]:
-        if any(f" {named.source.casefold()} " in f" {h.source.casefold()} " for h in unnamed):
-            out = [x for x in out if x is not named]  # "said Western diplomats": no "Western" speaks
+        inside = next((h for h in unnamed if f" {named.source.casefold()} " in f" {h.source.casefold()} "), None)
+        if inside is not None:  # "said Western diplomats", "a source at the Pentagon said": no "Western" speaks
+            out = [x for x in out if x is not named]
+            if _OFFICIAL_BODY.search(inside.source[len(inside.cue):]) and inside in out:
+                out[out.index(inside)] = replace(inside, category="anonymous_official")
             continue
         for h in unnamed:
             if named.source.casefold().startswith(h.source.casefold() + " "):  # "Residents of Springfield"
