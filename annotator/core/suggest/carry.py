@@ -19,6 +19,7 @@ _FIRST_PERSON = re.compile(r"(?:^|[\s“\"‘(])(?:I|I'm|I’m|I've|I’ve|I'd|I
 _BYLINE = re.compile(
     r"^\s*(?:[-–—]\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)(?:\s*,\s*(?P<title>[^.!?;“”\"]{2,80}))?\s*$")
 _QUOTES = "“”\"‘’'"
+_OMISSION = re.compile(r"^\s*[(\[]?\s*(?:\.\s*){3,}[)\]]?\s*$|^\s*[(\[]?…[)\]]?\s*$")
 _MIN_WORDS = 6  # a repeated fragment shorter than this is a phrase, not a pull quote
 
 
@@ -50,20 +51,23 @@ class QuoteBlock:
         self._paragraphs = paragraphs
         self._speakers: list[Hit] = []
         self._paragraph: int | None = None  # the paragraph the quote runs through, once known
+        self._resumes = False  # the sentence before was an omission mark ("...") inside the quote
 
     def carried(self, idx: int, text: str, confidence: float) -> list[Hit]:
         """The block's speakers for unattributed sentence `idx`, or []."""
         if not self._speakers or self._paragraphs is None or idx >= len(self._paragraphs):
             return []
         paragraph = self._paragraphs[idx]
+        omission = _OMISSION.match(text) is not None
         if self._paragraph is None:
             self._paragraph = paragraph
         elif paragraph != self._paragraph:
-            if paragraph == self._paragraph + 1 and first_person(text):
+            if paragraph == self._paragraph + 1 and (first_person(text) or omission or self._resumes):
                 self._paragraph = paragraph
             else:
                 self._speakers = []
                 return []
+        self._resumes = omission  # "..." between two passages of one quote: the next passage is the quote's too
         return inherited(self._speakers, idx + 1, confidence)
 
     def after(self, idx: int, text: str, heading: bool, attributed: list[Hit]) -> None:

@@ -189,3 +189,11 @@ def test_an_unnamed_speaker_after_the_verb_speaks(suggester: Suggester, sentence
 ])
 def test_people_a_statement_is_about_are_no_source(suggester: Suggester, sentence: str) -> None:
     assert categories(suggester, sentence, attributed_only=True) == [{"on_record"}]
+
+
+def test_an_omission_mark_inside_a_quoted_post_keeps_the_quote_going(suggester: Suggester) -> None:
+    body = ("Ana Ruiz writes:\n\nThe council never listened. | It never will.\n\n...\n\n"
+            "Yet the mayor keeps praising the plan.\n\nThe vote is on Friday.")
+    found = suggested(suggester, body)
+    assert all("on_record" in found[i] for i in (1, 2, 3, 4))
+    assert "on_record" not in found[5]
