@@ -25,6 +25,7 @@ from annotator.core.suggest.responses import response_hits
 from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTE_OPEN, QUOTED_AS, leading_name
 
 
+_CLAUSE_END = re.compile(r"[;:—]|,?\s+(?:although|though|but|whereas|while|because)\s", re.IGNORECASE)
 _INVERTED_END = re.compile(
     r"\s*(?:$|[,.;:!?)”\"’—–-]|(?:who|familiar|close|with|speaking|on|in|at|from|of|based|involved|"
     r"knowledgeable|briefed|told|tell|said|say|says)\b)", re.IGNORECASE)
@@ -66,6 +67,7 @@ class Rules:
         self.media = _alt(w["media_nouns"])
         self.platform = _alt(w["platforms"], case=True)
         self.post = _alt(w["post_nouns"])
+        self.post_word_re = re.compile(rf"\b(?:{_alt(w['post_nouns'], case=True)})\b")  # "a post", not "Washington Post"
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
@@ -103,7 +105,7 @@ class Rules:
         dets = _alt(w["unnamed_determiners"])
         self.unnamed_re = re.compile(
             rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
-            rf"|(?P<bare>(?:(?!(?:{self.speech}|according|per|to|by|of|and|or|that|with|from|for|in|on|at)\b)[A-Za-z.-]++\s+){{0,2}}"
+            rf"|(?P<bare>(?:(?!(?:{self.speech}|according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|because|since|if|when|as|so)\b)[A-Za-z.-]++\s+){{0,2}}"
             rf"{_alt(w['bare_unnamed_heads'])}))\b(?!\s+[A-Z][a-z])")  # not "said officials": "officials"
         self.named_subject_re = re.compile(
             rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w-]*+){{1,2}}\s+{NAME})?)"
@@ -296,7 +298,7 @@ class Rules:
 
     def _speaks(self, text: str, match: re.Match[str]) -> bool:
         """Whether the unnamed noun phrase is who speaks: a speech verb after it, or a frame before it."""
-        after = re.split(r"[;:—]", text[match.end(): match.end() + 90], maxsplit=1)[0]  # this clause's verb
+        after = _CLAUSE_END.split(text[match.end(): match.end() + 90], maxsplit=1)[0]  # this clause's verb
         if self.speech_re.search(" ".join(after.split()[:8])):
             return True
         before = text[max(0, match.start() - 40): match.start()]
@@ -386,7 +388,7 @@ class Rules:
                 kind = "anonymous_official" if self._is_official(unnamed.group(0)) else "anonymous_other"
                 out.append(Hit(kind, match.group(0), 0.85))
                 continue
-            if re.search(rf"\b(?:{self.post})\b", obj) or re.match(rf"\s*{self.platform}\b", obj):
+            if self.post_word_re.search(obj) or re.match(rf"\s*{self.platform}\b", obj):
                 out.append(Hit("social_post", match.group(0), 0.85))
                 continue
             if re.match(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b", obj):  # no outlet named

@@ -23,6 +23,7 @@ _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}$")
 _APPOSITIVE = re.compile(
     rf"(?P<name>[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{3,80}}?),")
 _SENTENCE_CAPITAL = frozenset({"Former", "Acting", "Senior", "Longtime", "Then-", "Retired", "Outgoing", "Interim"})
+_CONNECTORS = frozenset({"of", "for", "the", "and", "on"})
 _TRAILING_JUNK = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _STOP_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "However", "This", "That", "It",
                          "He", "She", "They", "We", "I", "As", "When", "While", "After", "Also", "Then"})
@@ -36,6 +37,10 @@ def name_with_title(words: str) -> str:
     role_at = max((i for i, t in enumerate(tokens) if t.lower().strip(".,") in ROLE_NOUNS), default=-1)
     if 0 <= role_at < len(tokens) - 1:
         title, name = " ".join(tokens[: role_at + 1]), " ".join(tokens[role_at + 1:])
+        if len(tokens) - role_at > 3 and any(t in _CONNECTORS for t in tokens[role_at + 1:]):
+            # "Secretary of the Air Force James Roche": the office runs on; the name is the last words
+            size = 3 if len(tokens[-2].strip(".")) == 1 else 2
+            title, name = " ".join(tokens[:-size]), " ".join(tokens[-size:])
         if _PERSON.match(name) and name[:1].isupper():
             first = title.split()[0]
             if first in _SENTENCE_CAPITAL:  # "Former official Jane Doe" at a sentence's start

@@ -66,3 +66,18 @@ def test_a_speaker_of_an_institution_named_in_the_possessive_keeps_both_names(su
 def test_an_unnamed_source_is_written_as_the_text_describes_it(suggester: Suggester, sentence: str,
                                                                 source: str) -> None:
     assert source in {s for _, s in suggested(suggester, sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Secretary of the Air Force James Roche: “No, save it and answer him.”", "James Roche, Secretary of the Air Force"),
+    ("Deputy Undersecretary of the Navy for Acquisition Jane Doe: “I read the article with disgust.”",
+     "Jane Doe, Deputy Undersecretary of the Navy for Acquisition"),
+])
+def test_a_titled_name_before_a_colon_and_a_quote_is_its_speaker(suggester: Suggester, sentence: str,
+                                                                  source: str) -> None:
+    assert ("on_record", source) in suggested(suggester, sentence)
+
+
+def test_an_outlet_named_post_is_no_social_post(suggester: Suggester) -> None:
+    found = suggested(suggester, "The plan will change, according to the Washington Post.")
+    assert "social_post" not in {category for category, _ in found}

@@ -129,3 +129,17 @@ def test_groups_and_campaigners_without_a_determiner_speak_unnamed(suggester: Su
 ])
 def test_a_group_that_does_not_speak_in_its_own_clause_is_no_source(suggester: Suggester, sentence: str) -> None:
     assert "anonymous_other" not in categories(suggester, sentence)[0]
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Opponents of the proposal point out that benefits would fall.", "anonymous_other"),
+    ("The movement claims to pursue land reform.", "on_record"),
+])
+def test_phrasal_speech_verbs_and_movements_speak(suggester: Suggester, sentence: str, category: str) -> None:
+    assert categories(suggester, sentence, attributed_only=True) == [{category}]
+
+
+def test_an_unnamed_group_in_another_clause_is_no_source(suggester: Suggester) -> None:
+    sentence = "Lawmakers voted on the proposal in October, although industry experts say the deal was dead."
+    assert categories(suggester, sentence, attributed_only=True) == [{"anonymous_other"}]
+    assert sources_of(suggester, sentence) == [{"industry experts"}]
