@@ -56,7 +56,7 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
         return []
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet) and not _document_named_only(text, h)]
     out = [_institution(_people_not_papers(text, h)) for h in out]
-    out = _unnamed_role(_affiliated_unnamed(text, out))
+    out = _unnamed_role(_affiliated_unnamed(text, _described_named(out)))
     return _posts(text, out)
 
 
@@ -120,6 +120,14 @@ _OFFICIAL_BODY = re.compile(
     r"(?i)\b(?:Pentagon|White\s+House|Kremlin|Downing\s+Street|ministry|government|police|administration|"
     r"department|army|military|navy|embassy|agency|Congress|Senate|parliament|cabinet|prosecutor's\s+office|"
     r"presidency|palace|intelligence|state\s+department|city\s+hall|council)\b")
+
+
+def _described_named(hits: list[Hit]) -> list[Hit]:
+    """An unnamed description inside a named speaker's cue ("Valeska Paris, an Australian woman and
+    former Scientologist, has claimed") describes that speaker: it is no second, unnamed source."""
+    named = [h for h in hits if h.category == "on_record" and h.source and h.cue.startswith(h.source.split(",")[0])]
+    return [h for h in hits if not (h.category in ("anonymous_official", "anonymous_other") and any(
+        h.cue in n.cue and not n.cue.startswith(h.cue) for n in named))]
 
 
 def _affiliated_unnamed(text: str, hits: list[Hit]) -> list[Hit]:

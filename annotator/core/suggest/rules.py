@@ -171,6 +171,8 @@ class Rules:
                     continue  # "U.S. officials met ...": officials acting, not speaking
                 if category == "social_post" and not self._relays(text):
                     continue  # "trended on Twitter": a platform named, no post relayed
+                if category == "document" and re.search(r"\b(?:is|was|are|were|as)\s+$", text[: match.start()]):
+                    continue  # "The Dog Aging Project is a study of …": what something is, not a source
                 if category == "anonymous_other" and "report" not in match.group(0).lower() and (
                         self._official_near(text, match.start())):
                     category = "anonymous_official"
@@ -339,6 +341,8 @@ class Rules:
                 w in self.function_words for w in lower) or words[-1] in self.not_names:
             return None
         if words[0][:1].islower() and words[0].strip(".,") not in sources.ROLE_NOUNS | self.title_adjectives:
+            return None
+        if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+ly,?", words[0]):  # "Unfortunately, believing …"
             return None
         subject = " ".join(words)
         kind = self.classify(subject)

@@ -50,15 +50,24 @@ _UNNAMED_ROLES = {"official": "anonymous_official", "source": "anonymous_other",
                   "adviser": "anonymous_official", "advisor": "anonymous_official"}
 
 
+_NOT_OFFICIAL = frozenset({"professor", "author", "lawyer", "witness", "resident", "campaigner", "activist", "blogger",
+                           "economist", "leader", "employee", "executive", "candidate", "nominee", "director",
+                           "chairman", "chairwoman", "chief", "researcher", "scientist", "expert", "analyst"})
+
+
 def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
     """ "The governor vowed …" at a sentence's start: (the words, the category) of a speaker referred to
     by a role. A role held by one person ("the governor", "the senator") names someone given before:
     on-record; a role many hold ("the official", "the source") stays unnamed. ("", "") when none."""
-    match = re.match(r"\s*The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED + r")\s+" + ADVERBS
+    match = re.match(r"\s*The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED + r")(?P<many>s?)\s+" + ADVERBS
                      + speech.pattern, text)
     if match is None:
         return "", ""
-    return match.group(0).strip(), _UNNAMED_ROLES.get(match.group("role"), "on_record")
+    role = match.group("role")
+    if match.group("many"):  # "The workshop leaders explained": several people, none named
+        official = _UNNAMED_ROLES.get(role) == "anonymous_official" or role not in _UNNAMED_ROLES
+        return match.group(0).strip(), "anonymous_official" if official and role not in _NOT_OFFICIAL else "anonymous_other"
+    return match.group(0).strip(), _UNNAMED_ROLES.get(role, "on_record")
 
 
 def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:

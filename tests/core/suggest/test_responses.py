@@ -143,3 +143,19 @@ def test_an_unnamed_group_in_another_clause_is_no_source(suggester: Suggester) -
     sentence = "Lawmakers voted on the proposal in October, although industry experts say the deal was dead."
     assert categories(suggester, sentence, attributed_only=True) == [{"anonymous_other"}]
     assert sources_of(suggester, sentence) == [{"industry experts"}]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("One college football player described looking out for his teammates.", {"anonymous_other"}),
+    ("The workshop leaders explained that the rule had changed.", {"anonymous_other"}),
+    ("Unfortunately, believing the rumour made things worse.", set()),
+    ("The Harbour Project is a study of more than 5,000 boats.", set()),
+])
+def test_unnamed_people_speak_and_adverbs_and_definitions_do_not(suggester: Suggester, sentence: str,
+                                                                 expected: set[str]) -> None:
+    assert categories(suggester, sentence, attributed_only=True) == [expected]
+
+
+def test_a_description_of_a_named_speaker_is_no_second_source(suggester: Suggester) -> None:
+    sentence = "Valeska Paris, an Australian woman and former member, has claimed that she was held."
+    assert categories(suggester, sentence, attributed_only=True) == [{"on_record"}]
