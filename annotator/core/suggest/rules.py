@@ -9,7 +9,7 @@ the words; the frames are here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.core.suggest import sources
 from annotator.core.suggest.cues import Lexicon
@@ -25,6 +25,9 @@ from annotator.core.suggest.responses import response_hits
 from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTE_OPEN, QUOTED_AS, leading_name
 
 
+_POST_BY = re.compile(r"\b(?:tweet|post|message|status\s+update|comment)\s+(?:by|from)\s+(?:user\s+|blogger\s+)?"
+                      r"(?P<who>@\w{2,30}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?=[^.;:]{0,30}?\b(?:read|reads|"
+                      r"said|says|stated|states|declared)\b|\s*:)")
 _CLAUSE_END = re.compile(r"[;:—]|,?\s+(?:although|though|but|whereas|while|because)\s", re.IGNORECASE)
 _INVERTED_END = re.compile(
     r"\s*(?:$|[,.;:!?)”\"’—–-]|(?:who|familiar|close|with|speaking|on|in|at|from|of|based|involved|"
@@ -67,6 +70,8 @@ class Rules:
         self.media = _alt(w["media_nouns"])
         self.platform = _alt(w["platforms"], case=True)
         self.post = _alt(w["post_nouns"])
+        self.poster_re = re.compile(rf"\s*(?:(?P<name>{NAME})(?:,\s+[^,]{{2,80}},)?\s*)?(?:\(?(?P<handle>@\w{{2,30}})\)?\s*)?"
+                                    rf"(?:\w+ly\s+)?$")
         self.post_word_re = re.compile(rf"\b(?:{_alt(w['post_nouns'], case=True)})\b")  # "a post", not "Washington Post"
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
@@ -215,11 +220,26 @@ class Rules:
         match = self.platform_re.search(text)
         if match and (match.group("p1") != "X" or re.search(r"\b(?:on|to)\s+X\b(?!\.\w)", text)) and (
                 self._posted(text, match)):
-            out.append(Hit("social_post", match.group(0), 0.85))
+            out.append(Hit("social_post", match.group(0), 0.85, self._poster(text[: match.start()])))
+        by = _POST_BY.search(text)
+        if by:  # "A tweet by user @sisyphus79 read:"
+            out.append(Hit("social_post", by.group(0), 0.85, by.group("who")))
         post = self.post_frame_re.search(text)
         if post:
             out.append(Hit("social_post", post.group(0), 0.75))
-        return out
+        poster = next((h.source for h in out if h.source), "")
+        return [h if h.source else replace(h, source=poster) for h in out]
+
+    def _poster(self, before: str) -> str:
+        """Who posts, when the sentence opens with them: "YTN Labor Union, for employees of …, (@ytnmania)
+        tweeted" → "YTN Labor Union"; a handle alone when no name is given."""
+        found = self.poster_re.match(before)
+        if found is None:
+            return ""
+        name = found.group("name")
+        if name and self.classify(name) == "on_record":
+            return sources.clean(name)
+        return found.group("handle") or ""
 
     def _posted(self, text: str, match: re.Match[str]) -> bool:
         """Whether someone posted what the sentence relays: a speech or posting verb or a quote, not
@@ -428,4 +448,6 @@ def _best_per_category(hits: list[Hit]) -> list[Hit]:
         if kept is None or (hit.confidence, bool(hit.source)) > (kept.confidence, bool(kept.source)):
             best[hit.category] = hit if hit.source or kept is None or not kept.source else Hit(
                 hit.category, hit.cue, hit.confidence, kept.source)
+        elif hit.source and not kept.source:  # the more confident cue, the source another cue named
+            best[hit.category] = Hit(kept.category, kept.cue, kept.confidence, hit.source)
     return list(best.values())

@@ -81,3 +81,13 @@ def test_a_titled_name_before_a_colon_and_a_quote_is_its_speaker(suggester: Sugg
 def test_an_outlet_named_post_is_no_social_post(suggester: Suggester) -> None:
     found = suggested(suggester, "The plan will change, according to the Washington Post.")
     assert "social_post" not in {category for category, _ in found}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A tweet by user @harbourwatch read:", {("social_post", "@harbourwatch")}),
+    ("Dock Workers Union, for the port's crane drivers, (@dockunion) tweeted a photo of the picket:",
+     {("social_post", "Dock Workers Union"), ("on_record", "Dock Workers Union")}),
+    ("@harbourwatch tweeted a photo of the picket.", {("social_post", "@harbourwatch")}),
+])
+def test_who_posts_is_the_posts_source(suggester: Suggester, sentence: str, expected: set) -> None:
+    assert suggested(suggester, sentence) == expected
