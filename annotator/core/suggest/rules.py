@@ -113,12 +113,16 @@ class Rules:
             rf"|(?P<bare>(?:(?!(?:{self.speech}|according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|because|since|if|when|as|so)\b)[A-Za-z.-]++\s+){{0,2}}"
             rf"{_alt(w['bare_unnamed_heads'])}))\b(?!\s+[A-Z][a-z])")  # not "said officials": "officials"
         self.named_subject_re = re.compile(
-            rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w-]*+){{1,2}}\s+{NAME})?)"
+            rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
             rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?"
             rf"\s+{QUOTED_AS}{ADVERBS}(?P<verb>{self.speech})\b"
             r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)")
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
         self.colon_re = colon_quote_pattern(NAME)
+        self.colon_intro_re = re.compile(
+            rf"\s*(?P<subj>{NAME})(?:,\s+[^,:]{{2,80}},)?\s+(?P<verb>is|was|are|were|has|had|remains|remained|seems|"
+            rf"seemed|sounds|sounded|puts|put|offers|offered|takes|took|sees|saw|gives|gave|shares|shared|"
+            rf"disagrees|disagreed|agrees|agreed)\b[^:.!?]*:\s*$")
         self.said_name_re = re.compile(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
             rf"\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME}(?:,\s+[^,.“”]{{2,80}})?)")
@@ -346,6 +350,11 @@ class Rules:
 
     def _colon_quote(self, text: str) -> list[Hit]:
         match = self.colon_re.search(text) if ":" in text else None
+        if match is None and text.rstrip().endswith(":"):  # "Ng E-Jay is unconvinced of the logic:" — what follows is theirs
+            match = self.colon_intro_re.match(text)
+            if match is not None:
+                hit = self._named_hit(match.group("subj"), None, text[match.start("subj"): match.end("verb")])
+                return [hit] if hit else []
         hit = self._named_hit(match.group("subj"), None, match.group(0)) if match else None
         return [hit] if hit else []
 

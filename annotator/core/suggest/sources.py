@@ -17,6 +17,7 @@ judge lawyer researcher scientist economist mp administrator premier chancellor 
 deputy aide envoy strategist manager officer colonel captain lieutenant sergeant admiral major
 correspondent reporter columnist commissioner superintendent inspector detective sheriff lawmaker
 congressman congresswoman speaker whip counsel dean president-elect emeritus expert fellow
+blogger activist writer commentator campaigner politician historian scholar journalist poet novelist
 """.split())
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|van|von|der|la|le)"
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}$")
@@ -34,7 +35,8 @@ def name_with_title(words: str) -> str:
     tokens = words.strip(" ,;:.").split()
     while tokens and tokens[0] in _STOP_WORDS and len(tokens) > 1:
         tokens = tokens[1:]
-    role_at = max((i for i, t in enumerate(tokens) if t.lower().strip(".,") in ROLE_NOUNS), default=-1)
+    role_at = max((i for i, t in enumerate(tokens) if any(part in ROLE_NOUNS for part in t.lower().strip(".,").split("/"))),
+                  default=-1)  # "activist/blogger" is a role too
     if 0 <= role_at < len(tokens) - 1:
         title, name = " ".join(tokens[: role_at + 1]), " ".join(tokens[role_at + 1:])
         if len(tokens) - role_at > 3 and any(t in _CONNECTORS for t in tokens[role_at + 1:]):

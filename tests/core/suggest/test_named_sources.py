@@ -91,3 +91,18 @@ def test_an_outlet_named_post_is_no_social_post(suggester: Suggester) -> None:
 ])
 def test_who_posts_is_the_posts_source(suggester: Suggester, sentence: str, expected: set) -> None:
     assert suggested(suggester, sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Opposition activist/blogger Oleg Marin calls this “electoral theft”.", "Oleg Marin, Opposition activist/blogger"),
+    ("Economist and blogger Sergei Petrov believes that the governor was forced out.", "Sergei Petrov, blogger"),
+    ("Ng E-Jay is unconvinced of the logic of a code of conduct:", "Ng E-Jay"),
+])
+def test_writers_titled_by_what_they_do_and_a_named_speaker_before_a_colon(suggester: Suggester, sentence: str,
+                                                                         source: str) -> None:
+    assert ("on_record", source) in suggested(suggester, sentence)
+
+
+@pytest.mark.parametrize("sentence", ["The agenda is as follows:", "The new rules are:"])
+def test_a_colon_after_no_name_introduces_no_quote(suggester: Suggester, sentence: str) -> None:
+    assert suggested(suggester, sentence) == set()
