@@ -28,6 +28,9 @@ from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTE_OPEN, QUOT
 _POST_BY = re.compile(r"\b(?:tweet|post|message|status\s+update|comment)\s+(?:by|from)\s+(?:user\s+|blogger\s+)?"
                       r"(?P<who>@\w{2,30}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?=[^.;:]{0,30}?\b(?:read|reads|"
                       r"said|says|stated|states|declared)\b|\s*:)")
+_DOMAIN = re.compile(r"[A-Z][\w-]*\.(?:com|net|co\.uk|com\.au)")
+_QUOTES_AS = re.compile(r"(?P<quoter>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:quotes|quoted|cites|cited)\s+"
+                        r"(?P<quoted>[^,;:]{2,80}?)\s+as\s+(?:saying|stating|telling|writing)\b")
 _CLAUSE_END = re.compile(r"[;:—]|,?\s+(?:although|though|but|whereas|while|because)\s", re.IGNORECASE)
 _INVERTED_END = re.compile(
     r"\s*(?:$|[,.;:!?)”\"’—–-]|(?:who|familiar|close|with|speaking|on|in|at|from|of|based|involved|"
@@ -166,6 +169,7 @@ class Rules:
         if speaks:
             found += self._named(text)
         found += self._colon_quote(text)
+        found += self._quotes_as_saying(text)
         found += self._according(text)
         found += response_hits(text, self, Hit)  # "declined to comment", "denied by officials"
         if outlets:
@@ -346,6 +350,24 @@ class Rules:
                 out.append(hit)
         for match in self.institution_re.finditer(text):
             out.append(Hit("on_record", match.group(0), 0.8, institution_source(match.group("subj"))))
+        return out
+
+    def _quotes_as_saying(self, text: str) -> list[Hit]:
+        """ "GovExec.com quotes a “Senate aide” as saying": the outlet's report and who it quotes."""
+        match = _QUOTES_AS.search(text) if " as " in text else None
+        if match is None:
+            return []
+        out = []
+        quoter = match.group("quoter")
+        if _DOMAIN.fullmatch(quoter) or self.classify(quoter) == "other_outlet":
+            out.append(Hit("other_outlet", match.group(0), 0.85, sources.clean(quoter)))
+        quoted = re.sub(r"[“”\"]", "", match.group("quoted")).strip(" '")
+        unnamed = self.unnamed_re.search(quoted)
+        if unnamed:
+            kind = "anonymous_official" if self._is_official(quoted) else "anonymous_other"
+            out.append(Hit(kind, match.group(0), 0.85, sources.described(quoted)))
+        elif quoted[:1].isupper() and self.classify(quoted) == "on_record":
+            out.append(Hit("on_record", match.group(0), 0.85, sources.name_with_title(quoted)))
         return out
 
     def _colon_quote(self, text: str) -> list[Hit]:

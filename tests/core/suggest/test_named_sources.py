@@ -106,3 +106,13 @@ def test_writers_titled_by_what_they_do_and_a_named_speaker_before_a_colon(sugge
 @pytest.mark.parametrize("sentence", ["The agenda is as follows:", "The new rules are:"])
 def test_a_colon_after_no_name_introduces_no_quote(suggester: Suggester, sentence: str) -> None:
     assert suggested(suggester, sentence) == set()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("HarbourNews.com quotes a “Senate aide” as saying the bill is dead.",
+     {("other_outlet", "HarbourNews.com"), ("anonymous_official", "a Senate aide")}),
+    ("The Guardian quoted Defense Minister Anna Berg as saying the plan was dead.",
+     {("other_outlet", "The Guardian"), ("on_record", "Anna Berg, Defense Minister")}),
+])
+def test_an_outlet_quoting_someone_as_saying_relays_them(suggester: Suggester, sentence: str, expected: set) -> None:
+    assert suggested(suggester, sentence) == expected
