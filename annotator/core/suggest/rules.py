@@ -454,10 +454,10 @@ class Rules:
                 # "according to the report"; "the Congressional Budget Office" is a body speaking
                 out.append(Hit("document", match.group(0), 0.85))
                 continue
-            leading = leading_name(obj)
+            leading = leading_name(re.sub(r"^[a-z]+['’]s\s+", "", obj))  # "today's Washington Post"
             kind = self.classify(leading) if leading else None
             if kind:
-                source = sources.clean(leading_name(obj))
+                source = sources.clean(leading)
                 out.append(Hit(kind, match.group(0), 0.9 if kind != "on_record" else 0.85,
                                sources.name_with_title(source) if kind == "on_record" else source))
         return out

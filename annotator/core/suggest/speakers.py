@@ -22,7 +22,7 @@ _DESCRIBED = (r"(?:official|source|spokesperson|spokesman|spokeswoman|person|ins
 
 def leading_name(phrase: str) -> str:
     """The capitalised stretch a phrase starts with ("Defense Secretary Pete Hegseth" of a longer one)."""
-    match = re.match(rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}{NAME}", phrase)
+    match = re.match(rf"(?:the\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}{NAME}", phrase)
     return match.group(0) if match else ""
 
 

@@ -116,3 +116,8 @@ def test_a_colon_after_no_name_introduces_no_quote(suggester: Suggester, sentenc
 ])
 def test_an_outlet_quoting_someone_as_saying_relays_them(suggester: Suggester, sentence: str, expected: set) -> None:
     assert suggested(suggester, sentence) == expected
+
+
+def test_an_outlet_after_a_day_in_the_possessive_is_the_outlet(suggester: Suggester) -> None:
+    found = suggested(suggester, "The plan will change, according to today's Washington Post.")
+    assert found == {("other_outlet", "Washington Post")}
