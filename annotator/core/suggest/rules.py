@@ -128,7 +128,7 @@ class Rules:
             rf"disagrees|disagreed|agrees|agreed)\b[^:.!?]*:\s*$")
         self.said_name_re = re.compile(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
-            rf"\s+(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME}(?:,\s+[^,.“”]{{2,80}})?)")
+            rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME}(?:,\s+[^,.“”]{{2,80}})?)")
         self.according_re = re.compile(
             r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
             r"(?P<obj>[^,;.“”]{2,90})", re.IGNORECASE)

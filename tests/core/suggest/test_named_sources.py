@@ -121,3 +121,8 @@ def test_an_outlet_quoting_someone_as_saying_relays_them(suggester: Suggester, s
 def test_an_outlet_after_a_day_in_the_possessive_is_the_outlet(suggester: Suggester) -> None:
     found = suggested(suggester, "The plan will change, according to today's Washington Post.")
     assert found == {("other_outlet", "Washington Post")}
+
+
+def test_a_clause_after_the_verb_is_no_inverted_speaker(suggester: Suggester) -> None:
+    assert suggested(suggester, "They could, for example, say that on this Workers’ Day both sides march.") == set()
+    assert suggested(suggester, "The pause stands, said the Pentagon.") == {("on_record", "Pentagon")}
