@@ -47,8 +47,9 @@ class QuoteBlock:
     speaks in the first person, until a sentence names a source of its own or a heading comes.
     Without paragraph numbers there is no block (the sentence after the colon still continues it)."""
 
-    def __init__(self, paragraphs: list[int] | None) -> None:
+    def __init__(self, paragraphs: list[int] | None, texts: list[str] | None = None) -> None:
         self._paragraphs = paragraphs
+        self._texts = texts or []
         self._speakers: list[Hit] = []
         self._paragraph: int | None = None  # the paragraph the quote runs through, once known
         self._resumes = False  # the sentence before was an omission mark ("...") inside the quote
@@ -78,8 +79,23 @@ class QuoteBlock:
         elif attributed and text.rstrip().endswith(":"):  # "Ana Ruiz wrote:", "She continues:"
             self._speakers = [h for h in attributed if h.category in SPEAKING]
             self._paragraph = None
+        elif any(h.category == "social_post" for h in own) and self._post_follows(idx):
+            self._speakers = [h for h in attributed if h.category in SPEAKING]  # "Kim (@kim) tweeted from the square."
+            self._paragraph = None
         elif own:
             self._speakers = []
+
+    def _post_follows(self, idx: int) -> bool:
+        """Whether the paragraph after sentence `idx`, which ends its own, is the post it announces: a
+        short paragraph that speaks in the first person ("We lifted up our candles.")."""
+        paragraphs = self._paragraphs
+        if paragraphs is None or idx + 1 >= len(paragraphs) or idx + 1 >= len(self._texts):
+            return False
+        if paragraphs[idx + 1] == paragraphs[idx]:
+            return False
+        following = [i for i in range(idx + 1, min(len(paragraphs), len(self._texts)))
+                     if paragraphs[i] == paragraphs[idx + 1]]
+        return len(following) <= 4 and any(first_person(self._texts[i]) for i in following)
 
 
 def inherited(hits: list[Hit], idx: int, confidence: float) -> list[Hit]:

@@ -90,7 +90,7 @@ class Suggester:
         previous: list[Hit] = []
         previous_text, previous_idx = "", 0
         known: list[str] = []
-        block = carry.QuoteBlock(paragraphs)
+        block = carry.QuoteBlock(paragraphs, sentences)
         roundup = roundups.is_roundup(sentences)
         for idx, (text, heading) in enumerate(zip(sentences, headings)):
             hits = self.rules.hits(text)

@@ -197,3 +197,16 @@ def test_an_omission_mark_inside_a_quoted_post_keeps_the_quote_going(suggester: 
     found = suggested(suggester, body)
     assert all("on_record" in found[i] for i in (1, 2, 3, 4))
     assert "on_record" not in found[5]
+
+
+def test_a_first_person_paragraph_after_a_post_is_the_post(suggester: Suggester) -> None:
+    body = ("Kim Ha-na (@kimhana) tweeted from the square late at night.\n\n"
+            "Now at the square. | We lifted up our candles.\n\nThe vigil ended at dawn.")
+    found = suggested(suggester, body)
+    assert all("social_post" in found[i] for i in (1, 2))
+    assert "social_post" not in found[3]
+
+
+def test_a_paragraph_after_a_post_that_is_the_writers_own_is_no_post(suggester: Suggester) -> None:
+    body = "The senator tweeted about the vote on Monday.\n\nThe decision came after weeks of talks."
+    assert "social_post" not in suggested(suggester, body)[1]
