@@ -115,7 +115,8 @@ def _institution(hit: Hit) -> Hit:
     return hit
 
 
-_AFFILIATION = r"\s*,?\s+(?:(?:who\s+(?:is|are|was|were)\s+)?(?:based|working|stationed)\s+)?(?:in|at|from|of|with|inside|within|for)\s+(?:the\s+)?"
+_AFFILIATION = (r"\s*,?\s+(?:(?:who\s+(?:is|are|was|were)\s+)?(?:based|working|stationed)\s+)?"
+                r"(?:in|at|from|of|with|inside|within|for)\s+(?:the\s+)?")
 _OFFICIAL_BODY = re.compile(
     r"(?i)\b(?:Pentagon|White\s+House|Kremlin|Downing\s+Street|ministry|government|police|administration|"
     r"department|army|military|navy|embassy|agency|Congress|Senate|parliament|cabinet|prosecutor's\s+office|"

@@ -21,6 +21,7 @@ from annotator.core.suggest.frames import (
 )
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
+from annotator.core.suggest.quoted_as import quoted_as_saying
 from annotator.core.suggest.responses import response_hits
 from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTE_OPEN, QUOTED_AS, leading_name
 
@@ -28,9 +29,8 @@ from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTE_OPEN, QUOT
 _POST_BY = re.compile(r"\b(?:tweet|post|message|status\s+update|comment)\s+(?:by|from)\s+(?:user\s+|blogger\s+)?"
                       r"(?P<who>@\w{2,30}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?=[^.;:]{0,30}?\b(?:read|reads|"
                       r"said|says|stated|states|declared)\b|\s*:)")
-_DOMAIN = re.compile(r"[A-Z][\w-]*\.(?:com|net|co\.uk|com\.au)")
-_QUOTES_AS = re.compile(r"(?P<quoter>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:quotes|quoted|cites|cited)\s+"
-                        r"(?P<quoted>[^,;:]{2,80}?)\s+as\s+(?:saying|stating|telling|writing)\b")
+_NOT_MODIFIERS = ("according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|"
+                  "because|since|if|when|as|so")  # words that end, not describe, the group before "officials"
 _CLAUSE_END = re.compile(r"[;:—]|,?\s+(?:although|though|but|whereas|while|because)\s", re.IGNORECASE)
 _INVERTED_END = re.compile(
     r"\s*(?:$|[,.;:!?)”\"’—–-]|(?:who|familiar|close|with|speaking|on|in|at|from|of|based|involved|"
@@ -73,9 +73,10 @@ class Rules:
         self.media = _alt(w["media_nouns"])
         self.platform = _alt(w["platforms"], case=True)
         self.post = _alt(w["post_nouns"])
-        self.poster_re = re.compile(rf"\s*(?:(?P<name>{NAME})(?:,\s+[^,]{{2,80}},)?\s*)?(?:\(?(?P<handle>@\w{{2,30}})\)?\s*)?"
-                                    rf"(?:\w+ly\s+)?$")
-        self.post_word_re = re.compile(rf"\b(?:{_alt(w['post_nouns'], case=True)})\b")  # "a post", not "Washington Post"
+        self.poster_re = re.compile(rf"\s*(?:(?P<name>{NAME})(?:,\s+[^,]{{2,80}},)?\s*)?"
+                                    rf"(?:\(?(?P<handle>@\w{{2,30}})\)?\s*)?(?:\w+ly\s+)?$")
+        # "a post", not "Washington Post"
+        self.post_word_re = re.compile(rf"\b(?:{_alt(w['post_nouns'], case=True)})\b")
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
@@ -113,7 +114,7 @@ class Rules:
         dets = _alt(w["unnamed_determiners"])
         self.unnamed_re = re.compile(
             rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
-            rf"|(?P<bare>(?:(?!(?:{self.speech}|according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|because|since|if|when|as|so)\b)[A-Za-z.-]++\s+){{0,2}}"
+            rf"|(?P<bare>(?:(?!(?:{self.speech}|{_NOT_MODIFIERS})\b)[A-Za-z.-]++\s+){{0,2}}"
             rf"{_alt(w['bare_unnamed_heads'])}))\b(?!\s+[A-Z][a-z])")  # not "said officials": "officials"
         self.named_subject_re = re.compile(
             rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
@@ -128,7 +129,8 @@ class Rules:
             rf"disagrees|disagreed|agrees|agreed)\b[^:.!?]*:\s*$")
         self.said_name_re = re.compile(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
-            rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME}(?:,\s+[^,.“”]{{2,80}})?)")
+            rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)"  # "say that …": a clause follows
+            rf"(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME}(?:,\s+[^,.“”]{{2,80}})?)")
         self.according_re = re.compile(
             r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
             r"(?P<obj>[^,;.“”]{2,90})", re.IGNORECASE)
@@ -169,7 +171,7 @@ class Rules:
         if speaks:
             found += self._named(text)
         found += self._colon_quote(text)
-        found += self._quotes_as_saying(text)
+        found += quoted_as_saying(text, self, Hit)  # "GovExec.com quotes a Senate aide as saying"
         found += self._according(text)
         found += response_hits(text, self, Hit)  # "declined to comment", "denied by officials"
         if outlets:
@@ -317,7 +319,8 @@ class Rules:
             category = "anonymous_official" if official else "anonymous_other"
             strong = re.search(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori",
                                text[match.end(): match.end() + 60], re.IGNORECASE)
-            out.append(Hit(category, np, 0.9 if strong else 0.75, sources.described(np + self._qualifier(text, match))))
+            described = sources.described(np + self._qualifier(text, match))
+            out.append(Hit(category, np, 0.9 if strong else 0.75, described))
         return out
 
     def _qualifier(self, text: str, match: re.Match[str]) -> str:
@@ -336,7 +339,8 @@ class Rules:
         if re.search(frame, before, re.IGNORECASE):  # "denied by officials", not "held by officials"
             return True
         # "…, said two officials." speaks; "Police said two people died" reports what happened to them
-        return bool(re.search(rf"(?:{self.speech})\s+$", before, re.IGNORECASE)) and _INVERTED_END.match(after) is not None
+        inverted = re.search(rf"(?:{self.speech})\s+$", before, re.IGNORECASE)
+        return bool(inverted) and _INVERTED_END.match(after) is not None
 
     def _named(self, text: str) -> list[Hit]:
         out = []
@@ -352,27 +356,9 @@ class Rules:
             out.append(Hit("on_record", match.group(0), 0.8, institution_source(match.group("subj"))))
         return out
 
-    def _quotes_as_saying(self, text: str) -> list[Hit]:
-        """ "GovExec.com quotes a “Senate aide” as saying": the outlet's report and who it quotes."""
-        match = _QUOTES_AS.search(text) if " as " in text else None
-        if match is None:
-            return []
-        out = []
-        quoter = match.group("quoter")
-        if _DOMAIN.fullmatch(quoter) or self.classify(quoter) == "other_outlet":
-            out.append(Hit("other_outlet", match.group(0), 0.85, sources.clean(quoter)))
-        quoted = re.sub(r"[“”\"]", "", match.group("quoted")).strip(" '")
-        unnamed = self.unnamed_re.search(quoted)
-        if unnamed:
-            kind = "anonymous_official" if self._is_official(quoted) else "anonymous_other"
-            out.append(Hit(kind, match.group(0), 0.85, sources.described(quoted)))
-        elif quoted[:1].isupper() and self.classify(quoted) == "on_record":
-            out.append(Hit("on_record", match.group(0), 0.85, sources.name_with_title(quoted)))
-        return out
-
     def _colon_quote(self, text: str) -> list[Hit]:
         match = self.colon_re.search(text) if ":" in text else None
-        if match is None and text.rstrip().endswith(":"):  # "Ng E-Jay is unconvinced of the logic:" — what follows is theirs
+        if match is None and text.rstrip().endswith(":"):  # "Ng E-Jay is unconvinced:", then what they wrote
             match = self.colon_intro_re.match(text)
             if match is not None:
                 hit = self._named_hit(match.group("subj"), None, text[match.start("subj"): match.end("verb")])

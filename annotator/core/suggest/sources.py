@@ -30,13 +30,17 @@ _STOP_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Howe
                          "He", "She", "They", "We", "I", "As", "When", "While", "After", "Also", "Then"})
 
 
+def _is_role(token: str) -> bool:
+    """ "spokesperson", "Secretary", "activist/blogger" (each part of a slashed pair)."""
+    return any(part in ROLE_NOUNS for part in token.lower().strip(".,").split("/"))
+
+
 def name_with_title(words: str) -> str:
     """Turn a subject such as "Pentagon spokesperson Sean Parnell" into "Sean Parnell, Pentagon spokesperson"."""
     tokens = words.strip(" ,;:.").split()
     while tokens and tokens[0] in _STOP_WORDS and len(tokens) > 1:
         tokens = tokens[1:]
-    role_at = max((i for i, t in enumerate(tokens) if any(part in ROLE_NOUNS for part in t.lower().strip(".,").split("/"))),
-                  default=-1)  # "activist/blogger" is a role too
+    role_at = max((i for i, t in enumerate(tokens) if _is_role(t)), default=-1)
     if 0 <= role_at < len(tokens) - 1:
         title, name = " ".join(tokens[: role_at + 1]), " ".join(tokens[role_at + 1:])
         if len(tokens) - role_at > 3 and any(t in _CONNECTORS for t in tokens[role_at + 1:]):

@@ -66,7 +66,8 @@ def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
     role = match.group("role")
     if match.group("many"):  # "The workshop leaders explained": several people, none named
         official = _UNNAMED_ROLES.get(role) == "anonymous_official" or role not in _UNNAMED_ROLES
-        return match.group(0).strip(), "anonymous_official" if official and role not in _NOT_OFFICIAL else "anonymous_other"
+        group = "anonymous_official" if official and role not in _NOT_OFFICIAL else "anonymous_other"
+        return match.group(0).strip(), group
     return match.group(0).strip(), _UNNAMED_ROLES.get(role, "on_record")
 
 
