@@ -159,3 +159,10 @@ def test_unnamed_people_speak_and_adverbs_and_definitions_do_not(suggester: Sugg
 def test_a_description_of_a_named_speaker_is_no_second_source(suggester: Suggester) -> None:
     sentence = "Valeska Paris, an Australian woman and former member, has claimed that she was held."
     assert categories(suggester, sentence, attributed_only=True) == [{"on_record"}]
+
+
+def test_accepting_something_is_no_statement_accepting_that_is(suggester: Suggester) -> None:
+    assert categories(suggester, "On Monday, Medvedev accepted the resignations of two governors.",
+                      attributed_only=True) == [set()]
+    assert categories(suggester, "Medvedev accepted that the reform had failed.", attributed_only=True) == [
+        {"on_record"}]
