@@ -20,6 +20,7 @@ _BYLINE = re.compile(
     r"^\s*(?:[-–—]\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)(?:\s*,\s*(?P<title>[^.!?;“”\"]{2,80}))?\s*$")
 _QUOTES = "“”\"‘’'"
 _OMISSION = re.compile(r"^\s*[(\[]?\s*(?:\.\s*){3,}[)\]]?\s*$|^\s*[(\[]?…[)\]]?\s*$")
+_OPENING_OMISSION = re.compile(r"\s*[(\[]\s*(?:\.\s*){3}[)\]]|\s*[(\[]…[)\]]")
 _MIN_WORDS = 6  # a repeated fragment shorter than this is a phrase, not a pull quote
 
 
@@ -79,11 +80,22 @@ class QuoteBlock:
         elif attributed and text.rstrip().endswith(":"):  # "Ana Ruiz wrote:", "She continues:"
             self._speakers = [h for h in attributed if h.category in SPEAKING]
             self._paragraph = None
+        elif own and self._excerpt_follows(idx):  # "The Armenian Observer blog comments." then "[...] the …"
+            self._speakers = [h for h in attributed if h.category in SPEAKING]
+            self._paragraph = None
         elif any(h.category == "social_post" for h in own) and self._post_follows(idx):
             self._speakers = [h for h in attributed if h.category in SPEAKING]  # "Kim (@kim) tweeted from the square."
             self._paragraph = None
         elif own:
             self._speakers = []
+
+    def _excerpt_follows(self, idx: int) -> bool:
+        """Whether the next paragraph opens with an omission mark ("[...] the activists forced …"): an
+        excerpt of what the sentence before attributes."""
+        paragraphs = self._paragraphs
+        if paragraphs is None or idx + 1 >= min(len(paragraphs), len(self._texts)):
+            return False
+        return paragraphs[idx + 1] != paragraphs[idx] and _OPENING_OMISSION.match(self._texts[idx + 1]) is not None
 
     def _post_follows(self, idx: int) -> bool:
         """Whether the paragraph after sentence `idx`, which ends its own, is the post it announces: a

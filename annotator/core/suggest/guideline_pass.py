@@ -12,6 +12,8 @@ have read it: the corrections that need the whole sentence, or the article's own
 - A role noun alone is no named speaker: "said a defense ministry spokesman" is an unnamed official.
 - A named person's or body's post is on-record plus social post; a blogger, a blog, a wall or
   netizens speaking make a social post of what they say.
+- A name that news-outlet words would make an outlet, followed by "blog" ("The Armenian Observer
+  blog comments"), is a blog: on-record plus social post.
 - A place or body that only says where an unnamed speaker is ("officials in Kabul", "a source at the
   Pentagon", "analysts at Goldman Sachs", "residents of Springfield") is no named speaker: the
   unnamed source is described with it, and one at an official body is an anonymous official.
@@ -57,7 +59,7 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet) and not _document_named_only(text, h)]
     out = [_institution(_people_not_papers(text, h)) for h in out]
     out = _unnamed_role(_affiliated_unnamed(text, _described_named(out)))
-    return _posts(text, out)
+    return _posts(text, _blog_not_outlet(text, out))
 
 
 def _relays_nothing(text: str, hit: Hit, own_outlet: str) -> bool:
@@ -180,6 +182,18 @@ def _bare_role(hit: Hit) -> bool:
     """An on-record hit with no name whose cue is a role ("spokesman", "a spokesperson for")."""
     return hit.category == "on_record" and not hit.source and bool(
         re.match(r"(?i)an?\s", hit.cue) or (len(hit.cue.split()) <= 4 and not hit.cue[:1].isupper()))
+
+
+def _blog_not_outlet(text: str, hits: list[Hit]) -> list[Hit]:
+    """ "The Armenian Observer blog comments": a blog, not a news outlet — on-record plus social post."""
+    out = []
+    for h in hits:
+        if h.category == "other_outlet" and h.source and re.search(
+                re.escape(h.source) + r"(?:['’]s)?\s+(?:blog|blogger|Facebook\s+page|Twitter\s+account)\b", text):
+            out += [replace(h, category="on_record"), replace(h, category="social_post")]
+        else:
+            out.append(h)
+    return _one_each(out)
 
 
 def _posts(text: str, hits: list[Hit]) -> list[Hit]:

@@ -3,11 +3,11 @@
 Citizen media gather what bloggers and netizens say about a story: "Ethiopian bloggers and netizens
 congratulated…", then "Endalk explained why…:" with the post quoted below. The writers are named by
 their own or their blog's name ("Generation Y", "Without Evasion"), which no word list knows. An
-article that speaks of bloggers or netizens (plural: a community, not one blog) is such a roundup;
-there a named writer quoted with a verb of writing or commenting, not of speaking aloud, relays a
-post: on-record plus social post (the guidelines: a named person's post is both). A named body
-("The Committee to Protect Journalists reports") and a speech ("She said:", "told reporters") stay
-on the record only.
+article that speaks of bloggers or netizens, or of a platform's users, groups or pages (a community,
+not one blog) is such a roundup; there a named writer quoted with a verb of writing or commenting,
+or introducing a quoted passage with a colon, relays a post: on-record plus social post (the
+guidelines: a named person's post is both). A named body ("The Committee to Protect Journalists
+reports") and a speech ("told reporters", a colon after a speech at a ceremony) stay on the record only.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from dataclasses import replace
 
 from annotator.core.suggest.rules import Hit
 
-_COMMUNITY = re.compile(r"\b(?:bloggers|blogosphere|netizens|blogs)\b", re.IGNORECASE)
+_COMMUNITY = re.compile(r"\b(?:bloggers|blogosphere|netizens|blogs|(?:Facebook|Twitter|Weibo|VKontakte|Instagram|"
+                        r"TikTok|Telegram)\s+(?:users|groups?|pages?|friends))\b", re.IGNORECASE)
 _WRITING = re.compile(
     r"\b(?:writes|wrote|notes|noted|finds|found|calls|called|explains|explained|observes|observed|argues|"
     r"argued|asks|asked|wonders|wondered|reflects|reflected|shares|shared|posts|posted|tweets|tweeted|"
@@ -26,6 +27,8 @@ _WRITING = re.compile(
     r"recalls|recalled|responds|responded|concludes|concluded|complains|complained|describes|described)\b")
 _SPOKEN = re.compile(r"\b(?:said|says|say|told|tells|interview|conference|speech|statement|briefing|"
                      r"reporters|journalists|audience)\b", re.IGNORECASE)
+_SPOKEN_SETTING = re.compile(r"\b(?:told|tells|interview|conference|speech|statement|briefing|reporters|journalists|"
+                             r"audience|ceremony|prize|award|court|hearing|rally)\b", re.IGNORECASE)
 _BODY = re.compile(
     r"\b(?:Committee|Commission|Council|Institute|Foundation|Organi[sz]ation|Group|Watch|Fund|Association|"
     r"Federation|Union|Coalition|Alliance|Society|Center|Centre|Ministry|Department|Agency|Office|Bank|"
@@ -40,7 +43,10 @@ def is_roundup(sentences: Sequence[str]) -> bool:
 
 def posts(text: str, hits: list[Hit]) -> list[Hit]:
     """A roundup's sentence: a named writer's comment is also a social post."""
-    if any(h.category == "social_post" for h in hits) or not _WRITING.search(text) or _SPOKEN.search(text):
+    if any(h.category == "social_post" for h in hits):
+        return hits
+    introduces = text.rstrip().endswith(":") and not _SPOKEN_SETTING.search(text)  # "Johnny Cheung said:"
+    if not introduces and (not _WRITING.search(text) or _SPOKEN.search(text)):
         return hits
     writers = [h for h in hits if h.category == "on_record" and h.source and not _BODY.search(h.source)]
     if not writers:

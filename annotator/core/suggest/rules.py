@@ -75,6 +75,8 @@ class Rules:
         self.post = _alt(w["post_nouns"])
         self.poster_re = re.compile(rf"\s*(?:(?P<name>{NAME})(?:,\s+[^,]{{2,80}},)?\s*)?"
                                     rf"(?:\(?(?P<handle>@\w{{2,30}})\)?\s*)?(?:\w+ly\s+)?$")
+        self.platform_member_re = re.compile(
+            rf"\b(?:{self.platform})\s+(?:users?|group|groups|page|pages|account|accounts|members?|friends?)\b")
         # "a post", not "Washington Post"
         self.post_word_re = re.compile(rf"\b(?:{_alt(w['post_nouns'], case=True)})\b")
         self.doc = _alt(w["document_nouns"])
@@ -237,6 +239,9 @@ class Rules:
         post = self.post_frame_re.search(text)
         if post:
             out.append(Hit("social_post", post.group(0), 0.75))
+        member = self.platform_member_re.search(text)
+        if member and self._relays(text):  # "Facebook user Julie Lam explained", "on the … Facebook group page:"
+            out.append(Hit("social_post", member.group(0), 0.8))
         poster = next((h.source for h in out if h.source), "")
         return [h if h.source else replace(h, source=poster) for h in out]
 

@@ -18,6 +18,7 @@ deputy aide envoy strategist manager officer colonel captain lieutenant sergeant
 correspondent reporter columnist commissioner superintendent inspector detective sheriff lawmaker
 congressman congresswoman speaker whip counsel dean president-elect emeritus expert fellow
 blogger activist writer commentator campaigner politician historian scholar journalist poet novelist
+user member
 """.split())
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|van|von|der|la|le)"
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}$")

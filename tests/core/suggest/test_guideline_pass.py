@@ -210,3 +210,11 @@ def test_a_first_person_paragraph_after_a_post_is_the_post(suggester: Suggester)
 def test_a_paragraph_after_a_post_that_is_the_writers_own_is_no_post(suggester: Suggester) -> None:
     body = "The senator tweeted about the vote on Monday.\n\nThe decision came after weeks of talks."
     assert "social_post" not in suggested(suggester, body)[1]
+
+
+def test_an_excerpt_opening_with_an_omission_mark_is_the_sources(suggester: Suggester) -> None:
+    body = ("The Valley Observer blog comments.\n\n[...] the activists forced the mayor to act. | "
+            "This is a remarkable achievement.\n\nThe kiosks were removed on Friday.")
+    found = suggested(suggester, body)
+    assert all("on_record" in found[i] for i in (1, 2))
+    assert "on_record" not in found[3]

@@ -34,3 +34,28 @@ def test_without_bloggers_a_writer_is_on_the_record_only(suggester: Suggester) -
     found = categories(suggester, "The council met on Monday.", "Morning Ledger writes that nobody asked.",
                        attributed_only=True)
     assert found[1] == {"on_record"}
+
+
+def test_a_platforms_users_make_a_roundup_and_a_colon_after_said_introduces_a_post(suggester: Suggester) -> None:
+    found = categories(suggester, "Facebook users in the city signed the page.", "Jon Wu said:",
+                       "Pray for our youth.", attributed_only=True)
+    assert found[1] == {"on_record", "social_post"}
+    assert found[2] == {"on_record", "social_post"}
+
+
+def test_a_speech_at_a_ceremony_in_a_roundup_stays_a_speech(suggester: Suggester) -> None:
+    found = categories(suggester, _ROUNDUP_OPENING, "Accepting the award at the ceremony, Mia Holt said:",
+                       attributed_only=True)
+    assert found[1] == {"on_record"}
+
+
+def test_a_platform_user_is_a_post(suggester: Suggester) -> None:
+    found = categories(suggester, "Facebook user Julie Lam explained the action in her prayer:", attributed_only=True)
+    assert found == [{"on_record", "social_post"}]
+    assert sources_of(suggester, "Facebook user Julie Lam explained the action in her prayer:")[0] >= {
+        "Julie Lam, Facebook user"}
+
+
+def test_a_blog_whose_name_sounds_like_an_outlet_is_a_blog(suggester: Suggester) -> None:
+    found = categories(suggester, "The Valley Observer blog comments.", attributed_only=True)
+    assert found == [{"on_record", "social_post"}]
