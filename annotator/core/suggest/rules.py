@@ -125,6 +125,9 @@ class Rules:
             r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)")
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
         self.colon_re = colon_quote_pattern(NAME)
+        self.some_like_re = re.compile(
+            rf"(?P<some>\b(?:[Ss]ome|[Mm]any|[Oo]thers|[Ss]everal)(?:\s+[a-z]+)?),?\s+(?:like|such\s+as|including)\s+"
+            rf"(?P<name>{NAME})(?:\s+and\s+{NAME})?,?\s+{ADVERBS}(?:{self.speech})\b")
         self.colon_intro_re = re.compile(
             rf"\s*(?P<subj>{NAME})(?:,\s+[^,:]{{2,80}},)?\s+(?P<verb>is|was|are|were|has|had|remains|remained|seems|"
             rf"seemed|sounds|sounded|puts|put|offers|offered|takes|took|sees|saw|gives|gave|shares|shared|"
@@ -174,6 +177,7 @@ class Rules:
             found += self._named(text)
         found += self._colon_quote(text)
         found += quoted_as_saying(text, self, Hit)  # "GovExec.com quotes a Senate aide as saying"
+        found += self._some_like(text)
         found += self._according(text)
         found += response_hits(text, self, Hit)  # "declined to comment", "denied by officials"
         if outlets:
@@ -360,6 +364,15 @@ class Rules:
         for match in self.institution_re.finditer(text):
             out.append(Hit("on_record", match.group(0), 0.8, institution_source(match.group("subj"))))
         return out
+
+    def _some_like(self, text: str) -> list[Hit]:
+        """ "Some, like Anahit Markosian, called for …": unnamed people and the one named among them."""
+        match = self.some_like_re.search(text) if " like " in text or " such as " in text else None
+        if match is None:
+            return []
+        named = self._named_hit(match.group("name"), None, match.group(0))
+        unnamed = Hit("anonymous_other", match.group(0), 0.75, match.group("some"))
+        return [unnamed] + ([named] if named else [])
 
     def _colon_quote(self, text: str) -> list[Hit]:
         match = self.colon_re.search(text) if ":" in text else None

@@ -126,3 +126,12 @@ def test_an_outlet_after_a_day_in_the_possessive_is_the_outlet(suggester: Sugges
 def test_a_clause_after_the_verb_is_no_inverted_speaker(suggester: Suggester) -> None:
     assert suggested(suggester, "They could, for example, say that on this Workers’ Day both sides march.") == set()
     assert suggested(suggester, "The pause stands, said the Pentagon.") == {("on_record", "Pentagon")}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Some voters, like Jane Roe, said the plan was unfair.",
+     {("anonymous_other", "Some voters"), ("on_record", "Jane Roe")}),
+    ("Some, like Anahit Marko, called for his resignation.", {("anonymous_other", "Some"), ("on_record", "Anahit Marko")}),
+])
+def test_some_like_a_named_one_are_unnamed_and_named(suggester: Suggester, sentence: str, expected: set) -> None:
+    assert suggested(suggester, sentence) == expected
