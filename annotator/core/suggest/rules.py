@@ -371,7 +371,7 @@ class Rules:
         if match is None:
             return []
         named = self._named_hit(match.group("name"), None, match.group(0))
-        unnamed = Hit("anonymous_other", match.group(0), 0.75, match.group("some"))
+        unnamed = Hit("anonymous_other", match.group(0), 0.75, sources.described(match.group("some")))
         return [unnamed] + ([named] if named else [])
 
     def _colon_quote(self, text: str) -> list[Hit]:
