@@ -122,7 +122,8 @@ class Rules:
             rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
             rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?"
             rf"\s+{QUOTED_AS}{ADVERBS}(?P<verb>{self.speech})\b"
-            r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)")
+            r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)"
+            r"(?!(?<=states)\s+[A-Z])")  # "Central American states Mexico and Panama": a noun
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
         self.colon_re = colon_quote_pattern(NAME)
         self.some_like_re = re.compile(
@@ -396,7 +397,9 @@ class Rules:
                 w in self.function_words for w in lower) or words[-1] in self.not_names:
             return None
         if words[0][:1].islower() and words[0].strip(".,") not in sources.ROLE_NOUNS | self.title_adjectives:
-            return None
+            if len(words) < 3 or not words[1][:1].isupper():
+                return None
+            words = words[1:]  # "At the dinner Brazilian President Lula said": the dinner does not speak
         if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+ly,?", words[0]):  # "Unfortunately, believing …"
             return None
         subject = " ".join(words)
@@ -442,10 +445,12 @@ class Rules:
         out = []
         for match in self.according_re.finditer(text):
             obj = match.group("obj").strip()
-            unnamed = self.unnamed_re.match(obj)
+            # "according to official sources Brazil and …": the sources, not the clause after them
+            unnamed = self.unnamed_re.match(re.split(r"\s+(?=[A-Z])", obj, maxsplit=1)[0] if obj[:1].islower() else obj)
             if unnamed:
                 kind = "anonymous_official" if self._is_official(unnamed.group(0)) else "anonymous_other"
-                out.append(Hit(kind, match.group(0), 0.85))
+                out.append(Hit(kind, match.group(0).split(unnamed.group(0))[0] + unnamed.group(0), 0.85,
+                               sources.described(unnamed.group(0))))
                 continue
             if self.post_word_re.search(obj) or re.match(rf"\s*{self.platform}\b", obj):
                 out.append(Hit("social_post", match.group(0), 0.85))

@@ -20,8 +20,8 @@ congressman congresswoman speaker whip counsel dean president-elect emeritus exp
 blogger activist writer commentator campaigner politician historian scholar journalist poet novelist
 user member
 """.split())
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|van|von|der|la|le)"
-_PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}$")
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|da|dos|das|di|del|van|von|der|la|le)"
+_PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}$")
 _APPOSITIVE = re.compile(
     rf"(?P<name>[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{3,80}}?),")
 _SENTENCE_CAPITAL = frozenset({"Former", "Acting", "Senior", "Longtime", "Then-", "Retired", "Outgoing", "Interim"})

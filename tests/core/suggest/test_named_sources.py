@@ -135,3 +135,15 @@ def test_a_clause_after_the_verb_is_no_inverted_speaker(suggester: Suggester) ->
 ])
 def test_some_like_a_named_one_are_unnamed_and_named(suggester: Suggester, sentence: str, expected: set) -> None:
     assert suggested(suggester, sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At the dinner Brazilian President Luiz Inácio Lula da Silva said trade would grow.",
+     {("on_record", "Luiz Inácio Lula da Silva, Brazilian President")}),
+    ("According to official sources Brazil and Chile also discussed energy.",
+     {("anonymous_official", "official sources")}),
+    ("Central American states Mexico and Panama attended as observers.", set()),
+    ("Egeland later recanted his statement.", {("on_record", "Egeland")}),
+])
+def test_political_news_speakers(suggester: Suggester, sentence: str, expected: set) -> None:
+    assert suggested(suggester, sentence) == expected
