@@ -232,8 +232,10 @@ class Rules:
         if byline:
             name = text[: byline.start()].replace("undefined", "").strip(" —–-")
             out.append(Hit("social_post", byline.group(0), 0.95, sources.clean(name.split(".")[-1])))
-        if _LINK.search(text) or _HANDLE_START.search(text):
-            out.append(Hit("social_post", (_LINK.search(text) or _HANDLE_START.search(text)).group(0), 0.9))
+        handle = _HANDLE_START.search(text)
+        if _LINK.search(text) or handle:  # "@myriammeziou: The son of …" is that account's post
+            out.append(Hit("social_post", (_LINK.search(text) or handle).group(0), 0.9,
+                           handle.group(0).removeprefix("undefined").strip() if handle else ""))
         match = self.platform_re.search(text)
         if match and (match.group("p1") != "X" or re.search(r"\b(?:on|to)\s+X\b(?!\.\w)", text)) and (
                 self._posted(text, match)):

@@ -130,6 +130,10 @@ class Suggester:
 
     def _continued(self, idx: int, text: str, previous: list[Hit], previous_text: str,
                    same_paragraph: bool) -> list[Hit]:
+        if same_paragraph and any(h.source.startswith("@") and h.category == "social_post" for h in previous):
+            # the rest of a post quoted as "@handle: …": "#nessma", "Key test of freedom of speech."
+            return [replace(h, confidence=round(h.confidence * _CARRY, 2), cue=f"continues sentence {idx}")
+                    for h in _speakers(previous)]
         if self._continues(text, previous_text):
             return [replace(h, confidence=round(h.confidence * _CARRY, 2), cue=f"continues sentence {idx}")
                     for h in _speakers(previous)]

@@ -218,3 +218,11 @@ def test_an_excerpt_opening_with_an_omission_mark_is_the_sources(suggester: Sugg
     found = suggested(suggester, body)
     assert all("on_record" in found[i] for i in (1, 2))
     assert "on_record" not in found[3]
+
+
+def test_a_post_quoted_as_handle_colon_runs_to_its_paragraphs_end(suggester: Suggester) -> None:
+    body = ("Some reactions:\n\n@harbourwatch: Verdict due today in the port trial. | Key test of free speech. | "
+            "#porttrial\n\nThe court adjourned at noon.")
+    found = suggested(suggester, body)
+    assert all(found[i] == {"social_post"} for i in (1, 2, 3))
+    assert "social_post" not in found[4]
