@@ -166,3 +166,11 @@ def test_accepting_something_is_no_statement_accepting_that_is(suggester: Sugges
                       attributed_only=True) == [set()]
     assert categories(suggester, "Medvedev accepted that the reform had failed.", attributed_only=True) == [
         {"on_record"}]
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Putin saw it as a provocation.", "on_record"),
+    ("Critics viewed the move as a capitulation.", "anonymous_other"),
+])
+def test_seeing_something_as_is_a_stated_view(suggester: Suggester, sentence: str, category: str) -> None:
+    assert categories(suggester, sentence, attributed_only=True) == [{category}]
