@@ -31,6 +31,7 @@ _POST_BY = re.compile(r"\b(?:tweet|post|message|status\s+update|comment)\s+(?:by
                       r"said|says|stated|states|declared)\b|\s*:)")
 _NOT_MODIFIERS = ("according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|"
                   "because|since|if|when|as|so")  # words that end, not describe, the group before "officials"
+_PEOPLE_ADJECTIVE = re.compile(r"(?:an|ern|ic|ish|ese|i|member|Gulf|Baltic|Balkan|Arab|Nordic)$")
 _CLAUSE_END = re.compile(r"[;:—]|,?\s+(?:although|though|but|whereas|while|because)\s", re.IGNORECASE)
 _INVERTED_END = re.compile(
     r"\s*(?:$|[,.;:!?)”\"’—–-]|(?:who|familiar|close|with|speaking|on|in|at|from|of|based|involved|"
@@ -357,6 +358,8 @@ class Rules:
     def _named(self, text: str) -> list[Hit]:
         out = []
         for match in self.named_subject_re.finditer(text):
+            if match.group("verb") == "states" and _PEOPLE_ADJECTIVE.search(match.group("subj")):
+                continue  # "among South American states": a noun
             hit = self._named_hit(match.group("subj"), match.group("appos"), match.group(0))
             if hit:
                 out.append(hit)

@@ -143,6 +143,8 @@ def test_some_like_a_named_one_are_unnamed_and_named(suggester: Suggester, sente
     ("According to official sources Brazil and Chile also discussed energy.",
      {("anonymous_official", "official sources")}),
     ("Central American states Mexico and Panama attended as observers.", set()),
+    ("The bloc is a step toward coordination among South American states.", set()),
+    ("The European Commission states that the rule applies.", {("on_record", "European Commission")}),
     ("Egeland later recanted his statement.", {("on_record", "Egeland")}),
 ])
 def test_political_news_speakers(suggester: Suggester, sentence: str, expected: set) -> None:
