@@ -1,6 +1,7 @@
 """Who answers without a speech verb of their own: a response ("the Pentagon declined to comment",
 "CISA chimed in to deny", "Cyber Command directed questions to the Pentagon") and the agent of a
-passive speech verb ("the claims were denied by officials", "this has been disputed by Iran").
+passive speech verb ("the claims were denied by officials", "this has been disputed by Iran"), and who
+made a statement or pledge ("a pledge made recently by the government of Japan").
 
 By the coding guidelines a response counts as the responder's statement, while newsroom process
 ("did not respond", "was contacted for comment") gets no category: there is no frame for it here.
@@ -32,6 +33,12 @@ _PASSIVE = re.compile(
     r"denounced|lauded)\s+by\s+(?P<agent>[^,;.:“”\"]{2,80})")
 
 
+_MADE_BY = re.compile(
+    r"(?i:\b(?:statement|pledge|promise|announcement|remarks|comments|warning|claims?|accusations?|apology|appeal|"
+    r"threat|denial)s?\s+(?:\w+\s+){0,2}?(?:made|issued|given|offered|delivered|released)\s+(?:\w+ly\s+)?by)\s+"
+    r"(?P<agent>[^,;.:“”\"]{2,80})")
+
+
 class _Rules(Protocol):
     unnamed_re: re.Pattern[str]
 
@@ -49,6 +56,10 @@ def response_hits(text: str, rules: _Rules, make) -> list:
         if subject is None:
             continue
         hit = _speaker(subject.group("subj"), rules, make, subject.group(0).strip() + " " + match.group(0), 0.8)
+        if hit is not None:
+            out.append(hit)
+    for match in _MADE_BY.finditer(text):  # "a $500 million pledge made recently by the government of Japan"
+        hit = _speaker(match.group("agent"), rules, make, match.group(0), 0.75)
         if hit is not None:
             out.append(hit)
     for match in _PASSIVE.finditer(text):

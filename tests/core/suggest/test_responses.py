@@ -174,3 +174,11 @@ def test_accepting_something_is_no_statement_accepting_that_is(suggester: Sugges
 ])
 def test_seeing_something_as_is_a_stated_view(suggester: Suggester, sentence: str, category: str) -> None:
     assert categories(suggester, sentence, attributed_only=True) == [{category}]
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("In comparison, there was a $500 million pledge made recently by the government of Japan.", "on_record"),
+    ("Promises made by officials were broken.", "anonymous_official"),
+])
+def test_who_made_a_pledge_or_statement_speaks(suggester: Suggester, sentence: str, category: str) -> None:
+    assert categories(suggester, sentence, attributed_only=True) == [{category}]
