@@ -163,10 +163,11 @@ def _affiliated_unnamed(text: str, hits: list[Hit]) -> list[Hit]:
             if h in out:
                 out[out.index(h)] = replace(h, category=official, source=" ".join(described.split()))
             break
-    return _one_each(out)
+    return one_per_category(out)
 
 
-def _one_each(hits: list[Hit]) -> list[Hit]:
+def one_per_category(hits: list[Hit]) -> list[Hit]:
+    """The first hit of each category: a hit moved to a category already there does not repeat it."""
     seen: set[str] = set()
     return [h for h in hits if not (h.category in seen or seen.add(h.category))]
 
@@ -193,7 +194,7 @@ def _blog_not_outlet(text: str, hits: list[Hit]) -> list[Hit]:
             out += [replace(h, category="on_record"), replace(h, category="social_post")]
         else:
             out.append(h)
-    return _one_each(out)
+    return one_per_category(out)
 
 
 def _posts(text: str, hits: list[Hit]) -> list[Hit]:

@@ -111,8 +111,8 @@ class Suggester:
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
             block.after(idx, text, heading, attributed)
-            attributed = _one_per_category([vetted for h in attributed for vetted in self.vetting.vetted(
-                replace(h, source=_full_name(h.source, known)))])
+            vetted = [v for h in attributed for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)))]
+            attributed = guideline_pass.one_per_category(vetted)  # an outlet moved from speaker repeats nothing
             known += [h.source for h in attributed if h.source]
             found.append(attributed)
             if attributed or not heading:
@@ -167,12 +167,6 @@ def _speakers(hits: list[Hit]) -> list[Hit]:
     """What a continuing quote inherits: who spoke, not the document they spoke about."""
     speakers = [h for h in hits if h.category != "document"]
     return speakers or hits
-
-
-def _one_per_category(hits: list[Hit]) -> list[Hit]:
-    """A vetted hit moved to another category (an outlet as speaker) does not repeat one already there."""
-    seen: set[str] = set()
-    return [h for h in hits if not (h.category in seen or seen.add(h.category))]
 
 
 def _full_name(source: str, known: list[str]) -> str:
