@@ -7,24 +7,16 @@ speaker quoted through a named outlet is the speaker's category plus the outlet'
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
 from annotator.core.suggest import sources
+from annotator.core.suggest.responses import RulesView
 
 _DOMAIN = re.compile(r"[A-Z][\w-]*\.(?:com|net|co\.uk|com\.au)")
 _QUOTES_AS = re.compile(r"(?P<quoter>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:quotes|quoted|cites|cited)\s+"
                         r"(?P<quoted>[^,;:]{2,80}?)\s+as\s+(?:saying|stating|telling|writing)\b")
 
 
-class _Rules(Protocol):
-    unnamed_re: re.Pattern[str]
-
-    def classify(self, phrase: str) -> str | None: ...
-
-    def _is_official(self, phrase: str) -> bool: ...
-
-
-def quoted_as_saying(text: str, rules: _Rules, make) -> list:
+def quoted_as_saying(text: str, rules: RulesView, make) -> list:
     """The quoting outlet's report and who it quotes, as hits made by `make(category, cue, confidence,
     source)`."""
     match = _QUOTES_AS.search(text) if " as " in text else None

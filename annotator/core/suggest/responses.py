@@ -39,7 +39,9 @@ _MADE_BY = re.compile(
     r"(?P<agent>[^,;.:“”\"]{2,80})")
 
 
-class _Rules(Protocol):
+class RulesView(Protocol):
+    """What the frames here ask of the sentence rules (rules.Rules)."""
+
     unnamed_re: re.Pattern[str]
 
     def classify(self, phrase: str) -> str | None: ...
@@ -47,7 +49,7 @@ class _Rules(Protocol):
     def _is_official(self, phrase: str) -> bool: ...
 
 
-def response_hits(text: str, rules: _Rules, make) -> list:
+def response_hits(text: str, rules: RulesView, make) -> list:
     """The responder of "X declined to comment" and the agent of "denied by X", as hits made by
     `make(category, cue, confidence, source)`."""
     out = []
@@ -69,7 +71,7 @@ def response_hits(text: str, rules: _Rules, make) -> list:
     return out
 
 
-def _speaker(phrase: str, rules: _Rules, make, cue: str, confidence: float):
+def _speaker(phrase: str, rules: RulesView, make, cue: str, confidence: float):
     phrase = phrase.strip()
     unnamed = rules.unnamed_re.match(phrase)
     if unnamed:
