@@ -75,7 +75,8 @@ class Rules:
         self.platform = _alt(w["platforms"], case=True)
         self.post = _alt(w["post_nouns"])
         self.poster_re = re.compile(rf"\s*(?:(?P<name>{NAME})(?:,\s+[^,]{{2,80}},)?\s*)?"
-                                    rf"(?:\(?(?P<handle>@\w{{2,30}})\)?\s*)?(?:\w+ly\s+)?$")
+                                    rf"(?:(?:user|account|member)\s+)?(?:\(?(?P<handle>@\w{{2,30}})\)?\s*)?"
+                                    rf"(?:\w+ly\s+)?$")
         self.platform_member_re = re.compile(
             rf"\b(?:{self.platform})\s+(?:users?|group|groups|page|pages|account|accounts|members?|friends?)\b")
         # "a post", not "Washington Post"
@@ -260,7 +261,7 @@ class Rules:
         if found is None:
             return ""
         name = found.group("name")
-        if name and self.classify(name) == "on_record":
+        if name and name.split()[0] not in self.not_names and self.classify(name) == "on_record":
             return sources.clean(name)
         return found.group("handle") or ""
 

@@ -79,6 +79,7 @@ def described(phrase: str) -> str:
     """An unnamed source as the text describes it, the guidelines' way: "a senior defense official",
     "Experts" (a sentence's capital kept), never a lone pronoun or determiner."""
     phrase = " ".join(phrase.strip(" ,;:.“”\"'’").split())
+    phrase = re.sub(r"^(?:But|And|However|Yet|So|Still|Now)\s+", "", phrase)  # "But some bloggers": the sentence's
     return phrase if len(phrase.split()) >= 1 and phrase.lower() not in _NOT_DESCRIPTIONS else ""
 
 

@@ -9,6 +9,7 @@ them (carry.py). A surname alone ("Kikta noted") takes the full name and title g
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from annotator.core import display_text
@@ -27,6 +28,7 @@ from annotator.core.suggest.speakers import (
 ATTRIBUTION = ("anonymous_official", "on_record", "social_post", "anonymous_other", "other_outlet", "document")
 UNATTRIBUTED = "unattributed"
 _CARRY = 0.85  # confidence kept by an inherited suggestion
+_HANDLE_COLON = re.compile(r"\s*@\w{2,30}:")
 _PERSON_BEFORE = 0.6  # "He said …" after sentences that attribute nothing: someone named earlier speaks
 
 
@@ -92,6 +94,7 @@ class Suggester:
         known: list[str] = []
         block = carry.QuoteBlock(paragraphs, sentences)
         roundup = roundups.is_roundup(sentences)
+        post_paragraph = -1
         for idx, (text, heading) in enumerate(zip(sentences, headings)):
             hits = self.rules.hits(text)
             if "he agency" in text or "he paper" in text:  # "the agency said": the outlet named before?
@@ -101,17 +104,23 @@ class Suggester:
             if roundup:
                 hits = roundups.posts(text, hits)
             attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
+            if _handle_only(attributed):  # "Anissa B. tweeted:" then "@beautifultango7: …" is hers
+                attributed = _posted_by(block.carried(idx, text, _CARRY), attributed)
             if not attributed and not heading:
                 attributed = block.carried(idx, text, _CARRY)
+            if paragraphs is not None and _HANDLE_COLON.match(text):
+                post_paragraph = paragraphs[idx]  # "@handle: …" — the post runs to the paragraph's end
             if not attributed and previous:
                 same = paragraphs is None or paragraphs[idx] == paragraphs[previous_idx]
-                attributed = self._continued(idx, text, previous, previous_text, same)
+                in_post = same and paragraphs is not None and paragraphs[idx] == post_paragraph
+                attributed = self._continued(idx, text, previous, previous_text, same, in_post)
             if not attributed and not heading:
                 attributed = self._referred_back(text)
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
             block.after(idx, text, heading, attributed)
-            vetted = [v for h in attributed for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)))]
+            vetted = [v for h in attributed
+                      for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)))]
             attributed = guideline_pass.one_per_category(vetted)  # an outlet moved from speaker repeats nothing
             known += [h.source for h in attributed if h.source]
             found.append(attributed)
@@ -129,12 +138,10 @@ class Suggester:
         return [Hit(category, cue, _PERSON_BEFORE)] if cue else []
 
     def _continued(self, idx: int, text: str, previous: list[Hit], previous_text: str,
-                   same_paragraph: bool) -> list[Hit]:
-        if same_paragraph and any(h.source.startswith("@") and h.category == "social_post" for h in previous):
-            # the rest of a post quoted as "@handle: …": "#nessma", "Key test of freedom of speech."
-            return [replace(h, confidence=round(h.confidence * _CARRY, 2), cue=f"continues sentence {idx}")
-                    for h in _speakers(previous)]
-        if self._continues(text, previous_text):
+                   same_paragraph: bool, in_post: bool = False) -> list[Hit]:
+        by_handle = same_paragraph and any(h.category == "social_post" and h.source.startswith("@") for h in previous)
+        # the rest of a post quoted as "@handle: …" ("#nessma", "Key test of freedom of speech."), or a continuation
+        if in_post or by_handle or self._continues(text, previous_text):
             return [replace(h, confidence=round(h.confidence * _CARRY, 2), cue=f"continues sentence {idx}")
                     for h in _speakers(previous)]
         if carry.first_person(text) and same_paragraph:  # the quote goes on in the speaker's own voice;
@@ -167,6 +174,20 @@ def _speakers(hits: list[Hit]) -> list[Hit]:
     """What a continuing quote inherits: who spoke, not the document they spoke about."""
     speakers = [h for h in hits if h.category != "document"]
     return speakers or hits
+
+
+def _handle_only(hits: list[Hit]) -> bool:
+    """Whether a sentence's only attribution is a post by a handle ("@beautifultango7: …")."""
+    return bool(hits) and all(h.category == "social_post" and h.source.startswith("@") for h in hits)
+
+
+def _posted_by(speakers: list[Hit], posts: list[Hit]) -> list[Hit]:
+    """The speakers a colon introduced, as the authors of the post quoted after it by its handle."""
+    named = next((h.source for h in speakers if h.source), "")
+    if not named:
+        return posts
+    kept = [h for h in speakers if h.category != "social_post"]
+    return kept + [replace(h, source=named) for h in posts]
 
 
 def _full_name(source: str, known: list[str]) -> str:

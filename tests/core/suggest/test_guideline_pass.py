@@ -226,3 +226,18 @@ def test_a_post_quoted_as_handle_colon_runs_to_its_paragraphs_end(suggester: Sug
     found = suggested(suggester, body)
     assert all(found[i] == {"social_post"} for i in (1, 2, 3))
     assert "social_post" not in found[4]
+
+
+def test_a_post_by_handle_after_a_named_colon_is_the_named_writers(suggester: Suggester) -> None:
+    body = "From Paris, Anissa Bel tweeted:\n\n@tango7: Verdict due today. | #porttrial\n\nThe court adjourned."
+    texts = ["From Paris, Anissa Bel tweeted:", "@tango7: Verdict due today.", "#porttrial", "The court adjourned."]
+    found = suggested(suggester, body)
+    assert found[1] >= {"social_post"} and found[2] >= {"social_post"}
+    spans = []
+    at = 0
+    for t in texts:
+        start = body.index(t, at)
+        spans.append((start, start + len(t)))
+        at = start + len(t)
+    sources = {s.source for s in suggester.suggest(texts, paragraphs=paragraph_numbers(body, spans)) if s.idx == 1}
+    assert sources == {"Anissa Bel"}

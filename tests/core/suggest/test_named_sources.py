@@ -88,6 +88,8 @@ def test_an_outlet_named_post_is_no_social_post(suggester: Suggester) -> None:
     ("Dock Workers Union, for the port's crane drivers, (@dockunion) tweeted a photo of the picket:",
      {("social_post", "Dock Workers Union"), ("on_record", "Dock Workers Union")}),
     ("@harbourwatch tweeted a photo of the picket.", {("social_post", "@harbourwatch")}),
+    ("Twitter user @harbourwatch tweeted a photo of the picket:", {("social_post", "@harbourwatch")}),
+    ("Another user @harbourwatch tweeted the photo above and said:", {("social_post", "@harbourwatch")}),
 ])
 def test_who_posts_is_the_posts_source(suggester: Suggester, sentence: str, expected: set) -> None:
     assert suggested(suggester, sentence) == expected
