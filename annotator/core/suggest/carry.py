@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from annotator.core.suggest.rules import Hit
+from annotator.core.suggest.hit import Hit
 
 SPEAKING = frozenset({"on_record", "anonymous_official", "anonymous_other", "social_post"})
 _FIRST_PERSON = re.compile(r"(?:^|[\s“\"‘(])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)(?=[\s,.;:!?”\"’)])")
@@ -92,23 +92,22 @@ class QuoteBlock:
     def _excerpt_follows(self, idx: int) -> bool:
         """Whether the next paragraph opens with an omission mark ("[...] the activists forced …"): an
         excerpt of what the sentence before attributes."""
-        paragraphs = self._paragraphs
-        if paragraphs is None or idx + 1 >= min(len(paragraphs), len(self._texts)):
-            return False
-        return paragraphs[idx + 1] != paragraphs[idx] and _OPENING_OMISSION.match(self._texts[idx + 1]) is not None
+        following = self._next_paragraph(idx)
+        return bool(following) and _OPENING_OMISSION.match(self._texts[following[0]]) is not None
 
     def _post_follows(self, idx: int) -> bool:
-        """Whether the paragraph after sentence `idx`, which ends its own, is the post it announces: a
-        short paragraph that speaks in the first person ("We lifted up our candles.")."""
-        paragraphs = self._paragraphs
-        if paragraphs is None or idx + 1 >= len(paragraphs) or idx + 1 >= len(self._texts):
-            return False
-        if paragraphs[idx + 1] == paragraphs[idx]:
-            return False
-        following = [i for i in range(idx + 1, min(len(paragraphs), len(self._texts)))
-                     if paragraphs[i] == paragraphs[idx + 1]]
-        return len(following) <= 4 and any(first_person(self._texts[i]) for i in following)
+        """Whether the paragraph after sentence `idx` is the post it announces: a short paragraph that
+        speaks in the first person ("We lifted up our candles.")."""
+        following = self._next_paragraph(idx)
+        return 0 < len(following) <= 4 and any(first_person(self._texts[i]) for i in following)
 
+    def _next_paragraph(self, idx: int) -> list[int]:
+        """The sentences of the paragraph after sentence `idx` when `idx` ends its own, else []."""
+        paragraphs = self._paragraphs
+        end = min(len(paragraphs), len(self._texts)) if paragraphs is not None else 0
+        if idx + 1 >= end or paragraphs[idx + 1] == paragraphs[idx]:
+            return []
+        return [i for i in range(idx + 1, end) if paragraphs[i] == paragraphs[idx + 1]]
 
 def inherited(hits: list[Hit], idx: int, confidence: float) -> list[Hit]:
     """The speakers of `hits`, carried to sentence `idx` with a lower confidence."""

@@ -25,15 +25,16 @@ import re
 from dataclasses import replace
 
 from annotator.core import display_text
-from annotator.core.suggest.rules import Hit
+from annotator.core.suggest.hit import Hit
 
 _EMPLOYER = re.compile(r"^(?:the\s+)?[\w.&’' -]{2,40}?(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
                        r"(?:correspondent|reporter|journalist|editor|bureau|cameraman|producer|crew|team|staff)\b",
                        re.IGNORECASE)
-_INSTITUTION = re.compile(
-    r"\b(?:Committee|Commission|Council|Institute|Institution|Foundation|Organi[sz]ation|Group|Watch|Fund|"
-    r"Association|Federation|Union|Coalition|Alliance|Society|Center|Centre|Ministry|Department|Agency|"
-    r"Office|Bank|University|Court|Party|Program(?:me)?|Movement|Network for)\b")
+# Words that end the name of a body that is no news organisation ("Committee to Protect Journalists").
+BODY_NAME_WORDS = ("Committee|Commission|Council|Institute|Foundation|Organi[sz]ation|Group|Watch|Fund|Association|"
+                   "Federation|Union|Coalition|Alliance|Society|Center|Centre|Ministry|Department|Agency|Office|"
+                   "Bank|University|Court|Party")
+_INSTITUTION = re.compile(rf"\b(?:{BODY_NAME_WORDS}|Institution|Program(?:me)?|Movement|Network for)\b")
 _BLOG = re.compile(r"\b(?:blogg?ers?|blog|blogs|blogosphere|netizens|on\s+(?:his|her|their|its)\s+wall|"
                    r"social\s+network(?:ing)?\s+sites?|wrote\s+on\s+(?:his|her|their|its)\s+(?:page|profile))\b",
                    re.IGNORECASE)

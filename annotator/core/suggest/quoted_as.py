@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.suggest import sources
+from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.responses import RulesView
 
 _DOMAIN = re.compile(r"[A-Z][\w-]*\.(?:com|net|co\.uk|com\.au)")
@@ -16,20 +17,19 @@ _QUOTES_AS = re.compile(r"(?P<quoter>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0
                         r"(?P<quoted>[^,;:]{2,80}?)\s+as\s+(?:saying|stating|telling|writing)\b")
 
 
-def quoted_as_saying(text: str, rules: RulesView, make) -> list:
-    """The quoting outlet's report and who it quotes, as hits made by `make(category, cue, confidence,
-    source)`."""
+def quoted_as_saying(text: str, rules: RulesView) -> list[Hit]:
+    """The quoting outlet's report and who it quotes."""
     match = _QUOTES_AS.search(text) if " as " in text else None
     if match is None:
         return []
     out = []
     quoter = match.group("quoter")
     if _DOMAIN.fullmatch(quoter) or rules.classify(quoter) == "other_outlet":
-        out.append(make("other_outlet", match.group(0), 0.85, sources.clean(quoter)))
+        out.append(Hit("other_outlet", match.group(0), 0.85, sources.clean(quoter)))
     quoted = re.sub(r"[“”\"]", "", match.group("quoted")).strip(" '")
     if rules.unnamed_re.search(quoted):
         kind = "anonymous_official" if rules._is_official(quoted) else "anonymous_other"
-        out.append(make(kind, match.group(0), 0.85, sources.described(quoted)))
+        out.append(Hit(kind, match.group(0), 0.85, sources.described(quoted)))
     elif quoted[:1].isupper() and rules.classify(quoted) == "on_record":
-        out.append(make("on_record", match.group(0), 0.85, sources.name_with_title(quoted)))
+        out.append(Hit("on_record", match.group(0), 0.85, sources.name_with_title(quoted)))
     return out

@@ -13,6 +13,7 @@ import re
 from typing import Protocol
 
 from annotator.core.suggest import sources
+from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.speakers import NAME, leading_name
 
 _RESPONSE = re.compile(
@@ -49,48 +50,44 @@ class RulesView(Protocol):
     def _is_official(self, phrase: str) -> bool: ...
 
 
-def response_hits(text: str, rules: RulesView, make) -> list:
-    """The responder of "X declined to comment" and the agent of "denied by X", as hits made by
-    `make(category, cue, confidence, source)`."""
+def response_hits(text: str, rules: RulesView) -> list[Hit]:
+    """The responder of "X declined to comment", the agent of "denied by X" and who made a pledge."""
     out = []
     for match in _RESPONSE.finditer(text):
         subject = _SUBJECT.search(text[: match.start()])
         if subject is None:
             continue
-        hit = _speaker(subject.group("subj"), rules, make, subject.group(0).strip() + " " + match.group(0), 0.8)
+        hit = _speaker(subject.group("subj"), rules, subject.group(0).strip() + " " + match.group(0), 0.8)
         if hit is not None:
             out.append(hit)
-    for match in _MADE_BY.finditer(text):  # "a $500 million pledge made recently by the government of Japan"
-        hit = _speaker(match.group("agent"), rules, make, match.group(0), 0.75)
-        if hit is not None:
-            out.append(hit)
-    for match in _PASSIVE.finditer(text):
-        hit = _speaker(match.group("agent"), rules, make, match.group(0), 0.8)
-        if hit is not None:
-            out.append(hit)
+    for pattern, confidence in ((_MADE_BY, 0.75), (_PASSIVE, 0.8)):  # "a pledge made by …", "denied by …"
+        for match in pattern.finditer(text):
+            hit = _speaker(match.group("agent"), rules, match.group(0), confidence)
+            if hit is not None:
+                out.append(hit)
     return out
 
 
-def _speaker(phrase: str, rules: RulesView, make, cue: str, confidence: float):
+def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit | None:
     phrase = phrase.strip()
     unnamed = rules.unnamed_re.match(phrase)
     if unnamed:
         kind = "anonymous_official" if rules._is_official(unnamed.group(0)) else "anonymous_other"
-        return make(kind, cue, confidence, "")
+        return Hit(kind, cue, confidence, "")
     words = phrase.split()
     if words and words[0].lower() in {"the", "a", "an"} and not any(w[:1].isupper() for w in words[1:]):
         head = words[-1].lower().strip(".,")
         if head in _INSTITUTION_HEADS:  # "the company declined": an institution speaking as itself
-            return make("on_record", cue, confidence, "")
+            return Hit("on_record", cue, confidence, "")
         if rules._is_official(phrase):
-            return make("anonymous_official", cue, confidence, "")
+            return Hit("anonymous_official", cue, confidence, "")
         return None
     name = leading_name(phrase)
     kind = rules.classify(name) if name else None
     if kind is None:
         return None
     source = sources.clean(name)
-    return make(kind, cue, confidence, sources.name_with_title(source) if kind == "on_record" else source)
+    return Hit(kind, cue, confidence, sources.name_with_title(source) if kind == "on_record" else source)
 
 
 _INSTITUTION_HEADS = frozenset("""

@@ -16,7 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from annotator.core.suggest.rules import Hit
+from annotator.core.suggest.guideline_pass import BODY_NAME_WORDS
+from annotator.core.suggest.hit import Hit
 
 _COMMUNITY = re.compile(r"\b(?:bloggers|blogosphere|netizens|blogs|(?:Facebook|Twitter|Weibo|VKontakte|Instagram|"
                         r"TikTok|Telegram)\s+(?:users|groups?|pages?|friends))\b", re.IGNORECASE)
@@ -25,14 +26,10 @@ _WRITING = re.compile(
     r"argued|asks|asked|wonders|wondered|reflects|reflected|shares|shared|posts|posted|tweets|tweeted|"
     r"blogs|blogged|comments|commented|adds|added|disagrees|disagreed|agrees|agreed|laments|lamented|"
     r"recalls|recalled|responds|responded|concludes|concluded|complains|complained|describes|described)\b")
-_SPOKEN = re.compile(r"\b(?:said|says|say|told|tells|interview|conference|speech|statement|briefing|"
-                     r"reporters|journalists|audience)\b", re.IGNORECASE)
-_SPOKEN_SETTING = re.compile(r"\b(?:told|tells|interview|conference|speech|statement|briefing|reporters|journalists|"
-                             r"audience|ceremony|prize|award|court|hearing|rally)\b", re.IGNORECASE)
-_BODY = re.compile(
-    r"\b(?:Committee|Commission|Council|Institute|Foundation|Organi[sz]ation|Group|Watch|Fund|Association|"
-    r"Federation|Union|Coalition|Alliance|Society|Center|Centre|Ministry|Department|Agency|Office|Bank|"
-    r"University|Court|Party|Government|Police|Army|Embassy|President|Minister)\b")
+_ALOUD = "told|tells|interview|conference|speech|statement|briefing|reporters|journalists|audience"
+_SPOKEN = re.compile(rf"\b(?:said|says|say|{_ALOUD})\b", re.IGNORECASE)
+_SPOKEN_SETTING = re.compile(rf"\b(?:{_ALOUD}|ceremony|prize|award|court|hearing|rally)\b", re.IGNORECASE)
+_BODY = re.compile(rf"\b(?:{BODY_NAME_WORDS}|Government|Police|Army|Embassy|President|Minister)\b")
 _CONFIDENCE = 0.7
 
 

@@ -3,17 +3,20 @@
 Each rule is a linguistic frame, not a remembered string: a speech verb and its subject (named, an
 unnamed official, an unnamed person, an outlet, a document), "according to X", "X told OUTLET",
 "on condition of anonymity", a post on a platform, an embedded post's byline. The lexicon supplies
-the words; the frames are here.
+the words; the frames are here, or in a module of their own that the rules call: posts on a platform
+(posts.py), "according to" (according.py), responses and passive agents (responses.py), "X quotes Y
+as saying" (quoted_as.py).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 
 from annotator.core.suggest import sources
+from annotator.core.suggest.according import according_hits
 from annotator.core.suggest.cues import Lexicon
 from annotator.core.suggest.frames import alternation as _alt
+from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.frames import (
     colon_quote_pattern,
     institution_pattern,
@@ -21,14 +24,12 @@ from annotator.core.suggest.frames import (
 )
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
+from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.quoted_as import quoted_as_saying
 from annotator.core.suggest.responses import response_hits
-from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTE_OPEN, QUOTED_AS, leading_name
+from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTED_AS, leading_name
 
 
-_POST_BY = re.compile(r"\b(?:tweet|post|message|status\s+update|comment)\s+(?:by|from)\s+(?:user\s+|blogger\s+)?"
-                      r"(?P<who>@\w{2,30}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?=[^.;:]{0,30}?\b(?:read|reads|"
-                      r"said|says|stated|states|declared)\b|\s*:)")
 _NOT_MODIFIERS = ("according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|"
                   "because|since|if|when|as|so")  # words that end, not describe, the group before "officials"
 _PEOPLE_ADJECTIVE = re.compile(r"(?:an|ern|ic|ish|ese|i|member|Gulf|Baltic|Balkan|Arab|Nordic)$")
@@ -38,23 +39,10 @@ _INVERTED_END = re.compile(
     r"knowledgeable|briefed|told|tell|said|say|says)\b)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One category a sentence's cue suggests."""
-
-    category: str
-    cue: str
-    confidence: float
-    source: str = ""
-
-
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
-_BYLINE = re.compile(r"\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 _RELAY_END = re.compile(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according)\s+\S*\s*$")
-_HANDLE_START = re.compile(r"^(?:undefined\s+)?@\w+")
-_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|x\.com|twitter\.com|truthsocial\.com)/\S+")
 
 
 class Rules:
@@ -69,25 +57,16 @@ class Rules:
         self.phrase_res = _phrase_patterns(lexicon)
         self.speech = _alt(w["speech_verbs"], case=True)
         self.speech_re = re.compile(rf"\b{self.speech}\b")
-        self.posting_re = re.compile(rf"\b{_alt(w['posting_verbs'], case=True)}\b")
         self.frame_word_re = re.compile(r"\b(?i:according|per|by|citing|quoted)\b")
         self.media = _alt(w["media_nouns"])
-        self.platform = _alt(w["platforms"], case=True)
-        self.post = _alt(w["post_nouns"])
-        self.poster_re = re.compile(rf"\s*(?:(?P<name>{NAME})(?:,\s+[^,]{{2,80}},)?\s*)?"
-                                    rf"(?:(?:user|account|member)\s+)?(?:\(?(?P<handle>@\w{{2,30}})\)?\s*)?"
-                                    rf"(?:\w+ly\s+)?$")
-        self.platform_member_re = re.compile(
-            rf"\b(?:{self.platform})\s+(?:users?|group|groups|page|pages|account|accounts|members?|friends?)\b")
-        # "a post", not "Washington Post"
-        self.post_word_re = re.compile(rf"\b(?:{_alt(w['post_nouns'], case=True)})\b")
+        self.posts = PostFrames(w, self.speech_re, self.speech, self._posting_name)
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
         self.unnamed_heads = {x.lower() for x in w["unnamed_heads"]}
         self._compile_outlets(w)
         self._compile_speakers(w)
-        self._compile_documents_and_posts(w)
+        self._compile_documents(w)
 
     def _compile_outlets(self, w: dict[str, list[str]]) -> None:
         """Outlets named, and the frames in which an outlet reports or is told something."""
@@ -113,7 +92,7 @@ class Rules:
             rf"(?:(?:first\s+)?(?:{reporting}|{self.speech})|was\s+(?:the\s+)?first\s+to\s+report)\b")
 
     def _compile_speakers(self, w: dict[str, list[str]]) -> None:
-        """Who speaks: an unnamed person or official, a named subject, an institution, "according to"."""
+        """Who speaks: an unnamed person or official, a named subject, an institution."""
         heads = _alt(w["official_heads"] + w["unnamed_heads"])
         dets = _alt(w["unnamed_determiners"])
         self.unnamed_re = re.compile(
@@ -139,27 +118,14 @@ class Rules:
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
             rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)"  # "say that …": a clause follows
             rf"(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME}(?:,\s+[^,.“”]{{2,80}})?)")
-        self.according_re = re.compile(
-            r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
-            r"(?P<obj>[^,;.“”]{2,90})", re.IGNORECASE)
 
-    def _compile_documents_and_posts(self, w: dict[str, list[str]]) -> None:
-        """A document that says or finds something; a post on a platform."""
+    def _compile_documents(self, w: dict[str, list[str]]) -> None:
+        """A document that says or finds something."""
         self.doc_frame_re = re.compile(
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
             rf"this|that|new|recent)\s+(?:[\w-]++\s+){{0,3}}?(?P<d1>{self.doc})\b"
             rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]++\s+){{0,6}}?"
             rf"{_alt(w['document_verbs'])}\b)", re.IGNORECASE)
-        self.platform_re = re.compile(
-            rf"(?:\b(?:on|to|via|across)\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]++\s+){{0,2}}?"
-            rf"(?P<p1>{self.platform})\b(?!\.\w)|\b(?P<p2>{self.platform})\s+(?:{self.post})\b"
-            rf"|\b(?:posted|tweeted|retweeted|reposted)\b)")
-        post_noun = _alt(w["post_nouns"], case=True)
-        self.post_frame_re = re.compile(
-            rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:[\w-]++\s+)?(?:{post_noun})\b"
-            rf"[^.]{{0,60}}?\b(?:{self.speech}|theorized|wrote|writing)\b"
-            rf"|\b(?:writing|wrote|said|posted|admitted)\s+(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+"
-            rf"(?:[\w-]++\s+)?(?:{self.post})\b")
 
     # --- the rules -----------------------------------------------------------------------------
 
@@ -167,7 +133,7 @@ class Rules:
         """Every category the sentence's own cues suggest (continuation is the suggester's job)."""
         found: list[Hit] = []
         found += self._phrases(text)
-        found += self._social(text)
+        found += self.posts.hits(text)
         outlets: list[OutletHit] = []
         if self.outlet_re.search(text) or self.media_word_re.search(text):
             found += self._outlets(text)
@@ -179,10 +145,10 @@ class Rules:
         if speaks:
             found += self._named(text)
         found += self._colon_quote(text)
-        found += quoted_as_saying(text, self, Hit)  # "GovExec.com quotes a Senate aide as saying"
+        found += quoted_as_saying(text, self)  # "GovExec.com quotes a Senate aide as saying"
         found += self._some_like(text)
-        found += self._according(text)
-        found += response_hits(text, self, Hit)  # "declined to comment", "denied by officials"
+        found += according_hits(text, self)  # "according to X", "citing X", "per X"
+        found += response_hits(text, self)  # "declined to comment", "denied by officials"
         if outlets:
             found = self.outlets_over(text, found, outlets)
         return _best_per_category(found)
@@ -193,7 +159,7 @@ class Rules:
             if match:
                 if category == "anonymous_official" and not self._speech_or_frame(text):
                     continue  # "U.S. officials met ...": officials acting, not speaking
-                if category == "social_post" and not self._relays(text):
+                if category == "social_post" and not self.posts.relays(text):
                     continue  # "trended on Twitter": a platform named, no post relayed
                 if category == "document" and re.search(r"\b(?:is|was|are|were|as)\s+$", text[: match.start()]):
                     continue  # "The Dog Aging Project is a study of …": what something is, not a source
@@ -228,53 +194,11 @@ class Rules:
         return head in self.official_heads or (
             head in {"source", "sources"} and any(w in self.official_mods for w in words[:-1]))
 
-    def _social(self, text: str) -> list[Hit]:
-        out = []
-        byline = _BYLINE.search(text)
-        if byline:
-            name = text[: byline.start()].replace("undefined", "").strip(" —–-")
-            out.append(Hit("social_post", byline.group(0), 0.95, sources.clean(name.split(".")[-1])))
-        handle = _HANDLE_START.search(text)
-        if _LINK.search(text) or handle:  # "@myriammeziou: The son of …" is that account's post
-            out.append(Hit("social_post", (_LINK.search(text) or handle).group(0), 0.9,
-                           handle.group(0).removeprefix("undefined").strip() if handle else ""))
-        match = self.platform_re.search(text)
-        if match and (match.group("p1") != "X" or re.search(r"\b(?:on|to)\s+X\b(?!\.\w)", text)) and (
-                self._posted(text, match)):
-            out.append(Hit("social_post", match.group(0), 0.85, self._poster(text[: match.start()])))
-        by = _POST_BY.search(text)
-        if by:  # "A tweet by user @sisyphus79 read:"
-            out.append(Hit("social_post", by.group(0), 0.85, by.group("who")))
-        post = self.post_frame_re.search(text)
-        if post:
-            out.append(Hit("social_post", post.group(0), 0.75))
-        member = self.platform_member_re.search(text)
-        if member and self._relays(text):  # "Facebook user Julie Lam explained", "on the … Facebook group page:"
-            out.append(Hit("social_post", member.group(0), 0.8))
-        poster = next((h.source for h in out if h.source), "")
-        return [h if h.source else replace(h, source=poster) for h in out]
-
-    def _poster(self, before: str) -> str:
-        """Who posts, when the sentence opens with them: "YTN Labor Union, for employees of …, (@ytnmania)
-        tweeted" → "YTN Labor Union"; a handle alone when no name is given."""
-        found = self.poster_re.match(before)
-        if found is None:
-            return ""
-        name = found.group("name")
-        if name and name.split()[0] not in self.not_names and self.classify(name) == "on_record":
+    def _posting_name(self, name: str) -> str:
+        """The name a post's author goes by, if `name` names someone on the record ("" otherwise)."""
+        if name.split()[0] not in self.not_names and self.classify(name) == "on_record":
             return sources.clean(name)
-        return found.group("handle") or ""
-
-    def _posted(self, text: str, match: re.Match[str]) -> bool:
-        """Whether someone posted what the sentence relays: a speech or posting verb or a quote, not
-        a platform merely named ("trended on Twitter") or a passive "was posted"."""
-        if match.group("p1") or match.group("p2"):
-            return self._relays(text)
-        return not re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[:match.start()])
-
-    def _relays(self, text: str) -> bool:
-        return bool(self.speech_re.search(text) or self.posting_re.search(text)
-                    or any(q in text for q in QUOTE_OPEN))
+        return ""
 
     def _outlets(self, text: str) -> list[Hit]:
         out = []
@@ -430,7 +354,7 @@ class Rules:
         if re.search(rf"\b(?:{self.doc})s?\b", lowered) and not re.search(
                 r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase):
             return "document"
-        if re.fullmatch(rf"\s*(?:{self.platform})\s*", phrase):
+        if re.fullmatch(rf"\s*(?:{self.posts.platform})\s*", phrase):
             return "social_post"
         if not any(w[:1].isupper() for w in phrase.split()):
             return None
@@ -446,36 +370,6 @@ class Rules:
                     not hit.source or self.classify(hit.source) == "other_outlet"))
         kept = [h for h in hits if not covered(h)]
         return kept + [Hit("other_outlet", o.cue, 0.85, sources.clean(o.source)) for o in outlets]
-
-    def _according(self, text: str) -> list[Hit]:
-        out = []
-        for match in self.according_re.finditer(text):
-            obj = match.group("obj").strip()
-            # "according to official sources Brazil and …": the sources, not the clause after them
-            unnamed = self.unnamed_re.match(re.split(r"\s+(?=[A-Z])", obj, maxsplit=1)[0] if obj[:1].islower() else obj)
-            if unnamed:
-                kind = "anonymous_official" if self._is_official(unnamed.group(0)) else "anonymous_other"
-                out.append(Hit(kind, match.group(0).split(unnamed.group(0))[0] + unnamed.group(0), 0.85,
-                               sources.described(unnamed.group(0))))
-                continue
-            if self.post_word_re.search(obj) or re.match(rf"\s*{self.platform}\b", obj):
-                out.append(Hit("social_post", match.group(0), 0.85))
-                continue
-            if re.match(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b", obj):  # no outlet named
-                out.append(Hit("anonymous_other", match.group(0), 0.85))
-                continue
-            head = re.match(rf"(?:the\s+)?(?:[\w'’.-]+\s+){{0,6}}?(?:{self.doc})s?\b", obj, re.IGNORECASE)
-            if head and not self.outlet_re.match(obj) and not re.match(r"\s+[A-Z]", obj[head.end():]):
-                # "according to the report"; "the Congressional Budget Office" is a body speaking
-                out.append(Hit("document", match.group(0), 0.85))
-                continue
-            leading = leading_name(re.sub(r"^[a-z]+['’]s\s+", "", obj))  # "today's Washington Post"
-            kind = self.classify(leading) if leading else None
-            if kind:
-                source = sources.clean(leading)
-                out.append(Hit(kind, match.group(0), 0.9 if kind != "on_record" else 0.85,
-                               sources.name_with_title(source) if kind == "on_record" else source))
-        return out
 
 
 def _phrase_patterns(lexicon: Lexicon) -> PhraseMatcher:

@@ -16,7 +16,8 @@ from annotator.core import display_text
 from annotator.core.suggest import carry, guideline_pass, roundups
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
-from annotator.core.suggest.rules import Hit, Rules
+from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.rules import Rules
 from annotator.core.suggest.speakers import (
     described_role,
     described_speaks,

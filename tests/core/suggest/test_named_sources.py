@@ -40,7 +40,7 @@ def test_a_person_keeps_their_name_and_title(suggester: Suggester) -> None:
     ("John F. Kennedy", "John F. Kennedy"),
 ])
 def test_the_vetting_keeps_names_and_drops_what_names_nobody(suggester: Suggester, source: str, kept: str) -> None:
-    from annotator.core.suggest.rules import Hit
+    from annotator.core.suggest.hit import Hit
 
     assert suggester.vetting.vet(Hit("anonymous_official", "cue", 0.9, source)).source == kept
 

@@ -1,0 +1,64 @@
+"""Sources named after "according to", "per", "citing", "as confirmed by": unnamed people or officials,
+a post, unnamed reports, a document, or whoever the name is ("according to today's Washington Post",
+"according to Defense Secretary Pete Hegseth").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from annotator.core.suggest import sources
+from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.posts import PostFrames
+from annotator.core.suggest.speakers import leading_name
+
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
+    r"(?P<obj>[^,;.“”]{2,90})", re.IGNORECASE)
+
+
+class RulesView(Protocol):
+    """What the frame asks of the sentence rules (rules.Rules)."""
+
+    unnamed_re: re.Pattern[str]
+    outlet_re: re.Pattern[str]
+    posts: PostFrames
+    doc: str
+
+    def classify(self, phrase: str) -> str | None: ...
+
+    def _is_official(self, phrase: str) -> bool: ...
+
+
+def according_hits(text: str, rules: RulesView) -> list[Hit]:
+    """Who or what each "according to" frame of the sentence names, by kind."""
+    out = []
+    for match in _ACCORDING.finditer(text):
+        obj = match.group("obj").strip()
+        # "according to official sources Brazil and …": the sources, not the clause after them
+        lead = re.split(r"\s+(?=[A-Z])", obj, maxsplit=1)[0] if obj[:1].islower() else obj
+        unnamed = rules.unnamed_re.match(lead)
+        if unnamed:
+            kind = "anonymous_official" if rules._is_official(unnamed.group(0)) else "anonymous_other"
+            out.append(Hit(kind, match.group(0).split(unnamed.group(0))[0] + unnamed.group(0), 0.85,
+                           sources.described(unnamed.group(0))))
+            continue
+        if rules.posts.word_re.search(obj) or re.match(rf"\s*{rules.posts.platform}\b", obj):
+            out.append(Hit("social_post", match.group(0), 0.85))
+            continue
+        if re.match(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b", obj):  # no outlet named
+            out.append(Hit("anonymous_other", match.group(0), 0.85))
+            continue
+        head = re.match(rf"(?:the\s+)?(?:[\w'’.-]+\s+){{0,6}}?(?:{rules.doc})s?\b", obj, re.IGNORECASE)
+        if head and not rules.outlet_re.match(obj) and not re.match(r"\s+[A-Z]", obj[head.end():]):
+            # "according to the report"; "the Congressional Budget Office" is a body speaking
+            out.append(Hit("document", match.group(0), 0.85))
+            continue
+        leading = leading_name(re.sub(r"^[a-z]+['’]s\s+", "", obj))  # "today's Washington Post"
+        kind = rules.classify(leading) if leading else None
+        if kind:
+            source = sources.clean(leading)
+            out.append(Hit(kind, match.group(0), 0.9 if kind != "on_record" else 0.85,
+                           sources.name_with_title(source) if kind == "on_record" else source))
+    return out

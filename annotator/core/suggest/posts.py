@@ -1,0 +1,102 @@
+"""Posts on a platform as sources: an embedded post's byline, a link or a handle opening the sentence
+("@myriammeziou: …"), a platform with a posting or speech verb ("wrote on X", "tweeted"), "a tweet by
+user @x read:", a post noun in a speech frame ("in a blog post, she wrote") and a platform's users,
+groups or pages ("Facebook user Julie Lam explained"). Who posts is the name or handle the sentence
+opens with ("YTN Labor Union, for employees of …, (@ytnmania) tweeted"), carried to every post cue
+of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from annotator.core.suggest import sources
+from annotator.core.suggest.frames import alternation
+from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.speakers import NAME, QUOTE_OPEN
+
+_BYLINE = re.compile(r"\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+_HANDLE_START = re.compile(r"^(?:undefined\s+)?@\w+")
+_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|x\.com|twitter\.com|truthsocial\.com)/\S+")
+_POST_BY = re.compile(r"\b(?:tweet|post|message|status\s+update|comment)\s+(?:by|from)\s+(?:user\s+|blogger\s+)?"
+                      r"(?P<who>@\w{2,30}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?=[^.;:]{0,30}?\b(?:read|reads|"
+                      r"said|says|stated|states|declared)\b|\s*:)")
+_POSTER = re.compile(rf"\s*(?:(?P<name>{NAME})(?:,\s+[^,]{{2,80}},)?\s*)?"
+                     rf"(?:(?:user|account|member)\s+)?(?:\(?(?P<handle>@\w{{2,30}})\)?\s*)?(?:\w+ly\s+)?$")
+
+
+class PostFrames:
+    """The post frames of one lexicon, compiled once. `speech_re` and `speech` are the rules' speech
+    verbs; `named` gives the name a poster goes by, or "" when a phrase names nobody on the record."""
+
+    def __init__(self, words: dict[str, list[str]], speech_re: re.Pattern[str], speech: str,
+                 named: Callable[[str], str]) -> None:
+        self._speech_re = speech_re
+        self._named = named
+        self.platform = alternation(words["platforms"], case=True)
+        post = alternation(words["post_nouns"])
+        post_noun = alternation(words["post_nouns"], case=True)
+        self.word_re = re.compile(rf"\b(?:{post_noun})\b")  # "a post", not "Washington Post"
+        self._posting_re = re.compile(rf"\b{alternation(words['posting_verbs'], case=True)}\b")
+        self._platform_re = re.compile(
+            rf"(?:\b(?:on|to|via|across)\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]++\s+){{0,2}}?"
+            rf"(?P<p1>{self.platform})\b(?!\.\w)|\b(?P<p2>{self.platform})\s+(?:{post})\b"
+            rf"|\b(?:posted|tweeted|retweeted|reposted)\b)")
+        self._frame_re = re.compile(
+            rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:[\w-]++\s+)?(?:{post_noun})\b"
+            rf"[^.]{{0,60}}?\b(?:{speech}|theorized|wrote|writing)\b"
+            rf"|\b(?:writing|wrote|said|posted|admitted)\s+(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+"
+            rf"(?:[\w-]++\s+)?(?:{post})\b")
+        self._member_re = re.compile(
+            rf"\b(?:{self.platform})\s+(?:users?|group|groups|page|pages|account|accounts|members?|friends?)\b")
+
+    def hits(self, text: str) -> list[Hit]:
+        """The sentence's post cues, each with the poster the sentence names."""
+        out = []
+        byline = _BYLINE.search(text)
+        if byline:
+            name = text[: byline.start()].replace("undefined", "").strip(" —–-")
+            out.append(Hit("social_post", byline.group(0), 0.95, sources.clean(name.split(".")[-1])))
+        handle = _HANDLE_START.search(text)
+        link = _LINK.search(text)
+        if link or handle:  # "@myriammeziou: The son of …" is that account's post
+            out.append(Hit("social_post", (link or handle).group(0), 0.9,
+                           handle.group(0).removeprefix("undefined").strip() if handle else ""))
+        match = self._platform_re.search(text)
+        if match and (match.group("p1") != "X" or re.search(r"\b(?:on|to)\s+X\b(?!\.\w)", text)) and (
+                self._posted(text, match)):
+            out.append(Hit("social_post", match.group(0), 0.85, self._poster(text[: match.start()])))
+        by = _POST_BY.search(text)
+        if by:  # "A tweet by user @sisyphus79 read:"
+            out.append(Hit("social_post", by.group(0), 0.85, by.group("who")))
+        post = self._frame_re.search(text)
+        if post:
+            out.append(Hit("social_post", post.group(0), 0.75))
+        member = self._member_re.search(text)
+        if member and self.relays(text):  # "Facebook user Julie Lam explained", "on the … Facebook group page:"
+            out.append(Hit("social_post", member.group(0), 0.8))
+        poster = next((h.source for h in out if h.source), "")
+        return [h if h.source else replace(h, source=poster) for h in out]
+
+    def relays(self, text: str) -> bool:
+        """Whether the sentence relays something: a speech or posting verb, or a quotation."""
+        return bool(self._speech_re.search(text) or self._posting_re.search(text)
+                    or any(q in text for q in QUOTE_OPEN))
+
+    def _poster(self, before: str) -> str:
+        """Who posts, when the sentence opens with them: "YTN Labor Union, for employees of …, (@ytnmania)
+        tweeted" → "YTN Labor Union"; a handle alone when no name is given."""
+        found = _POSTER.match(before)
+        if found is None:
+            return ""
+        name = found.group("name")
+        return (self._named(name) if name else "") or found.group("handle") or ""
+
+    def _posted(self, text: str, match: re.Match[str]) -> bool:
+        """Whether someone posted what the sentence relays: a speech or posting verb or a quote, not
+        a platform merely named ("trended on Twitter") or a passive "was posted"."""
+        if match.group("p1") or match.group("p2"):
+            return self.relays(text)
+        return not re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[:match.start()])
