@@ -149,7 +149,7 @@ class ClaimStore:
                                  [(row.label, int(row.named), row.id) for row in after])
             else:
                 kept = {row.id for row in after}
-                cut = [(n, other) for n, row in enumerate(before) for other in self._disputing(row.id, before)]
+                cut = self._disputing(before)
                 gone = {row.id for row in before} - kept
                 conn.executemany("DELETE FROM claims WHERE id = ?", [(claim_id,) for claim_id in gone])
                 for row in after:
@@ -177,11 +177,20 @@ class ClaimStore:
             conn.executemany("INSERT OR IGNORE INTO claim_disputes (claim_id, other_id) VALUES (?, ?)", sorted(pairs))
         return tuple(ids)
 
-    def _disputing(self, claim_id: int, known: Sequence[ClaimRow]) -> list[ClaimRow]:
-        """The claims disputing claim `claim_id`, as stored (one of `known` as it is there)."""
-        by_id = {row.id: row for row in known}
-        return [by_id.get(other_id) or self.row_of(other_id) for (other_id,) in self._db.rows(
-            "SELECT other_id FROM claim_disputes WHERE claim_id = ? ORDER BY other_id", (claim_id,))]
+    def _disputing(self, claims: Sequence[ClaimRow]) -> list[tuple[int, ClaimRow]]:
+        """Each link of `claims` as stored: (the claim's position in `claims`, the claim disputing it, one
+        of `claims` as it is there), in their order and then by the other's id; one read for all."""
+        if not claims:
+            return []
+        by_id = {row.id: row for row in claims}
+        marks = ",".join("?" * len(by_id))
+        others: dict[int, list[int]] = {}
+        for claim_id, other_id in self._db.rows(
+                f"SELECT claim_id, other_id FROM claim_disputes WHERE claim_id IN ({marks}) ORDER BY other_id",
+                tuple(by_id)):
+            others.setdefault(claim_id, []).append(other_id)
+        return [(n, by_id.get(other_id) or self.row_of(other_id))
+                for n, row in enumerate(claims) for other_id in others.get(row.id, ())]
 
 
 def _put(conn, row: ClaimRow) -> int:

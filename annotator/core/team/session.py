@@ -8,7 +8,6 @@ under a temporary name and moves it into place only once the whole project has a
 from __future__ import annotations
 
 import os
-import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,17 +178,16 @@ def _one_at_a_time(project: Project, server) -> None:
     """Hold, for this connection's life, the server's lock on syncing this very file: a second window or
     command syncing it at once is told so instead of sending the same changes twice. The lock is asked
     for again for up to LOCK_WAIT seconds first: a sync killed a moment ago holds it until the server
-    notices its connection is gone, and the sync that finishes its work must not be refused for that."""
+    notices its connection is gone, and the sync that finishes its work must not be refused for that.
+    The server does the waiting: an advisory lock honours this transaction's lock_timeout."""
     key = f"{links.read(project.database.conn).project_uid}:{project.path.resolve()}"
-    deadline = time.monotonic() + LOCK_WAIT
-    while True:
-        held = server.execute("SELECT pg_try_advisory_lock(hashtext(%s))", (key,)).fetchone()[0]
-        server.commit()
-        if held:
-            return
-        if time.monotonic() >= deadline:
-            raise SyncUnderWay(f"{project.name} is being synced already, by another window or command")
-        time.sleep(0.2)
+    try:
+        server.execute("SELECT set_config('lock_timeout', %s, true)", (f"{round(LOCK_WAIT * 1000)}ms",))
+        server.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
+    except psycopg.errors.LockNotAvailable:
+        server.rollback()
+        raise SyncUnderWay(f"{project.name} is being synced already, by another window or command") from None
+    server.commit()  # the lock is the session's: it outlives the transaction, the timeout does not
 
 
 def _exchange(project: Project, server) -> SyncSummary:
