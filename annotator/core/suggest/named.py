@@ -44,6 +44,15 @@ class SourceVetting:
             return [self.vet(replace(hit, source=f"{match.group('name')}, {match.group('owner')}"))]
         return [self.vet(hit)]
 
+    @staticmethod
+    def authored(hits: list[_Hit]) -> list[_Hit]:
+        """A post whose author the cue did not name ("clarified the matter on its account on X") is the
+        post of the sentence's named on-record speaker."""
+        speaker = next((h.source for h in hits if h.category == "on_record" and h.source), "")
+        if not speaker:
+            return hits
+        return [replace(h, source=speaker) if h.category == "social_post" and not h.source else h for h in hits]
+
     def vet(self, hit: _Hit) -> _Hit:
         """The hit with its source kept, dropped (a fragment, a lone word that is no name, a place), or
         moved to `other_outlet` when an outlet is the speaker."""

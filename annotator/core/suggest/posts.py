@@ -17,7 +17,7 @@ from annotator.core.suggest.frames import alternation
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.speakers import NAME, QUOTE_OPEN
 
-_BYLINE = re.compile(r"\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+_BYLINE = re.compile(r"\((?P<handle>@\w{1,30})\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 _HANDLE_START = re.compile(r"^(?:undefined\s+)?@\w+")
 _LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|x\.com|twitter\.com|truthsocial\.com)/\S+")
 _POST_BY = re.compile(r"\b(?:tweet|post|message|status\s+update|comment)\s+(?:by|from)\s+(?:user\s+|blogger\s+)?"
@@ -25,6 +25,16 @@ _POST_BY = re.compile(r"\b(?:tweet|post|message|status\s+update|comment)\s+(?:by
                       r"said|says|stated|states|declared)\b|\s*:)")
 _POSTER = re.compile(rf"\s*(?:(?P<name>{NAME})(?:,\s+[^,]{{2,80}},)?\s*)?"
                      rf"(?:(?:user|account|member)\s+)?(?:\(?(?P<handle>@\w{{2,30}})\)?\s*)?(?:\w+ly\s+)?$")
+
+
+def byline_author(text: str) -> str | None:
+    """Whose post an embedded post's byline ("— DOD Rapid Response (@DODResponse) March 4, 2025") says it
+    is: the name before the handle, else the handle; None when the sentence holds no byline."""
+    byline = _BYLINE.search(text)
+    if byline is None:
+        return None
+    name = text[: byline.start()].replace("undefined", "").strip(" —–-")
+    return sources.clean(name.split(".")[-1]) or byline.group("handle")
 
 
 class PostFrames:
@@ -57,8 +67,7 @@ class PostFrames:
         out = []
         byline = _BYLINE.search(text)
         if byline:
-            name = text[: byline.start()].replace("undefined", "").strip(" —–-")
-            out.append(Hit("social_post", byline.group(0), 0.95, sources.clean(name.split(".")[-1])))
+            out.append(Hit("social_post", byline.group(0), 0.95, byline_author(text) or ""))
         handle = _HANDLE_START.search(text)
         link = _LINK.search(text)
         if link or handle:  # "@myriammeziou: The son of …" is that account's post

@@ -335,7 +335,7 @@ class Rules:
         subject = " ".join(words)
         kind = self.classify(subject)
         if kind != "on_record":
-            return Hit(kind, cue, 0.8, sources.clean(subject)) if kind else None
+            return Hit(kind, cue, 0.8, "" if kind == "social_post" else sources.clean(subject)) if kind else None
         named = sources.appositive(f"{subject}{appos}") if appos else None
         return Hit("on_record", cue, 0.85, named or sources.name_with_title(subject))
 

@@ -4,7 +4,8 @@ A sentence inherits the attribution of the one before when it continues its quot
 quotation mark and names no speaker, or the quote before it is still open, or the sentence before
 ends with a colon), when its speaker is a pronoun ("she added") or when it speaks in the first person
 after a speaker. Pull quotes take their speaker from the sentence they repeat or the byline after
-them (carry.py). A surname alone ("Kikta noted") takes the full name and title given earlier.
+them (carry.py); an embedded post's byline says whose post the text before it is (embeds.py). A
+surname alone ("Kikta noted") takes the full name and title given earlier.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from annotator.core import display_text
-from annotator.core.suggest import carry, guideline_pass, roundups
+from annotator.core.suggest import carry, embeds, guideline_pass, roundups
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.hit import Hit
@@ -79,6 +80,7 @@ class Suggester:
         headings = [display_text.is_heading(text) for text in sentences]
         found = self._attributed(sentences, headings, paragraphs, outlet)
         carry.pull_quotes(sentences, found, headings, _CARRY)
+        embeds.bylined_posts(sentences, found, paragraphs, _CARRY)
         out: list[SentenceSuggestion] = []
         for idx, (text, attributed) in enumerate(zip(sentences, found)):
             hits = attributed or self._unattributed(text)
@@ -117,12 +119,14 @@ class Suggester:
                 attributed = self._continued(idx, text, previous, previous_text, same, in_post)
             if not attributed and not heading:
                 attributed = self._referred_back(text)
+            elif attributed and all(h.category == "social_post" and not h.source for h in attributed):
+                attributed = attributed + [h for h in self._referred_back(text) if h.category != "social_post"]
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
             block.after(idx, text, heading, attributed)
             vetted = [v for h in attributed
                       for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)))]
-            attributed = guideline_pass.one_per_category(vetted)  # an outlet moved from speaker repeats nothing
+            attributed = guideline_pass.one_per_category(self.vetting.authored(vetted))  # an outlet moved from speaker repeats nothing
             known += [h.source for h in attributed if h.source]
             found.append(attributed)
             if attributed or not heading:
@@ -131,7 +135,7 @@ class Suggester:
 
     def _referred_back(self, text: str) -> list[Hit]:
         """A speaker given before and referred to by "he", "she" or a role ("The governor vowed"), after
-        sentences that attribute nothing: who it is is the reader's to fill in."""
+        sentences that attribute nothing, or posting ("He wrote on X"): who it is is the reader's to fill in."""
         speaker = person_speaks(text, self.rules.speech_re)
         if speaker:
             return [Hit("on_record", speaker, _PERSON_BEFORE)]

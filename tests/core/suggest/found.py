@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator.core.suggest.layout import paragraph_numbers
 from annotator.core.suggest.suggester import Suggester
 
 
@@ -19,4 +20,20 @@ def sources_of(suggester: Suggester, *sentences: str) -> list[set[str]]:
     found: list[set[str]] = [set() for _ in sentences]
     for s in suggester.suggest(list(sentences)):
         found[s.idx].add(s.source)
+    return found
+
+
+def in_body(suggester: Suggester, body: str, outlet: str = "") -> list[dict[str, str]]:
+    """Each sentence's suggested categories with their sources, for a body whose sentences are
+    separated by ' | ' and paragraphs by '\\n\\n'."""
+    texts, spans, at = [], [], 0
+    for paragraph in body.split("\n\n"):
+        for sentence in paragraph.split(" | "):
+            start = body.index(sentence, at)
+            spans.append((start, start + len(sentence)))
+            texts.append(sentence)
+            at = start + len(sentence)
+    found: list[dict[str, str]] = [{} for _ in texts]
+    for s in suggester.suggest(texts, paragraphs=paragraph_numbers(body, spans), outlet=outlet):
+        found[s.idx][s.category] = s.source
     return found

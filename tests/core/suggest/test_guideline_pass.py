@@ -7,24 +7,13 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.suggest.guideline_pass import _same_outlet
-from annotator.core.suggest.layout import paragraph_numbers
 from annotator.core.suggest.suggester import Suggester
-from tests.core.suggest.found import categories, sources_of
+from tests.core.suggest.found import categories, in_body, sources_of
 
 
 def suggested(suggester: Suggester, body: str, outlet: str = "") -> list[set[str]]:
-    """Each sentence's categories for a body whose sentences are separated by ' ' and paragraphs by '\\n\\n'."""
-    texts, spans, at = [], [], 0
-    for paragraph in body.split("\n\n"):
-        for sentence in paragraph.split(" | "):
-            start = body.index(sentence, at)
-            spans.append((start, start + len(sentence)))
-            texts.append(sentence)
-            at = start + len(sentence)
-    found: list[set[str]] = [set() for _ in texts]
-    for s in suggester.suggest(texts, paragraphs=paragraph_numbers(body, spans), outlet=outlet):
-        found[s.idx].add(s.category)
-    return found
+    """Each sentence's categories for a body whose sentences are separated by ' | ' and paragraphs by '\\n\\n'."""
+    return [set(found) for found in in_body(suggester, body, outlet)]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -230,14 +219,6 @@ def test_a_post_quoted_as_handle_colon_runs_to_its_paragraphs_end(suggester: Sug
 
 def test_a_post_by_handle_after_a_named_colon_is_the_named_writers(suggester: Suggester) -> None:
     body = "From Paris, Anissa Bel tweeted:\n\n@tango7: Verdict due today. | #porttrial\n\nThe court adjourned."
-    texts = ["From Paris, Anissa Bel tweeted:", "@tango7: Verdict due today.", "#porttrial", "The court adjourned."]
-    found = suggested(suggester, body)
-    assert found[1] >= {"social_post"} and found[2] >= {"social_post"}
-    spans = []
-    at = 0
-    for t in texts:
-        start = body.index(t, at)
-        spans.append((start, start + len(t)))
-        at = start + len(t)
-    sources = {s.source for s in suggester.suggest(texts, paragraphs=paragraph_numbers(body, spans)) if s.idx == 1}
-    assert sources == {"Anissa Bel"}
+    found = in_body(suggester, body)
+    assert "social_post" in found[1] and "social_post" in found[2]
+    assert {source for source in found[1].values()} == {"Anissa Bel"}
