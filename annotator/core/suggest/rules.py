@@ -125,7 +125,7 @@ class Rules:
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
             rf"this|that|new|recent)\s+(?:[\w-]++\s+){{0,3}}?(?P<d1>{self.doc})\b"
             rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]++\s+){{0,6}}?"
-            rf"{_alt(w['document_verbs'])}\b)", re.IGNORECASE)
+            rf"(?-i:{_alt(w['document_verbs'], case=True)})\b)", re.IGNORECASE)  # "United States" states nothing
 
     # --- the rules -----------------------------------------------------------------------------
 

@@ -155,3 +155,17 @@ def test_a_document_recommending_or_pointing_is_document(suggester: Suggester, s
 
 def categories(suggester: Suggester, *sentences: str) -> list[set[str]]:
     return found_categories(suggester, *sentences, attributed_only=True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The released emails show that officials of the ministry were biased against the bidder.",
+    "According to emails seen by the committee, the contract was promised in May.",
+    "A common currency and a regional parliament are proposed in the Lima declaration.",
+])
+def test_emails_and_declarations_are_documents(suggester: Suggester, sentence: str) -> None:
+    assert "document" in categories(suggester, sentence)[0]
+
+
+def test_a_name_ending_like_a_verb_is_no_documents_verb(suggester: Suggester) -> None:
+    sentence = "Emails exchanged among United States Air Force officials have been entered into the record."
+    assert "document" not in categories(suggester, sentence)[0]
