@@ -33,15 +33,19 @@ from annotator.core.suggest.suggester import ATTRIBUTION, Suggester
 DATA = Path(__file__).resolve().parent.parent / "data" / "suggest"
 
 
+_KINDS = {"Wikinews": "politics-", "VOA News": "wire-"}  # other_labels.jsonl's outlets reported apart
+
+
 def labelled() -> dict[str, dict[str, list[dict]]]:
     """Rows by split, then by article: labels.jsonl's splits as they are; other_labels.jsonl's three
-    outlets other than Wikinews as `other-tune` and `other-test`, its political Wikinews articles of
-    2004-05 as `politics-tune` and `politics-test`."""
+    outlets of other kinds (graded news, citizen media, analysis) as `other-tune` and `other-test`, its
+    political Wikinews articles of 2004-05 as `politics-tune` and `politics-test`, its VOA News wire-style
+    reports as `wire-tune` and `wire-test`."""
     by_split: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for name, prefix in (("labels.jsonl", ""), ("other_labels.jsonl", "other-")):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            kind = "politics-" if prefix and row.get("outlet") == "Wikinews" else prefix
+            kind = (_KINDS.get(row.get("outlet", ""), prefix) if prefix else prefix)
             by_split[kind + row["split"]][row["article"]].append(row)
     return by_split
 
@@ -113,7 +117,7 @@ def _count_sources(sources: Counter, row: dict, named: set[str], predicted: set[
         sources["wrong"] += 1
 
 
-SPLITS = ("tune", "dev", "test", "other-tune", "other-test", "politics-tune", "politics-test")
+SPLITS = ("tune", "dev", "test", "other-tune", "other-test", "politics-tune", "politics-test", "wire-tune", "wire-test")
 
 
 def report_quality(splits: list[str]) -> None:
