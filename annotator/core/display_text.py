@@ -21,6 +21,10 @@ _CREDIT = re.compile(
     r"\b(?:reported|wrote|adapted|contributed|produced|edited)\s+(?:on\s+)?(?:to\s+)?(?:this|the)\s+"
     r"(?:story|report|article)\b|\bwas\s+the\s+editor\b|\bcontributed\s+(?:reporting|to\s+this)\b",
     re.IGNORECASE)
+_CORRESPONDENT = re.compile(  # "VOA's Al Pessin reports from the Pentagon.", "Jane Doe has more."
+    r"^\s*(?:(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}['’]s|Our)\s+(?:[a-z]+\s+){0,2})?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
+    r"\s+(?:reports\s+from\s+[^.!?]{2,60}|has\s+more|has\s+(?:this|the)\s+(?:report|story)|filed\s+this\s+report"
+    r"(?:\s+from\s+[^.!?]{2,60})?)\.\s*$")
 _SIGN_OFF = re.compile(r"^\s*I[’']m\s+[A-Z][a-z][\w.-]*(?:\s+[A-Z][a-z][\w.-]*){1,3}\.\s*$")  # "I'm Mario Ritter."
 _PROMO = re.compile(
     r"^(?:(?:Related|Read\s+more|Read\s+also|See\s+also|More\s+on\s+this|Photo|Image|Picture|Video|Watch|Listen|"
@@ -51,9 +55,15 @@ def is_caption(text: str) -> bool:
 
 
 def is_credit(text: str) -> bool:
-    """A credit line ("Jane Doe contributed to this report", "… was the editor") or a sign-off
-    ("I'm Mario Ritter.")."""
-    return bool(_CREDIT.search(text) or _SIGN_OFF.match(text))
+    """A credit line ("Jane Doe contributed to this report", "… was the editor", "VOA's Al Pessin reports
+    from the Pentagon.") or a sign-off ("I'm Mario Ritter.")."""
+    return bool(_CREDIT.search(text) or _SIGN_OFF.match(text) or _CORRESPONDENT.match(text))
+
+
+def is_correspondent_credit(text: str) -> bool:
+    """A broadcaster's credit to its correspondent ("VOA's Al Pessin reports from the Pentagon."), which
+    closes a standfirst: the paragraph it ends is display text."""
+    return bool(_CORRESPONDENT.match(text))
 
 
 def is_promotion(text: str) -> bool:

@@ -5,6 +5,7 @@ have read it: the corrections that need the whole sentence, or the article's own
   "… was the editor"), a sign-off ("I'm Mario Ritter.") and a promotion ("Sign up for our
   newsletter…", "Related: …", "Read more: …") are display text: no category.
 - The article's own outlet is no other outlet: "told VOA" in VOA's story relays nobody else.
+- An outlet reporting is no on-record speaker besides ("The official Lanka Broadcasting Corporation reports").
 - An outlet that only employs someone ("The BBC's Tokyo correspondent … was detained") relays
   nothing: without a speech or reporting verb there is no outlet's report.
 - A named body that is no news organisation ("The Committee to Protect Journalists reports") speaks
@@ -58,9 +59,18 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
     if display_text.is_credit(text) or display_text.is_promotion(text):
         return []
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet) and not _document_named_only(text, h)]
-    out = [_institution(_people_not_papers(text, h)) for h in out]
+    out = _outlet_not_speaker([_institution(_people_not_papers(text, h)) for h in out])
     out = _unnamed_role(_affiliated_unnamed(text, _described_named(out)))
     return _posts(text, _blog_not_outlet(text, out))
+
+
+def _outlet_not_speaker(hits: list[Hit]) -> list[Hit]:
+    """An outlet reporting is never an on-record speaker too ("The official Lanka Broadcasting Corporation
+    reports" once read as a body named "Lanka Broadcasting Corporation, official")."""
+    reporting = tuple(h.source for h in hits if h.category == "other_outlet" and h.source)
+    if not reporting:
+        return hits
+    return [h for h in hits if not (h.category == "on_record" and h.source.split(",")[0].endswith(reporting))]
 
 
 def _relays_nothing(text: str, hit: Hit, own_outlet: str) -> bool:
@@ -85,16 +95,31 @@ def _document_named_only(text: str, hit: Hit) -> bool:
 
 
 def _same_outlet(source: str, own: str) -> bool:
-    """ "VOA" of "VOA Learning English", "The Record" of "The Record", "VOANews.com" of "VOA News";
-    not "The Record" of "The Recorder"."""
+    """ "VOA" of "VOA Learning English", "The Record" of "The Record", "VOANews.com" of "VOA News"; a
+    service of the same broadcaster ("VOA Pashto", "VOA’s Ashna TV" of "VOA News") and its full name
+    ("Voice of America" of "VOA News"); not "The Record" of "The Recorder"."""
     def words(name: str) -> list[str]:
-        name = re.sub(r"(?i)^the\s+|\.(?:com|org|net|co\.uk)$", "", name.strip())
+        name = re.sub(r"(?i)^the\s+|\.(?:com|org|net|co\.uk)$|['’]s\b", "", name.strip())
         return [w.casefold() for w in re.findall(r"\w+", name)]
     a, b = words(source), words(own)
     if not a or not b:
         return False
     shorter, longer = sorted((a, b), key=len)
-    return "".join(a) == "".join(b) or longer[:len(shorter)] == shorter
+    if "".join(a) == "".join(b) or longer[:len(shorter)] == shorter:
+        return True
+    brand = _brand(source)
+    return bool(brand) and brand in (_brand(own), _initials(own)) or bool(_brand(own)) and _brand(own) == _initials(source)
+
+
+def _brand(name: str) -> str:
+    """An outlet's first word when it is an acronym ("VOA" of "VOA Pashto"), else ""."""
+    first = re.sub(r"['’]s$", "", name.split()[0]) if name.split() else ""
+    return first if len(first) >= 2 and first.isupper() and first.isalpha() else ""
+
+
+def _initials(name: str) -> str:
+    """The initials of every word ("VOA" of "Voice of America")."""
+    return "".join(w[0] for w in re.findall(r"\w+", re.sub(r"(?i)^the\s+", "", name.strip()))).upper()
 
 
 def _people_not_papers(text: str, hit: Hit) -> Hit:

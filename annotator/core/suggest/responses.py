@@ -1,5 +1,6 @@
 """Who answers without a speech verb of their own: a response ("the Pentagon declined to comment",
-"CISA chimed in to deny", "Cyber Command directed questions to the Pentagon") and the agent of a
+"CISA chimed in to deny", "Cyber Command directed questions to the Pentagon", "Taleban insurgents claimed
+responsibility") and the agent of a
 passive speech verb ("the claims were denied by officials", "this has been disputed by Iran"), and who
 made a statement or pledge ("a pledge made recently by the government of Japan").
 
@@ -21,11 +22,12 @@ _RESPONSE = re.compile(
     r"\s+to\s+(?:immediately\s+)?(?:comment|confirm|deny|discuss|elaborate|answer|say\s+more)"
     r"|\bchimed\s+in\s+to\s+(?:deny|confirm|dispute|reject)"
     r"|\bdirected\s+(?:questions|inquiries|queries|requests\s+for\s+comment)\s+to"
-    r"|\bhad\s+no\s+(?:immediate\s+)?comment"
+    r"|\bhad\s+no\s+(?:immediate\s+)?comment|\bclaimed\s+responsibility"
     r"|\b(?:pushed|pushes|push)\s+back\s+(?:on|against)|\b(?:hit|hits|fired|fires|shot)\s+back\s+at)\b")
 _SUBJECT = re.compile(
     rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+)\s*,?\s*$")
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"
+    r"\b[A-Z][\w'’-]+\s+(?:militants|insurgents|rebels|fighters|guerrillas|gunmen|separatists|extremists))\s*,?\s*$")
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:(?:further|also|since|later|"
     r"strongly|flatly|publicly|repeatedly)\s+)?(?P<verb>denied|disputed|rejected|confirmed|contested|"
@@ -70,6 +72,12 @@ def response_hits(text: str, rules: RulesView) -> list[Hit]:
 
 def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit | None:
     phrase = phrase.strip()
+    if re.match(r"(?i)(?:no|nobody|none|no\s+one)\b", phrase):  # "No group has claimed responsibility"
+        return None
+    armed = re.fullmatch(r"[A-Z][\w'’-]+\s+(?:militants|insurgents|rebels|fighters|guerrillas|gunmen|separatists|"
+                         r"extremists)", phrase)
+    if armed:  # "Taleban insurgents claimed responsibility": a party to the conflict speaking as itself
+        return Hit("on_record", cue, confidence, phrase)
     unnamed = rules.unnamed_re.match(phrase)
     if unnamed:
         kind = "anonymous_official" if rules._is_official(unnamed.group(0)) else "anonymous_other"

@@ -14,6 +14,7 @@ import re
 
 from annotator.core.suggest import sources
 from annotator.core.suggest.according import according_hits
+from annotator.core.suggest.appositions import Appositions
 from annotator.core.suggest.cues import Lexicon
 from annotator.core.suggest.frames import alternation as _alt
 from annotator.core.suggest.hit import Hit
@@ -60,6 +61,7 @@ class Rules:
         self.frame_word_re = re.compile(r"\b(?i:according|per|by|citing|quoted)\b")
         self.media = _alt(w["media_nouns"])
         self.posts = PostFrames(w, self.speech_re, self.speech, self._posting_name)
+        self.appositions = Appositions(self.speech)
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
@@ -151,6 +153,7 @@ class Rules:
         found += response_hits(text, self)  # "declined to comment", "denied by officials"
         if outlets:
             found = self.outlets_over(text, found, outlets)
+        found = self.appositions.named(text, found)  # "A spokesman for the ministry, John Doe, said"
         return _best_per_category(found)
 
     def _phrases(self, text: str) -> list[Hit]:
@@ -159,6 +162,8 @@ class Rules:
             if match:
                 if category == "anonymous_official" and not self._speech_or_frame(text):
                     continue  # "U.S. officials met ...": officials acting, not speaking
+                if re.match(r"\s*(?:No|Nobody|None|No\s+one)\b[^,;]*$", text[: match.start()]):
+                    continue  # "No group has claimed responsibility": nobody speaks
                 if category == "social_post" and not self.posts.relays(text):
                     continue  # "trended on Twitter": a platform named, no post relayed
                 if category == "document" and re.search(r"\b(?:is|was|are|were|as)\s+$", text[: match.start()]):
@@ -367,7 +372,7 @@ class Rules:
             at = text.find(hit.cue)
             return at >= 0 and any(at < o.end and o.start < at + len(hit.cue) for o in outlets) and (
                 hit.category == "document" or hit.category == "on_record" and (
-                    not hit.source or self.classify(hit.source) == "other_outlet"))
+                    not hit.source or self.classify(hit.source.split(",")[0]) == "other_outlet"))
         kept = [h for h in hits if not covered(h)]
         return kept + [Hit("other_outlet", o.cue, 0.85, sources.clean(o.source)) for o in outlets]
 

@@ -57,11 +57,14 @@ def name_with_title(words: str) -> str:
 
 
 def appositive(text: str) -> str | None:
-    """ "Name, title," at the start of a clause, when the title names a role."""
+    """ "Name, title," at the start of a clause, when the title names a role (a participle, "speaking to
+    reporters", names none)."""
     match = _APPOSITIVE.search(text)
     if match is None:
         return None
     title = match.group("title").strip()
+    if re.match(r"[a-z]+ing\b", title):  # "Christopher Hill, speaking to reporters at Narita,": no title
+        return None
     if not any(word.lower().strip(".,'’s") in ROLE_NOUNS for word in title.split()):
         return None
     return f"{match.group('name')}, {title}"

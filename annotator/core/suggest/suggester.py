@@ -81,6 +81,7 @@ class Suggester:
         found = self._attributed(sentences, headings, paragraphs, outlet)
         carry.pull_quotes(sentences, found, headings, _CARRY)
         embeds.bylined_posts(sentences, found, paragraphs, _CARRY)
+        _standfirsts(sentences, found, paragraphs)
         out: list[SentenceSuggestion] = []
         for idx, (text, attributed) in enumerate(zip(sentences, found)):
             hits = attributed or self._unattributed(text)
@@ -173,6 +174,19 @@ def is_claim(text: str) -> bool:
     stripped = text.strip().rstrip("*").strip()
     return (len(stripped.split()) >= 6 and stripped[-1:] in ".!”’\")" and not stripped.endswith("?")
             and not display_text.is_display_text(stripped))
+
+
+def _standfirsts(texts: list[str], found: list[list[Hit]], paragraphs: list[int] | None) -> None:
+    """A paragraph closed by the correspondent's credit ("VOA's Al Pessin reports from the Pentagon.") is a
+    standfirst, display text: its sentences get nothing (in place)."""
+    for idx, text in enumerate(texts):
+        if not display_text.is_correspondent_credit(text):
+            continue
+        found[idx] = []
+        before = idx - 1
+        while paragraphs is not None and before >= 0 and paragraphs[before] == paragraphs[idx]:
+            found[before] = []
+            before -= 1
 
 
 def _speakers(hits: list[Hit]) -> list[Hit]:

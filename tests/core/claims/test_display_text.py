@@ -18,13 +18,15 @@ STATED = "The ministry said the bridge would reopen on Monday after repairs to i
     "I'm Mario Ritter.", "The bridge seen from the east bank. Photo: Jane Doe.",
     "The minister speaks at the bridge on Monday. (AP Photo/Alex Brandon)",
     "Photo by Foko Madagascar, used with the author's authorization",
+    "VOA's Al Pessin reports from the Pentagon.", "Our correspondent Jane Doe has more.",
 ])
 def test_display_text_is_recognised(text: str) -> None:
     assert is_display_text(text)
 
 
 @pytest.mark.parametrize("text", [STATED, "“It will reopen on Monday,” she said.", "The minister told reporters:",
-                                  "The newsletter's editor said the bridge would reopen on Monday."])
+                                  "The newsletter's editor said the bridge would reopen on Monday.",
+                                  "The agency's Jane Doe reports from the bridge that it will reopen."])
 def test_a_stated_sentence_is_not_display_text(text: str) -> None:
     assert not is_display_text(text)
 

@@ -1,0 +1,50 @@
+"""A speaker given as a description and a name side by side: one named speaker, the description their title.
+
+"A spokesman for the ministry, John Doe, said …" and "A Defense Department spokesman (Bryan Whitman)
+called …" name John Doe and Bryan Whitman, on the record; the description ("a spokesman for the
+ministry") is no second, unnamed source (the coding guidelines: an unnamed source is one the text does
+not name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.speakers import ADVERBS, NAME
+
+_UNNAMED = ("anonymous_official", "anonymous_other")
+_DESCRIPTION = r"(?:[Aa]n?|[Tt]he)\s+[^,;:()“”\"]{2,100}?"
+_POSSESSED = r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}['’]s\s+[^,;:()“”\"]{2,60}?"
+
+
+class Appositions:
+    """The apposition frames for one list of speech verbs (a pattern), compiled once."""
+
+    def __init__(self, speech: str) -> None:
+        verb = rf"\s+{ADVERBS}(?P<verb>{speech})\b"
+        self._bracketed = re.compile(  # "A Defense Department spokesman (Bryan Whitman) called"
+            rf"(?P<desc>\b{_DESCRIPTION}|\b{_POSSESSED})\s*\((?P<name>{NAME})\){verb}")
+        self._comma = re.compile(  # "A spokesman for the ministry, John Doe, said"
+            rf"^\s*(?:(?:But|And|Meanwhile|However|Still|Separately),?\s+)?(?P<desc>{_DESCRIPTION}),\s+"
+            rf"(?P<name>{NAME}),{verb}")
+
+    def named(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The sentence's hits with a described-and-named speaker as one named, on-record source."""
+        match = self._bracketed.search(text) if "(" in text else None
+        if match is None and "," in text:
+            match = self._comma.match(text)
+        if match is None or len(match.group("name").split()) < 2:
+            return hits
+        start, end = match.span("desc")
+        description = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", match.group("desc").strip())
+        source = f"{match.group('name')}, {description}"
+
+        def described(hit: Hit) -> bool:  # the description read as a source of its own, or its bare role
+            at = text.find(hit.cue)
+            inside = at >= 0 and start <= at and at + len(hit.cue) <= end + 1
+            return (hit.category in _UNNAMED and inside) or (
+                hit.category == "on_record" and (not hit.source or inside or hit.source == match.group("name")))
+
+        kept = [h for h in hits if not described(h)]
+        return [Hit("on_record", match.group(0), 0.85, source)] + kept

@@ -1,0 +1,81 @@
+"""Forms of wire-style and broadcast news: a role named in an apposition or in brackets, a group claiming
+an attack, a correspondent's standfirst, the broadcaster's own services. The sentences are written for
+these tests in the style of a public broadcaster's conflict and diplomacy reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.suggest.suggester import Suggester
+from tests.core.suggest.found import in_body
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("A spokesman for the ministry, John Doe, said the talks had ended.", "John Doe"),
+    ("But a Dakar-based spokesman for one of the rebel groups, Ali Musa, denies the army's version.", "Ali Musa"),
+])
+def test_a_description_before_the_name_describes_the_named_speaker(suggester: Suggester, sentence: str,
+                                                                     name: str) -> None:
+    found = in_body(suggester, sentence)[0]
+    assert found == {"on_record": found["on_record"]} and found["on_record"].startswith(name)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("A Defense Department spokesman (Bryan Whitman) called the attacks troubling.", "Bryan Whitman"),
+    ("Shortly after the attacks began, a rebel spokesman (Omar Khalid) called reporters, saying the fighters"
+     " wanted the minister.", "Omar Khalid"),
+    ("The country's security chief (Amir Saleh) said the police are investigating.", "Amir Saleh"),
+])
+def test_a_role_with_the_name_in_brackets_is_on_record(suggester: Suggester, sentence: str, name: str) -> None:
+    found = in_body(suggester, sentence)[0]
+    assert set(found) == {"on_record"} and found["on_record"].startswith(name)
+
+
+def test_a_participle_after_a_name_is_no_title(suggester: Suggester) -> None:
+    found = in_body(suggester, "Christopher Hill, speaking to reporters at Narita airport, said the talks would"
+                               " resume.")[0]
+    assert found == {"on_record": "Christopher Hill"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Taleban insurgents claimed responsibility for the blast, which killed nine soldiers.",
+    "Rebel fighters claimed responsibility for the attack on the convoy.",
+])
+def test_a_group_claiming_an_attack_is_on_record(suggester: Suggester, sentence: str) -> None:
+    assert set(in_body(suggester, sentence)[0]) == {"on_record"}
+
+
+def test_a_body_rebuking_speaks(suggester: Suggester) -> None:
+    found = in_body(suggester, "The Correspondents' Association sharply rebuked the White House for the move.")[0]
+    assert set(found) == {"on_record"}
+
+
+def test_an_official_broadcaster_reporting_is_an_outlet_only(suggester: Suggester) -> None:
+    found = in_body(suggester, "The official Lanka Broadcasting Corporation reports an explosion in the north.")[0]
+    assert found == {"other_outlet": "Lanka Broadcasting Corporation"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Taliban stopped the news shows last year, VOA Pashto reported.",
+    "The talks stalled again on Monday, VOA’s Ashna TV reported.",
+    "The border stayed closed, according to the Voice of America.",
+])
+def test_the_broadcasters_own_services_are_no_other_outlet(suggester: Suggester, sentence: str) -> None:
+    assert "other_outlet" not in in_body(suggester, sentence, outlet="VOA News")[0]
+
+
+def test_a_standfirst_ending_in_the_correspondents_credit_gets_nothing(suggester: Suggester) -> None:
+    body = ("The army says it has crushed the rebels after heavy fighting in the east. | "
+            "VOA's Nico Colombant reports from Dakar.\n\n"
+            "The army said on Tuesday that the rebels had fled across the border.")
+    found = in_body(suggester, body, outlet="VOA News")
+    assert found[0] == {} and found[1] == {}
+    assert "on_record" in found[2]
+
+
+@pytest.mark.parametrize("sentence", [
+    "No group has claimed responsibility for the blast.",
+    "Nobody claimed responsibility for the attack on the convoy.",
+])
+def test_nobody_claiming_an_attack_is_no_source(suggester: Suggester, sentence: str) -> None:
+    assert "on_record" not in in_body(suggester, sentence)[0]
