@@ -1,7 +1,7 @@
 """A speaker given as a description and a name side by side: one named speaker, the description their title.
 
-"A spokesman for the ministry, John Doe, said …" and "A Defense Department spokesman (Bryan Whitman)
-called …" name John Doe and Bryan Whitman, on the record; the description ("a spokesman for the
+"A spokesman for the ministry, John Doe, said …", "Chad's communications minister, Moussa Doumgor, says"
+and "A Defense Department spokesman (Bryan Whitman) called …" name John Doe, Moussa Doumgor and Bryan Whitman, on the record; the description ("a spokesman for the
 ministry") is no second, unnamed source (the coding guidelines: an unnamed source is one the text does
 not name).
 """
@@ -26,7 +26,7 @@ class Appositions:
         self._bracketed = re.compile(  # "A Defense Department spokesman (Bryan Whitman) called"
             rf"(?P<desc>\b{_DESCRIPTION}|\b{_POSSESSED})\s*\((?P<name>{NAME})\){verb}")
         self._comma = re.compile(  # "A spokesman for the ministry, John Doe, said"
-            rf"^\s*(?:(?:But|And|Meanwhile|However|Still|Separately),?\s+)?(?P<desc>{_DESCRIPTION}),\s+"
+            rf"^\s*(?:(?:But|And|Meanwhile|However|Still|Separately),?\s+)?(?P<desc>{_DESCRIPTION}|{_POSSESSED}),\s+"
             rf"(?P<name>{NAME}),{verb}")
 
     def named(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -42,7 +42,7 @@ class Appositions:
 
         def described(hit: Hit) -> bool:  # the description read as a source of its own, or its bare role
             at = text.find(hit.cue)
-            inside = at >= 0 and start <= at and at + len(hit.cue) <= end + 1
+            inside = at >= 0 and start <= at < end
             return (hit.category in _UNNAMED and inside) or (
                 hit.category == "on_record" and (not hit.source or inside or hit.source == match.group("name")))
 

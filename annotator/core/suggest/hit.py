@@ -13,3 +13,16 @@ class Hit:
     cue: str
     confidence: float
     source: str = ""
+
+
+def best_per_category(hits: list[Hit]) -> list[Hit]:
+    """One hit per category: the most confident, with a named source preferred on ties."""
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        kept = best.get(hit.category)
+        if kept is None or (hit.confidence, bool(hit.source)) > (kept.confidence, bool(kept.source)):
+            best[hit.category] = hit if hit.source or kept is None or not kept.source else Hit(
+                hit.category, hit.cue, hit.confidence, kept.source)
+        elif hit.source and not kept.source:  # the more confident cue, the source another cue named
+            best[hit.category] = Hit(kept.category, kept.cue, kept.confidence, hit.source)
+    return list(best.values())

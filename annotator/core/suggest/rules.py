@@ -17,7 +17,7 @@ from annotator.core.suggest.according import according_hits
 from annotator.core.suggest.appositions import Appositions
 from annotator.core.suggest.cues import Lexicon
 from annotator.core.suggest.frames import alternation as _alt
-from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.hit import Hit, best_per_category
 from annotator.core.suggest.frames import (
     colon_quote_pattern,
     institution_pattern,
@@ -25,6 +25,7 @@ from annotator.core.suggest.frames import (
 )
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
+from annotator.core.suggest.roles import PossessedRoles
 from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.quoted_as import quoted_as_saying
 from annotator.core.suggest.responses import response_hits
@@ -62,6 +63,7 @@ class Rules:
         self.media = _alt(w["media_nouns"])
         self.posts = PostFrames(w, self.speech_re, self.speech, self._posting_name)
         self.appositions = Appositions(self.speech)
+        self.roles = PossessedRoles(w["institution_nouns"], self.speech)
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
@@ -106,7 +108,8 @@ class Rules:
             rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?"
             rf"\s+{QUOTED_AS}{ADVERBS}(?P<verb>{self.speech})\b"
             r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)"
-            r"(?!(?<=states)\s+[A-Z])")  # "Central American states Mexico and Panama": a noun
+            r"(?!(?<=states)\s+[A-Z])"  # "Central American states Mexico and Panama": a noun
+            r"(?!(?<=agreed)\s+to\b)")  # "Facebook has agreed to share the ads": no statement
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
         self.colon_re = colon_quote_pattern(NAME)
         self.some_like_re = re.compile(
@@ -147,6 +150,7 @@ class Rules:
         if speaks:
             found += self._named(text)
         found += self._colon_quote(text)
+        found += self.roles.hits(text)  # "Japan’s defense minister estimated"
         found += quoted_as_saying(text, self)  # "GovExec.com quotes a Senate aide as saying"
         found += self._some_like(text)
         found += according_hits(text, self)  # "according to X", "citing X", "per X"
@@ -154,7 +158,7 @@ class Rules:
         if outlets:
             found = self.outlets_over(text, found, outlets)
         found = self.appositions.named(text, found)  # "A spokesman for the ministry, John Doe, said"
-        return _best_per_category(found)
+        return best_per_category(found)
 
     def _phrases(self, text: str) -> list[Hit]:
         out = []
@@ -321,7 +325,7 @@ class Rules:
         return [hit] if hit else []
 
     def _named_hit(self, subject: str, appos: str | None, cue: str) -> Hit | None:
-        words = subject.strip().split()
+        words = subject_words = subject.strip().split()
         cut = max((i for i, w in enumerate(words) if w in self.function_words), default=-1)
         words = words[cut + 1:]
         while words and (words[0] in self.not_names or words[0] in {"the", "a", "an"}
@@ -339,6 +343,8 @@ class Rules:
             return None
         subject = " ".join(words)
         kind = self.classify(subject)
+        if kind == "social_post" and not (cut >= 0 and subject_words[cut].lower() in {"on", "via", "to", "across"}):
+            return Hit("on_record", cue, 0.85, sources.clean(subject))  # "Facebook said": the company speaking
         if kind != "on_record":
             return Hit(kind, cue, 0.8, "" if kind == "social_post" else sources.clean(subject)) if kind else None
         named = sources.appositive(f"{subject}{appos}") if appos else None
@@ -383,16 +389,3 @@ def _phrase_patterns(lexicon: Lexicon) -> PhraseMatcher:
     for cue in lexicon.phrases:
         grouped.setdefault((cue.category, cue.confidence), []).append(cue.phrase)
     return PhraseMatcher((category, confidence, phrases) for (category, confidence), phrases in grouped.items())
-
-
-def _best_per_category(hits: list[Hit]) -> list[Hit]:
-    """One hit per category: the most confident, with a named source preferred on ties."""
-    best: dict[str, Hit] = {}
-    for hit in hits:
-        kept = best.get(hit.category)
-        if kept is None or (hit.confidence, bool(hit.source)) > (kept.confidence, bool(kept.source)):
-            best[hit.category] = hit if hit.source or kept is None or not kept.source else Hit(
-                hit.category, hit.cue, hit.confidence, kept.source)
-        elif hit.source and not kept.source:  # the more confident cue, the source another cue named
-            best[hit.category] = Hit(kept.category, kept.cue, kept.confidence, hit.source)
-    return list(best.values())

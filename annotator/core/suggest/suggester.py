@@ -120,7 +120,8 @@ class Suggester:
                 attributed = self._continued(idx, text, previous, previous_text, same, in_post)
             if not attributed and not heading:
                 attributed = self._referred_back(text)
-            elif attributed and all(h.category == "social_post" and not h.source for h in attributed):
+            elif attributed and all(h.category == "other_outlet" or h.category == "social_post" and not h.source
+                                    for h in attributed):  # "He told the Associated Press", "He wrote on X"
                 attributed = attributed + [h for h in self._referred_back(text) if h.category != "social_post"]
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
@@ -136,7 +137,8 @@ class Suggester:
 
     def _referred_back(self, text: str) -> list[Hit]:
         """A speaker given before and referred to by "he", "she" or a role ("The governor vowed"), after
-        sentences that attribute nothing, or posting ("He wrote on X"): who it is is the reader's to fill in."""
+        sentences that attribute nothing, or posting or telling an outlet ("He wrote on X", "He told the
+        Associated Press"): who it is is the reader's to fill in."""
         speaker = person_speaks(text, self.rules.speech_re)
         if speaker:
             return [Hit("on_record", speaker, _PERSON_BEFORE)]

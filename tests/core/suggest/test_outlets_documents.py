@@ -36,7 +36,8 @@ def test_a_news_agency_speaking_is_an_outlet_not_an_institution(suggester: Sugge
     "The test was a success, Yonhap reported.",
 ])
 def test_news_names_are_recognised_as_outlets(suggester: Suggester, sentence: str) -> None:
-    assert categories(suggester, sentence) == [{"other_outlet"}]
+    found = categories(suggester, sentence)[0]  # "The minister told …": the minister on the record besides
+    assert "other_outlet" in found and found <= {"other_outlet", "on_record"}
 
 
 @pytest.mark.parametrize("sentence", [

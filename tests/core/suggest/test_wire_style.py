@@ -79,3 +79,37 @@ def test_a_standfirst_ending_in_the_correspondents_credit_gets_nothing(suggester
 ])
 def test_nobody_claiming_an_attack_is_no_source(suggester: Suggester, sentence: str) -> None:
     assert "on_record" not in in_body(suggester, sentence)[0]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The announcement came days after Facebook said accounts with Russian ties bought ads.", {"on_record"}),
+    ("Other companies including Apple, Google, Twitter and Facebook said they never received a request.",
+     {"on_record"}),
+    ("Facebook has agreed to share the ads with congressional investigators.", set()),
+    ("Twitter, another social network, had already told the agency that it would move its servers.",
+     {"on_record"}),
+])
+def test_a_platforms_company_speaking_is_on_record_not_a_post(suggester: Suggester, sentence: str,
+                                                              expected: set[str]) -> None:
+    assert set(in_body(suggester, sentence)[0]) == expected
+
+
+def test_a_pronoun_telling_an_outlet_is_on_record_too(suggester: Suggester) -> None:
+    body = ("David Wright is a physicist at the Union of Concerned Scientists. | "
+            "He told the Associated Press that the missile was the longest-range test yet.")
+    assert set(in_body(suggester, body)[1]) == {"on_record", "other_outlet"}
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Japan’s defense minister estimated that the missile flew for about 50 minutes.", "anonymous_official"),
+    ("The company's director of operations said the cause of the collapse was not known.", "anonymous_official"),
+    ("A day later the Taliban’s ministry of information and culture said it had received complaints.",
+     "on_record"),
+])
+def test_a_role_or_body_of_a_named_owner_speaks(suggester: Suggester, sentence: str, category: str) -> None:
+    assert category in in_body(suggester, sentence)[0]
+
+
+def test_a_possessed_role_then_the_name_is_the_named_speaker(suggester: Suggester) -> None:
+    found = in_body(suggester, "Chad's communications minister, Moussa Doumgor, says the rebels were routed.")[0]
+    assert found == {"on_record": "Moussa Doumgor, Chad's communications minister"}
