@@ -29,8 +29,16 @@ class Appositions:
             rf"^\s*(?:(?:But|And|Meanwhile|However|Still|Separately),?\s+)?(?P<desc>{_DESCRIPTION}|{_POSSESSED}),\s+"
             rf"(?P<name>{NAME}),{verb}")
 
+        self._who = re.compile(rf"(?P<name>{NAME}),\s+who\s+{ADVERBS}(?:{speech})\b")  # "Edward Snowden, who wrote"
+
     def named(self, text: str, hits: list[Hit]) -> list[Hit]:
-        """The sentence's hits with a described-and-named speaker as one named, on-record source."""
+        """The sentence's hits with a described-and-named speaker as one named, on-record source, and a
+        named speaker of a relative clause ("Critics include Edward Snowden, who wrote …")."""
+        who = self._who.search(text) if " who " in text else None
+        if who is not None and len(who.group("name").split()) >= 2 and not any(
+                h.category == "on_record" and h.source for h in hits):
+            hits = [Hit("on_record", who.group(0), 0.8, who.group("name"))] + [
+                h for h in hits if not (h.category == "on_record" and not h.source)]
         match = self._bracketed.search(text) if "(" in text else None
         if match is None and "," in text:
             match = self._comma.match(text)

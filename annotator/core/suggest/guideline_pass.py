@@ -5,6 +5,7 @@ have read it: the corrections that need the whole sentence, or the article's own
   "… was the editor"), a sign-off ("I'm Mario Ritter.") and a promotion ("Sign up for our
   newsletter…", "Related: …", "Read more: …") are display text: no category.
 - The article's own outlet is no other outlet: "told VOA" in VOA's story relays nobody else.
+- "Added" and "answered" with a thing and a place ("added North Korea back to the list") state nothing.
 - An outlet reporting is no on-record speaker besides ("The official Lanka Broadcasting Corporation reports").
 - An outlet that only employs someone ("The BBC's Tokyo correspondent … was detained") relays
   nothing: without a speech or reporting verb there is no outlet's report.
@@ -36,7 +37,8 @@ BODY_NAME_WORDS = ("Committee|Commission|Council|Institute|Foundation|Organi[sz]
                    "Federation|Union|Coalition|Alliance|Society|Center|Centre|Ministry|Department|Agency|Office|"
                    "Bank|University|Court|Party")
 _INSTITUTION = re.compile(rf"\b(?:{BODY_NAME_WORDS}|Institution|Program(?:me)?|Movement|Network for)\b")
-_BLOG = re.compile(r"\b(?:blogg?ers?|blog|blogs|blogosphere|netizens|on\s+(?:his|her|their|its)\s+wall|"
+_BLOG = re.compile(r"\b(?:blogg?ers?|blog|blogs|blogosphere|netizens|social\s+media\s+users?|"
+                   r"on\s+(?:his|her|their|its)\s+wall|"
                    r"social\s+network(?:ing)?\s+sites?|wrote\s+on\s+(?:his|her|their|its)\s+(?:page|profile))\b",
                    re.IGNORECASE)
 _SPEAKS_OR_REPORTS = re.compile(
@@ -59,9 +61,22 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
     if display_text.is_credit(text) or display_text.is_promotion(text):
         return []
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet) and not _document_named_only(text, h)]
-    out = _outlet_not_speaker([_institution(_people_not_papers(text, h)) for h in out])
+    out = _outlet_not_speaker([_institution(_people_not_papers(text, h)) for h in out if not _acts(text, h)])
     out = _unnamed_role(_affiliated_unnamed(text, _described_named(out)))
     return _posts(text, _blog_not_outlet(text, out))
+
+
+_ACTING = re.compile(r"(?:added|adds|answered|answers)$")
+_OBJECT_THEN_PLACE = re.compile(r"\s+(?!that\b)(?:[\w'’.-]+\s+){1,6}?(?:to|with|into)\b(?!\s+(?:say|add|reporters)\b)")
+
+
+def _acts(text: str, hit: Hit) -> bool:
+    """ "The United States added North Korea back to the list", "The military answered the launch with
+    its own test": the verb takes a thing and a place, no statement."""
+    if hit.category not in _SPEAKING or not _ACTING.search(hit.cue):
+        return False
+    at = text.find(hit.cue)
+    return at >= 0 and bool(_OBJECT_THEN_PLACE.match(text, at + len(hit.cue)))
 
 
 def _outlet_not_speaker(hits: list[Hit]) -> list[Hit]:

@@ -37,6 +37,10 @@ def byline_author(text: str) -> str | None:
     return sources.clean(name.split(".")[-1]) or byline.group("handle")
 
 
+_SOME = re.compile(r"\b(?:[Oo]ne|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]nother|[Tt]wo|[Tt]hree)\s+$")
+_NAMED_NEXT = re.compile(r"\s+(?:@\w|[A-Z])")
+
+
 class PostFrames:
     """The post frames of one lexicon, compiled once. `speech_re` and `speech` are the rules' speech
     verbs; `named` gives the name a poster goes by, or "" when a phrase names nobody on the record."""
@@ -86,8 +90,14 @@ class PostFrames:
         member = self._member_re.search(text)
         if member and self.relays(text):  # "Facebook user Julie Lam explained", "on the … Facebook group page:"
             out.append(Hit("social_post", member.group(0), 0.8))
+
         poster = next((h.source for h in out if h.source), "")
-        return [h if h.source else replace(h, source=poster) for h in out]
+        out = [h if h.source else replace(h, source=poster) for h in out]
+        some = _SOME.search(text, 0, member.start()) if member and out else None
+        if some and not poster and not _NAMED_NEXT.match(text, member.end()):  # "One Facebook user said:"
+            unnamed = some.group(0) + member.group(0)
+            out.append(Hit("anonymous_other", unnamed, 0.75, sources.described(unnamed)))
+        return out
 
     def relays(self, text: str) -> bool:
         """Whether the sentence relays something: a speech or posting verb, or a quotation."""

@@ -23,6 +23,8 @@ _RESPONSE = re.compile(
     r"|\bchimed\s+in\s+to\s+(?:deny|confirm|dispute|reject)"
     r"|\bdirected\s+(?:questions|inquiries|queries|requests\s+for\s+comment)\s+to"
     r"|\bhad\s+no\s+(?:immediate\s+)?comment|\bclaimed\s+responsibility"
+    r"|\b(?:did\s+not|would\s+not|declined\s+to)\s+(?:offer|give|provide)\s+(?:any\s+)?(?:further\s+)?"
+    r"(?:details|specifics)"
     r"|\b(?:pushed|pushes|push)\s+back\s+(?:on|against)|\b(?:hit|hits|fired|fires|shot)\s+back\s+at)\b")
 _SUBJECT = re.compile(
     rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"

@@ -79,6 +79,12 @@ def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:
                           + speech.pattern, text)) or bool(_GOES_ON.match(text))
 
 
+def body_speaks(text: str, speech: re.Pattern[str]) -> str:
+    """ "It said …" opening a sentence: a body named before speaks; the words that say so, or ""."""
+    match = re.match(r"\s*It\s+" + ADVERBS + speech.pattern, text)
+    return match.group(0).strip() if match else ""
+
+
 def person_speaks(text: str, speech: re.Pattern[str]) -> str:
     """ "He said …", "She later told …": a person (he or she, not "they" or "it", which may be a body or
     a group) speaks, named somewhere before; the words that say so, or ""."""

@@ -20,6 +20,7 @@ from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.rules import Rules
 from annotator.core.suggest.speakers import (
+    body_speaks,
     described_role,
     described_speaks,
     is_quote_only,
@@ -139,8 +140,8 @@ class Suggester:
         """A speaker given before and referred to by "he", "she" or a role ("The governor vowed"), after
         sentences that attribute nothing, or posting or telling an outlet ("He wrote on X", "He told the
         Associated Press"): who it is is the reader's to fill in."""
-        speaker = person_speaks(text, self.rules.speech_re)
-        if speaker:
+        speaker = person_speaks(text, self.rules.speech_re) or body_speaks(text, self.rules.speech_re)
+        if speaker:  # "He said", "It said": a person or a body named before
             return [Hit("on_record", speaker, _PERSON_BEFORE)]
         cue, category = described_role(text, self.rules.speech_re)
         return [Hit(category, cue, _PERSON_BEFORE)] if cue else []

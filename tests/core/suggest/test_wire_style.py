@@ -113,3 +113,34 @@ def test_a_role_or_body_of_a_named_owner_speaks(suggester: Suggester, sentence: 
 def test_a_possessed_role_then_the_name_is_the_named_speaker(suggester: Suggester) -> None:
     found = in_body(suggester, "Chad's communications minister, Moussa Doumgor, says the rebels were routed.")[0]
     assert found == {"on_record": "Moussa Doumgor, Chad's communications minister"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The launch came a week after the United States added North Korea back to the list of sponsors of terror.",
+    "South Korea’s military answered the launch minutes later with its own missile test.",
+])
+def test_a_speech_verb_taking_an_object_and_a_place_is_no_statement(suggester: Suggester, sentence: str) -> None:
+    assert in_body(suggester, sentence)[0] == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "One Facebook user said: “If you were using this service, just stop.”",
+    "But many social media users continue to criticize the company for its reported action.",
+])
+def test_unnamed_users_of_a_platform_are_anonymous_and_a_post(suggester: Suggester, sentence: str) -> None:
+    assert set(in_body(suggester, sentence)[0]) == {"anonymous_other", "social_post"}
+
+
+def test_a_name_then_who_said_is_on_record(suggester: Suggester) -> None:
+    found = in_body(suggester, "Critics include Edward Snowden, who wrote “Close your account today.”")[0]
+    assert found.get("on_record") == "Edward Snowden"
+
+
+def test_it_said_after_a_body_is_that_body_on_record(suggester: Suggester) -> None:
+    body = "Last November, the agency blocked access to the website. | It said the company was breaking the law."
+    assert set(in_body(suggester, body)[1]) == {"on_record"}
+
+
+def test_offering_no_details_is_a_response(suggester: Suggester) -> None:
+    body = "The president spoke about the launch on Tuesday. | He did not offer any details."
+    assert set(in_body(suggester, body)[1]) == {"on_record"}
