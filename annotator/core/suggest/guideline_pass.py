@@ -89,6 +89,8 @@ def _outlet_not_speaker(hits: list[Hit]) -> list[Hit]:
 
 
 def _relays_nothing(text: str, hit: Hit, own_outlet: str) -> bool:
+    if hit.category == "on_record" and hit.source and own_outlet and _same_outlet(hit.source, own_outlet):
+        return True  # "VOA Pashto reported" in VOA's story: its own reporting
     if hit.category != "other_outlet":
         return False
     if hit.source and own_outlet and _same_outlet(hit.source, own_outlet):
@@ -170,7 +172,7 @@ def _described_named(hits: list[Hit]) -> list[Hit]:
     """An unnamed description inside a named speaker's cue ("Valeska Paris, an Australian woman and
     former Scientologist, has claimed") describes that speaker: it is no second, unnamed source."""
     named = [h for h in hits if h.category == "on_record" and h.source and h.cue.startswith(h.source.split(",")[0])]
-    return [h for h in hits if not (h.category in ("anonymous_official", "anonymous_other") and any(
+    return [h for h in hits if not (h.category in ("anonymous_official", "anonymous_other") and h.source and any(
         h.cue in n.cue and not n.cue.startswith(h.cue) for n in named))]
 
 

@@ -22,7 +22,7 @@ _RESPONSE = re.compile(
     r"\s+to\s+(?:immediately\s+)?(?:comment|confirm|deny|discuss|elaborate|answer|say\s+more)"
     r"|\bchimed\s+in\s+to\s+(?:deny|confirm|dispute|reject)"
     r"|\bdirected\s+(?:questions|inquiries|queries|requests\s+for\s+comment)\s+to"
-    r"|\bhad\s+no\s+(?:immediate\s+)?comment|\bclaimed\s+responsibility"
+    r"|\bhad\s+no\s+(?:immediate\s+)?comment|\b(?:(?:are|is|were|was)\s+said\s+to\s+have\s+)?claimed\s+responsibility"
     r"|\b(?:did\s+not|would\s+not|declined\s+to)\s+(?:offer|give|provide)\s+(?:any\s+)?(?:further\s+)?"
     r"(?:details|specifics)"
     r"|\b(?:pushed|pushes|push)\s+back\s+(?:on|against)|\b(?:hit|hits|fired|fires|shot)\s+back\s+at)\b")

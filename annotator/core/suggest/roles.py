@@ -1,7 +1,8 @@
 """An official role or a body that a named owner's possessive gives, speaking: "Japan’s defense minister
 estimated", "IVRCL's director of operations said" (an unnamed official: the role is official, the person
 unnamed), "the Taliban’s ministry of information and culture said" (a body speaking as itself, on the
-record; bodies without "of …" are rules.Rules' institution frame).
+record; bodies without "of …" are rules.Rules' institution frame). A party to a conflict opening a
+sentence speaks as itself, on the record ("The rebels say", "Insurgents said"), as a named group does.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from annotator.core.suggest.speakers import ADVERBS
 _ROLES = ("minister", "director", "chief", "secretary", "head", "commander", "spokesman", "spokeswoman",
           "spokesperson", "official", "envoy", "ambassador", "adviser", "advisor", "prosecutor", "governor",
           "representative", "negotiator", "officer", "aide")
+_PARTIES = r"(?i:rebels|insurgents|militants|guerrillas|separatists)"  # armed groups speaking as themselves
 _OWNER = r"(?:[Tt]he\s+[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:'s|’s)"
 _OF = r"(?:\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"  # "of information and culture"
 
@@ -31,11 +33,15 @@ class PossessedRoles:
                                 rf"(?:{alternation(institutions)})\s+(?:of|for)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)"
                                 rf"{tail}")
 
+        self._party = re.compile(rf"^\s*(?P<subj>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:{_PARTIES}))\s+{ADVERBS}"
+                                 rf"(?:{speech})\b")
+
     def hits(self, text: str) -> list[Hit]:
-        """The sentence's possessed roles and bodies that speak."""
+        """The sentence's possessed roles and bodies that speak, and a party to a conflict speaking."""
+        party = self._party.match(text)
+        out = [Hit("on_record", party.group(0), 0.8, sources.clean(party.group("subj")))] if party else []
         if "'s " not in text and "’s " not in text:
-            return []
-        out = []
+            return out
         role = self._role.search(text)
         if role:
             out.append(Hit("anonymous_official", role.group(0), 0.8, sources.described(role.group("subj"))))

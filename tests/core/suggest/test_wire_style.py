@@ -144,3 +144,28 @@ def test_it_said_after_a_body_is_that_body_on_record(suggester: Suggester) -> No
 def test_offering_no_details_is_a_response(suggester: Suggester) -> None:
     body = "The president spoke about the launch on Tuesday. | He did not offer any details."
     assert set(in_body(suggester, body)[1]) == {"on_record"}
+
+
+
+def test_the_broadcasters_own_service_reporting_is_no_speaker(suggester: Suggester) -> None:
+    sentence = "In March, the Taliban stopped the news shows, which had run for a decade, VOA Pashto reported."
+    assert in_body(suggester, sentence, outlet="VOA News")[0] == {}
+
+
+def test_a_group_said_to_have_claimed_an_attack(suggester: Suggester) -> None:
+    found = in_body(suggester, "Taliban militants are said to have claimed responsibility for the attack.")[0]
+    assert set(found) == {"on_record", "anonymous_other"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels have said they plan to topple the president before the end of the year.",
+    "The rebels say their weapons are from soldiers who are defecting to their side.",
+    "Insurgents said they had seized the town.",
+])
+def test_rebels_speaking_as_themselves_are_on_record(suggester: Suggester, sentence: str) -> None:
+    assert set(in_body(suggester, sentence)[0]) == {"on_record"}
+
+
+def test_proclaiming_is_a_statement(suggester: Suggester) -> None:
+    found = in_body(suggester, "President Ana Ruiz has already proclaimed the group's military defeat.")[0]
+    assert found == {"on_record": "Ana Ruiz, President"}
