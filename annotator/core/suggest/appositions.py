@@ -3,17 +3,22 @@
 "A spokesman for the ministry, John Doe, said …", "Chad's communications minister, Moussa Doumgor, says"
 and "A Defense Department spokesman (Bryan Whitman) called …" name John Doe, Moussa Doumgor and Bryan Whitman, on the record; the description ("a spokesman for the
 ministry") is no second, unnamed source (the coding guidelines: an unnamed source is one the text does
-not name).
+not name). A person named with where they work ("Bruce Bennett from the RAND Corporation told VOA") is
+that person, the organisation their title.
 """
 
 from __future__ import annotations
 
 import re
 
+from annotator.core.suggest import sources
+from annotator.core.suggest.guideline_pass import BODY_NAME_WORDS
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.speakers import ADVERBS, NAME
 
 _UNNAMED = ("anonymous_official", "anonymous_other")
+_PERSON = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"  # "Bong Young-shik", "Bruce Bennett"
+_BODY = re.compile(rf"\b(?:{BODY_NAME_WORDS}|Ministry|Army|Police|Government|Embassy|Times|News|Post)\b")
 _DESCRIPTION = r"(?:[Aa]n?|[Tt]he)\s+[^,;:()“”\"]{2,100}?"
 _POSSESSED = r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}['’]s\s+[^,;:()“”\"]{2,60}?"
 
@@ -29,7 +34,21 @@ class Appositions:
             rf"^\s*(?:(?:But|And|Meanwhile|However|Still|Separately),?\s+)?(?P<desc>{_DESCRIPTION}|{_POSSESSED}),\s+"
             rf"(?P<name>{NAME}),{verb}")
 
+        self._affiliated = re.compile(  # "Bruce Bennett from the RAND Corporation told", "… in Seoul, doubts"
+            rf"(?P<name>{_PERSON})\s+(?:from|of|at|with)\s+(?:the\s+)?(?P<org>{NAME})(?:\s+in\s+{NAME})?,?{verb}")
         self._who = re.compile(rf"(?P<name>{NAME}),\s+who\s+{ADVERBS}(?:{speech})\b")  # "Edward Snowden, who wrote"
+
+    def affiliated(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A person named with where they work ("Bruce Bennett from the RAND Corporation told VOA"): the
+        person on the record, the organisation their title, no speaker read in the organisation or place."""
+        match = self._affiliated.search(text) if (" from " in text or " of " in text or " at " in text
+                                                  or " with " in text) else None
+        if match is None or _BODY.search(match.group("name")) or any(
+                w.lower() in sources.ROLE_NOUNS for w in match.group("name").split()):  # "Assistant Secretary of …"
+            return hits
+        start, end = match.end("name"), match.start("verb")
+        kept = [h for h in hits if not (h.category == "on_record" and h.source and h.source in text[start:end])]
+        return [Hit("on_record", match.group(0), 0.85, f"{match.group('name')}, {match.group('org')}")] + kept
 
     def named(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The sentence's hits with a described-and-named speaker as one named, on-record source, and a

@@ -2,7 +2,8 @@
 estimated", "IVRCL's director of operations said" (an unnamed official: the role is official, the person
 unnamed), "the Taliban’s ministry of information and culture said" (a body speaking as itself, on the
 record; bodies without "of …" are rules.Rules' institution frame). A party to a conflict opening a
-sentence speaks as itself, on the record ("The rebels say", "Insurgents said"), as a named group does.
+sentence speaks as itself, on the record ("The rebels say", "Insurgents said"), as a named group does,
+and so does a body's statement ("A U.S. embassy statement condemned the attack").
 """
 
 from __future__ import annotations
@@ -33,13 +34,19 @@ class PossessedRoles:
                                 rf"(?:{alternation(institutions)})\s+(?:of|for)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)"
                                 rf"{tail}")
 
+        self._statement = re.compile(  # "A U.S. embassy statement condemned the attack"
+            rf"^\s*(?:[Aa]n?|[Tt]he)\s+(?P<subj>(?:[\w.'’-]+\s+){{0,3}}?(?:{alternation(institutions)}))\s+"
+            rf"(?:statement|communiqu[eé]|spokesman|spokeswoman|spokesperson)\s+{ADVERBS}(?:{speech})\b")
         self._party = re.compile(rf"^\s*(?P<subj>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:{_PARTIES}))\s+{ADVERBS}"
                                  rf"(?:{speech})\b")
 
     def hits(self, text: str) -> list[Hit]:
         """The sentence's possessed roles and bodies that speak, and a party to a conflict speaking."""
-        party = self._party.match(text)
-        out = [Hit("on_record", party.group(0), 0.8, sources.clean(party.group("subj")))] if party else []
+        out = []
+        for frame in (self._party, self._statement):
+            match = frame.match(text)
+            if match:
+                out.append(Hit("on_record", match.group(0), 0.8, sources.clean(match.group("subj"))))
         if "'s " not in text and "’s " not in text:
             return out
         role = self._role.search(text)

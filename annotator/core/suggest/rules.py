@@ -157,7 +157,7 @@ class Rules:
         found += response_hits(text, self)  # "declined to comment", "denied by officials"
         if outlets:
             found = self.outlets_over(text, found, outlets)
-        found = self.appositions.named(text, found)  # "A spokesman for the ministry, John Doe, said"
+        found = self.appositions.named(text, self.appositions.affiliated(text, found))  # "A spokesman …, John Doe, said"
         return best_per_category(found)
 
     def _phrases(self, text: str) -> list[Hit]:
@@ -294,6 +294,8 @@ class Rules:
         for match in self.named_subject_re.finditer(text):
             if match.group("verb") == "states" and _PEOPLE_ADJECTIVE.search(match.group("subj")):
                 continue  # "among South American states": a noun
+            if match.group("appos") == "," and match.group("verb").endswith("ing"):
+                continue  # "condemned the attack in Lower Dir, saying": the clause's subject speaks
             hit = self._named_hit(match.group("subj"), match.group("appos"), match.group(0))
             if hit:
                 out.append(hit)

@@ -213,7 +213,11 @@ def _posted_by(speakers: list[Hit], posts: list[Hit]) -> list[Hit]:
 
 
 def _full_name(source: str, known: list[str]) -> str:
-    """A surname alone ("Kikta") becomes the full "Jason Kikta, former official" given earlier."""
+    """A surname alone ("Kikta", "Mr. Edwards") becomes the full "Jason Kikta, former official" given earlier."""
+    bare = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", source.strip())
+    if bare != source.strip() and " " not in bare:
+        found = _full_name(bare, known)
+        return found if found != bare else source
     if not source or " " in source.strip():
         return source
     for earlier in reversed(known):

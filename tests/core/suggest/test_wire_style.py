@@ -169,3 +169,45 @@ def test_rebels_speaking_as_themselves_are_on_record(suggester: Suggester, sente
 def test_proclaiming_is_a_statement(suggester: Suggester) -> None:
     found = in_body(suggester, "President Ana Ruiz has already proclaimed the group's military defeat.")[0]
     assert found == {"on_record": "Ana Ruiz, President"}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Korea expert Bruce Bennett from the RAND Corporation told VOA the North does not need the weapons.",
+     "Bruce Bennett, RAND Corporation"),
+    ("Another expert, Bong Young-shik from the Asan Institute for Policy Studies in Seoul, doubts the pledge.",
+     "Bong Young-shik, Asan Institute for Policy Studies"),
+])
+def test_a_name_from_an_organisation_names_the_person(suggester: Suggester, sentence: str, name: str) -> None:
+    assert in_body(suggester, sentence, outlet="VOA News")[0].get("on_record") == name
+
+
+def test_mr_and_a_surname_take_the_full_name_given_before(suggester: Suggester) -> None:
+    body = ("Adrian Edwards, a United Nations spokesman, said the staff were safe. | "
+            "“We are on restricted movement,” said Mr. Edwards.")
+    assert in_body(suggester, body)[1].get("on_record", "").startswith("Adrian Edwards")
+
+
+def test_the_noun_before_a_comma_and_saying_is_no_speaker(suggester: Suggester) -> None:
+    found = in_body(suggester, "An embassy statement condemned the attack in Lower Dir, saying it shows the"
+                               " terrorists' vision.")[0]
+    assert "Lower Dir" not in found.values()
+
+
+@pytest.mark.parametrize("sentence", [
+    "In September, London announced its ban on the imports.",
+    "Moscow denied the report on Tuesday.",
+])
+def test_a_capital_standing_for_its_government_names_nobody(suggester: Suggester, sentence: str) -> None:
+    assert in_body(suggester, sentence)[0] == {"on_record": ""}
+
+
+def test_a_bodys_statement_speaking_is_the_body_on_record(suggester: Suggester) -> None:
+    found = in_body(suggester, "A U.S. embassy statement condemned the attack in Lower Dir, saying it shows the"
+                               " terrorists' vision.")[0]
+    assert found == {"on_record": "U.S. embassy"}
+
+
+def test_a_title_of_a_department_is_no_affiliation(suggester: Suggester) -> None:
+    found = in_body(suggester, "In a statement, Tricia McLaughlin, Assistant Secretary of Homeland Security,"
+                               " asserted that the memo did not come from the administration.")[0]
+    assert found.get("on_record", "").startswith("Tricia McLaughlin")
