@@ -1,9 +1,9 @@
 """A speaker given as a description and a name side by side: one named speaker, the description their title.
 
-"A spokesman for the ministry, John Doe, said …", "Chad's communications minister, Moussa Doumgor, says"
-and "A Defense Department spokesman (Bryan Whitman) called …" name John Doe, Moussa Doumgor and Bryan Whitman, on the record; the description ("a spokesman for the
-ministry") is no second, unnamed source (the coding guidelines: an unnamed source is one the text does
-not name). A person named with where they work ("Bruce Bennett from the RAND Corporation told VOA") is
+"A spokesman for the ministry, John Doe, said …", "Chad's communications minister, Moussa Doumgor,
+says" and "A Defense Department spokesman (Bryan Whitman) called …" name John Doe, Moussa Doumgor and
+Bryan Whitman, on the record; the description ("a spokesman for the ministry") is no second, unnamed
+source (the coding guidelines: an unnamed source is one the text does not name). A person named with where they work ("Bruce Bennett from the RAND Corporation told VOA") is
 that person, the organisation their title.
 """
 
@@ -33,7 +33,6 @@ class Appositions:
         self._comma = re.compile(  # "A spokesman for the ministry, John Doe, said"
             rf"^\s*(?:(?:But|And|Meanwhile|However|Still|Separately),?\s+)?(?P<desc>{_DESCRIPTION}|{_POSSESSED}),\s+"
             rf"(?P<name>{NAME}),{verb}")
-
         self._affiliated = re.compile(  # "Bruce Bennett from the RAND Corporation told", "… in Seoul, doubts"
             rf"(?P<name>{_PERSON})\s+(?:from|of|at|with)\s+(?:the\s+)?(?P<org>{NAME})(?:\s+in\s+{NAME})?,?{verb}")
         self._who = re.compile(rf"(?P<name>{NAME}),\s+who\s+{ADVERBS}(?:{speech})\b")  # "Edward Snowden, who wrote"

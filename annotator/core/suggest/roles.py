@@ -23,8 +23,9 @@ _OWNER = r"(?:[Tt]he\s+[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:'s|’s)"
 _OF = r"(?:\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"  # "of information and culture"
 
 
-class PossessedRoles:
-    """The frames for one lexicon's institutions and speech verbs (patterns), compiled once."""
+class RoleFrames:
+    """Speakers given by a role, a body or a party rather than a name: the frames for one lexicon's
+    institutions and speech verbs (patterns), compiled once."""
 
     def __init__(self, institutions: list[str], speech: str) -> None:
         tail = rf"(?:,\s+[^,“”]{{2,80}},)?\s+{ADVERBS}(?:{speech})\b"
@@ -33,10 +34,9 @@ class PossessedRoles:
         self._body = re.compile(rf"(?:^|(?<=[\s,;:(]))(?P<subj>{_OWNER}\s+(?:[\w-]+\s+){{0,2}}?"
                                 rf"(?:{alternation(institutions)})\s+(?:of|for)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)"
                                 rf"{tail}")
-
         self._statement = re.compile(  # "A U.S. embassy statement condemned the attack"
             rf"^\s*(?:[Aa]n?|[Tt]he)\s+(?P<subj>(?:[\w.'’-]+\s+){{0,3}}?(?:{alternation(institutions)}))\s+"
-            rf"(?:statement|communiqu[eé]|spokesman|spokeswoman|spokesperson)\s+{ADVERBS}(?:{speech})\b")
+            rf"(?:statement|communiqu[eé])\s+{ADVERBS}(?:{speech})\b")
         self._party = re.compile(rf"^\s*(?P<subj>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:{_PARTIES}))\s+{ADVERBS}"
                                  rf"(?:{speech})\b")
 

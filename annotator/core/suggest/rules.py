@@ -25,7 +25,7 @@ from annotator.core.suggest.frames import (
 )
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
-from annotator.core.suggest.roles import PossessedRoles
+from annotator.core.suggest.roles import RoleFrames
 from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.quoted_as import quoted_as_saying
 from annotator.core.suggest.responses import response_hits
@@ -63,7 +63,7 @@ class Rules:
         self.media = _alt(w["media_nouns"])
         self.posts = PostFrames(w, self.speech_re, self.speech, self._posting_name)
         self.appositions = Appositions(self.speech)
-        self.roles = PossessedRoles(w["institution_nouns"], self.speech)
+        self.roles = RoleFrames(w["institution_nouns"], self.speech)
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}

@@ -129,7 +129,8 @@ class Suggester:
             block.after(idx, text, heading, attributed)
             vetted = [v for h in attributed
                       for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)))]
-            attributed = guideline_pass.one_per_category(self.vetting.authored(vetted))  # an outlet moved from speaker repeats nothing
+            # an outlet moved from speaker repeats nothing; a post without an author is the speaker's
+            attributed = guideline_pass.one_per_category(self.vetting.authored(vetted))
             known += [h.source for h in attributed if h.source]
             found.append(attributed)
             if attributed or not heading:

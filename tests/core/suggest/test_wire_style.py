@@ -211,3 +211,8 @@ def test_a_title_of_a_department_is_no_affiliation(suggester: Suggester) -> None
     found = in_body(suggester, "In a statement, Tricia McLaughlin, Assistant Secretary of Homeland Security,"
                                " asserted that the memo did not come from the administration.")[0]
     assert found.get("on_record", "").startswith("Tricia McLaughlin")
+
+
+def test_an_unnamed_spokesman_of_a_body_stays_an_unnamed_official(suggester: Suggester) -> None:
+    found = in_body(suggester, "A Defense Department spokesman said the attacks were troubling.")[0]
+    assert set(found) == {"anonymous_official"}
