@@ -18,6 +18,7 @@ SETS = {
                ROOT / "tests" / "data" / "claims" / "retold_claims.json"),
     "scale": (ROOT / "tests" / "data" / "claims" / "scale",
               ROOT / "tests" / "data" / "claims" / "scale_claims.json"),
+    "real": (ROOT / "tests" / "data" / "claims" / "real", ROOT / "tests" / "data" / "claims" / "real_claims.json"),
     "disputes": (ROOT / "tests" / "data" / "claims" / "disputes",
                  ROOT / "tests" / "data" / "claims" / "disputes_claims.json"),
 }
