@@ -25,6 +25,10 @@ _CORRESPONDENT = re.compile(  # "VOA's Al Pessin reports from the Pentagon.", "J
     r"^\s*(?:(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}['’]s|Our)\s+(?:[a-z]+\s+){0,2})?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
     r"\s+(?:reports\s+from\s+[^.!?]{2,60}|has\s+more|has\s+(?:this|the)\s+(?:report|story)|filed\s+this\s+report"
     r"(?:\s+from\s+[^.!?]{2,60})?)\.\s*$")
+_NAMES = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
+_SIGN_ON = re.compile(  # "From Washington, this is VOA News.", "You're listening to Morning Edition from NPR News."
+    rf"^\s*(?:(?:From\s+{_NAMES},\s+)?[Tt]his\s+is\s+(?:the\s+)?|You[’']re\s+listening\s+to\s+(?:the\s+)?){_NAMES}"
+    rf"(?:\s+(?:in|from|on)\s+(?:the\s+)?{_NAMES})?\.\s*$")
 _SIGN_OFF = re.compile(r"^\s*I[’']m\s+[A-Z][a-z][\w.-]*(?:\s+[A-Z][a-z][\w.-]*){1,3}\.\s*$")  # "I'm Mario Ritter."
 _PROMO = re.compile(
     r"^(?:(?:Related|Read\s+more|Read\s+also|See\s+also|More\s+on\s+this|Photo|Image|Picture|Video|Watch|Listen|"
@@ -56,8 +60,9 @@ def is_caption(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     """A credit line ("Jane Doe contributed to this report", "… was the editor", "VOA's Al Pessin reports
-    from the Pentagon.") or a sign-off ("I'm Mario Ritter.")."""
-    return bool(_CREDIT.search(text) or _SIGN_OFF.match(text) or _CORRESPONDENT.match(text))
+    from the Pentagon."), a sign-off ("I'm Mario Ritter.") or a broadcast's sign-on ("From Washington, this
+    is VOA News.")."""
+    return bool(_CREDIT.search(text) or _SIGN_OFF.match(text) or _SIGN_ON.match(text) or _CORRESPONDENT.match(text))
 
 
 def is_correspondent_credit(text: str) -> bool:

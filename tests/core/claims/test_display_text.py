@@ -36,3 +36,17 @@ def test_the_same_headline_in_two_outlets_is_no_claim_but_the_same_statement_is(
         "Bridge to reopen on Monday after repairs", STATED,
         "Sign up for our morning newsletter to get the news first."])]
     assert [g.members for g in compute_claims(sentences)] == [((1, 1), (2, 1))]
+
+
+@pytest.mark.parametrize("text", [
+    "From Washington, this is VOA News.", "This is IN THE NEWS in VOA Special English.",
+    "This is the BBC World Service.", "You're listening to Morning Edition from NPR News.",
+])
+def test_a_broadcasts_sign_on_is_display_text(text: str) -> None:
+    assert is_display_text(text)
+
+
+@pytest.mark.parametrize("text", ["This is the worst disaster Japan has faced since the war.",
+                                  "This is a setback for the talks, the minister said."])
+def test_a_sentence_opening_with_this_is_is_no_sign_on(text: str) -> None:
+    assert not is_display_text(text)
