@@ -33,19 +33,20 @@ from annotator.core.suggest.suggester import ATTRIBUTION, Suggester
 DATA = Path(__file__).resolve().parent.parent / "data" / "suggest"
 
 
-_KINDS = {"Wikinews": "politics-", "VOA News": "wire-"}  # other_labels.jsonl's outlets reported apart
+_KINDS = {"Wikinews": "politics-", "VOA News": "wire-", "cyber": "cyber-"}  # other_labels.jsonl's sets reported apart
 
 
 def labelled() -> dict[str, dict[str, list[dict]]]:
     """Rows by split, then by article: labels.jsonl's splits as they are; other_labels.jsonl's three
     outlets of other kinds (graded news, citizen media, analysis) as `other-tune` and `other-test`, its
     political Wikinews articles of 2004-05 as `politics-tune` and `politics-test`, its VOA News wire-style
-    reports as `wire-tune` and `wire-test`."""
+    reports as `wire-tune` and `wire-test`, its cyber and defence news (a row's `set`) as `cyber-tune` and
+    `cyber-test`."""
     by_split: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for name, prefix in (("labels.jsonl", ""), ("other_labels.jsonl", "other-")):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            kind = (_KINDS.get(row.get("outlet", ""), prefix) if prefix else prefix)
+            kind = (_KINDS.get(row.get("set") or row.get("outlet", ""), prefix) if prefix else prefix)
             by_split[kind + row["split"]][row["article"]].append(row)
     return by_split
 
@@ -117,7 +118,8 @@ def _count_sources(sources: Counter, row: dict, named: set[str], predicted: set[
         sources["wrong"] += 1
 
 
-SPLITS = ("tune", "dev", "test", "other-tune", "other-test", "politics-tune", "politics-test", "wire-tune", "wire-test")
+SPLITS = ("tune", "dev", "test", "other-tune", "other-test", "politics-tune", "politics-test", "wire-tune", "wire-test",
+          "cyber-tune", "cyber-test")
 
 
 def report_quality(splits: list[str]) -> None:
