@@ -1,8 +1,8 @@
 """A speaker given as a description and a name side by side: one named speaker, the description their title.
 
 "A spokesman for the ministry, John Doe, said …", "Chad's communications minister, Moussa Doumgor,
-says" and "A Defense Department spokesman (Bryan Whitman) called …" name John Doe, Moussa Doumgor and
-Bryan Whitman, on the record; the description ("a spokesman for the ministry") is no second, unnamed
+says", "A Defense Department spokesman (Bryan Whitman) called …" and "…,” said senior consultant at
+Sophos, Graham Cluley." name John Doe, Moussa Doumgor, Bryan Whitman and Graham Cluley, on the record; the description ("a spokesman for the ministry") is no second, unnamed
 source (the coding guidelines: an unnamed source is one the text does not name). A person named with where they work ("Bruce Bennett from the RAND Corporation told VOA") is
 that person, the organisation their title.
 """
@@ -35,6 +35,9 @@ class Appositions:
             rf"(?P<name>{NAME}),{verb}")
         self._affiliated = re.compile(  # "Bruce Bennett from the RAND Corporation told", "… in Seoul, doubts"
             rf"(?P<name>{_PERSON})\s+(?:from|of|at|with)\s+(?:the\s+)?(?P<org>{NAME})(?:\s+in\s+{NAME})?,?{verb}")
+        self._said_described = re.compile(  # "…,” said senior technology consultant at Sophos, Graham Cluley."
+            rf"(?:[”’\"],?|,)\s+(?:{speech})\s+(?P<desc>(?:the\s+)?[a-z][^,“”\"]{{2,80}}),\s+(?P<name>{NAME})"
+            r"\s*[.!]?\s*$")
         self._who = re.compile(rf"(?P<name>{NAME}),\s+who\s+{ADVERBS}(?:{speech})\b")  # "Edward Snowden, who wrote"
 
     def affiliated(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -59,7 +62,7 @@ class Appositions:
                 h for h in hits if not (h.category == "on_record" and not h.source)]
         match = self._bracketed.search(text) if "(" in text else None
         if match is None and "," in text:
-            match = self._comma.match(text)
+            match = self._comma.match(text) or self._said_described.search(text)
         if match is None or len(match.group("name").split()) < 2:
             return hits
         start, end = match.span("desc")

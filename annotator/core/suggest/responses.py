@@ -19,7 +19,7 @@ from annotator.core.suggest.speakers import NAME, leading_name
 
 _RESPONSE = re.compile(
     r"(?:\b(?:has|have|had)\s+)?(?:\b(?:declined|refused|was\s+unable|were\s+unable|would\s+not|did\s+not\s+wish)"
-    r"\s+to\s+(?:immediately\s+)?(?:comment|confirm|deny|discuss|elaborate|answer|say\s+more)"
+    r"\s+to\s+(?:immediately\s+)?(?:comment|confirm|deny|discuss|elaborate|answer|say)"
     r"|\bchimed\s+in\s+to\s+(?:deny|confirm|dispute|reject)"
     r"|\bdirected\s+(?:questions|inquiries|queries|requests\s+for\s+comment)\s+to"
     r"|\bhad\s+no\s+(?:immediate\s+)?comment|\b(?:(?:are|is|were|was)\s+said\s+to\s+have\s+)?claimed\s+responsibility"

@@ -122,7 +122,8 @@ class Rules:
         self.said_name_re = re.compile(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
             rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)"  # "say that …": a clause follows
-            rf"(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME}(?:,\s+[^,.“”]{{2,80}})?)")
+            rf"(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME})(?P<appos>,\s+[^,.“”]{{2,80}})?"
+            r"(?!\s+(?:were|was|is|are|had|have|has|will|would|could|can|did)\b)")  # "say Illinois was targeted"
 
     def _compile_documents(self, w: dict[str, list[str]]) -> None:
         """A document that says or finds something."""
@@ -172,7 +173,7 @@ class Rules:
                     continue  # "trended on Twitter": a platform named, no post relayed
                 if category == "document" and re.search(r"\b(?:is|was|are|were|as)\s+$", text[: match.start()]):
                     continue  # "The Dog Aging Project is a study of …": what something is, not a source
-                if category == "anonymous_other" and "report" not in match.group(0).lower() and (
+                if category == "anonymous_other" and not re.search(r"(?i)report|outlet|media|news", match.group(0)) and (
                         self._official_near(text, match.start())):
                     category = "anonymous_official"
                 source = self._described_near(text, match) if category.startswith("anonymous") else ""
@@ -260,8 +261,8 @@ class Rules:
         out = []
         for match in self.unnamed_re.finditer(text):
             np = match.group(0)
-            if not self._speaks(text, match):
-                continue
+            if not self._speaks(text, match) or sources.quoted(text, match.start()):
+                continue  # "“… only Russia's senior-most officials could have …,” the statement added"
             official = self._is_official(np)
             category = "anonymous_official" if official else "anonymous_other"
             strong = re.search(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori",
@@ -294,13 +295,15 @@ class Rules:
         for match in self.named_subject_re.finditer(text):
             if match.group("verb") == "states" and _PEOPLE_ADJECTIVE.search(match.group("subj")):
                 continue  # "among South American states": a noun
-            if match.group("appos") == "," and match.group("verb").endswith("ing"):
+            if match.group("verb").startswith("according") or (
+                    match.group("appos") == "," and match.group("verb").endswith("ing")):  # "…, according to X"
                 continue  # "condemned the attack in Lower Dir, saying": the clause's subject speaks
             hit = self._named_hit(match.group("subj"), match.group("appos"), match.group(0))
             if hit:
                 out.append(hit)
         for match in self.said_name_re.finditer(text):
-            hit = self._named_hit(match.group("subj"), None, match.group(0))
+            appos = match.group("appos")  # "said Scientizzle, the administrator who blocked them"
+            hit = self._named_hit(match.group("subj"), f"{appos}," if appos else None, match.group(0))
             if hit:
                 out.append(hit)
         for match in self.institution_re.finditer(text):

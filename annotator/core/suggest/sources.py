@@ -87,3 +87,9 @@ def described(phrase: str) -> str:
 
 
 _NOT_DESCRIPTIONS = frozenset({"some", "many", "others", "other", "few", "most", "several"})
+
+
+def quoted(text: str, at: int) -> bool:
+    """Whether position `at` of the sentence lies inside a quotation (curly or straight quotes)."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

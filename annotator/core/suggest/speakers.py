@@ -11,7 +11,7 @@ NAME = (rf"(?:{CAP}(?:\s+(?:of|for|and|de|da|dos|das|di|del|della|al|bin|ibn|&|d
         rf"\s+the\s+{CAP}|\s+{CAP}){{0,7}})")
 ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have|had|would|will|publicly|" \
            r"privately|again|first|recently|reportedly|separately|quickly|sharply|strongly|flatly|firmly|openly|" \
-           r"immediately|swiftly|angrily|already)\s+){0,3}"
+           r"immediately|swiftly|angrily|already|went\s+on\s+to)\s+){0,3}"
 QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
 QUOTE_OPEN = "“‘\""
 _DESCRIBED = (r"(?:official|source|spokesperson|spokesman|spokeswoman|person|insider|senator|minister|lawmaker|"
@@ -19,7 +19,7 @@ _DESCRIBED = (r"(?:official|source|spokesperson|spokesman|spokeswoman|person|ins
               r"president|secretary|ambassador|commander|general|lawyer|prosecutor|judge|witness|resident|"
               r"campaigner|activist|blogger|economist|director|chairman|chairwoman|leader|envoy|adviser|"
               r"advisor|employee|executive|chief|representative|congressman|congresswoman|candidate|nominee|premier|"
-              r"chancellor|official's\s+aide)")
+              r"chancellor|official's\s+aide|statement)")
 
 
 def leading_name(phrase: str) -> str:
@@ -58,11 +58,12 @@ _NOT_OFFICIAL = frozenset({"professor", "author", "lawyer", "witness", "resident
 
 
 def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
-    """ "The governor vowed …" at a sentence's start: (the words, the category) of a speaker referred to
-    by a role. A role held by one person ("the governor", "the senator") names someone given before:
-    on-record; a role many hold ("the official", "the source") stays unnamed. ("", "") when none."""
-    match = re.match(r"\s*The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED + r")(?P<many>s?)\s+" + ADVERBS
-                     + speech.pattern, text)
+    """ "The governor vowed …" at a sentence's start, or '“…,” the statement added': (the words, the
+    category) of a speaker referred to by a role. A role held by one person ("the governor", "the
+    senator") or a statement names someone given before: on-record; a role many hold ("the official",
+    "the source") stays unnamed. ("", "") when none."""
+    match = re.search(r"(?:^\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED
+                      + r")(?P<many>s?)\s+" + ADVERBS + speech.pattern, text)
     if match is None:
         return "", ""
     role = match.group("role")
