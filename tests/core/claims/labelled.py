@@ -19,6 +19,7 @@ SETS = {
     "scale": (ROOT / "tests" / "data" / "claims" / "scale",
               ROOT / "tests" / "data" / "claims" / "scale_claims.json"),
     "real": (ROOT / "tests" / "data" / "claims" / "real", ROOT / "tests" / "data" / "claims" / "real_claims.json"),
+    "real2": (ROOT / "tests" / "data" / "claims" / "real2", ROOT / "tests" / "data" / "claims" / "real2_claims.json"),
     "disputes": (ROOT / "tests" / "data" / "claims" / "disputes",
                  ROOT / "tests" / "data" / "claims" / "disputes_claims.json"),
 }
