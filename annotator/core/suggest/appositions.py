@@ -67,7 +67,7 @@ class Appositions:
             return hits
         start, end = match.span("desc")
         description = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", match.group("desc").strip())
-        source = f"{match.group('name')}, {description}"
+        source = f"{match.group('name').rstrip('.')}, {description}"  # "Graham Cluley." ends its sentence
 
         def described(hit: Hit) -> bool:  # the description read as a source of its own, or its bare role
             at = text.find(hit.cue)

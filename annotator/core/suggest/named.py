@@ -65,6 +65,9 @@ class SourceVetting:
             return replace(hit, category="other_outlet", source=self._outlets[folded])
         if folded in self._places or _folded(_without_the(source)) in self._places:
             return replace(hit, source="")  # the category stands (a state may speak); the place names nobody
+        owner = _POSSESSIVE.match(source)
+        if owner and _folded(owner.group("owner")) in self._places:  # "Britain's Guardian": the Guardian
+            return replace(hit, source=owner.group("name"))
         if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():  # "multiple U" of "multiple U.S."
             return replace(hit, source="")
         lone = words[0].casefold().strip(".,") if len(words) == 1 else ""

@@ -50,3 +50,8 @@ def test_a_broadcasts_sign_on_is_display_text(text: str) -> None:
                                   "This is a setback for the talks, the minister said."])
 def test_a_sentence_opening_with_this_is_is_no_sign_on(text: str) -> None:
     assert not is_display_text(text)
+
+
+def test_credit_words_inside_a_quote_make_no_credit() -> None:
+    assert not is_display_text("“The site quickly identified and edited the article on their page,” said the"
+                               " consultant, Graham Cluley.")

@@ -61,3 +61,13 @@ def test_going_on_to_say_and_declining_to_say_are_statements(suggester: Suggeste
 ])
 def test_a_hedge_is_no_unnamed_report(suggester: Suggester, sentence: str) -> None:
     assert in_body(suggester, sentence)[0] == {}  # the labelled sets call "is believed to" the writer's own
+
+
+def test_a_countrys_possessive_is_no_part_of_an_outlets_name(suggester: Suggester) -> None:
+    found = in_body(suggester, "Britain's Guardian newspaper disclosed details of another program on Friday.")[0]
+    assert found == {"other_outlet": "Guardian"}
+
+
+def test_an_inverted_named_speaker_ends_without_the_full_stop(suggester: Suggester) -> None:
+    found = in_body(suggester, "“The site fixed it quickly,” said senior consultant at Sophos, Graham Cluley.")[0]
+    assert found["on_record"] == "Graham Cluley, senior consultant at Sophos"
