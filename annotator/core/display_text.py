@@ -23,7 +23,8 @@ _CREDIT = re.compile(  # ends the line: "… edited the article on their site," 
     r"[^!?“”\"]{0,80}$",
     re.IGNORECASE)
 _CORRESPONDENT = re.compile(  # "VOA's Al Pessin reports from the Pentagon.", "Jane Doe has more."
-    r"^\s*(?:(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}['’]s|Our)\s+(?:[a-z]+\s+){0,2})?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
+    r"^\s*(?:(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}['’]s|Our)\s+(?:[a-z]+\s+){0,2})?"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
     r"\s+(?:reports\s+from\s+[^.!?]{2,60}|has\s+more|has\s+(?:this|the)\s+(?:report|story)|filed\s+this\s+report"
     r"(?:\s+from\s+[^.!?]{2,60})?)\.\s*$")
 _NAMES = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
@@ -63,7 +64,8 @@ def is_credit(text: str) -> bool:
     """A credit line ("Jane Doe contributed to this report", "… was the editor", "VOA's Al Pessin reports
     from the Pentagon."), a sign-off ("I'm Mario Ritter.") or a broadcast's sign-on ("From Washington, this
     is VOA News.")."""
-    return bool(_CREDIT.search(text) or _SIGN_OFF.match(text) or _SIGN_ON.match(text) or _CORRESPONDENT.match(text))
+    return bool(_CREDIT.search(text) or _SIGN_OFF.match(text) or _SIGN_ON.match(text)
+                or _CORRESPONDENT.match(text))
 
 
 def is_correspondent_credit(text: str) -> bool:

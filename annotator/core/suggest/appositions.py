@@ -2,9 +2,11 @@
 
 "A spokesman for the ministry, John Doe, said …", "Chad's communications minister, Moussa Doumgor,
 says", "A Defense Department spokesman (Bryan Whitman) called …" and "…,” said senior consultant at
-Sophos, Graham Cluley." name John Doe, Moussa Doumgor, Bryan Whitman and Graham Cluley, on the record; the description ("a spokesman for the ministry") is no second, unnamed
-source (the coding guidelines: an unnamed source is one the text does not name). A person named with where they work ("Bruce Bennett from the RAND Corporation told VOA") is
-that person, the organisation their title.
+Sophos, Graham Cluley." name John Doe, Moussa Doumgor, Bryan Whitman and Graham Cluley, on the record;
+the description ("a spokesman for the ministry") is no second, unnamed source (the coding guidelines:
+an unnamed source is one the text does not name). A person named with where they work ("Bruce Bennett
+from the RAND Corporation told VOA") is that person, the organisation their title; one named with a
+relative clause ("Edward Snowden, who wrote …") speaks.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ class Appositions:
             rf"(?:[”’\"],?|,)\s+(?:{speech})\s+(?P<desc>(?:the\s+)?[a-z][^,“”\"]{{2,80}}),\s+(?P<name>{NAME})"
             r"\s*[.!]?\s*$")
         self._who = re.compile(rf"(?P<name>{NAME}),\s+who\s+{ADVERBS}(?:{speech})\b")  # "Edward Snowden, who wrote"
+
+    def apply(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The sentence's hits with its speakers named in apposition as one named speaker each."""
+        return self.named(text, self.affiliated(text, hits))
 
     def affiliated(self, text: str, hits: list[Hit]) -> list[Hit]:
         """A person named with where they work ("Bruce Bennett from the RAND Corporation told VOA"): the

@@ -67,7 +67,8 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
 
 
 _ACTING = re.compile(r"(?:added|adds|answered|answers)$")
-_OBJECT_THEN_PLACE = re.compile(r"\s+(?!that\b)(?:[\w'’.-]+\s+){1,6}?(?:to|with|into)\b(?!\s+(?:say|add|reporters)\b)")
+_OBJECT_THEN_PLACE = re.compile(
+    r"\s+(?!that\b)(?:[\w'’.-]+\s+){1,6}?(?:to|with|into)\b(?!\s+(?:say|add|reporters)\b)")
 
 
 def _acts(text: str, hit: Hit) -> bool:
@@ -124,8 +125,8 @@ def _same_outlet(source: str, own: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if "".join(a) == "".join(b) or longer[:len(shorter)] == shorter:
         return True
-    brand = _brand(source)
-    return bool(brand) and brand in (_brand(own), _initials(own)) or bool(_brand(own)) and _brand(own) == _initials(source)
+    brand, own_brand = _brand(source), _brand(own)
+    return bool(brand) and brand in (own_brand, _initials(own)) or bool(own_brand) and own_brand == _initials(source)
 
 
 def _brand(name: str) -> str:

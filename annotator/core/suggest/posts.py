@@ -90,7 +90,6 @@ class PostFrames:
         member = self._member_re.search(text)
         if member and self.relays(text):  # "Facebook user Julie Lam explained", "on the … Facebook group page:"
             out.append(Hit("social_post", member.group(0), 0.8))
-
         poster = next((h.source for h in out if h.source), "")
         out = [h if h.source else replace(h, source=poster) for h in out]
         some = _SOME.search(text, 0, member.start()) if member and out else None

@@ -1,8 +1,8 @@
 """Who answers without a speech verb of their own: a response ("the Pentagon declined to comment",
-"CISA chimed in to deny", "Cyber Command directed questions to the Pentagon", "Taleban insurgents claimed
-responsibility") and the agent of a
-passive speech verb ("the claims were denied by officials", "this has been disputed by Iran"), and who
-made a statement or pledge ("a pledge made recently by the government of Japan").
+"CISA chimed in to deny", "Cyber Command directed questions to the Pentagon", "Taleban insurgents
+claimed responsibility") and the agent of a passive speech verb ("the claims were denied by officials",
+"this has been disputed by Iran"), and who made a statement or pledge ("a pledge made recently by the
+government of Japan").
 
 By the coding guidelines a response counts as the responder's statement, while newsroom process
 ("did not respond", "was contacted for comment") gets no category: there is no frame for it here.
@@ -15,6 +15,7 @@ from typing import Protocol
 
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.roles import ARMED
 from annotator.core.suggest.speakers import NAME, leading_name
 
 _RESPONSE = re.compile(
@@ -22,14 +23,15 @@ _RESPONSE = re.compile(
     r"\s+to\s+(?:immediately\s+)?(?:comment|confirm|deny|discuss|elaborate|answer|say)"
     r"|\bchimed\s+in\s+to\s+(?:deny|confirm|dispute|reject)"
     r"|\bdirected\s+(?:questions|inquiries|queries|requests\s+for\s+comment)\s+to"
-    r"|\bhad\s+no\s+(?:immediate\s+)?comment|\b(?:(?:are|is|were|was)\s+said\s+to\s+have\s+)?claimed\s+responsibility"
+    r"|\bhad\s+no\s+(?:immediate\s+)?comment"
+    r"|\b(?:(?:are|is|were|was)\s+said\s+to\s+have\s+)?claimed\s+responsibility"
     r"|\b(?:did\s+not|would\s+not|declined\s+to)\s+(?:offer|give|provide)\s+(?:any\s+)?(?:further\s+)?"
     r"(?:details|specifics)"
     r"|\b(?:pushed|pushes|push)\s+back\s+(?:on|against)|\b(?:hit|hits|fired|fires|shot)\s+back\s+at)\b")
 _SUBJECT = re.compile(
     rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"
-    r"\b[A-Z][\w'’-]+\s+(?:militants|insurgents|rebels|fighters|guerrillas|gunmen|separatists|extremists))\s*,?\s*$")
+    rf"\b[A-Z][\w'’-]+\s+(?:{ARMED}))\s*,?\s*$")
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:(?:further|also|since|later|"
     r"strongly|flatly|publicly|repeatedly)\s+)?(?P<verb>denied|disputed|rejected|confirmed|contested|"
@@ -76,8 +78,7 @@ def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit 
     phrase = phrase.strip()
     if re.match(r"(?i)(?:no|nobody|none|no\s+one)\b", phrase):  # "No group has claimed responsibility"
         return None
-    armed = re.fullmatch(r"[A-Z][\w'’-]+\s+(?:militants|insurgents|rebels|fighters|guerrillas|gunmen|separatists|"
-                         r"extremists)", phrase)
+    armed = re.fullmatch(rf"[A-Z][\w'’-]+\s+(?:{ARMED})", phrase)
     if armed:  # "Taleban insurgents claimed responsibility": a party to the conflict speaking as itself
         return Hit("on_record", cue, confidence, phrase)
     unnamed = rules.unnamed_re.match(phrase)

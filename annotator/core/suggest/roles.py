@@ -18,7 +18,8 @@ from annotator.core.suggest.speakers import ADVERBS
 _ROLES = ("minister", "director", "chief", "secretary", "head", "commander", "spokesman", "spokeswoman",
           "spokesperson", "official", "envoy", "ambassador", "adviser", "advisor", "prosecutor", "governor",
           "representative", "negotiator", "officer", "aide")
-_PARTIES = r"(?i:rebels|insurgents|militants|guerrillas|separatists)"  # armed groups speaking as themselves
+ARMED = "rebels|insurgents|militants|guerrillas|separatists|fighters|gunmen|extremists"  # parties to a conflict
+_PARTIES = r"(?i:rebels|insurgents|militants|guerrillas|separatists)"  # opening a sentence, speaking as themselves
 _OWNER = r"(?:[Tt]he\s+[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:'s|’s)"
 _OF = r"(?:\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"  # "of information and culture"
 

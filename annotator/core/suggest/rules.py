@@ -158,7 +158,7 @@ class Rules:
         found += response_hits(text, self)  # "declined to comment", "denied by officials"
         if outlets:
             found = self.outlets_over(text, found, outlets)
-        found = self.appositions.named(text, self.appositions.affiliated(text, found))  # "A spokesman …, John Doe, said"
+        found = self.appositions.apply(text, found)  # "A spokesman for the ministry, John Doe, said"
         return best_per_category(found)
 
     def _phrases(self, text: str) -> list[Hit]:
@@ -173,8 +173,8 @@ class Rules:
                     continue  # "trended on Twitter": a platform named, no post relayed
                 if category == "document" and re.search(r"\b(?:is|was|are|were|as)\s+$", text[: match.start()]):
                     continue  # "The Dog Aging Project is a study of …": what something is, not a source
-                if category == "anonymous_other" and not re.search(r"(?i)report|outlet|media|news", match.group(0)) and (
-                        self._official_near(text, match.start())):
+                if category == "anonymous_other" and not _REPORTING.search(match.group(0)) and (
+                        self._official_near(text, match.start())):  # "media outlets" near officials stay outlets
                     category = "anonymous_official"
                 source = self._described_near(text, match) if category.startswith("anonymous") else ""
                 out.append(Hit(category, match.group(0), confidence, source))
@@ -386,6 +386,9 @@ class Rules:
                     not hit.source or self.classify(hit.source.split(",")[0]) == "other_outlet"))
         kept = [h for h in hits if not covered(h)]
         return kept + [Hit("other_outlet", o.cue, 0.85, sources.clean(o.source)) for o in outlets]
+
+
+_REPORTING = re.compile(r"(?i)report|outlet|media|news")
 
 
 def _phrase_patterns(lexicon: Lexicon) -> PhraseMatcher:
