@@ -40,9 +40,10 @@ def _render(node: dict) -> str:
 
 
 def institution_pattern(institutions: list[str], speech: str, adverbs: str) -> re.Pattern[str]:
-    """ "the city argued", "The regional government, which runs the schools, insists": an institution speaks."""
+    """ "the city argued", "The regional government, which runs the schools, insists": an institution speaks
+    ("the way Ukrainian society has responded" is a manner, no institution speaking)."""
     return re.compile(
-        rf"(?:^|(?<=[\s,;:(]))(?P<subj>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w.-]*(?:'s|’s))\s+"  # "Russia's watchdog"
+        rf"(?:^|(?<=[\s,;:(]))(?P<subj>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w.-]*(?:'s|’s))\s+(?!way\s)"  # "Russia's watchdog"
         rf"(?:(?!(?:a|an|beneath|under|above|below|near|behind|inside|outside|around)\s)[\w.'’-]+\s+){{0,3}}?"
         rf"{alternation(institutions)})(?:'s|’s)?(?:,\s+[^,“”]{{2,80}},)?\s+{adverbs}(?:{speech})\b")
 

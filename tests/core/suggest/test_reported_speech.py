@@ -71,3 +71,9 @@ def test_a_countrys_possessive_is_no_part_of_an_outlets_name(suggester: Suggeste
 def test_an_inverted_named_speaker_ends_without_the_full_stop(suggester: Suggester) -> None:
     found = in_body(suggester, "“The site fixed it quickly,” said senior consultant at Sophos, Graham Cluley.")[0]
     assert found["on_record"] == "Graham Cluley, senior consultant at Sophos"
+
+
+def test_the_way_a_society_responded_is_no_institution_speaking(suggester: Suggester) -> None:
+    found = in_body(suggester, "Resilience is a word used to describe the way Ukrainian society has responded to"
+                               " the war.")[0]
+    assert found == {}
