@@ -121,8 +121,9 @@ class Suggester:
                 attributed = self._continued(idx, text, previous, previous_text, same, in_post)
             if not attributed and not heading:
                 attributed = self._referred_back(text)
-            elif attributed and all(h.category == "other_outlet" or h.category == "social_post" and not h.source
-                                    for h in attributed):  # "He told the Associated Press", "He wrote on X"
+            elif attributed and all((h.category == "other_outlet" or h.category == "social_post" and not h.source)
+                                    and not h.cue.startswith("continues") for h in attributed):
+                # "He told the Associated Press", "He wrote on X": the sentence's own cue, not one carried
                 attributed = attributed + [h for h in self._referred_back(text) if h.category != "social_post"]
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]

@@ -216,3 +216,9 @@ def test_a_title_of_a_department_is_no_affiliation(suggester: Suggester) -> None
 def test_an_unnamed_spokesman_of_a_body_stays_an_unnamed_official(suggester: Suggester) -> None:
     found = in_body(suggester, "A Defense Department spokesman said the attacks were troubling.")[0]
     assert set(found) == {"anonymous_official"}
+
+
+def test_it_said_after_an_outlets_report_carries_the_outlet_only(suggester: Suggester) -> None:
+    body = ("Reuters reported on Tuesday that the company had scanned all incoming emails. | "
+            "It said the company gave the tool to an intelligence agency.")
+    assert set(in_body(suggester, body)[1]) == {"other_outlet"}
