@@ -41,7 +41,7 @@ def labelled() -> dict[str, dict[str, list[dict]]]:
     outlets of other kinds (graded news, citizen media, analysis) as `other-tune` and `other-test`, its
     political Wikinews articles of 2004-05 as `politics-tune` and `politics-test`, its VOA News wire-style
     reports as `wire-tune` and `wire-test`, its cyber and defence news (a row's `set`) as `cyber-tune` and
-    `cyber-test`, its US politics reports (a test set only) as `uspol-test`."""
+    `cyber-test`, its US politics reports as `uspol-tune` and `uspol-test`."""
     by_split: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for name, prefix in (("labels.jsonl", ""), ("other_labels.jsonl", "other-")):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
@@ -119,7 +119,7 @@ def _count_sources(sources: Counter, row: dict, named: set[str], predicted: set[
 
 
 SPLITS = ("tune", "dev", "test", "other-tune", "other-test", "politics-tune", "politics-test", "wire-tune", "wire-test",
-          "cyber-tune", "cyber-test", "uspol-test")
+          "cyber-tune", "cyber-test", "uspol-tune", "uspol-test")
 
 
 def report_quality(splits: list[str]) -> None:
