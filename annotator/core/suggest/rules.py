@@ -15,18 +15,15 @@ import re
 from annotator.core.suggest import sources
 from annotator.core.suggest.according import according_hits
 from annotator.core.suggest.appositions import Appositions
+from annotator.core.suggest.clauses import ClauseSubjects
 from annotator.core.suggest.cues import Lexicon
-from annotator.core.suggest.frames import alternation as _alt
+from annotator.core.suggest.frames import alternation as _alt, colon_quote_pattern, institution_pattern
+from annotator.core.suggest.frames import institution_source
 from annotator.core.suggest.hit import Hit, best_per_category
-from annotator.core.suggest.frames import (
-    colon_quote_pattern,
-    institution_pattern,
-    institution_source,
-)
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
-from annotator.core.suggest.roles import RoleFrames
 from annotator.core.suggest.posts import PostFrames
+from annotator.core.suggest.roles import RoleFrames
 from annotator.core.suggest.quoted_as import quoted_as_saying
 from annotator.core.suggest.responses import response_hits
 from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTED_AS, leading_name
@@ -64,6 +61,7 @@ class Rules:
         self.posts = PostFrames(w, self.speech_re, self.speech, self._posting_name)
         self.appositions = Appositions(self.speech)
         self.roles = RoleFrames(w["institution_nouns"], self.speech)
+        self.clauses = ClauseSubjects(self._named_hit)
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
@@ -156,6 +154,7 @@ class Rules:
         found += self._some_like(text)
         found += according_hits(text, self)  # "according to X", "citing X", "per X"
         found += response_hits(text, self)  # "declined to comment", "denied by officials"
+        found += self.clauses.saying(text, found)  # "Judge Ana Ruiz gave a lengthy response, saying …"
         if outlets:
             found = self.outlets_over(text, found, outlets)
         found = self.appositions.apply(text, found)  # "A spokesman for the ministry, John Doe, said"
@@ -239,7 +238,7 @@ class Rules:
 
     def _documents(self, text: str) -> list[Hit]:
         match = self.doc_frame_re.search(text)
-        if not match:
+        if not match or sources.quoted(text, match.start()):  # "“… a budget that shows …,” the president said"
             return []
         noun = (match.group("d1") or match.group("d2") or "").lower()
         if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):

@@ -62,7 +62,7 @@ def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
     category) of a speaker referred to by a role. A role held by one person ("the governor", "the
     senator") or a statement names someone given before: on-record; a role many hold ("the official",
     "the source") stays unnamed. ("", "") when none."""
-    match = re.search(r"(?:^\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED
+    match = re.search(r"(?:^\s*|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED
                       + r")(?P<many>s?)\s+" + ADVERBS + speech.pattern, text)
     if match is None:
         return "", ""
