@@ -59,7 +59,8 @@ class PostFrames:
             rf"(?P<p1>{self.platform})\b(?!\.\w)|\b(?P<p2>{self.platform})\s+(?:{post})\b"
             rf"|\b(?:posted|tweeted|retweeted|reposted)\b)")
         self._frame_re = re.compile(
-            rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:[\w-]++\s+){{0,4}}?(?:{post_noun})\b"
+            rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:(?:series|number|string|flurry|couple)\s+of\s+)?"
+            rf"(?:[\w-]++\s+){{0,2}}?(?:{post_noun})\b"  # "In a series of Wednesday morning tweets, Trump said"
             rf"[^.]{{0,60}}?\b(?:{speech}|theorized|wrote|writing)\b"
             rf"|\b(?:writing|wrote|said|posted|admitted)\s+(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+"
             rf"(?:[\w-]++\s+)?(?:{post})\b")

@@ -55,3 +55,9 @@ def test_saying_after_a_named_speaker_adds_no_second_one(suggester: Suggester) -
     found = in_body(suggester, "Interior Ministry officials said the attacks were coordinated, adding that some"
                                " militants were foreigners.")[0]
     assert set(found) == {"anonymous_official"}
+
+
+def test_taking_into_account_is_no_account_posting(suggester: Suggester) -> None:
+    found = in_body(suggester, "“We are thinking through the way forward in Iraq to take into account all the"
+                               " differing views,” he said.")[0]
+    assert "social_post" not in found
