@@ -200,8 +200,8 @@ class Rules:
     def _is_official(self, phrase: str) -> bool:
         words = [w.lower().strip(".,") for w in phrase.split()]
         head = words[-1] if words else ""
-        return head in self.official_heads or (
-            head in {"source", "sources"} and any(w in self.official_mods for w in words[:-1]))
+        return head in self.official_heads or (  # "senior sources", "Three House leaders"
+            head in {"source", "sources", "leader", "leaders"} and any(w in self.official_mods for w in words[:-1]))
 
     def _posting_name(self, name: str) -> str:
         """The name a post's author goes by, if `name` names someone on the record ("" otherwise)."""

@@ -11,7 +11,7 @@ NAME = (rf"(?:{CAP}(?:\s+(?:of|for|and|de|da|dos|das|di|del|della|al|bin|ibn|&|d
         rf"\s+the\s+{CAP}|\s+{CAP}){{0,7}})")
 ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have|had|would|will|publicly|" \
            r"privately|again|first|recently|reportedly|separately|quickly|sharply|strongly|flatly|firmly|openly|" \
-           r"immediately|swiftly|angrily|already|went\s+on\s+to)\s+){0,3}"
+           r"immediately|swiftly|angrily|already|went\s+on\s+to|(?:is|are|was|were)(?=\s+\w+ing\b))\s+){0,3}"
 QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
 QUOTE_OPEN = "“‘\""
 _DESCRIBED = (r"(?:official|source|spokesperson|spokesman|spokeswoman|person|insider|senator|minister|lawmaker|"

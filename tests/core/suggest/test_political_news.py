@@ -61,3 +61,17 @@ def test_taking_into_account_is_no_account_posting(suggester: Suggester) -> None
     found = in_body(suggester, "“We are thinking through the way forward in Iraq to take into account all the"
                                " differing views,” he said.")[0]
     assert "social_post" not in found
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("The federal government hits its borrowing limit soon, and the Obama administration is warning of dire"
+     " consequences.", "on_record"),
+    ("Three House leaders are demanding that the secretary turn over all the documents by Thursday.",
+     "anonymous_official"),
+])
+def test_speaking_in_the_progressive_is_speaking(suggester: Suggester, sentence: str, category: str) -> None:
+    assert category in in_body(suggester, sentence)[0]
+
+
+def test_being_told_is_no_speaking(suggester: Suggester) -> None:
+    assert "on_record" not in in_body(suggester, "The minister was told about the plan on Monday.")[0]
