@@ -146,18 +146,18 @@ class Rules:
         speaks = self.speech_re.search(text) is not None
         if speaks or self.frame_word_re.search(text):
             found += self._unnamed(text)
-        if speaks:
-            found += self._named(text)
+        if speaks:  # the frames below all hang on a speech verb
+            found += self._named(text) + self.roles.hits(text)  # "Japan’s defense minister estimated"
+            found += quoted_as_saying(text, self) + self._some_like(text)  # "GovExec.com quotes a Senate aide as …"
         found += self._colon_quote(text)
-        found += self.roles.hits(text)  # "Japan’s defense minister estimated"
-        found += quoted_as_saying(text, self)  # "GovExec.com quotes a Senate aide as saying"
-        found += self._some_like(text)
         found += according_hits(text, self)  # "according to X", "citing X", "per X"
         found += response_hits(text, self)  # "declined to comment", "denied by officials"
-        found += self.clauses.saying(text, found)  # "Judge Ana Ruiz gave a lengthy response, saying …"
+        if speaks:
+            found += self.clauses.saying(text, found)  # "Judge Ana Ruiz gave a lengthy response, saying …"
         if outlets:
             found = self.outlets_over(text, found, outlets)
-        found = self.appositions.apply(text, found)  # "A spokesman for the ministry, John Doe, said"
+        if speaks:
+            found = self.appositions.apply(text, found)  # "A spokesman for the ministry, John Doe, said"
         return best_per_category(found)
 
     def _phrases(self, text: str) -> list[Hit]:

@@ -5,6 +5,7 @@ start of a phrase, a sentence that is only a quotation, and a pronoun that speak
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CAP = r"(?:[A-Z][\w'’&.-]*+|al-[A-Z]?\w+|\d++\w*+)"
 NAME = (rf"(?:{CAP}(?:\s+(?:of|for|and|de|da|dos|das|di|del|della|al|bin|ibn|&|du|von|van)(?:\s+the)?\s+{CAP}|"
@@ -28,6 +29,22 @@ def leading_name(phrase: str) -> str:
     return match.group(0) if match else ""
 
 
+# What comes before a speech verb in each frame below; each compiled once with the lexicon's verbs.
+_DESCRIBED_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?" + _DESCRIBED + r"\s+" + ADVERBS
+_ROLE_HEAD = (r"(?:^\s*|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED
+              + r")(?P<many>s?)\s+" + ADVERBS)
+_PRONOUN_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + ADVERBS
+_IT_HEAD = r"\s*It\s+" + ADVERBS
+_PERSON_HEAD = r"(?:He|She|he|she)\s+" + ADVERBS
+
+
+@lru_cache(maxsize=32)
+def _with_verb(head: str, speech: re.Pattern[str]) -> re.Pattern[str]:
+    """A frame's head followed by the speech verbs, compiled once (the verbs' pattern is long: building
+    and hashing it again for every sentence cost more than the matching)."""
+    return re.compile(head + speech.pattern)
+
+
 def is_quote_only(text: str) -> bool:
     """A sentence that is a quotation with no speaker of its own."""
     stripped = text.strip()
@@ -37,8 +54,7 @@ def is_quote_only(text: str) -> bool:
 def described_speaks(text: str, speech: re.Pattern[str]) -> bool:
     """ "The official added", "the source explained", "the senator also said": a speaker described
     before, referred back to by a definite description."""
-    return bool(re.search(r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?"
-                          + _DESCRIBED + r"\s+" + ADVERBS + speech.pattern, text))
+    return bool(_with_verb(_DESCRIBED_HEAD, speech).search(text))
 
 
 _UNNAMED_ROLES = {"official": "anonymous_official", "source": "anonymous_other", "person": "anonymous_other",
@@ -62,8 +78,7 @@ def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
     category) of a speaker referred to by a role. A role held by one person ("the governor", "the
     senator") or a statement names someone given before: on-record; a role many hold ("the official",
     "the source") stays unnamed. ("", "") when none."""
-    match = re.search(r"(?:^\s*|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED
-                      + r")(?P<many>s?)\s+" + ADVERBS + speech.pattern, text)
+    match = _with_verb(_ROLE_HEAD, speech).search(text)
     if match is None:
         return "", ""
     role = match.group("role")
@@ -76,20 +91,19 @@ def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
 
 def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:
     """ "He said", "She also noted", "They added", '"…," she said', "She continues:": a speaker named before."""
-    return bool(re.search(r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + ADVERBS
-                          + speech.pattern, text)) or bool(_GOES_ON.match(text))
+    return bool(_with_verb(_PRONOUN_HEAD, speech).search(text)) or bool(_GOES_ON.match(text))
 
 
 def body_speaks(text: str, speech: re.Pattern[str]) -> str:
     """ "It said …" opening a sentence: a body named before speaks; the words that say so, or ""."""
-    match = re.match(r"\s*It\s+" + ADVERBS + speech.pattern, text)
+    match = _with_verb(_IT_HEAD, speech).match(text)
     return match.group(0).strip() if match else ""
 
 
 def person_speaks(text: str, speech: re.Pattern[str]) -> str:
     """ "He said …", "She later told …": a person (he or she, not "they" or "it", which may be a body or
     a group) speaks, named somewhere before; the words that say so, or ""."""
-    match = re.search(r"(?:He|She|he|she)\s+" + ADVERBS + speech.pattern, text)
+    match = _with_verb(_PERSON_HEAD, speech).search(text)
     if match is None or not re.search(r"(?:^\s*|[”’\"],?\s+)$", text[: match.start()]):
         return ""
     return match.group(0)
