@@ -22,11 +22,13 @@ _CREDIT = re.compile(  # ends the line: "… edited the article on their site," 
     r"(?:story|report|article)\b|\bwas\s+the\s+editor\b|\bcontributed\s+(?:reporting|to\s+this)\b)"
     r"[^!?“”\"]{0,80}$",
     re.IGNORECASE)
-_CORRESPONDENT = re.compile(  # "VOA's Al Pessin reports from the Pentagon.", "Jane Doe has more."
-    r"^\s*(?:(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}['’]s|Our)\s+(?:[a-z]+\s+){0,2})?"
+_CORRESPONDENT = re.compile(  # "VOA's Al Pessin reports from the Pentagon.", "Jane Doe has more on the story."
+    r"^\s*(?:(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}['’]s|Our)\s+(?:[a-z]+\s+){0,2}"
+    r"|(?:[A-Z][\w.&-]*\s+){1,4}(?:[Cc]orrespondent|[Rr]eporter)\s+)?"  # "VOA White House Correspondent"
     r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
-    r"\s+(?:reports\s+from\s+[^.!?]{2,60}|has\s+more|has\s+(?:this|the)\s+(?:report|story)|filed\s+this\s+report"
-    r"(?:\s+from\s+[^.!?]{2,60})?)\.\s*$")
+    r"\s+(?:reports\s+from\s+[^.!?]{2,200}|has\s+(?:more(?:\s+on\s+[^.!?]{2,40})?|the\s+(?:story|report|details|latest)"
+    r"|this\s+(?:report|story|week['’]s\s+[^.!?]{2,40}))|filed\s+this\s+report"
+    r"(?:\s+from\s+[^.!?]{2,60})?)[.!]\s*$")
 _NAMES = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
 _SIGN_ON = re.compile(  # "From Washington, this is VOA News.", "You're listening to Morning Edition from NPR News."
     rf"^\s*(?:(?:From\s+{_NAMES},\s+)?[Tt]his\s+is\s+(?:the\s+)?|You[’']re\s+listening\s+to\s+(?:the\s+)?){_NAMES}"

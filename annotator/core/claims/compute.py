@@ -13,7 +13,7 @@ from annotator.core.claims.features import Weights, document_frequencies, term_l
 from annotator.core.claims.stance import stance
 from annotator.core.records import SentenceText
 
-METHOD = "overlap-majority-cores-2level-stance-display-7"  # stored with the claims; a new one makes them stale
+METHOD = "overlap-majority-cores-2level-stance-display-8"  # stored with the claims; a new one makes them stale
 LABEL_CHARS = 90
 
 ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False cancels

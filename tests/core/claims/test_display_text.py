@@ -55,3 +55,20 @@ def test_a_sentence_opening_with_this_is_is_no_sign_on(text: str) -> None:
 def test_credit_words_inside_a_quote_make_no_credit() -> None:
     assert not is_display_text("“The site quickly identified and edited the article on their page,” said the"
                                " consultant, Graham Cluley.")
+
+
+@pytest.mark.parametrize("text", [
+    "VOA White House Correspondent Scott Stearns has the story.",
+    "VOA's Jeffrey Young has this week's Political Wrap.",
+    "VOA's Paula Wolfson reports from the White House that the president will send the plan on Monday.",
+    "VOA's Kent Klein has more on the story.",
+])
+def test_a_correspondents_credit_in_its_usual_forms_is_display_text(text: str) -> None:
+    assert is_display_text(text)
+
+
+@pytest.mark.parametrize("text", ["The minister has more than twenty advisers on the council.",
+                                  "Jane Doe reports that the bridge will reopen on Monday.",
+                                  "Jane Doe has the support of the whole party."])
+def test_a_sentence_about_someone_having_or_reporting_is_no_credit(text: str) -> None:
+    assert not is_display_text(text)
