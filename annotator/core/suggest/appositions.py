@@ -15,10 +15,9 @@ import re
 
 from annotator.core.suggest import sources
 from annotator.core.suggest.guideline_pass import BODY_NAME_WORDS
-from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.hit import UNNAMED, Hit
 from annotator.core.suggest.speakers import ADVERBS, NAME
 
-_UNNAMED = ("anonymous_official", "anonymous_other")
 _PERSON = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"  # "Bong Young-shik", "Bruce Bennett"
 _BODY = re.compile(rf"\b(?:{BODY_NAME_WORDS}|Ministry|Army|Police|Government|Embassy|Times|News|Post)\b")
 _DESCRIPTION = r"(?:[Aa]n?|[Tt]he)\s+[^,;:()“”\"]{2,100}?"
@@ -78,7 +77,7 @@ class Appositions:
         def described(hit: Hit) -> bool:  # the description read as a source of its own, or its bare role
             at = text.find(hit.cue)
             inside = at >= 0 and start <= at < end
-            return (hit.category in _UNNAMED and inside) or (
+            return (hit.category in UNNAMED and inside) or (
                 hit.category == "on_record" and (not hit.source or inside or hit.source == match.group("name")))
 
         kept = [h for h in hits if not described(h)]

@@ -12,9 +12,9 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.hit import CARRIED, SPEAKERS, Hit, is_carried
 
-SPEAKING = frozenset({"on_record", "anonymous_official", "anonymous_other", "social_post"})
+SPEAKING = frozenset(SPEAKERS + ("social_post",))
 _FIRST_PERSON = re.compile(r"(?:^|[\s“\"‘(])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)(?=[\s,.;:!?”\"’)])")
 _BYLINE = re.compile(
     r"^\s*(?:[-–—]\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)(?:\s*,\s*(?P<title>[^.!?;“”\"]{2,80}))?\s*$")
@@ -74,7 +74,7 @@ class QuoteBlock:
 
     def after(self, idx: int, text: str, heading: bool, attributed: list[Hit]) -> None:
         """Open a block after a colon-ended attributed sentence; close it at a heading or a new source."""
-        own = [h for h in attributed if not h.cue.startswith("continues sentence")]
+        own = [h for h in attributed if not is_carried(h)]
         if heading and not attributed:
             self._speakers = []
         elif attributed and text.rstrip().endswith(":"):  # "Ana Ruiz wrote:", "She continues:"
@@ -109,10 +109,14 @@ class QuoteBlock:
             return []
         return [i for i in range(idx + 1, end) if paragraphs[i] == paragraphs[idx + 1]]
 
+def carried_over(hits: list[Hit], idx: int, confidence: float) -> list[Hit]:
+    """`hits` carried to the sentence after sentence `idx` (from 1) with a lower confidence."""
+    return [replace(h, confidence=round(h.confidence * confidence, 2), cue=f"{CARRIED} {idx}") for h in hits]
+
+
 def inherited(hits: list[Hit], idx: int, confidence: float) -> list[Hit]:
     """The speakers of `hits`, carried to sentence `idx` with a lower confidence."""
-    return [replace(h, confidence=round(h.confidence * confidence, 2), cue=f"continues sentence {idx}")
-            for h in hits if h.category in SPEAKING]
+    return carried_over([h for h in hits if h.category in SPEAKING], idx, confidence)
 
 
 def pull_quotes(texts: list[str], found: list[list[Hit]], headings: list[bool], confidence: float) -> None:

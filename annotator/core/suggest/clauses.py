@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.hit import SPEAKERS, Hit
 from annotator.core.suggest.speakers import CAP
 
-_SPEAKING = ("on_record", "anonymous_official", "anonymous_other")
 _SAYING = re.compile(
     rf"^\s*(?!(?:A|An|The|This|That|It|In|On|At|After|But|And)\s)(?P<subj>(?:[A-Z][\w.'’-]*\s+){{0,4}}{CAP})"
     rf"\s+(?!said\b|says\b)[a-z]\w*\b[^.;:“”\"]{{0,150}}?,\s+"
@@ -30,7 +29,7 @@ class ClauseSubjects:
 
     def saying(self, text: str, found: list[Hit]) -> list[Hit]:
         """The clause's subject as the speaker, when the sentence names no other."""
-        if any(h.category in _SPEAKING for h in found) or not any(p in text for p in _PARTICIPLES):
+        if any(h.category in SPEAKERS for h in found) or not any(p in text for p in _PARTICIPLES):
             return []
         match = _SAYING.match(text)
         hit = self._named(match.group("subj"), None, match.group(0)) if match else None

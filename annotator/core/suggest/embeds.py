@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.suggest.carry import first_person
-from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.hit import Hit, is_carried
 from annotator.core.suggest.posts import byline_author
 
 POST_CHARS = 280  # the most a post's text holds on X, which most embedded posts come from
@@ -45,7 +45,7 @@ def _as_post(hits: list[Hit], posted: list[Hit], *, own_only: bool) -> list[Hit]
     """The post's author in place of any other poster; what the post itself attributes ("…, sources say")
     stays, what the sentence only carried from the one before goes."""
     kept = [h for h in hits if h.category not in _POSTING
-            and not (own_only and h.cue.startswith("continues sentence"))]
+            and not (own_only and is_carried(h))]
     return kept + posted
 
 
@@ -81,5 +81,5 @@ def _post_like(text: str, hits: list[Hit]) -> bool:
 
 def _attributes_otherwise(hits: list[Hit]) -> bool:
     """Whether a sentence names a source of its own that is no post: the writer's sentence."""
-    own = [h for h in hits if not h.cue.startswith("continues sentence")]
+    own = [h for h in hits if not is_carried(h)]
     return bool(own) and not any(h.category == "social_post" for h in own)

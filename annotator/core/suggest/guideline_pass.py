@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 
 from annotator.core import display_text
-from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.hit import SPEAKERS, UNNAMED, Hit
 
 _EMPLOYER = re.compile(r"^(?:the\s+)?[\w.&’' -]{2,40}?(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
                        r"(?:correspondent|reporter|journalist|editor|bureau|cameraman|producer|crew|team|staff)\b",
@@ -44,7 +44,6 @@ _BLOG = re.compile(r"\b(?:blogg?ers?|blog|blogs|blogosphere|netizens|social\s+me
 _SPEAKS_OR_REPORTS = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|reporting|wrote|writes|according|per|cited|citing|"
     r"quoted|revealed|learned|obtained|published|broadcast|aired|confirmed|added|noted)\b", re.IGNORECASE)
-_SPEAKING = ("on_record", "anonymous_official", "anonymous_other")
 _PAPER = re.compile(r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|analys[ie]s|findings|research|data|figures|"
                     r"reviews?|papers?|assessments?|polls?)\b")
 _DONE_TO = re.compile(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?!(?:published|released|"
@@ -74,7 +73,7 @@ _OBJECT_THEN_PLACE = re.compile(
 def _acts(text: str, hit: Hit) -> bool:
     """ "The United States added North Korea back to the list", "The military answered the launch with
     its own test": the verb takes a thing and a place, no statement."""
-    if hit.category not in _SPEAKING or not _ACTING.search(hit.cue):
+    if hit.category not in SPEAKERS or not _ACTING.search(hit.cue):
         return False
     at = text.find(hit.cue)
     return at >= 0 and bool(_OBJECT_THEN_PLACE.match(text, at + len(hit.cue)))
@@ -173,14 +172,14 @@ def _described_named(hits: list[Hit]) -> list[Hit]:
     """An unnamed description inside a named speaker's cue ("Valeska Paris, an Australian woman and
     former Scientologist, has claimed") describes that speaker: it is no second, unnamed source."""
     named = [h for h in hits if h.category == "on_record" and h.source and h.cue.startswith(h.source.split(",")[0])]
-    return [h for h in hits if not (h.category in ("anonymous_official", "anonymous_other") and h.source and any(
+    return [h for h in hits if not (h.category in UNNAMED and h.source and any(
         h.cue in n.cue and not n.cue.startswith(h.cue) for n in named))]
 
 
 def _affiliated_unnamed(text: str, hits: list[Hit]) -> list[Hit]:
     """An on-record "speaker" that only places an unnamed one ("officials in Kabul said") is dropped; the
     unnamed source's description takes the place in, and at an official body becomes an official."""
-    unnamed = [h for h in hits if h.category in ("anonymous_official", "anonymous_other") and h.source]
+    unnamed = [h for h in hits if h.category in UNNAMED and h.source]
     if not unnamed:
         return hits
     out = list(hits)
@@ -248,7 +247,7 @@ def _posts(text: str, hits: list[Hit]) -> list[Hit]:
         named = next((h for h in hits if h.category == "social_post" and h.source[:1].isupper()), None)
         if named is not None:
             out.append(Hit("on_record", named.cue, named.confidence, named.source))
-    speaker = next((h for h in hits if h.category in _SPEAKING), None)
+    speaker = next((h for h in hits if h.category in SPEAKERS), None)
     if "social_post" not in categories and speaker is not None:
         at = text.find(speaker.cue)
         blog = _BLOG.search(text, 0, len(text) if at < 0 else at + len(speaker.cue))

@@ -15,6 +15,16 @@ class Hit:
     source: str = ""
 
 
+SPEAKERS = ("on_record", "anonymous_official", "anonymous_other")  # the categories of someone speaking
+UNNAMED = ("anonymous_official", "anonymous_other")
+CARRIED = "continues sentence"  # how a hit carried over from an earlier sentence begins its cue
+
+
+def is_carried(hit: Hit) -> bool:
+    """Whether the hit was carried over from an earlier sentence rather than read in its own."""
+    return hit.cue.startswith(CARRIED)
+
+
 def best_per_category(hits: list[Hit]) -> list[Hit]:
     """One hit per category: the most confident, with a named source preferred on ties."""
     best: dict[str, Hit] = {}

@@ -16,7 +16,7 @@ from typing import Protocol
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.roles import ARMED
-from annotator.core.suggest.speakers import NAME, leading_name
+from annotator.core.suggest.speakers import NAME, NOBODY, leading_name
 
 _RESPONSE = re.compile(
     r"(?:\b(?:has|have|had)\s+)?(?:\b(?:declined|refused|was\s+unable|were\s+unable|would\s+not|did\s+not\s+wish)"
@@ -76,7 +76,7 @@ def response_hits(text: str, rules: RulesView) -> list[Hit]:
 
 def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit | None:
     phrase = phrase.strip()
-    if re.match(r"(?i)(?:no|nobody|none|no\s+one)\b", phrase):  # "No group has claimed responsibility"
+    if re.match(NOBODY, phrase, re.IGNORECASE):  # "No group has claimed responsibility"
         return None
     armed = re.fullmatch(rf"[A-Z][\w'’-]+\s+(?:{ARMED})", phrase)
     if armed:  # "Taleban insurgents claimed responsibility": a party to the conflict speaking as itself

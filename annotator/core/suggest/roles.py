@@ -18,8 +18,9 @@ from annotator.core.suggest.speakers import ADVERBS
 _ROLES = ("minister", "director", "chief", "secretary", "head", "commander", "spokesman", "spokeswoman",
           "spokesperson", "official", "envoy", "ambassador", "adviser", "advisor", "prosecutor", "governor",
           "representative", "negotiator", "officer", "aide")
-ARMED = "rebels|insurgents|militants|guerrillas|separatists|fighters|gunmen|extremists"  # parties to a conflict
-_PARTIES = r"(?i:rebels|insurgents|militants|guerrillas|separatists)"  # opening a sentence, speaking as themselves
+_PARTY_NAMES = "rebels|insurgents|militants|guerrillas|separatists"  # opening a sentence, speaking as themselves
+ARMED = _PARTY_NAMES + "|fighters|gunmen|extremists"  # parties to a conflict, after a name ("Taleban insurgents")
+_PARTIES = rf"(?i:{_PARTY_NAMES})"
 _OWNER = r"(?:[Tt]he\s+[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:'s|’s)"
 _OF = r"(?:\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"  # "of information and culture"
 

@@ -26,7 +26,7 @@ from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.roles import RoleFrames
 from annotator.core.suggest.quoted_as import quoted_as_saying
 from annotator.core.suggest.responses import response_hits
-from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, QUOTED_AS, leading_name
+from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, NOBODY, QUOTED_AS, leading_name
 
 
 _NOT_MODIFIERS = ("according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|"
@@ -166,7 +166,7 @@ class Rules:
             if match:
                 if category == "anonymous_official" and not self._speech_or_frame(text):
                     continue  # "U.S. officials met ...": officials acting, not speaking
-                if re.match(r"\s*(?:No|Nobody|None|No\s+one)\b[^,;]*$", text[: match.start()]):
+                if re.match(rf"\s*{NOBODY}[^,;]*$", text[: match.start()]):
                     continue  # "No group has claimed responsibility": nobody speaks
                 if category == "social_post" and not self.posts.relays(text):
                     continue  # "trended on Twitter": a platform named, no post relayed

@@ -15,6 +15,7 @@ ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have
            r"immediately|swiftly|angrily|already|went\s+on\s+to|(?:is|are|was|were)(?=\s+\w+ing\b))\s+){0,3}"
 QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
 QUOTE_OPEN = "“‘\""
+NOBODY = r"(?:No|Nobody|None|No\s+one)\b"  # a negated subject: "No group has claimed responsibility"
 _DESCRIBED = (r"(?:official|source|spokesperson|spokesman|spokeswoman|person|insider|senator|minister|lawmaker|"
               r"diplomat|aide|officer|expert|analyst|researcher|scientist|professor|author|mayor|governor|"
               r"president|secretary|ambassador|commander|general|lawyer|prosecutor|judge|witness|resident|"

@@ -17,7 +17,7 @@ from annotator.core import display_text
 from annotator.core.suggest import carry, embeds, guideline_pass, roundups
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
-from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.hit import Hit, is_carried
 from annotator.core.suggest.rules import Rules
 from annotator.core.suggest.speakers import (
     body_speaks,
@@ -122,7 +122,7 @@ class Suggester:
             if not attributed and not heading:
                 attributed = self._referred_back(text)
             elif attributed and all((h.category == "other_outlet" or h.category == "social_post" and not h.source)
-                                    and not h.cue.startswith("continues") for h in attributed):
+                                    and not is_carried(h) for h in attributed):
                 # "He told the Associated Press", "He wrote on X": the sentence's own cue, not one carried
                 attributed = attributed + [h for h in self._referred_back(text) if h.category != "social_post"]
             if heading:  # a headline or byline line: only an embedded post's byline counts
@@ -153,8 +153,7 @@ class Suggester:
         by_handle = same_paragraph and any(h.category == "social_post" and h.source.startswith("@") for h in previous)
         # the rest of a post quoted as "@handle: …" ("#nessma", "Key test of freedom of speech."), or a continuation
         if in_post or by_handle or self._continues(text, previous_text):
-            return [replace(h, confidence=round(h.confidence * _CARRY, 2), cue=f"continues sentence {idx}")
-                    for h in _speakers(previous)]
+            return carry.carried_over(_speakers(previous), idx, _CARRY)
         if carry.first_person(text) and same_paragraph:  # the quote goes on in the speaker's own voice;
             # a new paragraph in the first person is the writer's own (an analysis, a sign-off)
             return carry.inherited(previous, idx, _CARRY)
