@@ -50,7 +50,7 @@ _COMPILED: dict[str, Rules] = {}
 
 
 def rules_for(lexicon: Lexicon) -> Rules:
-    """Compiled rules, cached by the lexicon's fingerprint (compiling takes a few milliseconds)."""
+    """Compiled rules, cached by the lexicon's fingerprint (compiling takes about 0.2 s on 2 cores)."""
     if lexicon.fingerprint not in _COMPILED:
         _COMPILED.clear()
         _COMPILED[lexicon.fingerprint] = Rules(lexicon)
@@ -62,13 +62,18 @@ class Suggester:
 
     def __init__(self, lexicon: Lexicon | None = None, *, categories: set[str] | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
-        self.rules = rules_for(self.lexicon)
         self.vetting = SourceVetting(self.lexicon.words)  # what a named source may be (the guidelines)
         self.categories = categories  # None: every category the rules know
 
     @property
     def fingerprint(self) -> str:
         return self.lexicon.fingerprint
+
+    @property
+    def rules(self) -> Rules:
+        """The lexicon's compiled rules, compiled on first use: a process that only hands articles to
+        workers (and needs the fingerprint alone) never compiles them."""
+        return rules_for(self.lexicon)
 
     def suggest(self, sentences: list[str], *, paragraphs: list[int] | None = None,
                 outlet: str = "") -> list[SentenceSuggestion]:
