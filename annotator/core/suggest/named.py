@@ -10,6 +10,8 @@ import re
 from dataclasses import replace
 from typing import Protocol
 
+from annotator.core.suggest.groups import QUANTIFIER_WORDS
+
 _POSSESSIVE = re.compile(r"(?P<owner>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s+"
                          r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")  # "CNN's Jake Tapper"
 
@@ -71,8 +73,9 @@ class SourceVetting:
         if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():  # "multiple U" of "multiple U.S."
             return replace(hit, source="")
         lone = words[0].casefold().strip(".,") if len(words) == 1 else ""
-        if lone in self._not_names and lone not in self._heads:
-            return replace(hit, source="")  # an unnamed source's description ("Experts") stands
+        if lone in self._not_names and lone not in self._heads and not (
+                hit.category == "anonymous_other" and lone in QUANTIFIER_WORDS):
+            return replace(hit, source="")  # an unnamed source's description ("Experts", "Most") stands
         return hit
 
 

@@ -19,6 +19,7 @@ from annotator.core.suggest.clauses import ClauseSubjects
 from annotator.core.suggest.cues import Lexicon
 from annotator.core.suggest.frames import alternation as _alt, colon_quote_pattern, institution_pattern
 from annotator.core.suggest.frames import institution_source
+from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
@@ -62,6 +63,7 @@ class Rules:
         self.appositions = Appositions(self.speech)
         self.roles = RoleFrames(w["institution_nouns"], self.speech)
         self.clauses = ClauseSubjects(self._named_hit)
+        self.groups = GroupFrames.compile(self.speech)  # "Many feel", "Many Russians believe"
         self.doc = _alt(w["document_nouns"])
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
@@ -158,7 +160,7 @@ class Rules:
             found = self.outlets_over(text, found, outlets)
         if speaks:
             found = self.appositions.apply(text, found)  # "A spokesman for the ministry, John Doe, said"
-        return best_per_category(found)
+        return best_per_category(self.groups.apply(text, found))
 
     def _phrases(self, text: str) -> list[Hit]:
         out = []
