@@ -4,7 +4,8 @@ Citizen media gather what bloggers and netizens say about a story: "Ethiopian bl
 congratulated…", then "Endalk explained why…:" with the post quoted below. The writers are named by
 their own or their blog's name ("Generation Y", "Without Evasion"), which no word list knows. An
 article that speaks of bloggers or netizens, or of a platform's users, groups or pages (a community,
-not one blog) is such a roundup; there a named writer quoted with a verb of writing or commenting,
+not one blog), or quotes one of a platform's users by name ("Facebook user Julie Lam explained …:"),
+is such a roundup; there a named writer quoted with a verb of writing or commenting,
 or introducing a quoted passage with a colon, relays a post: on-record plus social post (the
 guidelines: a named person's post is both). A named body ("The Committee to Protect Journalists
 reports") and a speech ("told reporters", a colon after a speech at a ceremony) stay on the record only.
@@ -20,7 +21,7 @@ from annotator.core.suggest.guideline_pass import BODY_NAME_WORDS
 from annotator.core.suggest.hit import Hit
 
 _COMMUNITY = re.compile(r"\b(?:bloggers|blogosphere|netizens|blogs|(?:Facebook|Twitter|Weibo|VKontakte|Instagram|"
-                        r"TikTok|Telegram)\s+(?:users|groups?|pages?|friends))\b", re.IGNORECASE)
+                        r"TikTok|Telegram)\s+(?:users?|groups?|pages?|friends))\b", re.IGNORECASE)
 _WRITING = re.compile(
     r"\b(?:writes|wrote|notes|noted|finds|found|calls|called|explains|explained|observes|observed|argues|"
     r"argued|asks|asked|wonders|wondered|reflects|reflected|shares|shared|posts|posted|tweets|tweeted|"

@@ -59,3 +59,10 @@ def test_a_platform_user_is_a_post(suggester: Suggester) -> None:
 def test_a_blog_whose_name_sounds_like_an_outlet_is_a_blog(suggester: Suggester) -> None:
     found = categories(suggester, "The Valley Observer blog comments.", attributed_only=True)
     assert found == [{"on_record", "social_post"}]
+
+
+def test_one_named_user_of_a_platform_makes_a_roundup(suggester: Suggester) -> None:
+    found = categories(suggester, "Facebook user Mei Ling explained the group's prayer:", "Our city needs hope.",
+                       "Jon Wu said:", "Pray for our youth.", attributed_only=True)
+    assert found[0] == found[1] == {"on_record", "social_post"}
+    assert found[2] == found[3] == {"on_record", "social_post"}
