@@ -114,9 +114,12 @@ class RefreshSuggestions:
 
     def apply(self, project: Project) -> Changes:
         # The cue rules load when first needed, not with every operation.
-        from annotator.core.suggest.refresh import refresh_suggestions
-        return refresh_suggestions(project, article_ids=self.article_ids, cancelled=self.cancel.is_set,
-                                   progress=self.progress)
+        from annotator.core.suggest.refresh import prepare_rules, refresh_suggestions
+        changes = refresh_suggestions(project, article_ids=self.article_ids, cancelled=self.cancel.is_set,
+                                      progress=self.progress)
+        if not self.cancel.is_set():
+            prepare_rules(project)  # in the background, so an import's suggestions cost only its articles
+        return changes
 
     def revert(self, project: Project) -> Changes:
         raise TypeError("computing suggestions is not undone")

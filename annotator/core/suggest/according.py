@@ -10,6 +10,7 @@ from typing import Protocol
 
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.kinds import SourceKinds
 from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.speakers import leading_name
 
@@ -24,7 +25,7 @@ class RulesView(Protocol):
     unnamed_re: re.Pattern[str]
     outlet_re: re.Pattern[str]
     posts: PostFrames
-    doc: str
+    kinds: SourceKinds
 
     def classify(self, phrase: str) -> str | None: ...
 
@@ -44,13 +45,13 @@ def according_hits(text: str, rules: RulesView) -> list[Hit]:
             out.append(Hit(kind, match.group(0).split(unnamed.group(0))[0] + unnamed.group(0), 0.85,
                            sources.described(unnamed.group(0))))
             continue
-        if rules.posts.word_re.search(obj) or re.match(rf"\s*{rules.posts.platform}\b", obj):
+        if rules.posts.word_re.search(obj) or rules.kinds.platform_lead.match(obj):
             out.append(Hit("social_post", match.group(0), 0.85))
             continue
         if re.match(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b", obj):  # no outlet named
             out.append(Hit("anonymous_other", match.group(0), 0.85))
             continue
-        head = re.match(rf"(?:the\s+)?(?:[\w'’.-]+\s+){{0,6}}?(?:{rules.doc})s?\b", obj, re.IGNORECASE)
+        head = rules.kinds.doc_head.match(obj)
         if head and not rules.outlet_re.match(obj) and not re.match(r"\s+[A-Z]", obj[head.end():]):
             # "according to the report"; "the Congressional Budget Office" is a body speaking
             out.append(Hit("document", match.group(0), 0.85))

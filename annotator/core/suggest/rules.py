@@ -21,13 +21,14 @@ from annotator.core.suggest.frames import alternation as _alt, colon_quote_patte
 from annotator.core.suggest.frames import institution_source
 from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
+from annotator.core.suggest.kinds import SourceKinds
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
 from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.roles import RoleFrames
 from annotator.core.suggest.quoted_as import quoted_as_saying
 from annotator.core.suggest.responses import response_hits
-from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, NOBODY, QUOTED_AS, leading_name
+from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, NOBODY, QUOTED_AS, compile_frames, leading_name
 
 
 _NOT_MODIFIERS = ("according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|"
@@ -57,6 +58,7 @@ class Rules:
         self.phrase_res = _phrase_patterns(lexicon)
         self.speech = _alt(w["speech_verbs"], case=True)
         self.speech_re = re.compile(rf"\b{self.speech}\b")
+        compile_frames(self.speech_re)  # "He said", "the official added": compiled with the rules
         self.frame_word_re = re.compile(r"\b(?i:according|per|by|citing|quoted)\b")
         self.media = _alt(w["media_nouns"])
         self.posts = PostFrames(w, self.speech_re, self.speech, self._posting_name)
@@ -65,10 +67,9 @@ class Rules:
         self.clauses = ClauseSubjects(self._named_hit)
         self.groups = GroupFrames.compile(self.speech)  # "Many feel", "Many Russians believe"
         self.doc = _alt(w["document_nouns"])
-        self.official_heads = {x.lower() for x in w["official_heads"]}
-        self.official_mods = {x.lower() for x in w["official_modifiers"]}
-        self.unnamed_heads = {x.lower() for x in w["unnamed_heads"]}
         self._compile_outlets(w)
+        self.kinds = SourceKinds(w, outlet=self.outlet, media=self.media, doc=self.doc, platform=self.posts.platform)
+        self.classify, self._is_official = self.kinds.classify, self.kinds.is_official
         self._compile_speakers(w)
         self._compile_documents(w)
 
@@ -111,6 +112,11 @@ class Rules:
             r"(?!(?<=states)\s+[A-Z])"  # "Central American states Mexico and Panama": a noun
             r"(?!(?<=agreed)\s+to\b)")  # "Facebook has agreed to share the ads": no statement
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
+        self.qualifier_re = re.compile(rf"\s+(?:of|from|at|in|inside|within|for)\s+(?:the\s+|a\s+|an\s+)?[\w'’.-]+"
+                                       rf"(?:\s+[\w'’.-]+){{0,2}}?(?=,?\s+{ADVERBS}(?:{self.speech})\b)")
+        self.by_speaker_re = re.compile(rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted)\s+$",
+                                        re.IGNORECASE)
+        self.speech_before_re = re.compile(rf"(?:{self.speech})\s+$", re.IGNORECASE)
         self.colon_re = colon_quote_pattern(NAME)
         self.some_like_re = re.compile(
             rf"(?P<some>\b(?:[Ss]ome|[Mm]any|[Oo]thers|[Ss]everal)(?:\s+[a-z]+)?),?\s+(?:like|such\s+as|including)\s+"
@@ -127,6 +133,7 @@ class Rules:
 
     def _compile_documents(self, w: dict[str, list[str]]) -> None:
         """A document that says or finds something."""
+        self.media_before_re = re.compile(rf"\b(?:{self.media}|news)\s*$")  # "media reports"
         self.doc_frame_re = re.compile(
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
             rf"this|that|new|recent)\s+(?:[\w-]++\s+){{0,3}}?(?P<d1>{self.doc})\b"
@@ -199,12 +206,6 @@ class Rules:
                 return True
         return False
 
-    def _is_official(self, phrase: str) -> bool:
-        words = [w.lower().strip(".,") for w in phrase.split()]
-        head = words[-1] if words else ""
-        return head in self.official_heads or (  # "senior sources", "Three House leaders"
-            head in {"source", "sources", "leader", "leaders"} and any(w in self.official_mods for w in words[:-1]))
-
     def _posting_name(self, name: str) -> str:
         """The name a post's author goes by, if `name` names someone on the record ("" otherwise)."""
         if name.split()[0] not in self.not_names and self.classify(name) == "on_record":
@@ -247,7 +248,7 @@ class Rules:
             return []  # "the document was found": the document is what the sentence is about
         before = text[max(0, match.start() - 25): match.start()].lower()
         if noun.startswith("report") and (
-                noun == "reports" or re.search(rf"\b(?:{self.media}|news)\s*$", before)):
+                noun == "reports" or self.media_before_re.search(before)):
             return []  # "reports indicate", "media reports": other outlets' reporting
         if match.group("d1") and re.match(r"(?i)(?:in|from|under)\b", match.group(0)) and (
                 not self._speech_or_frame(text)):
@@ -274,8 +275,7 @@ class Rules:
 
     def _qualifier(self, text: str, match: re.Match[str]) -> str:
         """What places an unnamed speaker, up to its verb: " of the victims" in "Families of the victims said"."""
-        found = re.match(rf"\s+(?:of|from|at|in|inside|within|for)\s+(?:the\s+|a\s+|an\s+)?[\w'’.-]+"
-                         rf"(?:\s+[\w'’.-]+){{0,2}}?(?=,?\s+{ADVERBS}(?:{self.speech})\b)", text[match.end():])
+        found = self.qualifier_re.match(text[match.end():])
         return found.group(0) if found else ""
 
     def _speaks(self, text: str, match: re.Match[str]) -> bool:
@@ -284,12 +284,10 @@ class Rules:
         if self.speech_re.search(" ".join(after.split()[:8])):
             return True
         before = text[max(0, match.start() - 40): match.start()]
-        frame = rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted)\s+$"
-        if re.search(frame, before, re.IGNORECASE):  # "denied by officials", not "held by officials"
+        if self.by_speaker_re.search(before):  # "denied by officials", not "held by officials"
             return True
         # "…, said two officials." speaks; "Police said two people died" reports what happened to them
-        inverted = re.search(rf"(?:{self.speech})\s+$", before, re.IGNORECASE)
-        return bool(inverted) and _INVERTED_END.match(after) is not None
+        return bool(self.speech_before_re.search(before)) and _INVERTED_END.match(after) is not None
 
     def _named(self, text: str) -> list[Hit]:
         out = []
@@ -355,27 +353,6 @@ class Rules:
             return Hit(kind, cue, 0.8, "" if kind == "social_post" else sources.clean(subject)) if kind else None
         named = sources.appositive(f"{subject}{appos}") if appos else None
         return Hit("on_record", cue, 0.85, named or sources.name_with_title(subject))
-
-    def classify(self, phrase: str) -> str | None:
-        """What kind of source a noun phrase names: outlet, document, platform, unnamed, or named."""
-        phrase = phrase.strip(" .,;:")
-        if re.fullmatch(rf"\s*{self.outlet}\s*(?:{self.media})?\s*", phrase) or re.search(
-                rf"\b(?i:{self.media})\b", phrase):
-            return "other_outlet"
-        lowered = phrase.lower()
-        head = lowered.split()[-1].strip(".,") if lowered.split() else ""
-        if head in self.official_heads:
-            return "anonymous_official"
-        if head in self.unnamed_heads:
-            return "anonymous_other"
-        if re.search(rf"\b(?:{self.doc})s?\b", lowered) and not re.search(
-                r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase):
-            return "document"
-        if re.fullmatch(rf"\s*(?:{self.posts.platform})\s*", phrase):
-            return "social_post"
-        if not any(w[:1].isupper() for w in phrase.split()):
-            return None
-        return "on_record"
 
     def outlets_over(self, text: str, hits: list[Hit], outlets: list[OutletHit]) -> list[Hit]:
         """The outlets as sources, and no document or institution read in the same words: an outlet's

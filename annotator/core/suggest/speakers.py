@@ -52,6 +52,12 @@ def is_quote_only(text: str) -> bool:
     return stripped[:1] in QUOTE_OPEN
 
 
+def compile_frames(speech: re.Pattern[str]) -> None:
+    """Compile the frames that hang on the speech verbs now rather than at their first sentence."""
+    for head in (_DESCRIBED_HEAD, _ROLE_HEAD, _PRONOUN_HEAD, _IT_HEAD, _PERSON_HEAD):
+        _with_verb(head, speech)
+
+
 def described_speaks(text: str, speech: re.Pattern[str]) -> bool:
     """ "The official added", "the source explained", "the senator also said": a speaker described
     before, referred back to by a definite description."""
