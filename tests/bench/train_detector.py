@@ -4,73 +4,44 @@ A logistic regression over lower-cased words, word pairs and a few cue features 
 a speech verb, an outlet or document noun, "according to", the first person) scores whether a
 sentence carries attribution; a softmax regression over the same features picks its category.
 The model is used only where the rules leave a sentence empty: a sentence it scores at or above
-the threshold gets the most likely category. Trained on `tune` and `other-tune`; reported on every split, and
+the threshold gets the most likely category. Trained on every `*-tune` split; reported on every split, and (--cross-validate)
 by leave-one-article-out cross-validation over every labelled article. The threshold is chosen by
 leave-one-article-out cross-validation inside the training articles, never on the held-out ones.
 
-    PYTHONPATH=. .venv/bin/python tests/bench/train_detector.py [--write PATH]
+    PYTHONPATH=. .venv/bin/python tests/bench/train_detector.py [--write resources/suggest/detector.json]
+
+Writing the model the suggester ships (annotator/core/suggest/learned.py) makes every project's stored
+suggestions stale: they are computed again with it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
+from annotator.core.suggest import learned
 from annotator.core.suggest.cues import load_lexicon
+from annotator.core.suggest.learned import features
 from annotator.core.suggest.suggester import ATTRIBUTION, Suggester
-from tests.bench.bench_suggest import layout
+from tests.bench.bench_suggest import SPLITS, labelled, layout
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "suggest" / "labels.jsonl"
-_TOKEN = re.compile(r"[a-z][a-z'’-]*|\d+")
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98)
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999)
 
 
 def articles() -> dict[str, tuple[str, list[dict]]]:
-    """Each labelled article's split and rows, in order: the Wikinews set's splits, and the
-    three-outlet set's as `other-tune` and `other-test`."""
-    out: dict[str, tuple[str, list[dict]]] = {}
-    for path, prefix in ((DATA, ""), (DATA.with_name("other_labels.jsonl"), "other-")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            out.setdefault(row["article"], (prefix + row["split"], []))[1].append(row)
-    return out
-
-
-def features(text: str, cue_res: list[tuple[str, re.Pattern[str]]]) -> dict[str, float]:
-    """Sparse features of one sentence: words, word pairs and cue flags."""
-    words = _TOKEN.findall(text.lower())
-    feats: dict[str, float] = {"bias": 1.0}
-    for w in words:
-        feats[f"w:{w}"] = 1.0
-    for a, b in zip(words, words[1:]):
-        feats[f"b:{a} {b}"] = 1.0
-    for name, pattern in cue_res:
-        if pattern.search(text):
-            feats[f"cue:{name}"] = 1.0
-    return feats
+    """Each labelled article's split and rows, in order, with the splits bench_suggest.py reports
+    (the Wikinews set's, and the other kinds of news as other-, politics-, wire-, cyber-, uspol-)."""
+    return {article: (split, rows) for split, by_article in labelled().items()
+            for article, rows in by_article.items()}
 
 
 def cue_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    w = load_lexicon().words
-    alt = lambda items: "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))  # noqa: E731
-    return [
-        ("quote", re.compile(r"[“”\"]")),
-        ("speech", re.compile(rf"\b(?:{alt(w['speech_verbs'])})\b")),
-        ("outlet", re.compile(rf"\b(?:{alt(w['outlets'] + w['outlet_words'])})\b")),
-        ("document", re.compile(rf"\b(?:{alt(w['document_nouns'])})\b", re.IGNORECASE)),
-        ("according", re.compile(r"\baccording\s+to\b", re.IGNORECASE)),
-        ("first_person", re.compile(r"\b(?:I|we|our|my|us)\b")),
-        ("platform", re.compile(rf"\b(?:{alt(w['platforms'])})\b")),
-    ]
-
-
-def _sigmoid(z: float) -> float:
-    return 1 / (1 + math.exp(-z)) if z > -30 else 0.0
+    return learned.cue_patterns(load_lexicon().words)
 
 
 def train_binary(xs: list[dict[str, float]], ys: list[int], *, epochs: int = 60, rate: float = 0.2,
@@ -80,7 +51,7 @@ def train_binary(xs: list[dict[str, float]], ys: list[int], *, epochs: int = 60,
     for epoch in range(epochs):
         step = rate / (1 + epoch * 0.1)
         for x, y in zip(xs, ys):
-            p = _sigmoid(sum(weights[k] * v for k, v in x.items()))
+            p = learned.sigmoid(sum(weights[k] * v for k, v in x.items()))
             for k, v in x.items():
                 weights[k] += step * ((y - p) * v - l2 * weights[k])
     return {k: round(v, 4) for k, v in weights.items() if abs(v) > 1e-3}
@@ -92,20 +63,12 @@ def train_softmax(xs: list[dict[str, float]], ys: list[str], *, epochs: int = 60
     for epoch in range(epochs):
         step = rate / (1 + epoch * 0.1)
         for x, y in zip(xs, ys):
-            probs = _softmax(weights, x)
+            probs = learned.softmax(weights, x)
             for c in ATTRIBUTION:
                 g = (1.0 if c == y else 0.0) - probs[c]
                 for k, v in x.items():
                     weights[c][k] += step * (g * v - l2 * weights[c][k])
     return {c: {k: round(v, 4) for k, v in w.items() if abs(v) > 1e-3} for c, w in weights.items()}
-
-
-def _softmax(weights: dict[str, dict[str, float]], x: dict[str, float]) -> dict[str, float]:
-    scores = {c: sum(weights[c].get(k, 0.0) * v for k, v in x.items()) for c in weights}
-    top = max(scores.values())
-    exp = {c: math.exp(s - top) for c, s in scores.items()}
-    total = sum(exp.values())
-    return {c: e / total for c, e in exp.items()}
 
 
 def train(rows: list[dict], cue_res) -> dict:
@@ -121,10 +84,7 @@ def train(rows: list[dict], cue_res) -> dict:
 
 
 def predict(model: dict, text: str, cue_res) -> tuple[float, str]:
-    x = features(text, cue_res)
-    p = _sigmoid(sum(model["detect"].get(k, 0.0) * v for k, v in x.items()))
-    probs = _softmax(model["category"], x)
-    return p, max(probs, key=probs.get)
+    return learned.predict(model, features(text, cue_res))
 
 
 def rule_guesses(suggester: Suggester, rows: list[dict]) -> list[set[str]]:
@@ -174,21 +134,34 @@ def _line(name: str, s: dict[str, float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", type=Path, help="write the model trained on tune to this JSON file")
+    parser.add_argument("--write", type=Path, help="write the model trained on the tune splits to this JSON file")
+    parser.add_argument("--threshold", type=float, help="use this threshold instead of choosing one inside tune")
+    parser.add_argument("--cross-validate", action="store_true", help="also leave one article out over every article")
     args = parser.parse_args()
     cue_res = cue_patterns()
-    suggester = Suggester(replace(load_lexicon(), propose_unattributed=False))
+    suggester = Suggester(replace(load_lexicon(), propose_unattributed=False), learned=False)  # the rules alone
     data = articles()
     rules = {id(rows): rule_guesses(suggester, rows) for _, rows in data.values()}
-    tune = [rows for split, rows in data.values() if split in ("tune", "other-tune")]
-    threshold = choose_threshold(tune, rules, cue_res)
+    tune = [rows for split, rows in data.values() if split.endswith("tune")]
+    threshold = args.threshold or choose_threshold(tune, rules, cue_res)
     model = train([r for a in tune for r in a], cue_res)
-    print(f"trained on tune ({len(tune)} articles); threshold chosen inside tune: {threshold}")
-    for split in ("tune", "dev", "test", "other-tune", "other-test"):
+    print(f"trained on the tune splits ({len(tune)} articles); threshold chosen inside them: {threshold}")
+    untouched: tuple[list, list] = ([], [])
+    for split in SPLITS:
         held = [rows for s, rows in data.values() if s == split]
         base = [p for a in held for p in combined(None, 1.0, a, rules[id(a)], cue_res)]
         with_model = [p for a in held for p in combined(model, threshold, a, rules[id(a)], cue_res)]
         print(f"{split}:\n{_line('rules', score(base))}\n{_line('rules + model', score(with_model))}")
+        if not split.endswith("tune"):
+            untouched[0].extend(base)
+            untouched[1].extend(with_model)
+    print(f"every split not trained on, pooled:\n{_line('rules', score(untouched[0]))}\n"
+          f"{_line('rules + model', score(untouched[1]))}")
+    if args.write:
+        args.write.write_text(json.dumps({"threshold": threshold, **model}, sort_keys=True, separators=(",", ":")),
+                              encoding="utf-8")
+    if not args.cross_validate:
+        return
     everything = [rows for _, rows in data.values()]
     base, cv = [], []
     for i, held in enumerate(everything):
@@ -198,8 +171,6 @@ def main() -> None:
         cv += combined(model_i, threshold, held, rules[id(held)], cue_res)
     print(f"leave-one-article-out over {len(everything)} articles (threshold {threshold}):")
     print(f"{_line('rules', score(base))}\n{_line('rules + model', score(cv))}")
-    if args.write:
-        args.write.write_text(json.dumps({"threshold": threshold, **model}, sort_keys=True), encoding="utf-8")
 
 
 if __name__ == "__main__":

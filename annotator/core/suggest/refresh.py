@@ -20,7 +20,7 @@ from annotator.core.records import Progress, Suggestion
 from annotator.core.store.project import Project
 from annotator.core.suggest.cues import Lexicon
 from annotator.core.suggest.layout import paragraph_numbers
-from annotator.core.suggest.suggester import Suggester, rules_for
+from annotator.core.suggest.suggester import Suggester, detector_for, rules_for
 
 
 # Articles; below this a process pool costs more than it saves. Its workers take about 0.3 s to
@@ -37,11 +37,14 @@ def project_suggester(project: Project, lexicon: Lexicon | None = None) -> Sugge
 
 
 def prepare_rules(project: Project) -> None:
-    """Compile the project's rules in this process ahead of need (about 0.2 s, once a process): the
-    window does it in the background when a project opens, with nothing stale to compute or the work
-    done by worker processes, so the suggestions of a later import cost only its articles."""
+    """Compile the project's rules and load the learned detector in this process ahead of need (about
+    0.3 s, once a process): the window does it in the background when a project opens, with nothing
+    stale to compute or the work done by worker processes, so the suggestions of a later import cost
+    only its articles."""
     if project.suggestions.enabled:
-        rules_for(project_suggester(project).lexicon)
+        lexicon = project_suggester(project).lexicon
+        rules_for(lexicon)
+        detector_for(lexicon)
 
 
 def fingerprint(project: Project, suggester: Suggester) -> str:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from annotator.core import display_text
-from annotator.core.suggest import carry, embeds, guideline_pass, roundups
+from annotator.core.suggest import carry, embeds, guideline_pass, learned, roundups
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.hit import Hit, is_carried
@@ -57,17 +57,31 @@ def rules_for(lexicon: Lexicon) -> Rules:
     return _COMPILED[lexicon.fingerprint]
 
 
+_DETECTORS: dict[str, learned.Detector] = {}
+
+
+def detector_for(lexicon: Lexicon) -> learned.Detector:
+    """The learned detector with the lexicon's cue flags, cached as the rules are."""
+    if lexicon.fingerprint not in _DETECTORS:
+        _DETECTORS.clear()
+        _DETECTORS[lexicon.fingerprint] = learned.Detector(lexicon.words)
+    return _DETECTORS[lexicon.fingerprint]
+
+
 class Suggester:
     """Suggest categories for the sentences of articles with one lexicon."""
 
-    def __init__(self, lexicon: Lexicon | None = None, *, categories: set[str] | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, *, categories: set[str] | None = None,
+                 learned: bool = True) -> None:
         self.lexicon = lexicon or load_lexicon()
+        self.learned = learned  # False: the rules alone (what the learned detector is trained beside)
         self.vetting = SourceVetting(self.lexicon.words)  # what a named source may be (the guidelines)
         self.categories = categories  # None: every category the rules know
 
     @property
     def fingerprint(self) -> str:
-        return self.lexicon.fingerprint
+        """The lexicon's and the learned model's: either changed, the stored suggestions are stale."""
+        return f"{self.lexicon.fingerprint}-{learned.model_digest() if self.learned else 'rules'}"
 
     @property
     def rules(self) -> Rules:
@@ -87,10 +101,10 @@ class Suggester:
         found = self._attributed(sentences, headings, paragraphs, outlet)
         carry.pull_quotes(sentences, found, headings, _CARRY)
         embeds.bylined_posts(sentences, found, paragraphs, _CARRY)
-        _standfirsts(sentences, found, paragraphs)
+        display = _standfirsts(sentences, found, paragraphs) | {i for i, h in enumerate(headings) if h}
         out: list[SentenceSuggestion] = []
         for idx, (text, attributed) in enumerate(zip(sentences, found)):
-            hits = attributed or self._unattributed(text)
+            hits = attributed or (idx not in display and self._learned(text)) or self._unattributed(text)
             out += [SentenceSuggestion(idx, h.category, h.confidence, h.cue, h.source)
                     for h in hits if self.categories is None or h.category in self.categories]
         return out
@@ -172,6 +186,13 @@ class Suggester:
         opened = previous_text.count("“") - previous_text.count("”")
         return opened > 0 or previous_text.rstrip().endswith(":")
 
+    def _learned(self, text: str) -> list[Hit]:
+        """What the learned detector says of a body sentence the rules left empty (learned.py)."""
+        guess = detector_for(self.lexicon).guess(text) if self.learned else None
+        if guess is None or display_text.is_display_text(text):
+            return []
+        return [Hit(guess.category, f"learned from labelled news (p {guess.probability:.2f})", learned.CONFIDENCE)]
+
     def _unattributed(self, text: str) -> list[Hit]:
         if not self.lexicon.propose_unattributed or not is_claim(text):
             return []
@@ -185,17 +206,21 @@ def is_claim(text: str) -> bool:
             and not display_text.is_display_text(stripped))
 
 
-def _standfirsts(texts: list[str], found: list[list[Hit]], paragraphs: list[int] | None) -> None:
+def _standfirsts(texts: list[str], found: list[list[Hit]], paragraphs: list[int] | None) -> set[int]:
     """A paragraph closed by the correspondent's credit ("VOA's Al Pessin reports from the Pentagon.") is a
-    standfirst, display text: its sentences get nothing (in place)."""
+    standfirst, display text: its sentences get nothing (in place); their positions."""
+    cleared: set[int] = set()
     for idx, text in enumerate(texts):
         if not display_text.is_correspondent_credit(text):
             continue
         found[idx] = []
+        cleared.add(idx)
         before = idx - 1
         while paragraphs is not None and before >= 0 and paragraphs[before] == paragraphs[idx]:
             found[before] = []
+            cleared.add(before)
             before -= 1
+    return cleared
 
 
 def _speakers(hits: list[Hit]) -> list[Hit]:

@@ -63,4 +63,5 @@ def test_the_refresh_at_opening_compiles_the_rules_even_with_nothing_to_compute(
     with Project.create(tmp_path / "p.annot") as project:
         suggester._COMPILED.clear()
         assert not RefreshSuggestions().apply(project).suggestions  # no article: nothing to compute
-        assert refresh.project_suggester(project).fingerprint in suggester._COMPILED
+        lexicon = refresh.project_suggester(project).lexicon
+        assert lexicon.fingerprint in suggester._COMPILED and lexicon.fingerprint in suggester._DETECTORS
