@@ -28,6 +28,8 @@ _RESPONSE = re.compile(
     r"|\b(?:did\s+not|would\s+not|declined\s+to)\s+(?:offer|give|provide)\s+(?:any\s+)?(?:further\s+)?"
     r"(?:details|specifics)"
     r"|\b(?:pushed|pushes|push)\s+back\s+(?:on|against)|\b(?:hit|hits|fired|fires|shot)\s+back\s+at)\b")
+_RESPONSE_WORDS = ("declin", "refus", "unable", "would not", "did not", "chimed", "directed", "had no", "claimed",
+                   "push", "back")  # every response frame holds one of them
 _SUBJECT = re.compile(
     rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"
@@ -59,15 +61,16 @@ class RulesView(Protocol):
 def response_hits(text: str, rules: RulesView) -> list[Hit]:
     """The responder of "X declined to comment", the agent of "denied by X" and who made a pledge."""
     out = []
-    for match in _RESPONSE.finditer(text):
+    responds = any(word in text for word in _RESPONSE_WORDS)  # the frames are read only where they may be
+    for match in (_RESPONSE.finditer(text) if responds else ()):
         subject = _SUBJECT.search(text[: match.start()])
         if subject is None:
             continue
         hit = _speaker(subject.group("subj"), rules, subject.group(0).strip() + " " + match.group(0), 0.8)
         if hit is not None:
             out.append(hit)
-    for pattern, confidence in ((_MADE_BY, 0.75), (_PASSIVE, 0.8)):  # "a pledge made by …", "denied by …"
-        for match in pattern.finditer(text):
+    for pattern, confidence in ((_MADE_BY, 0.75), (_PASSIVE, 0.8)) if "by" in text.lower() else ():
+        for match in pattern.finditer(text):  # "a pledge made by …", "denied by …"
             hit = _speaker(match.group("agent"), rules, match.group(0), confidence)
             if hit is not None:
                 out.append(hit)

@@ -33,6 +33,7 @@ from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, NOBODY, QUOTED_A
 
 _NOT_MODIFIERS = ("according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|"
                   "because|since|if|when|as|so")  # words that end, not describe, the group before "officials"
+_LETTERS = re.compile(r"[^\W\d_]+")
 _PEOPLE_ADJECTIVE = re.compile(r"(?:an|ern|ic|ish|ese|i|member|Gulf|Baltic|Balkan|Arab|Nordic)$")
 _CLAUSE_END = re.compile(r"[;:—]|,?\s+(?:although|though|but|whereas|while|because)\s", re.IGNORECASE)
 _INVERTED_END = re.compile(
@@ -99,6 +100,8 @@ class Rules:
     def _compile_speakers(self, w: dict[str, list[str]]) -> None:
         """Who speaks: an unnamed person or official, a named subject, an institution."""
         heads = _alt(w["official_heads"] + w["unnamed_heads"])
+        self.unnamed_words = frozenset(x.casefold() for x in w["official_heads"] + w["unnamed_heads"]
+                                       + w["bare_unnamed_heads"])
         dets = _alt(w["unnamed_determiners"])
         self.unnamed_re = re.compile(
             rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
@@ -261,6 +264,8 @@ class Rules:
 
     def _unnamed(self, text: str) -> list[Hit]:
         out = []
+        if self.unnamed_words.isdisjoint(_LETTERS.findall(text.casefold())):
+            return out  # no head word ("officials", "critics"), so no unnamed speaker: the pattern is not run
         for match in self.unnamed_re.finditer(text):
             np = match.group(0)
             if not self._speaks(text, match) or sources.quoted(text, match.start()):
