@@ -206,8 +206,12 @@ def report_speed(quick: bool) -> None:
     opens."""
     print()
     for name in _CORPORA:
-        out = subprocess.run([sys.executable, __file__, "--time-corpus", name] + (["--quick"] if quick else []),
-                             capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        # run from "-c", as the `annotator` command's light entry point: the worker processes the import and
+        # the suggestions start do not import this script's modules again
+        code = (f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench_suggest; "
+                f"print(json.dumps(bench_suggest.time_corpus({name!r}, {quick!r})))")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
         t = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"speed, {name}: import {t['articles']} articles {t['import']:.2f} s; suggest (compute and store "
               f"{t['stored']} suggestions) {t['suggest']:.2f} s; ratio suggest / import = "
@@ -220,11 +224,7 @@ def main() -> None:
     parser.add_argument("--split", action="append", choices=SPLITS,
                         help="report this split (repeatable; default: all)")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measure")
-    parser.add_argument("--time-corpus", choices=list(_CORPORA), help=argparse.SUPPRESS)  # one run, as JSON
     args = parser.parse_args()
-    if args.time_corpus:
-        print(json.dumps(time_corpus(args.time_corpus, args.quick)))
-        return
     report_quality(args.split or list(SPLITS))
     if not args.no_speed:
         report_speed(args.quick)
