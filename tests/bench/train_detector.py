@@ -29,7 +29,6 @@ from annotator.core.suggest.learned import features
 from annotator.core.suggest.suggester import ATTRIBUTION, Suggester
 from tests.bench.bench_suggest import SPLITS, labelled, layout
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "suggest" / "labels.jsonl"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999)
 
 
@@ -139,7 +138,7 @@ def main() -> None:
     parser.add_argument("--cross-validate", action="store_true", help="also leave one article out over every article")
     args = parser.parse_args()
     cue_res = cue_patterns()
-    suggester = Suggester(replace(load_lexicon(), propose_unattributed=False), learned=False)  # the rules alone
+    suggester = Suggester(replace(load_lexicon(), propose_unattributed=False), use_learned=False)  # the rules alone
     data = articles()
     rules = {id(rows): rule_guesses(suggester, rows) for _, rows in data.values()}
     tune = [rows for split, rows in data.values() if split.endswith("tune")]

@@ -25,7 +25,7 @@ from pathlib import Path
 from annotator.core.errors import InvalidValue
 from annotator.core.resources import resources_dir
 
-ENGINE_VERSION = "5"  # bump when the rules change in a way that changes their output
+ENGINE_VERSION = "6"  # bump when the rules change in a way that changes their output
 USER_CUES_ENV = "ANNOTATOR_CUES_DIR"
 _LISTS = (
     "speech_verbs", "official_heads", "official_modifiers", "unnamed_heads", "unnamed_determiners",

@@ -37,7 +37,7 @@ class GroupFrames:
     def compile(cls, speech: str) -> GroupFrames:
         return cls(re.compile(
             rf"(?:^|(?<=[\s,;:(]))(?P<np>{_QUANTIFIER}(?:\s+{_PEOPLE})?)\s+{_ADVERBS}"
-            rf"(?P<verb>{speech}|{_VIEWS})\b(?!\s+(?:by|to\s+be)\b)"))
+            rf"(?P<verb>{speech}|{_VIEWS})\b(?!\s+(?:by|to|for)\b)"))  # "agreed to sell", "feared for"
 
     def apply(self, text: str, hits: list[Hit]) -> list[Hit]:
         """`hits` with a quantified group's hit added; an on-record hit read in the group's words goes."""
@@ -46,7 +46,8 @@ class GroupFrames:
         match = self.frame.search(text)
         if match is None or sources.quoted(text, match.start()):
             return hits  # "“Many feel abandoned,” the mayor said": the mayor's words
-        if match.group("verb").split()[0].endswith("s") and not match.group("np").lower().startswith("not every"):
+        verb = match.group("verb").split()[0]
+        if verb.endswith("s") and not verb.endswith("ss") and not match.group("np").lower().startswith("not every"):
             return hits  # "voters in some states": a plural takes "say", so "states" is a noun
         np = " ".join(match.group("np").split())
         if any(h.category in UNNAMED and np.split()[-1] in h.cue for h in hits):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from annotator.core.resources import resources_dir
 from annotator.core.suggest.frames import alternation
 
 _TOKEN = re.compile(r"[a-z][a-z'’-]*|\d+")
+_log = logging.getLogger(__name__)
 CONFIDENCE = 0.5  # below the rules' suggestions: a guess from words, not a frame that was read
 
 
@@ -122,11 +124,27 @@ class Detector:
 
 
 _MODEL = "suggest/detector.json"
+NO_MODEL = "rules"  # the fingerprint's part without a model file: the rules alone
+
+
+def detector(words: dict[str, list[str]]) -> Detector | None:
+    """A detector with the lexicon's cue flags, or None when the model cannot be used."""
+    return Detector(words) if _model()[0] else None
 
 
 @lru_cache(maxsize=1)
 def _model() -> tuple[dict, str]:
-    return json.loads((resources_dir() / _MODEL).read_bytes()), model_digest()
+    """The weights and their digest; a missing or damaged file (an install that lost it) leaves the
+    rules alone at work rather than stopping every suggestion."""
+    try:
+        model = json.loads((resources_dir() / _MODEL).read_bytes())
+        if not 0 < float(model["threshold"]) < 1 or not isinstance(model["detect"], dict) or not (
+                isinstance(model["category"], dict) and model["category"]):
+            raise ValueError("a threshold outside 0..1, or no weights")
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        _log.warning("learned detector off: %s cannot be used (%s)", _MODEL, error)
+        return {}, NO_MODEL
+    return model, model_digest()
 
 
 @lru_cache(maxsize=1)
@@ -134,4 +152,7 @@ def model_digest() -> str:
     """What the stored suggestions' fingerprint takes from the model: another model recomputes them.
     The file's bytes, not its parsed weights: a process that only hands articles to workers reads no
     weight."""
-    return hashlib.sha256((resources_dir() / _MODEL).read_bytes()).hexdigest()[:16]
+    try:
+        return hashlib.sha256((resources_dir() / _MODEL).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return NO_MODEL

@@ -28,8 +28,8 @@ _RESPONSE = re.compile(
     r"|\b(?:did\s+not|would\s+not|declined\s+to)\s+(?:offer|give|provide)\s+(?:any\s+)?(?:further\s+)?"
     r"(?:details|specifics)"
     r"|\b(?:pushed|pushes|push)\s+back\s+(?:on|against)|\b(?:hit|hits|fired|fires|shot)\s+back\s+at)\b")
-_RESPONSE_WORDS = ("declin", "refus", "unable", "would not", "did not", "chimed", "directed", "had no", "claimed",
-                   "push", "back")  # every response frame holds one of them
+_RESPONSE_WORDS = ("declin", "refus", "unable", "would", "did", "chimed", "directed", "had", "claimed", "push",
+                   "back")  # every response frame holds one of them (single words: any space may follow)
 _SUBJECT = re.compile(
     rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"

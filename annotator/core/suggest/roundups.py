@@ -21,7 +21,7 @@ from annotator.core.suggest.guideline_pass import BODY_NAME_WORDS
 from annotator.core.suggest.hit import Hit
 
 _COMMUNITY = re.compile(r"\b(?:bloggers|blogosphere|netizens|blogs|(?:Facebook|Twitter|Weibo|VKontakte|Instagram|"
-                        r"TikTok|Telegram)\s+(?:users?|groups?|pages?|friends))\b", re.IGNORECASE)
+                        r"TikTok|Telegram)\s+(?:users|user(?=\s+(?-i:[A-Z@]))|groups?|pages?|friends))\b", re.IGNORECASE)
 _WRITING = re.compile(
     r"\b(?:writes|wrote|notes|noted|finds|found|calls|called|explains|explained|observes|observed|argues|"
     r"argued|asks|asked|wonders|wondered|reflects|reflected|shares|shared|posts|posted|tweets|tweeted|"

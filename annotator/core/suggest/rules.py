@@ -100,8 +100,11 @@ class Rules:
     def _compile_speakers(self, w: dict[str, list[str]]) -> None:
         """Who speaks: an unnamed person or official, a named subject, an institution."""
         heads = _alt(w["official_heads"] + w["unnamed_heads"])
-        self.unnamed_words = frozenset(x.casefold() for x in w["official_heads"] + w["unnamed_heads"]
-                                       + w["bare_unnamed_heads"])
+        # one word of each head ("officials", the "blowers" of "whistle-blowers"): a sentence with none of
+        # them names no unnamed speaker; a head without letters turns this test off
+        words = [_LETTERS.findall(x.casefold()) for x in w["official_heads"] + w["unnamed_heads"]
+                 + w["bare_unnamed_heads"]]
+        self.unnamed_words = frozenset(found[-1] for found in words) if all(words) else None
         dets = _alt(w["unnamed_determiners"])
         self.unnamed_re = re.compile(
             rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
@@ -264,7 +267,7 @@ class Rules:
 
     def _unnamed(self, text: str) -> list[Hit]:
         out = []
-        if self.unnamed_words.isdisjoint(_LETTERS.findall(text.casefold())):
+        if self.unnamed_words is not None and self.unnamed_words.isdisjoint(_LETTERS.findall(text.casefold())):
             return out  # no head word ("officials", "critics"), so no unnamed speaker: the pattern is not run
         for match in self.unnamed_re.finditer(text):
             np = match.group(0)

@@ -51,37 +51,40 @@ _COMPILED: dict[str, Rules] = {}
 
 def rules_for(lexicon: Lexicon) -> Rules:
     """Compiled rules, cached by the lexicon's fingerprint (compiling takes about 0.2 s on 2 cores)."""
-    if lexicon.fingerprint not in _COMPILED:
+    rules = _COMPILED.get(lexicon.fingerprint)
+    if rules is None:  # built aside, then stored: a thread reading the cache meanwhile finds it whole
+        rules = Rules(lexicon)
         _COMPILED.clear()
-        _COMPILED[lexicon.fingerprint] = Rules(lexicon)
-    return _COMPILED[lexicon.fingerprint]
+        _COMPILED[lexicon.fingerprint] = rules
+    return rules
 
 
 _DETECTORS: dict[str, learned.Detector] = {}
 
 
-def detector_for(lexicon: Lexicon) -> learned.Detector:
-    """The learned detector with the lexicon's cue flags, cached as the rules are."""
+def detector_for(lexicon: Lexicon) -> learned.Detector | None:
+    """The learned detector with the lexicon's cue flags, cached as the rules are; None without a model."""
     if lexicon.fingerprint not in _DETECTORS:
+        found = learned.detector(lexicon.words)  # built aside, then stored, as the rules are
         _DETECTORS.clear()
-        _DETECTORS[lexicon.fingerprint] = learned.Detector(lexicon.words)
-    return _DETECTORS[lexicon.fingerprint]
+        _DETECTORS[lexicon.fingerprint] = found
+    return _DETECTORS.get(lexicon.fingerprint)
 
 
 class Suggester:
     """Suggest categories for the sentences of articles with one lexicon."""
 
     def __init__(self, lexicon: Lexicon | None = None, *, categories: set[str] | None = None,
-                 learned: bool = True) -> None:
+                 use_learned: bool = True) -> None:
         self.lexicon = lexicon or load_lexicon()
-        self.learned = learned  # False: the rules alone (what the learned detector is trained beside)
+        self.use_learned = use_learned  # False: the rules alone (what the learned detector is trained beside)
         self.vetting = SourceVetting(self.lexicon.words)  # what a named source may be (the guidelines)
         self.categories = categories  # None: every category the rules know
 
     @property
     def fingerprint(self) -> str:
         """The lexicon's and the learned model's: either changed, the stored suggestions are stale."""
-        return f"{self.lexicon.fingerprint}-{learned.model_digest() if self.learned else 'rules'}"
+        return f"{self.lexicon.fingerprint}-{learned.model_digest() if self.use_learned else learned.NO_MODEL}"
 
     @property
     def rules(self) -> Rules:
@@ -188,9 +191,11 @@ class Suggester:
 
     def _learned(self, text: str) -> list[Hit]:
         """What the learned detector says of a body sentence the rules left empty (learned.py)."""
-        guess = detector_for(self.lexicon).guess(text) if self.learned else None
-        if guess is None or display_text.is_display_text(text):
-            return []
+        detector = detector_for(self.lexicon) if self.use_learned else None
+        guess = detector.guess(text) if detector is not None else None
+        if guess is None or (self.categories is not None and guess.category not in self.categories) or (
+                display_text.is_display_text(text)):
+            return []  # a category the codebook lacks leaves the sentence to `unattributed`
         return [Hit(guess.category, f"learned from labelled news (p {guess.probability:.2f})", learned.CONFIDENCE)]
 
     def _unattributed(self, text: str) -> list[Hit]:

@@ -15,4 +15,4 @@ def suggester() -> Suggester:
 @pytest.fixture(scope="session")
 def rules_only() -> Suggester:
     """The rules without the learned detector, for a test of what a rule leaves alone."""
-    return Suggester(learned=False)
+    return Suggester(use_learned=False)

@@ -71,3 +71,32 @@ def test_the_detectors_quick_score_gives_predicts_answer_on_every_labelled_sente
         assert (guess.category, guess.probability) == (category, round(p, 3)) if p >= detector.threshold \
             else guess is None, text
     assert sum(detector.guess(t) is not None for t in texts) >= 20
+
+
+def test_a_guess_in_a_category_the_codebook_lacks_leaves_the_sentence_unattributed(monkeypatch) -> None:
+    from dataclasses import replace
+
+    monkeypatch.setattr(learned, "_model", lambda: (_SURE, "test-model"))
+    monkeypatch.setattr(suggester_module, "_DETECTORS", {})
+    lexicon = replace(load_lexicon(), propose_unattributed=True)
+    found = Suggester(lexicon, categories={"on_record", "unattributed"}).suggest(
+        ["A zebra was seen near the river bank early today."])
+    assert [s.category for s in found] == ["unattributed"]
+
+
+def test_without_a_usable_model_the_rules_work_alone(monkeypatch, tmp_path) -> None:
+    (tmp_path / "suggest").mkdir()
+    (tmp_path / "suggest" / "detector.json").write_text('{"threshold": 2, "detect": {}}', encoding="utf-8")
+    monkeypatch.setattr(learned, "resources_dir", lambda: tmp_path)
+    for cached in (learned._model, learned.model_digest):
+        cached.cache_clear()
+    monkeypatch.setattr(suggester_module, "_DETECTORS", {})
+    try:
+        found = Suggester(load_lexicon()).suggest(["The minister said the bridge would reopen.", "It rained."])
+        assert [(s.idx, s.category) for s in found] == [(0, "on_record")]
+        (tmp_path / "suggest" / "detector.json").unlink()
+        learned.model_digest.cache_clear()
+        assert Suggester(load_lexicon()).fingerprint.endswith(learned.NO_MODEL)
+    finally:
+        for cached in (learned._model, learned.model_digest):
+            cached.cache_clear()

@@ -54,14 +54,15 @@ def test_the_pool_reads_articles_a_few_batches_ahead_and_a_cancel_stops_it(tmp_p
     assert len(read) <= 5 * (2 * 4 + 2)  # a few batches ahead of the pool, not every article
 
 
-def test_the_refresh_at_opening_compiles_the_rules_even_with_nothing_to_compute(tmp_path: Path) -> None:
+def test_the_refresh_at_opening_compiles_the_rules_even_with_nothing_to_compute(tmp_path: Path, monkeypatch) -> None:
     """The window's refresh when a project opens leaves the rules compiled in its process, so the
     suggestions after an import cost only their articles, however a pooled refresh left the cache."""
     from annotator.core.ops.suggestions import RefreshSuggestions
     from annotator.core.suggest import suggester
 
     with Project.create(tmp_path / "p.annot") as project:
-        suggester._COMPILED.clear()
+        monkeypatch.setattr(suggester, "_COMPILED", {})
+        monkeypatch.setattr(suggester, "_DETECTORS", {})
         assert not RefreshSuggestions().apply(project).suggestions  # no article: nothing to compute
         lexicon = refresh.project_suggester(project).lexicon
         assert lexicon.fingerprint in suggester._COMPILED and lexicon.fingerprint in suggester._DETECTORS

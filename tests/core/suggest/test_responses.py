@@ -182,3 +182,8 @@ def test_seeing_something_as_is_a_stated_view(suggester: Suggester, sentence: st
 ])
 def test_who_made_a_pledge_or_statement_speaks(suggester: Suggester, sentence: str, category: str) -> None:
     assert categories(suggester, sentence, attributed_only=True) == [{category}]
+
+
+def test_a_response_across_a_no_break_space_is_still_read(suggester: Suggester) -> None:
+    assert categories(suggester, "The ministry did\u00a0not wish to comment on the report.",
+                      attributed_only=True) == [{"on_record"}]

@@ -66,3 +66,9 @@ def test_one_named_user_of_a_platform_makes_a_roundup(suggester: Suggester) -> N
                        "Jon Wu said:", "Pray for our youth.", attributed_only=True)
     assert found[0] == found[1] == {"on_record", "social_post"}
     assert found[2] == found[3] == {"on_record", "social_post"}
+
+
+def test_a_platforms_user_data_makes_no_roundup(suggester: Suggester) -> None:
+    found = categories(suggester, "Facebook user data was harvested by the firm.", "Jon Wu said:",
+                       "Pray for our youth.", attributed_only=True)
+    assert found[1] == {"on_record"}

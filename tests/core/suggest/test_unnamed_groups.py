@@ -47,3 +47,21 @@ def test_a_named_speaker_is_still_on_record(suggester: Suggester) -> None:
 def test_a_plural_noun_after_a_quantifier_is_no_speech(suggester: Suggester) -> None:
     found = in_body(suggester, "Voters in some states have been receiving automated calls about the senator.")[0]
     assert "anonymous_other" not in found
+
+
+@pytest.mark.parametrize("sentence", ["Several agreed to sell their shares to the state.",
+                                      "Many feared for their lives as the water rose."])
+def test_a_group_acting_is_no_group_speaking(rules_only: Suggester, sentence: str) -> None:
+    assert "anonymous_other" not in in_body(rules_only, sentence)[0]
+
+
+def test_a_head_of_two_words_in_a_users_cue_file_still_finds_its_speakers(tmp_path) -> None:
+    import json
+
+    from annotator.core.resources import resources_dir
+    from annotator.core.suggest.cues import load_lexicon
+
+    (tmp_path / "mine.json").write_text(json.dumps({"unnamed_heads": ["whistle-blowers"]}), encoding="utf-8")
+    lexicon = load_lexicon([resources_dir() / "cues", tmp_path])
+    found = in_body(Suggester(lexicon, use_learned=False), "Two whistle-blowers said the audit was rigged.")[0]
+    assert set(found) == {"anonymous_other"}
