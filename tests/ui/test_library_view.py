@@ -210,3 +210,18 @@ def test_a_fold_is_forgotten_with_its_outlet(qtbot, open_main, big_path: Path) -
     window.session.run(EditArticle(article_id(big_path, "Story 7"), outlet="Newcomer"))
     assert [(r.text, r.folded) for r in library.outlet_rows()] == [(f"Big Wire ({BIG + 1})", False),
                                                                     ("Newcomer (1)", False)]
+
+
+def test_down_or_enter_in_the_filter_goes_to_the_first_article_listed(qtbot, open_main, big_path: Path) -> None:
+    window = open_main(big_path)
+    library = window.library
+    library.filter.setFocus()
+    qtbot.keyClicks(library.filter, "Small story")
+    press(qtbot, library.filter, "Down")
+    assert library.tree.hasFocus() or QApplication.focusWidget() is library.tree
+    assert library.model.article_at(library.tree.currentIndex().row()).title == "Small story 0"
+    press(qtbot, library.tree, "Return")
+    assert [c.article_id for c in window.columns.columns()] == [article_id(big_path, "Small story 0")]
+    library.filter.setFocus()
+    press(qtbot, library.filter, "Return")  # Enter in the filter: the same place
+    assert library.model.article_at(library.tree.currentIndex().row()).title == "Small story 0"

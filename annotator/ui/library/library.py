@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QInputDialog,
-    QLineEdit,
     QMenu,
     QTableView,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from annotator.core.records import ArticleId
 from annotator.ui.base import keymap
 from annotator.ui.library.article_dialog import ArticleDialog
 from annotator.ui.library.batch_dialogs import SetDateDialog, SetOutletDialog
+from annotator.ui.library.filter_box import FilterBox
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import plain_label
 from annotator.ui.library.library_model import ARTICLE_ROLE, OUTLET_ROLE, PROGRESS, TITLE, LibraryModel
@@ -61,9 +61,7 @@ class LibraryPanel(QWidget):
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(120)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter by title or outlet…")
-        self.filter.setClearButtonEnabled(True)
+        self.filter = FilterBox(self)
         self.model = LibraryModel(session.project.listing, session.visible_annotator, self)
         self.hint = plain_label("", self)  # when nothing is listed: how to import, or that the filter matched nothing
         self.hint.setObjectName("libraryHint")
@@ -100,6 +98,7 @@ class LibraryPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self._on_filter_text_changed)
+        self.filter.to_list.connect(self._on_filter_to_list)
         self.tree.arrow_clicked.connect(self._on_arrow_clicked)
         self.tree.activated.connect(self._on_tree_activated)
         self.tree.doubleClicked.connect(self._on_tree_double_clicked)
@@ -212,6 +211,13 @@ class LibraryPanel(QWidget):
 
     def _on_tree_double_clicked(self, index: QModelIndex) -> None:
         self._on_arrow_clicked(index.row())  # on an outlet: fold or unfold it
+
+    def _on_filter_to_list(self) -> None:
+        """Down or Enter in the filter: on to the list, at its first article unless one is chosen."""
+        first = self.model.first_article_row()
+        if self.model.article_at(self.tree.currentIndex().row()) is None and first is not None:
+            self.tree.setCurrentIndex(self.model.index(first, 0))
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_tree_activated(self, index: QModelIndex) -> None:
         """A double-click (Enter is the keymap's) opens the article; with Ctrl, in a new column."""

@@ -148,6 +148,10 @@ class LibraryModel(QAbstractTableModel):
         g, offset = self._locate(row)
         return self._groups[g] if offset < 0 else None
 
+    def first_article_row(self) -> int | None:
+        """The row of the first article listed (the articles of a folded outlet are not), or None."""
+        return next((r for r in range(self._rows) if self.article_at(r) is not None), None)
+
     def article_at(self, row: int) -> ListedArticle | None:
         if not 0 <= row < self._rows:
             return None
