@@ -257,6 +257,7 @@ def test_every_binding_is_tested_here() -> None:
     tested |= {"next_claim_match", "previous_claim_match",  # tested in test_claim_layer.py
                "find_in_article", "search_project", "close_search"}  # tested in test_search_panel.py
     tested |= {"delete_articles"}  # tested in test_library_batch.py
+    tested |= {"filter_to_list"}  # tested in test_library_view.py
     assert tested == {b.command for b in keymap.KEYMAP}
 
 

@@ -23,11 +23,13 @@ SUGGESTING = "Suggestions"
 CLAIMS = "Claims"
 COMPARING = "Comparing"
 LIBRARY = "Library"
+LIBRARY_FILTER = "Library filter"
 SEARCH = "Search"
 EDITING = "Note and source"
 PANELS = "Columns, panels and tabs"
 WINDOW = "Window"
-SECTIONS = (MOVING, ANNOTATING, SUGGESTING, CLAIMS, COMPARING, LIBRARY, SEARCH, EDITING, PANELS, WINDOW)
+SECTIONS = (MOVING, ANNOTATING, SUGGESTING, CLAIMS, COMPARING, LIBRARY, LIBRARY_FILTER, SEARCH, EDITING, PANELS,
+            WINDOW)
 WHERE = {  # where the focus must be for a section's keys to work
     MOVING: "workspace and compare tabs",
     ANNOTATING: "workspace",
@@ -35,6 +37,7 @@ WHERE = {  # where the focus must be for a section's keys to work
     CLAIMS: "workspace",
     COMPARING: "compare tab",
     LIBRARY: "library list",
+    LIBRARY_FILTER: "library filter",
     SEARCH: "search panel",
     EDITING: "the note and source dialogs (N, S)",
     PANELS: "anywhere in the window",
@@ -93,6 +96,8 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("unfold_outlet", ("Right",), "unfold the outlet's articles", LIBRARY),
     Binding("delete_articles", ("Delete",), "delete the chosen articles (asks first, counting their annotations;"
             " undoable)", LIBRARY),
+    Binding("filter_to_list", ("Down", "Return", "Enter"), "go on to the list, at its first article unless one"
+            " is chosen", LIBRARY_FILTER),
     Binding("close_search", ("Escape",), "close the search panel (back to the article)", SEARCH),
     Binding("save_text", ("Ctrl+Return", "Ctrl+Enter"), "save the note or source and close the dialog", EDITING),
     Binding("cancel_text", ("Escape",), "close the dialog without saving", EDITING),

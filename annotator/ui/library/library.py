@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QInputDialog,
+    QLineEdit,
     QMenu,
     QTableView,
     QVBoxLayout,
@@ -30,7 +31,6 @@ from annotator.core.records import ArticleId
 from annotator.ui.base import keymap
 from annotator.ui.library.article_dialog import ArticleDialog
 from annotator.ui.library.batch_dialogs import SetDateDialog, SetOutletDialog
-from annotator.ui.library.filter_box import FilterBox
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import plain_label
 from annotator.ui.library.library_model import ARTICLE_ROLE, OUTLET_ROLE, PROGRESS, TITLE, LibraryModel
@@ -61,7 +61,9 @@ class LibraryPanel(QWidget):
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(120)
-        self.filter = FilterBox(self)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter by title or outlet… (Down: to the list)")
+        self.filter.setClearButtonEnabled(True)
         self.model = LibraryModel(session.project.listing, session.visible_annotator, self)
         self.hint = plain_label("", self)  # when nothing is listed: how to import, or that the filter matched nothing
         self.hint.setObjectName("libraryHint")
@@ -83,6 +85,8 @@ class LibraryPanel(QWidget):
             "unfold_outlet": lambda: self.fold_current(False),
             "delete_articles": self.delete_selected,
         }, keymap.LIBRARY)
+        self.key_actions.update(keymap.install(self.filter, {"filter_to_list": self._on_filter_to_list},
+                                               keymap.LIBRARY_FILTER))
         # For the Edit menu: they act on the articles chosen in the list.
         self.set_outlet_action = self._menu_action("Set &outlet of chosen articles…", self.set_outlet_of_selected)
         self.set_date_action = self._menu_action("Set &date of chosen articles…", self.set_date_of_selected)
@@ -98,7 +102,6 @@ class LibraryPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self._on_filter_text_changed)
-        self.filter.to_list.connect(self._on_filter_to_list)
         self.tree.arrow_clicked.connect(self._on_arrow_clicked)
         self.tree.activated.connect(self._on_tree_activated)
         self.tree.doubleClicked.connect(self._on_tree_double_clicked)
