@@ -10,10 +10,11 @@ from annotator.core.errors import Cancelled
 from annotator.core.claims.clustering import Thresholds, edges, group_edges
 from annotator.core.claims.disputes import disputing, split_by_stance
 from annotator.core.claims.features import Weights, document_frequencies, term_lists, vectors
+from annotator.core.claims.name_variants import merge_variants
 from annotator.core.claims.stance import stance
 from annotator.core.records import SentenceText
 
-METHOD = "overlap-majority-cores-2level-stance-display-8"  # stored with the claims; a new one makes them stale
+METHOD = "overlap-majority-cores-2level-stance-display-names-9"  # stored with the claims; a new one makes them stale
 LABEL_CHARS = 90
 
 ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False cancels
@@ -48,9 +49,9 @@ def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress
     if progress is not None and not progress(0, total):
         raise Cancelled()
     sentences = [s for s in sentences if not is_display_text(s.text)]
-    lists = term_lists([s.text for s in sentences])
-    vecs = vectors(lists, document_frequencies(lists), weights=weights)
     articles = [s.article_id for s in sentences]
+    lists = merge_variants(term_lists([s.text for s in sentences]), articles)
+    vecs = vectors(lists, document_frequencies(lists), weights=weights)
     stances = [stance(s.text) for s in sentences]
     found, cross = split_by_stance(edges(vecs, articles, thresholds=thresholds, weights=weights, progress=progress),
                                    stances)

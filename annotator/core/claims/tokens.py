@@ -30,9 +30,13 @@ class Term:
     number: bool = False
 
 
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l", "Ł": "L",
+                               "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ı": "i"})
+
+
 def fold(text: str) -> str:
-    """Lower case without accents: "Zürich" → "zurich"."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower case without accents: "Zürich" → "zurich", "Thorbjørn" → "thorbjorn"."""
+    decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
