@@ -128,6 +128,23 @@ VERBS: list[list[str]] = [
     ["unchanged", "unaffected", "no change", "not affected", "not changed", "remain in place", "intact"],
     ["commitment", "committed", "dedicated", "dedication"],
     ["defense", "defence"],
+    ["resign", "resignation", "step down", "stepping down", "quit", "abdicate", "abdication", "leave office"],
+    ["win", "won", "winner", "award", "awarded", "be given", "receive the prize", "victory", "victor"],
+    ["surprise", "shock", "astonish", "stun", "unexpected", "incredulity", "startle", "took by surprise",
+     "taken aback"],
+    ["elect", "election", "vote", "ballot", "voter", "polling station"],
+    ["earthquake", "quake", "temblor", "tremor", "seismic"],
+    ["capture", "seize", "take control", "took control", "take over", "overrun", "fall to"],
+    ["celebrate", "celebration", "jubilation", "rejoice", "festivities"],
+    ["trap", "buried", "pinned", "stuck under"],
+    ["protest", "demonstration", "demonstrator", "protester", "protestor", "rally", "march"],
+    ["accuse", "allege", "allegation", "blame", "accusation"],
+    ["ban", "prohibit", "outlaw", "bar from"],
+    ["rebel", "insurgent", "militant", "fighter", "militia", "guerrilla"],
+    ["ruling", "verdict", "judgment", "judgement", "rule that", "ruled that"],
+    ["convict", "guilty", "conviction", "found guilty"],
+    ["hospital", "hospitalize", "hospitalise", "medical center", "medical centre", "clinic"],
+    ["sentence to", "sentenced to", "jail", "prison", "imprison", "imprisonment", "behind bars"],
 ]
 
 # words that carry no claim, read before stemming

@@ -79,3 +79,16 @@ def test_news_verbs_meet_at_one_term(a: str, b: str) -> None:
 
 def test_the_pronoun_us_is_not_the_country() -> None:
     assert not _texts("they told us") & _texts("the US")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("the pope will resign", "the pope will step down"),
+    ("a strong quake", "a strong temblor"),
+    ("Obama won the prize", "Obama was awarded the prize"),
+    ("the news shocked leaders", "the news surprised leaders"),
+    ("rebels seized the town", "fighters took control of the town"),
+    ("people were trapped", "people were buried"),
+    ("the court's ruling", "the court's verdict"),
+])
+def test_general_news_verbs_meet_at_one_term(a: str, b: str) -> None:
+    assert _texts(a) == _texts(b)
