@@ -39,11 +39,15 @@ class Thresholds:
     core_majority: float = 0.3  # the share of edges two cores need to merge
     join_at: float = 0.30  # mean similarity a sentence needs to join a second group
     max_postings: int = 100  # a term in more sentences than this finds no candidates by itself
+    max_days_apart: int = 30  # articles published further apart tell different stories: never compared
 
 
 def edges(vectors: Sequence[SentenceVector], articles: Sequence[int], *, thresholds: Thresholds,
-          weights: Weights, progress: Progress | None = None) -> dict[tuple[int, int], float]:
-    """(i, j) with i < j, of different articles, similarity at least edge_at.
+          weights: Weights, progress: Progress | None = None,
+          days: Sequence[int | None] | None = None) -> dict[tuple[int, int], float]:
+    """(i, j) with i < j, of different articles, similarity at least edge_at; with `days` (each sentence's
+    article's publication day, None when unknown), not of articles published more than max_days_apart
+    days apart.
 
     Candidates share a term found in at most max_postings sentences, or a pair of commoner terms
     (so two sentences made only of a story's frequent words still meet, within the same cap).
@@ -74,8 +78,11 @@ def edges(vectors: Sequence[SentenceVector], articles: Sequence[int], *, thresho
             if len(candidates) >= 2 * thresholds.max_postings:
                 break
             candidates.update(pair_postings[min(pair), max(pair)][: thresholds.max_postings])
+        day = days[i] if days is not None else None
         for j in candidates:
             if j > i and articles[j] != articles[i]:
+                if day is not None and days[j] is not None and abs(days[j] - day) > thresholds.max_days_apart:
+                    continue
                 score = similarity(vector, vectors[j], weights=weights)
                 if score >= thresholds.edge_at:
                     found[(i, j)] = score

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from annotator.core.display_text import is_display_text
 from annotator.core.errors import Cancelled
@@ -14,7 +15,7 @@ from annotator.core.claims.name_variants import merge_variants
 from annotator.core.claims.stance import stance
 from annotator.core.records import SentenceText
 
-METHOD = "overlap-majority-cores-2level-stance-display-names-9"  # stored with the claims; a new one makes them stale
+METHOD = "overlap-majority-cores-2level-stance-display-names-dates-9"  # stored with the claims; a new one makes them stale
 LABEL_CHARS = 90
 
 ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False cancels
@@ -36,14 +37,25 @@ def short_label(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
+def day_number(published: str | None) -> int | None:
+    """The day of a YYYY-MM-DD date (anything after the tenth character ignored), None when unreadable."""
+    try:
+        return date.fromisoformat(published[:10]).toordinal() if published else None
+    except ValueError:
+        return None
+
+
 def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress | None = None,
-                   thresholds: Thresholds = Thresholds(), weights: Weights = Weights()) -> list[ClaimGroup]:
+                   dates: Mapping[int, str | None] | None = None, thresholds: Thresholds = Thresholds(),
+                   weights: Weights = Weights()) -> list[ClaimGroup]:
     """Group the sentences of different articles that state the same claim; raise Cancelled on request.
 
     Groups come out largest first (then by their first sentence), each spanning two articles or more.
     A denial and what it denies are two claims, linked as disputing each other (core/claims/disputes.py).
     Display text (a headline, caption, credit or promotion: core/display_text.py) is no claim, however
-    many outlets carry it, and is left out.
+    many outlets carry it, and is left out. `dates` (article id → its publication date, YYYY-MM-DD):
+    two articles published more than thresholds.max_days_apart days apart tell different stories, and
+    none of their sentences are compared; an article of unknown date is compared with every other.
     """
     total = len(sentences)
     if progress is not None and not progress(0, total):
@@ -53,8 +65,10 @@ def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress
     lists = merge_variants(term_lists([s.text for s in sentences]), articles)
     vecs = vectors(lists, document_frequencies(lists), weights=weights)
     stances = [stance(s.text) for s in sentences]
-    found, cross = split_by_stance(edges(vecs, articles, thresholds=thresholds, weights=weights, progress=progress),
-                                   stances)
+    day_of = {a: day_number(d) for a, d in (dates or {}).items()}
+    days = [day_of.get(a) for a in articles] if day_of else None
+    found, cross = split_by_stance(edges(vecs, articles, thresholds=thresholds, weights=weights, progress=progress,
+                                         days=days), stances)
     groups = group_edges(len(sentences), articles, found, thresholds=thresholds)
     links = disputing(groups, articles, cross, thresholds=thresholds)
     result, used = [], set()

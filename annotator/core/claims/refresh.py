@@ -44,7 +44,8 @@ def corrected(groups: list[ClaimGroup], corrections: list[Correction], texts: li
 def recompute(project: Project, *, progress: ClaimProgress | None = None) -> Changes:
     """Group every sentence afresh and store the result; raise Cancelled when progress returns False."""
     texts, stored = project.claims.texts(), project.claims.all_rows()
-    claims = corrected(compute_claims(texts, progress=progress), project.claims.corrections(), texts, stored=stored)
+    claims = corrected(compute_claims(texts, progress=progress, dates=project.claims.dates()),
+                       project.claims.corrections(), texts, stored=stored)
     rows = numbered(claims, stored)
     links = [(rows[a].id, rows[b].id) for a, claim in enumerate(claims) for b in claim.disputes]
     return project.claims.replace(rows, method=METHOD, disputes=links)
@@ -60,7 +61,8 @@ def ensure_claims(project: Project, *, progress: ClaimProgress | None = None) ->
 def claims_in_memory(project: Project) -> list[NewClaim]:
     """The claims a read-only, stale project would have, computed without storing them."""
     texts = project.claims.texts()
-    return corrected(compute_claims(texts), project.claims.corrections(), texts, stored=project.claims.all_rows())
+    return corrected(compute_claims(texts, dates=project.claims.dates()), project.claims.corrections(), texts,
+                     stored=project.claims.all_rows())
 
 
 class RecomputeClaims:

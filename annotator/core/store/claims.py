@@ -79,6 +79,10 @@ class ClaimStore:
             result.append(SentenceText(article_id, idx, body_of[article_id][start:end]))
         return result
 
+    def dates(self) -> dict[int, str | None]:
+        """Each article's publication date as stored (YYYY-MM-DD or None), for compute_claims."""
+        return dict(self._db.rows("SELECT id, published FROM articles"))
+
     def last_method(self) -> str | None:
         """The method the stored claims were computed with (None: never computed)."""
         run = self._db.row("SELECT method FROM claim_runs WHERE id = 1")

@@ -365,6 +365,19 @@ MIGRATIONS.append((
 MIGRATIONS.append((9, SYNC_STEP))
 MIGRATIONS.append((10, DISPUTE_STEP))
 
+# Step 11: claims are matched only between articles published within weeks of each other
+# (core/claims/compute.py), so a changed date, from any writer (an edit, its undo, a team server), groups
+# them afresh: the run record goes, as when an article comes or goes.
+MIGRATIONS.append((
+    11,
+    [
+        """CREATE TRIGGER article_date_regroups_claims AFTER UPDATE OF published ON articles
+            WHEN OLD.published IS NOT NEW.published BEGIN
+            DELETE FROM claim_runs;
+        END""",
+    ],
+))
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

@@ -41,6 +41,12 @@ def load(name: str) -> tuple[list[SentenceText], list[list[tuple[int, int]]], di
     return sentences, gold, outlets
 
 
+def dates(name: str) -> dict[int, str | None]:
+    """Article number (as load gives it) → the publication date its file states."""
+    files = sorted(SETS[name][0].glob("*.md"))
+    return {n + 1: parse_file(path).published for n, path in enumerate(files)}
+
+
 def gold_disputes(name: str) -> list[tuple[int, int]]:
     """The set's pairs of claims that dispute each other, as positions in load(name)'s gold claims."""
     data = json.loads(SETS[name][1].read_text(encoding="utf-8"))
