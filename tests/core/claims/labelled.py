@@ -20,6 +20,7 @@ SETS = {
               ROOT / "tests" / "data" / "claims" / "scale_claims.json"),
     "real": (ROOT / "tests" / "data" / "claims" / "real", ROOT / "tests" / "data" / "claims" / "real_claims.json"),
     "real2": (ROOT / "tests" / "data" / "claims" / "real2", ROOT / "tests" / "data" / "claims" / "real2_claims.json"),
+    "real3": (ROOT / "tests" / "data" / "claims" / "real3", ROOT / "tests" / "data" / "claims" / "real3_claims.json"),
     "disputes": (ROOT / "tests" / "data" / "claims" / "disputes",
                  ROOT / "tests" / "data" / "claims" / "disputes_claims.json"),
 }
