@@ -15,7 +15,8 @@ from annotator.core.claims.name_variants import merge_variants
 from annotator.core.claims.stance import stance
 from annotator.core.records import SentenceText
 
-METHOD = "overlap-majority-cores-2level-stance-display-names-dates-9"  # stored with the claims; a new one makes them stale
+# stored with the claims; a new one makes them stale
+METHOD = "overlap-majority-cores-2level-stance-display-names-dates-9"
 LABEL_CHARS = 90
 
 ClaimProgress = Callable[[int, int], bool]  # (done, total) → go on? False cancels
