@@ -24,6 +24,7 @@ from annotator.core.suggest.hit import Hit, best_per_category
 from annotator.core.suggest.kinds import SourceKinds
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
+from annotator.core.suggest.polls import PollFrames
 from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.roles import RoleFrames
 from annotator.core.suggest.quoted_as import quoted_as_saying
@@ -44,6 +45,11 @@ _INVERTED_END = re.compile(
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
+# Before an unnamed group that is spoken to: "speaking to supporters", "told reporters", "addressing residents".
+_AUDIENCE = re.compile(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talks|said|says|explained|explaining|"
+                       r"wrote|writing|appealed|appealing|pledged|pledging|promised|promising)\s+to|told|tells|telling|"
+                       r"addressing|addressed|urged|urging|thanked|thanking)\s+(?:the\s+|his\s+|her\s+|their\s+|"
+                       r"its\s+|a\s+crowd\s+of\s+)?$", re.IGNORECASE)
 _RELAY_END = re.compile(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according)\s+\S*\s*$")
 
 
@@ -67,6 +73,7 @@ class Rules:
         self.roles = RoleFrames(w["institution_nouns"], self.speech)
         self.clauses = ClauseSubjects(self._named_hit)
         self.groups = GroupFrames.compile(self.speech)  # "Many feel", "Many Russians believe"
+        self.polls = PollFrames.compile(self.speech)  # "Seventy-one percent of Hispanics said"
         self.doc = _alt(w["document_nouns"])
         self._compile_outlets(w)
         self.kinds = SourceKinds(w, outlet=self.outlet, media=self.media, doc=self.doc, platform=self.posts.platform)
@@ -115,6 +122,7 @@ class Rules:
             rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?"
             rf"\s+{QUOTED_AS}{ADVERBS}(?P<verb>{self.speech})\b"
             r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)"
+            rf"(?!\s+(?:{self.speech}|show|indicate)\b)"  # "…, forecasts show": a noun, the subject of the verb
             r"(?!(?<=states)\s+[A-Z])"  # "Central American states Mexico and Panama": a noun
             r"(?!(?<=agreed)\s+to\b)")  # "Facebook has agreed to share the ads": no statement
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
@@ -173,7 +181,7 @@ class Rules:
             found = self.outlets_over(text, found, outlets)
         if speaks:
             found = self.appositions.apply(text, found)  # "A spokesman for the ministry, John Doe, said"
-        return best_per_category(self.groups.apply(text, found))
+        return best_per_category(self.polls.apply(text, self.groups.apply(text, found)))
 
     def _phrases(self, text: str) -> list[Hit]:
         out = []
@@ -252,6 +260,8 @@ class Rules:
         noun = (match.group("d1") or match.group("d2") or "").lower()
         if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):
             return []  # "the document was found": the document is what the sentence is about
+        if match.group("d2") and re.match(r"s?\s+(?:and|but|or|then)\s", text[match.end("d2"):]):
+            return []  # "rejected the ruling and said": what a speaker acts on, who then speaks
         before = text[max(0, match.start() - 25): match.start()].lower()
         if noun.startswith("report") and (
                 noun == "reports" or self.media_before_re.search(before)):
@@ -273,6 +283,8 @@ class Rules:
             np = match.group(0)
             if not self._speaks(text, match) or sources.quoted(text, match.start()):
                 continue  # "“… only Russia's senior-most officials could have …,” the statement added"
+            if _AUDIENCE.search(text[max(0, match.start() - 40): match.start()]):
+                continue  # "speaking to supporters in Boston", "told reporters": spoken to, not speaking
             official = self._is_official(np)
             category = "anonymous_official" if official else "anonymous_other"
             strong = re.search(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori",

@@ -32,10 +32,12 @@ def leading_name(phrase: str) -> str:
 
 # What comes before a speech verb in each frame below; each compiled once with the lexicon's verbs.
 _DESCRIBED_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?" + _DESCRIBED + r"\s+" + ADVERBS
-_ROLE_HEAD = (r"(?:^\s*|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED
+# a connective may open a sentence before the speaker it takes up: "But he said", "And the official added"
+_CONNECTIVE = r"(?:(?:But|And|Yet|So|Still|Now|Then|However|Later|Instead|Meanwhile),?\s+)?"
+_ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED
               + r")(?P<many>s?)\s+" + ADVERBS)
 _PRONOUN_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + ADVERBS
-_IT_HEAD = r"\s*It\s+" + ADVERBS
+_IT_HEAD = r"\s*" + _CONNECTIVE + r"[Ii]t\s+" + ADVERBS
 _PERSON_HEAD = r"(?:He|She|he|she)\s+" + ADVERBS
 
 
@@ -111,7 +113,7 @@ def person_speaks(text: str, speech: re.Pattern[str]) -> str:
     """ "He said …", "She later told …": a person (he or she, not "they" or "it", which may be a body or
     a group) speaks, named somewhere before; the words that say so, or ""."""
     match = _with_verb(_PERSON_HEAD, speech).search(text)
-    if match is None or not re.search(r"(?:^\s*|[”’\"],?\s+)$", text[: match.start()]):
+    if match is None or not re.search(rf"(?:^\s*{_CONNECTIVE}|[”’\"],?\s+)$", text[: match.start()]):
         return ""
     return match.group(0)
 

@@ -143,10 +143,13 @@ class Suggester:
                 attributed = self._continued(idx, text, previous, previous_text, same, in_post)
             if not attributed and not heading:
                 attributed = self._referred_back(text)
-            elif attributed and all((h.category == "other_outlet" or h.category == "social_post" and not h.source)
-                                    and not is_carried(h) for h in attributed):
-                # "He told the Associated Press", "He wrote on X": the sentence's own cue, not one carried
-                attributed = attributed + [h for h in self._referred_back(text) if h.category != "social_post"]
+            elif attributed and all((h.category in ("other_outlet", "document") or h.category == "social_post"
+                                     and not h.source) and not is_carried(h) for h in attributed):
+                # "He told the Associated Press", "He wrote on X", "The senator said 80 percent of voters
+                # think": the sentence's own cue, not one carried
+                documents = any(h.category == "document" for h in attributed)  # "The scientists found": a study
+                attributed = attributed + [h for h in self._referred_back(text) if h.category != "social_post"
+                                           and not (documents and h.category == "anonymous_other")]
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]
             block.after(idx, text, heading, attributed)

@@ -1,0 +1,69 @@
+"""A share of a population saying or thinking something: a poll's finding, so a document (the guidelines:
+a poll is a document), whoever the share is of.
+
+"Seventy-one percent of Hispanics said …", "About 40% of Republicans say …", "A majority of Americans
+believe …", "Six in 10 adults think …": the speaker the rules would read ("Hispanics" on the record,
+"Republicans" as officials) is a poll's respondents, and goes. A number share ("40 percent of …")
+speaks for a poll whatever follows it; "six in 10" or a word share ("half of", "a majority of", "two-thirds of") only
+of a population ("voters", "Americans", "those surveyed"): "half of the 20 senators said" counts
+lawmakers, and keeps its reading. The poll is not named here: its name, where the sentence gives it
+("a Gallup poll found"), comes from the document frames.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.core.suggest.hit import SPEAKERS, Hit
+
+_HEDGE = (r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Mm]ore\s+than|[Ll]ess\s+than|[Ff]ewer\s+than|[Oo]ver|[Rr]oughly|"
+          r"[Aa]round|[Jj]ust|[Oo]nly|[Ss]ome|[Aa]t\s+least)\s+)?")
+_NUMBER_SHARE = r"(?:\d+(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b)|[A-Za-z]+(?:-[a-z]+)?\s+(?:percent|per\s+cent)\b)"
+_IN_TEN = (r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|\d)\s+(?:in|out\s+of)\s+"
+           r"(?:every\s+)?(?:10|ten|[Ff]ive|5|[Ff]our|4|[Tt]hree|3)\b")
+_WORD_SHARE = (r"(?:(?:[Aa]|[Tt]he)\s+(?:(?:large|slim|narrow|clear|small|solid|bare|growing)\s+)?"
+               r"(?:majority|minority|plurality)|[Hh]alf|(?:[Oo]ne|[Tt]wo)[-\s](?:thirds?|quarters?|fifths?)|"
+               r"[Tt]hree[-\s](?:quarters|fifths)|[Aa]\s+(?:third|quarter|fifth))")
+_POPULATION = (r"(?:(?:(?:all|likely|registered|eligible|young|younger|older|white|Black|black|Hispanic|Latino|"
+               r"[A-Z][a-z]+)\s+)?(?:voters|respondents|adults|Americans|people|citizens|residents|Republicans|"
+               r"Democrats|independents|parents|teens|teenagers|women|men|consumers|households)|"
+               r"those\s+(?:asked|surveyed|polled|questioned|interviewed)|[A-Z][a-z]+(?:ans|ics|ese|is))\b")
+_VIEWS = (r"support|supports|supported|oppose|opposes|opposed|approve|approved|disapprove|disapproved|favou?r|"
+          r"favou?red|back|backed|believe|believed|think|thought|want|wanted|trust|trusted|prefer|preferred|"
+          r"expect|expected|feel|felt|agree|agreed|disagree|disagreed|fear|feared|worry|worried")
+_ADVERBS = r"(?:(?:also|still|now|already|would|will|do|did|not|strongly|somewhat)\s+)*"
+_LEAD = re.compile(r"%|(?i:percent|per\s+cent|majority|minority|plurality|half|third|quarter|fifth|\bin\s+(?:10|ten)\b)")
+
+
+@dataclass(frozen=True)
+class PollFrames:
+    """The frame, compiled with the lexicon's speech verbs."""
+
+    frame: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, speech: str) -> PollFrames:
+        word = r"(?!(?:is|are|was|were|be|been|being|has|have|had|these|those|them|it)\b)[\w'’-]+"  # no verb, no pronoun
+        share = (rf"{_HEDGE}{_NUMBER_SHARE}\s+of\s+(?:the\s+|all\s+)?(?:{word}\s+){{0,3}}?{word}"
+                 rf"|{_HEDGE}{_WORD_SHARE}\s+of\s+(?:the\s+|all\s+)?{_POPULATION}"
+                 rf"|{_HEDGE}{_IN_TEN}\s+(?:of\s+)?(?:the\s+|all\s+)?{_POPULATION}")
+        return cls(re.compile(rf"(?<![\w-])(?P<share>{share})\s+{_ADVERBS}(?:{speech}|{_VIEWS})\b"))
+
+    def apply(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """`hits` with the poll's document hit added and the share's speaker read by the rules gone."""
+        if not _LEAD.search(text):
+            return hits
+        match = self.frame.search(text)
+        if match is None:
+            return hits
+        start, end = match.span()
+        kept = [h for h in hits if not (h.category in SPEAKERS and _within(text, h.cue, start, end))]
+        if any(h.category == "document" for h in kept):
+            return kept
+        return kept + [Hit("document", match.group(0), 0.8, "")]
+
+
+def _within(text: str, cue: str, start: int, end: int) -> bool:
+    at = text.find(cue)
+    return at >= 0 and at < end and at + len(cue) > start
