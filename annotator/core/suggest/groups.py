@@ -1,7 +1,7 @@
 """Unnamed groups of people speaking: a quantifier standing for people, alone or before a people's name.
 
 "Many feel that …", "some saw it as …", "Many pointed to …", "not everyone believes …", "Many Russians
-believe …": unnamed, with no official role, so anonymous non-official (the guidelines), the source the
+believe …", "Many who saw him say …", "those closest to him say …": unnamed, with no official role, so anonymous non-official (the guidelines), the source the
 group as written. A people's name after a quantifier is no named source, so the on-record reading of
 "Russians" goes. A quantifier before a number ("Some 300 people") or a noun ("Most of the ballots")
 and one whose verb is no speech ("Many died") speaks for nobody.
@@ -16,7 +16,9 @@ from annotator.core.suggest import sources
 from annotator.core.suggest.hit import UNNAMED, Hit
 
 QUANTIFIER_WORDS = frozenset({"many", "some", "most", "few", "several"})  # an unnamed group's source
-_QUANTIFIER = r"(?:[Mm]any|[Ss]ome|[Mm]ost|[Ff]ew|[Ss]everal|[Nn]ot\s+everyone|[Nn]ot\s+all|[Mm]any\s+others)"
+_QUANTIFIER = (r"(?:[Mm]any|[Ss]ome|[Mm]ost|[Ff]ew|[Ss]everal|[Nn]ot\s+everyone|[Nn]ot\s+all|[Mm]any\s+others|"
+               r"[Tt]hose\s+(?:closest|close|nearest)\s+to\s+(?:him|her|them|the\s+[\w-]+))")
+_WHO = r"(?:\s+who(?:\s+[\w'’-]+){1,4}?)?"  # "Many who saw him recently say"
 _PEOPLE = r"[A-Z][a-z]+(?:ans|ians|ese|is|ers|ites|ards|ks|ns)"  # "Russians", "Chinese", "Israelis", "Kurds"
 # beliefs and views besides the lexicon's speech verbs: a group's view is how it is reported
 _VIEWS = (r"feel|felt|think|thought|fear|feared|worry|worried|wonder|wondered|agree|agreed|disagree|"
@@ -36,7 +38,7 @@ class GroupFrames:
     @classmethod
     def compile(cls, speech: str) -> GroupFrames:
         return cls(re.compile(
-            rf"(?:^|(?<=[\s,;:(]))(?P<np>{_QUANTIFIER}(?:\s+{_PEOPLE})?)\s+{_ADVERBS}"
+            rf"(?:^|(?<=[\s,;:(]))(?P<np>{_QUANTIFIER}(?:\s+{_PEOPLE})?){_WHO}\s+{_ADVERBS}"
             rf"(?P<verb>{speech}|{_VIEWS})\b(?!\s+(?:by|to|for)\b)"))  # "agreed to sell", "feared for"
 
     def apply(self, text: str, hits: list[Hit]) -> list[Hit]:

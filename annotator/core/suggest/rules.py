@@ -45,6 +45,8 @@ _INVERTED_END = re.compile(
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
+# Between an unnamed group and a speech verb: another subject, whose verb it is.
+_OTHER_SUBJECT = re.compile(r"\b(?:he|she|I|we|when|after|before|because|while)\b", re.IGNORECASE)
 # Before an unnamed group that is spoken to: "speaking to supporters", "told reporters", "addressing residents".
 _AUDIENCE = re.compile(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talks|said|says|explained|explaining|"
                        r"wrote|writing|appealed|appealing|pledged|pledging|promised|promising)\s+to|told|tells|telling|"
@@ -301,8 +303,10 @@ class Rules:
     def _speaks(self, text: str, match: re.Match[str]) -> bool:
         """Whether the unnamed noun phrase is who speaks: a speech verb after it, or a frame before it."""
         after = _CLAUSE_END.split(text[match.end(): match.end() + 90], maxsplit=1)[0]  # this clause's verb
-        if self.speech_re.search(" ".join(after.split()[:8])):
-            return True
+        head = " ".join(after.split()[:8])
+        verb = self.speech_re.search(head)
+        if verb:  # "surprised church officials when he announced": the verb is another subject's
+            return not _OTHER_SUBJECT.search(head[: verb.start()])
         before = text[max(0, match.start() - 40): match.start()]
         if self.by_speaker_re.search(before):  # "denied by officials", not "held by officials"
             return True
@@ -352,7 +356,7 @@ class Rules:
         words = subject_words = subject.strip().split()
         cut = max((i for i, w in enumerate(words) if w in self.function_words), default=-1)
         words = words[cut + 1:]
-        while words and (words[0] in self.not_names or words[0] in {"the", "a", "an"}
+        while words and (words[0] in self.not_names or words[0] in _CLAUSE_OPENERS and (words[0] != "as" or not appos)
                          or words[0].lower() in self.function_words):
             words = words[1:]
         lower = [w for w in words if w[:1].islower() and not w.startswith("al-")]
@@ -387,6 +391,10 @@ class Rules:
 
 
 _REPORTING = re.compile(r"(?i)report|outlet|media|news")
+# Lower-case words before a subject that open its clause, not name it: "but as Lund explains" ("known as
+# MODX, added" is no clause: "as" before a name and a comma is a preposition)
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", "while", "when", "because",
+                             "although", "though", "since", "if"})
 
 
 def _phrase_patterns(lexicon: Lexicon) -> PhraseMatcher:

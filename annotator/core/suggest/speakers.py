@@ -12,7 +12,10 @@ NAME = (rf"(?:{CAP}(?:\s+(?:of|for|and|de|da|dos|das|di|del|della|al|bin|ibn|&|d
         rf"\s+the\s+{CAP}|\s+{CAP}){{0,7}})")
 ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have|had|would|will|publicly|" \
            r"privately|again|first|recently|reportedly|separately|quickly|sharply|strongly|flatly|firmly|openly|" \
-           r"immediately|swiftly|angrily|already|went\s+on\s+to|(?:is|are|was|were)(?=\s+\w+ing\b))\s+){0,3}"
+           r"immediately|swiftly|angrily|already|specifically|particularly|explicitly|formally|officially|" \
+           r"personally|directly|initially|subsequently|ultimately|eventually|finally|simply|clearly|often|once|" \
+           r"never|always|bluntly|candidly|forcefully|vehemently|emphatically|categorically|quietly|proudly|" \
+           r"consistently|frequently|went\s+on\s+to|(?:is|are|was|were)(?=\s+\w+ing\b))\s+){0,3}"
 QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
 QUOTE_OPEN = "“‘\""
 NOBODY = r"(?:No|Nobody|None|No\s+one)\b"  # a negated subject: "No group has claimed responsibility"
@@ -21,7 +24,8 @@ _DESCRIBED = (r"(?:official|source|spokesperson|spokesman|spokeswoman|person|ins
               r"president|secretary|ambassador|commander|general|lawyer|prosecutor|judge|witness|resident|"
               r"campaigner|activist|blogger|economist|director|chairman|chairwoman|leader|envoy|adviser|"
               r"advisor|employee|executive|chief|representative|congressman|congresswoman|candidate|nominee|premier|"
-              r"chancellor|official's\s+aide|statement)")
+              r"chancellor|pope|pontiff|king|queen|prince|princess|monarch|emperor|cardinal|bishop|archbishop|"
+              r"rabbi|imam|cleric|priest|pastor|coach|captain|founder|owner|official's\s+aide|statement)")
 
 
 def leading_name(phrase: str) -> str:
@@ -31,10 +35,10 @@ def leading_name(phrase: str) -> str:
 
 
 # What comes before a speech verb in each frame below; each compiled once with the lexicon's verbs.
-_DESCRIBED_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?" + _DESCRIBED + r"\s+" + ADVERBS
+_DESCRIBED_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}?" + _DESCRIBED + r"\s+" + ADVERBS
 # a connective may open a sentence before the speaker it takes up: "But he said", "And the official added"
 _CONNECTIVE = r"(?:(?:But|And|Yet|So|Still|Now|Then|However|Later|Instead|Meanwhile),?\s+)?"
-_ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<role>" + _DESCRIBED
+_ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>" + _DESCRIBED
               + r")(?P<many>s?)\s+" + ADVERBS)
 _PRONOUN_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + ADVERBS
 _IT_HEAD = r"\s*" + _CONNECTIVE + r"[Ii]t\s+" + ADVERBS
@@ -96,6 +100,12 @@ def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
         group = "anonymous_official" if official and role not in _NOT_OFFICIAL else "anonymous_other"
         return match.group(0).strip(), group
     return match.group(0).strip(), _UNNAMED_ROLES.get(role, "on_record")
+
+
+def role_of(cue: str) -> str:
+    """The role noun in a described speaker's words ("senator" of "The senator also said"), or ""."""
+    match = re.search(rf"\b{_DESCRIBED}\b", cue, re.IGNORECASE)
+    return match.group(0).lower() if match else ""
 
 
 def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:

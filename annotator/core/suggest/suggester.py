@@ -26,8 +26,11 @@ from annotator.core.suggest.speakers import (
     is_quote_only,
     person_speaks,
     pronoun_speaks,
+    role_of,
 )
 
+_RANKS = frozenset({"chief", "head", "director", "leader", "commander", "executive", "chairman", "chairwoman",
+                    "representative", "statement"})  # a role word that may stand for another title
 ATTRIBUTION = ("anonymous_official", "on_record", "social_post", "anonymous_other", "other_outlet", "document")
 UNATTRIBUTED = "unattributed"
 _CARRY = 0.85  # confidence kept by an inherited suggestion
@@ -177,16 +180,28 @@ class Suggester:
                    same_paragraph: bool, in_post: bool = False) -> list[Hit]:
         by_handle = same_paragraph and any(h.category == "social_post" and h.source.startswith("@") for h in previous)
         # the rest of a post quoted as "@handle: …" ("#nessma", "Key test of freedom of speech."), or a continuation
-        if in_post or by_handle or self._continues(text, previous_text):
+        if in_post or by_handle or self._continues(text, previous_text, previous):
             return carry.carried_over(_speakers(previous), idx, _CARRY)
         if carry.first_person(text) and same_paragraph:  # the quote goes on in the speaker's own voice;
             # a new paragraph in the first person is the writer's own (an analysis, a sign-off)
             return carry.inherited(previous, idx, _CARRY)
         return []
 
-    def _continues(self, text: str, previous_text: str) -> bool:
-        if pronoun_speaks(text, self.rules.speech_re) or described_speaks(text, self.rules.speech_re):
+    def _continues(self, text: str, previous_text: str, previous: list[Hit]) -> bool:
+        if pronoun_speaks(text, self.rules.speech_re):
             return True
+        if described_speaks(text, self.rules.speech_re):
+            # "the official added" takes up the speaker before, named or not; "The president says" after
+            # "Some observers say" is no one of them: a role one person holds takes up only a speaker on the
+            # record, and a title ("the senator", "the pontiff") only one the text gave that title ("Senator
+            # Ana Ruiz", not "Father Maurice, Catholic priest") or no name to compare; a rank ("the chief")
+            # may stand for any title
+            cue, role = described_role(text, self.rules.speech_re)
+            if role != "on_record":
+                return True
+            word = role_of(cue)
+            return any(h.category == "on_record" and (not h.source or word in _RANKS or word in h.source.lower())
+                       for h in previous)
         if is_quote_only(text):
             return True
         opened = previous_text.count("“") - previous_text.count("”")
