@@ -16,7 +16,9 @@ from annotator.core.suggest.speakers import leading_name
 
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
-    r"(?P<obj>[^,;.“”]{2,90})", re.IGNORECASE)
+    r"(?P<obj>(?:[^,;.“”]|(?<=\b[A-Z])\.){2,90})", re.IGNORECASE)  # a period only in "U.S."
+# Bodies whose names end in a document word: "the U.S. Geological Survey" speaks, it is no survey.
+SURVEY_BODIES = re.compile(r"\b(?:Geological|Ordnance)\s+Survey\b")
 
 
 class RulesView(Protocol):
@@ -52,7 +54,8 @@ def according_hits(text: str, rules: RulesView) -> list[Hit]:
             out.append(Hit("anonymous_other", match.group(0), 0.85))
             continue
         head = rules.kinds.doc_head.match(obj)
-        if head and not rules.outlet_re.match(obj) and not re.match(r"\s+[A-Z]", obj[head.end():]):
+        if head and not rules.outlet_re.match(obj) and not re.match(r"\s+[A-Z]", obj[head.end():]) and (
+                not SURVEY_BODIES.search(obj[: head.end()])):
             # "according to the report"; "the Congressional Budget Office" is a body speaking
             out.append(Hit("document", match.group(0), 0.85))
             continue

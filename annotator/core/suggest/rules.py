@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.suggest import sources
-from annotator.core.suggest.according import according_hits
+from annotator.core.suggest.according import SURVEY_BODIES, according_hits
 from annotator.core.suggest.appositions import Appositions
 from annotator.core.suggest.clauses import ClauseSubjects
 from annotator.core.suggest.cues import Lexicon
@@ -118,10 +118,10 @@ class Rules:
         self.unnamed_re = re.compile(
             rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
             rf"|(?P<bare>(?:(?!(?:{self.speech}|{_NOT_MODIFIERS})\b)[A-Za-z.-]++\s+){{0,2}}"
-            rf"{_alt(w['bare_unnamed_heads'])}))\b(?!\s+[A-Z][a-z])")  # not "said officials": "officials"
+            rf"(?:{_alt(w['bare_unnamed_heads'])}|{_SPECIALISTS})))\b(?!\s+[A-Z][a-z])")  # not "said officials"
         self.named_subject_re = re.compile(
             rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
-            rf"(?P<appos>,\s+[^,“”()]{{2,80}},|\s+\([^()]{{2,60}}\),?|,)?"
+            rf"(?P<appos>,\s+[^,“”()]{{2,80}}(?:,\s+[A-Z][^,“”()]{{1,30}})?,|\s+\([^()]{{2,60}}\),?|,)?"
             rf"\s+{QUOTED_AS}{ADVERBS}(?P<verb>{self.speech})\b"
             r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)"
             rf"(?!\s+(?:{self.speech}|show|indicate)\b)"  # "…, forecasts show": a noun, the subject of the verb
@@ -259,6 +259,8 @@ class Rules:
         match = self.doc_frame_re.search(text)
         if not match or sources.quoted(text, match.start()):  # "“… a budget that shows …,” the president said"
             return []
+        if SURVEY_BODIES.search(text, max(0, match.start() - 20), match.end() + 10):
+            return []  # "the U.S. Geological Survey says": a body speaking
         noun = (match.group("d1") or match.group("d2") or "").lower()
         if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):
             return []  # "the document was found": the document is what the sentence is about
@@ -279,7 +281,8 @@ class Rules:
 
     def _unnamed(self, text: str) -> list[Hit]:
         out = []
-        if self.unnamed_words is not None and self.unnamed_words.isdisjoint(_LETTERS.findall(text.casefold())):
+        if self.unnamed_words is not None and self.unnamed_words.isdisjoint(_LETTERS.findall(text.casefold())) and (
+                "ologists" not in text):
             return out  # no head word ("officials", "critics"), so no unnamed speaker: the pattern is not run
         for match in self.unnamed_re.finditer(text):
             np = match.group(0)
@@ -354,6 +357,10 @@ class Rules:
 
     def _named_hit(self, subject: str, appos: str | None, cue: str) -> Hit | None:
         words = subject_words = subject.strip().split()
+        place = next((i for i, w in enumerate(words) if w in _LOCATIVES), -1)
+        if place >= 2 and sum(w[:1].isupper() for w in words[:place]) >= 2 and not any(
+                w in self.function_words for w in words[:place]):
+            words = subject_words = words[:place]  # "Mayor Bob Parker in Christchurch": the mayor, not the city
         cut = max((i for i, w in enumerate(words) if w in self.function_words), default=-1)
         words = words[cut + 1:]
         while words and (words[0] in self.not_names or words[0] in _CLAUSE_OPENERS and (words[0] != "as" or not appos)
@@ -391,6 +398,8 @@ class Rules:
 
 
 _REPORTING = re.compile(r"(?i)report|outlet|media|news")
+_SPECIALISTS = r"[A-Za-z]+ologists"  # "seismologists said", "Epidemiologists warn": unnamed people
+_LOCATIVES = frozenset({"in", "at", "from"})  # after a name, where the person is
 # Lower-case words before a subject that open its clause, not name it: "but as Lund explains" ("known as
 # MODX, added" is no clause: "as" before a name and a comma is a preposition)
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", "while", "when", "because",

@@ -1,0 +1,43 @@
+"""Bodies and people as wire and public-broadcaster reports name them: a body whose name ends in a
+document word ("the U.S. Geological Survey") is a body speaking, not a document; a named speaker keeps
+their name across a relative clause with a comma inside, or a place after it ("Mayor Bob Parker in
+Christchurch said"); specialists in the plural ("seismologists said") are unnamed people. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.suggest.suggester import Suggester
+from tests.core.suggest.found import in_body
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to the U.S. Geological Survey, the epicenter was at a depth of 24 kilometers.",
+    "The quake was centred near the town, according to the United States Geological Survey.",
+    "The United States Geological Survey says it was the fifth largest earthquake on record.",
+])
+def test_a_body_named_like_a_document_speaks_on_the_record(suggester: Suggester, sentence: str) -> None:
+    found = in_body(suggester, sentence)[0]
+    assert set(found) == {"on_record"} and "Geological Survey" in found["on_record"], found
+
+
+def test_a_study_still_is_a_document(suggester: Suggester) -> None:
+    assert set(in_body(suggester, "A new survey says most households cut spending in March.")[0]) == {"document"}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Prime Minister Ana Ruiz, who flew to the city from the capital, Lima, said the toll would rise.", "Ana Ruiz"),
+    ("Mayor Tomas Berg in Riverton said 55 bodies had been identified.", "Tomas Berg"),
+])
+def test_a_named_speaker_keeps_the_name(suggester: Suggester, sentence: str, name: str) -> None:
+    found = in_body(suggester, sentence)[0]
+    assert name in found.get("on_record", ""), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "But seismologists said this one struck closer to the surface.",
+    "Epidemiologists warn that the numbers are incomplete.",
+])
+def test_specialists_in_the_plural_are_unnamed_people(suggester: Suggester, sentence: str) -> None:
+    assert set(in_body(suggester, sentence)[0]) == {"anonymous_other"}
