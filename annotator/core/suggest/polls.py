@@ -4,10 +4,10 @@ a poll is a document), whoever the share is of.
 "Seventy-one percent of Hispanics said …", "About 40% of Republicans say …", "A majority of Americans
 believe …", "Six in 10 adults think …": the speaker the rules would read ("Hispanics" on the record,
 "Republicans" as officials) is a poll's respondents, and goes. A number share ("40 percent of …")
-speaks for a poll whatever follows it; "six in 10" or a word share ("half of", "a majority of", "two-thirds of") only
-of a population ("voters", "Americans", "those surveyed"): "half of the 20 senators said" counts
-lawmakers, and keeps its reading. The poll is not named here: its name, where the sentence gives it
-("a Gallup poll found"), comes from the document frames.
+speaks for a poll whatever follows it; "six in 10" or a word share ("half of", "a majority of",
+"two-thirds of") only of a population ("voters", "Americans", "those surveyed"): "half of the 20
+senators said" counts lawmakers, and keeps its reading. The poll is not named here: its name, where
+the sentence gives it ("a Gallup poll found"), comes from the document frames.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ _VIEWS = (r"support|supports|supported|oppose|opposes|opposed|approve|approved|d
           r"favou?red|back|backed|believe|believed|think|thought|want|wanted|trust|trusted|prefer|preferred|"
           r"expect|expected|feel|felt|agree|agreed|disagree|disagreed|fear|feared|worry|worried")
 _ADVERBS = r"(?:(?:also|still|now|already|would|will|do|did|not|strongly|somewhat)\s+)*"
-_LEAD = re.compile(r"%|(?i:percent|per\s+cent|majority|minority|plurality|half|third|quarter|fifth|\bin\s+(?:10|ten)\b)")
+_LEAD = re.compile(r"%|(?i:percent|per\s+cent|majority|minority|plurality|half|third|quarter|fifth|"
+                   r"\bin\s+(?:10|ten)\b)")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class PollFrames:
 
     @classmethod
     def compile(cls, speech: str) -> PollFrames:
-        word = r"(?!(?:is|are|was|were|be|been|being|has|have|had|these|those|them|it)\b)[\w'’-]+"  # no verb, no pronoun
+        # a word of the group: no verb, no pronoun ("39 percent of these are rated" is no poll)
+        word = r"(?!(?:is|are|was|were|be|been|being|has|have|had|these|those|them|it)\b)[\w'’-]+"
         share = (rf"{_HEDGE}{_NUMBER_SHARE}\s+of\s+(?:the\s+|all\s+)?(?:{word}\s+){{0,3}}?{word}"
                  rf"|{_HEDGE}{_WORD_SHARE}\s+of\s+(?:the\s+|all\s+)?{_POPULATION}"
                  rf"|{_HEDGE}{_IN_TEN}\s+(?:of\s+)?(?:the\s+|all\s+)?{_POPULATION}")

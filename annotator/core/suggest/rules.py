@@ -42,9 +42,6 @@ _INVERTED_END = re.compile(
     r"knowledgeable|briefed|told|tell|said|say|says)\b)", re.IGNORECASE)
 
 
-# Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
-# pattern's end) is never a character of the run: giving characters back could not help a match, and
-# trying it at every failing position was a large part of the rules' time.
 # Between an unnamed group and a speech verb: another subject, whose verb it is.
 _OTHER_SUBJECT = re.compile(r"\b(?:he|she|I|we|when|after|before|because|while)\b", re.IGNORECASE)
 # Before an unnamed group that is spoken to: "speaking to supporters", "told reporters", "addressing residents".
@@ -52,6 +49,10 @@ _AUDIENCE = re.compile(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talk
                        r"wrote|writing|appealed|appealing|pledged|pledging|promised|promising)\s+to|told|tells|telling|"
                        r"addressing|addressed|urged|urging|thanked|thanking)\s+(?:the\s+|his\s+|her\s+|their\s+|"
                        r"its\s+|a\s+crowd\s+of\s+)?$", re.IGNORECASE)
+
+# Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
+# pattern's end) is never a character of the run: giving characters back could not help a match, and
+# trying it at every failing position was a large part of the rules' time.
 _RELAY_END = re.compile(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according)\s+\S*\s*$")
 
 
@@ -363,8 +364,8 @@ class Rules:
             words = subject_words = words[:place]  # "Mayor Bob Parker in Christchurch": the mayor, not the city
         cut = max((i for i, w in enumerate(words) if w in self.function_words), default=-1)
         words = words[cut + 1:]
-        while words and (words[0] in self.not_names or words[0] in _CLAUSE_OPENERS and (words[0] != "as" or not appos)
-                         or words[0].lower() in self.function_words):
+        while words and (words[0] in self.not_names or words[0].lower() in self.function_words
+                         or words[0] in _CLAUSE_OPENERS and (words[0] != "as" or not appos)):
             words = words[1:]
         lower = [w for w in words if w[:1].islower() and not w.startswith("al-")]
         if not words or not any(w[:1].isupper() for w in words) or len(lower) > 3 or any(

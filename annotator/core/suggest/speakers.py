@@ -35,7 +35,8 @@ def leading_name(phrase: str) -> str:
 
 
 # What comes before a speech verb in each frame below; each compiled once with the lexicon's verbs.
-_DESCRIBED_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}?" + _DESCRIBED + r"\s+" + ADVERBS
+_DESCRIBED_HEAD = (r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}?" + _DESCRIBED + r"\s+"
+                   + ADVERBS)
 # a connective may open a sentence before the speaker it takes up: "But he said", "And the official added"
 _CONNECTIVE = r"(?:(?:But|And|Yet|So|Still|Now|Then|However|Later|Instead|Meanwhile),?\s+)?"
 _ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>" + _DESCRIBED
