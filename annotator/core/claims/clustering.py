@@ -39,7 +39,7 @@ class Thresholds:
     core_majority: float = 0.3  # the share of edges two cores need to merge
     join_at: float = 0.30  # mean similarity a sentence needs to join a second group
     max_postings: int = 100  # a term in more sentences than this finds no candidates by itself
-    max_days_apart: int = 30  # articles published further apart tell different stories: never compared
+    max_days_apart: int = 90  # articles published further apart tell different stories: never compared
 
 
 def edges(vectors: Sequence[SentenceVector], articles: Sequence[int], *, thresholds: Thresholds,

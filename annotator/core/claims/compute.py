@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from annotator.core.display_text import is_display_text
 from annotator.core.errors import Cancelled
@@ -12,6 +11,7 @@ from annotator.core.claims.clustering import Thresholds, edges, group_edges
 from annotator.core.claims.disputes import disputing, split_by_stance
 from annotator.core.claims.features import Weights, document_frequencies, term_lists, vectors
 from annotator.core.claims.name_variants import merge_variants
+from annotator.core.claims.periods import day_number, split_in_time
 from annotator.core.claims.stance import stance
 from annotator.core.records import SentenceText
 
@@ -38,14 +38,6 @@ def short_label(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def day_number(published: str | None) -> int | None:
-    """The day of a YYYY-MM-DD date (anything after the tenth character ignored), None when unreadable."""
-    try:
-        return date.fromisoformat(published[:10]).toordinal() if published else None
-    except ValueError:
-        return None
-
-
 def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress | None = None,
                    dates: Mapping[int, str | None] | None = None, thresholds: Thresholds = Thresholds(),
                    weights: Weights = Weights()) -> list[ClaimGroup]:
@@ -56,7 +48,8 @@ def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress
     Display text (a headline, caption, credit or promotion: core/display_text.py) is no claim, however
     many outlets carry it, and is left out. `dates` (article id → its publication date, YYYY-MM-DD):
     two articles published more than thresholds.max_days_apart days apart tell different stories, and
-    none of their sentences are compared; an article of unknown date is compared with every other.
+    none of their sentences are compared; an article of unknown date is compared with every other, but
+    carries no claim across such a gap (core/claims/periods.py).
     """
     total = len(sentences)
     if progress is not None and not progress(0, total):
@@ -70,7 +63,8 @@ def compute_claims(sentences: Sequence[SentenceText], *, progress: ClaimProgress
     days = [day_of.get(a) for a in articles] if day_of else None
     found, cross = split_by_stance(edges(vecs, articles, thresholds=thresholds, weights=weights, progress=progress,
                                          days=days), stances)
-    groups = group_edges(len(sentences), articles, found, thresholds=thresholds)
+    groups = split_in_time(group_edges(len(sentences), articles, found, thresholds=thresholds), articles, days,
+                           found, thresholds.max_days_apart)
     links = disputing(groups, articles, cross, thresholds=thresholds)
     result, used = [], set()
     for group in sorted(groups, key=len, reverse=True):  # a narrow claim does not take its broad one's label

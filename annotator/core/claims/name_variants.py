@@ -4,8 +4,10 @@ and "Moammar" are one term when different articles use them.
 Two name terms are variants when they read alike once the letters transliteration varies are
 levelled (`sound`): an h after the first letter dropped, doubled letters single, o and u one letter,
 e, i and y one letter, a soft c an s and a hard one (and q) a k, z an s, ph an f. The name must be long enough to leave
-something to compare (six letters), and the two spellings never occur in one article: an outlet
-keeps to one, so two of them side by side in one article are two names. Endings are left as they
+something to compare (six letters), it is no place or body the word lists know ("Colombia" stays
+itself beside "Columbia"), and the two spellings never occur in one article, as names or as words: an
+outlet keeps to one, so two of them side by side in one article are two words. Only names are read
+through the mapping: lower-case "counsel" stays "counsel" where "Counsel" meets "Council". Endings are left as they
 are, so "Andrew" and "Andrea", "Robert" and "Roberto", "Estonia" and "Estonian" stay apart.
 """
 
@@ -15,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from annotator.core.claims.tokens import Term
+from annotator.core.claims.tokens import Term, lexicon
 
 MIN_LENGTH = 6
 _LETTERS = str.maketrans({"o": "u", "e": "i", "y": "i", "q": "k", "z": "s"})
@@ -32,12 +34,15 @@ def sound(name: str) -> str:
 
 def canonical_names(lists: Sequence[Sequence[Term]], articles: Sequence[int]) -> dict[str, str]:
     """Name term → the spelling it is read as (the one in most sentences), for the variants found."""
+    known = lexicon().proper
     count: dict[str, int] = {}
-    where: dict[str, set[int]] = {}
+    where: dict[str, set[int]] = {}  # every term's articles, a name or not
     for found, article in zip(lists, articles):
-        for term in {t.text for t in found if t.name and len(t.text) >= MIN_LENGTH and t.text.isalpha()}:
-            count[term] = count.get(term, 0) + 1
+        for term in {t.text for t in found}:
             where.setdefault(term, set()).add(article)
+        for term in {t.text for t in found if t.name and len(t.text) >= MIN_LENGTH and t.text.isalpha()
+                     and t.text not in known}:
+            count[term] = count.get(term, 0) + 1
     alike: dict[str, list[str]] = {}
     for term in sorted(count, key=lambda t: (-count[t], t)):  # the commonest spelling first
         alike.setdefault(sound(term), []).append(term)
@@ -59,4 +64,5 @@ def merge_variants(lists: Sequence[Sequence[Term]], articles: Sequence[int]) -> 
     mapping = canonical_names(lists, articles)
     if not mapping:
         return [list(found) for found in lists]
-    return [[replace(t, text=mapping[t.text]) if t.text in mapping else t for t in found] for found in lists]
+    return [[replace(t, text=mapping[t.text]) if t.name and t.text in mapping else t for t in found]
+            for found in lists]

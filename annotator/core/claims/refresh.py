@@ -1,7 +1,8 @@
 """Recompute a project's claims: read its sentences, group them, replay the user's corrections, store.
 
 `RecomputeClaims` is the operation the window runs in the background (its own connection, like an
-import); the command line calls `ensure_claims` and so recomputes only when articles came or went.
+import); the command line calls `ensure_claims` and so recomputes only when articles came or went or an
+article's date changed.
 """
 
 from __future__ import annotations

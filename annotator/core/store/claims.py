@@ -80,7 +80,8 @@ class ClaimStore:
         return result
 
     def dates(self) -> dict[int, str | None]:
-        """Each article's publication date as stored (YYYY-MM-DD or None), for compute_claims."""
+        """Each article's publication date as stored (YYYY-MM-DD as a rule, None when unknown), for
+        compute_claims, which reads anything else as unknown."""
         return dict(self._db.rows("SELECT id, published FROM articles"))
 
     def last_method(self) -> str | None:
@@ -89,7 +90,8 @@ class ClaimStore:
         return run[0] if run else None
 
     def is_stale(self, method: str) -> bool:
-        """Whether articles came or went, or another method is asked for, since the claims were computed."""
+        """Whether articles came or went, a date changed (a trigger drops the run record), or another method
+        is asked for, since the claims were computed."""
         run = self._db.row("SELECT method, articles, sentences, last_article_id FROM claim_runs WHERE id = 1")
         return run is None or run != (method, *self._db.row(_SIGNATURE))
 

@@ -10,15 +10,13 @@ from typing import Protocol
 
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import Hit
-from annotator.core.suggest.kinds import SourceKinds
+from annotator.core.suggest.kinds import SURVEY_BODIES, SourceKinds
 from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.speakers import leading_name
 
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
-    r"(?P<obj>(?:[^,;.“”]|(?<=\b[A-Z])\.){2,90})", re.IGNORECASE)  # a period only in "U.S."
-# Bodies whose names end in a document word: "the U.S. Geological Survey" speaks, it is no survey.
-SURVEY_BODIES = re.compile(r"\b(?:Geological|Ordnance)\s+Survey\b")
+    r"(?P<obj>(?:[^,;.“”]|(?-i:(?<=\b[A-Z])\.)){2,90})", re.IGNORECASE)  # a period only in "U.S."
 
 
 class RulesView(Protocol):

@@ -9,6 +9,9 @@ import re
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
+# Bodies whose names end in a document word: "the U.S. Geological Survey" speaks, it is no survey.
+SURVEY_BODIES = re.compile(r"\b(?:Geological|Ordnance)\s+Survey\b")
+
 class SourceKinds:
     """The noun phrase kinds of one lexicon."""
 

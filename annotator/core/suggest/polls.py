@@ -25,32 +25,39 @@ _IN_TEN = (r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|
 _WORD_SHARE = (r"(?:(?:[Aa]|[Tt]he)\s+(?:(?:large|slim|narrow|clear|small|solid|bare|growing)\s+)?"
                r"(?:majority|minority|plurality)|[Hh]alf|(?:[Oo]ne|[Tt]wo)[-\s](?:thirds?|quarters?|fifths?)|"
                r"[Tt]hree[-\s](?:quarters|fifths)|[Aa]\s+(?:third|quarter|fifth))")
-_POPULATION = (r"(?:(?:(?:all|likely|registered|eligible|young|younger|older|white|Black|black|Hispanic|Latino|"
-               r"[A-Z][a-z]+)\s+)?(?:voters|respondents|adults|Americans|people|citizens|residents|Republicans|"
-               r"Democrats|independents|parents|teens|teenagers|women|men|consumers|households)|"
-               r"those\s+(?:asked|surveyed|polled|questioned|interviewed)|[A-Z][a-z]+(?:ans|ics|ese|is))\b")
-_VIEWS = (r"support|supports|supported|oppose|opposes|opposed|approve|approved|disapprove|disapproved|favou?r|"
-          r"favou?red|back|backed|believe|believed|think|thought|want|wanted|trust|trusted|prefer|preferred|"
-          r"expect|expected|feel|felt|agree|agreed|disagree|disagreed|fear|feared|worry|worried")
+# A population a poll samples; party members are left out ("A majority of House Democrats opposed the bill"
+# is a vote), so are words before a population ("Senate Republicans")
+_POPULATION = (r"(?:(?:(?:all|likely|registered|eligible|young|younger|older|white|Black|black|Hispanic|Latino)\s+)?"
+               r"(?:voters|respondents|adults|Americans|people|citizens|residents|parents|teens|teenagers|women|men|"
+               r"consumers|households)|those\s+(?:asked|surveyed|polled|questioned|interviewed)|"
+               r"(?!Republicans|Democrats)[A-Z][a-z]+(?:ans|ics|ese|is))\b")
+# What a share of respondents does: verbs only, none that is also a noun ("percent of emergency calls go",
+# "of the claims were rejected" hold no poll)
+_VERBS = (r"say|says|said|told|reported|believe|believes|believed|think|thinks|thought|support|supports|supported|"
+          r"oppose|opposes|opposed|approve|approves|approved|disapprove|disapproves|disapproved|favou?r|favou?rs|"
+          r"favou?red|back|backed|want|wants|wanted|trust|trusts|trusted|prefer|prefers|preferred|expect|expects|"
+          r"expected|feel|feels|felt|agree|agrees|agreed|disagree|disagrees|disagreed|fear|fears|feared|worry|"
+          r"worries|worried|blame|blames|blamed|view|views|viewed|consider|considers|considered")
 _ADVERBS = r"(?:(?:also|still|now|already|would|will|do|did|not|strongly|somewhat)\s+)*"
 _LEAD = re.compile(r"%|(?i:percent|per\s+cent|majority|minority|plurality|half|third|quarter|fifth|"
-                   r"\bin\s+(?:10|ten)\b)")
+                   r"\b(?:in|out\s+of)\s+(?:every\s+)?(?:10|ten|five|5|four|4|three|3)\b)")
 
 
 @dataclass(frozen=True)
 class PollFrames:
-    """The frame, compiled with the lexicon's speech verbs."""
+    """The frame, compiled once."""
 
     frame: re.Pattern[str]
 
     @classmethod
-    def compile(cls, speech: str) -> PollFrames:
-        # a word of the group: no verb, no pronoun ("39 percent of these are rated" is no poll)
-        word = r"(?!(?:is|are|was|were|be|been|being|has|have|had|these|those|them|it)\b)[\w'’-]+"
+    def compile(cls) -> PollFrames:
+        # a word of the group: no verb, no pronoun, no article ("39 percent of these are rated" is no poll)
+        word = (r"(?!(?:is|are|was|were|be|been|being|has|have|had|will|would|these|those|them|it|the|a|an|its|"
+                r"their|his|her)\b)[\w'’-]+")
         share = (rf"{_HEDGE}{_NUMBER_SHARE}\s+of\s+(?:the\s+|all\s+)?(?:{word}\s+){{0,3}}?{word}"
                  rf"|{_HEDGE}{_WORD_SHARE}\s+of\s+(?:the\s+|all\s+)?{_POPULATION}"
                  rf"|{_HEDGE}{_IN_TEN}\s+(?:of\s+)?(?:the\s+|all\s+)?{_POPULATION}")
-        return cls(re.compile(rf"(?<![\w-])(?P<share>{share})\s+{_ADVERBS}(?:{speech}|{_VIEWS})\b"))
+        return cls(re.compile(rf"(?<![\w-])(?P<share>{share})\s+{_ADVERBS}(?:{_VERBS})\b"))
 
     def apply(self, text: str, hits: list[Hit]) -> list[Hit]:
         """`hits` with the poll's document hit added and the share's speaker read by the rules gone."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.suggest import sources
-from annotator.core.suggest.according import SURVEY_BODIES, according_hits
+from annotator.core.suggest.according import according_hits
 from annotator.core.suggest.appositions import Appositions
 from annotator.core.suggest.clauses import ClauseSubjects
 from annotator.core.suggest.cues import Lexicon
@@ -21,7 +21,7 @@ from annotator.core.suggest.frames import alternation as _alt, colon_quote_patte
 from annotator.core.suggest.frames import institution_source
 from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
-from annotator.core.suggest.kinds import SourceKinds
+from annotator.core.suggest.kinds import SURVEY_BODIES, SourceKinds
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
 from annotator.core.suggest.polls import PollFrames
@@ -42,8 +42,9 @@ _INVERTED_END = re.compile(
     r"knowledgeable|briefed|told|tell|said|say|says)\b)", re.IGNORECASE)
 
 
-# Between an unnamed group and a speech verb: another subject, whose verb it is.
-_OTHER_SUBJECT = re.compile(r"\b(?:he|she|I|we|when|after|before|because|while)\b", re.IGNORECASE)
+# Right before the speech verb after an unnamed group: another subject, whose verb it is ("surprised church
+# officials when he announced"); "Residents who fled when the shelling began said" keeps its speakers.
+_OTHER_SUBJECT = re.compile(rf"\b(?:he|she|I|we)\s+{ADVERBS}$", re.IGNORECASE)  # "they" may be the group
 # Before an unnamed group that is spoken to: "speaking to supporters", "told reporters", "addressing residents".
 _AUDIENCE = re.compile(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talks|said|says|explained|explaining|"
                        r"wrote|writing|appealed|appealing|pledged|pledging|promised|promising)\s+to|told|tells|telling|"
@@ -76,7 +77,7 @@ class Rules:
         self.roles = RoleFrames(w["institution_nouns"], self.speech)
         self.clauses = ClauseSubjects(self._named_hit)
         self.groups = GroupFrames.compile(self.speech)  # "Many feel", "Many Russians believe"
-        self.polls = PollFrames.compile(self.speech)  # "Seventy-one percent of Hispanics said"
+        self.polls = PollFrames.compile()  # "Seventy-one percent of Hispanics said"
         self.doc = _alt(w["document_nouns"])
         self._compile_outlets(w)
         self.kinds = SourceKinds(w, outlet=self.outlet, media=self.media, doc=self.doc, platform=self.posts.platform)
@@ -121,8 +122,10 @@ class Rules:
             rf"|(?P<bare>(?:(?!(?:{self.speech}|{_NOT_MODIFIERS})\b)[A-Za-z.-]++\s+){{0,2}}"
             rf"(?:{_alt(w['bare_unnamed_heads'])}|{_SPECIALISTS})))\b(?!\s+[A-Z][a-z])")  # not "said officials"
         self.named_subject_re = re.compile(
-            rf"(?P<subj>(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
-            rf"(?P<appos>,\s+[^,“”()]{{2,80}}(?:,\s+[A-Z][^,“”()]{{1,30}})?,|\s+\([^()]{{2,60}}\),?|,)?"
+            rf"(?<![\w'’.-])(?P<subj>(?!{_OPENING}\s)(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
+            # an apposition may end in a one-word place after a comma: ", who flew in from the capital, Lima,"
+            # (two words there are rather the speaker's name: "In Washington, the spokesman, Josh Earnest,")
+            rf"(?P<appos>,\s+[^,“”()]{{2,80}}(?:,\s+[A-Z][\w'’.-]+)?,|\s+\([^()]{{2,60}}\),?|,)?"
             rf"\s+{QUOTED_AS}{ADVERBS}(?P<verb>{self.speech})\b"
             r"(?!-\w|\s+(?i:media|television|TV|radio|news|broadcaster|newspaper|agency)\b)"
             rf"(?!\s+(?:{self.speech}|show|indicate)\b)"  # "…, forecasts show": a noun, the subject of the verb
@@ -258,14 +261,16 @@ class Rules:
 
     def _documents(self, text: str) -> list[Hit]:
         match = self.doc_frame_re.search(text)
+        for body in SURVEY_BODIES.finditer(text):  # "the U.S. Geological Survey says": a body speaking, no
+            if match and body.start() <= match.start("d1" if match.group("d1") else "d2") < body.end():  # survey
+                match = self.doc_frame_re.search(text, body.end())  # "a new Geological Survey study" is one
         if not match or sources.quoted(text, match.start()):  # "“… a budget that shows …,” the president said"
             return []
-        if SURVEY_BODIES.search(text, max(0, match.start() - 20), match.end() + 10):
-            return []  # "the U.S. Geological Survey says": a body speaking
         noun = (match.group("d1") or match.group("d2") or "").lower()
         if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):
             return []  # "the document was found": the document is what the sentence is about
-        if match.group("d2") and re.match(r"s?\s+(?:and|but|or|then)\s", text[match.end("d2"):]):
+        joined = re.match(r"s?\s+(?:and|but|or|then)\s+", text[match.end("d2"):]) if match.group("d2") else None
+        if joined and self.speech_re.match(text, match.end("d2") + joined.end()):
             return []  # "rejected the ruling and said": what a speaker acts on, who then speaks
         before = text[max(0, match.start() - 25): match.start()].lower()
         if noun.startswith("report") and (
@@ -399,6 +404,9 @@ class Rules:
 
 
 _REPORTING = re.compile(r"(?i)report|outlet|media|news")
+# A word that opens a phrase of place or time, never a subject: "In Washington, the spokesman, X, said"
+_OPENING = (r"(?:In|On|At|From|During|After|Before|Since|By|For|With|Under|Over|Across|Inside|Outside|Near|"
+            r"Earlier|Later|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _SPECIALISTS = r"[A-Za-z]+ologists"  # "seismologists said", "Epidemiologists warn": unnamed people
 _LOCATIVES = frozenset({"in", "at", "from"})  # after a name, where the person is
 # Lower-case words before a subject that open its clause, not name it: "but as Lund explains" ("known as

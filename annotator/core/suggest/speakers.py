@@ -109,6 +109,23 @@ def role_of(cue: str) -> str:
     return match.group(0).lower() if match else ""
 
 
+RANKS = frozenset({"chief", "director", "leader", "commander", "executive", "chairman", "chairwoman",
+                   "representative"})  # a role word that may stand for another title ("the police chief")
+_TITLE_FORMS = {"sen.": "senator", "gov.": "governor", "rep.": "representative", "gen.": "general",
+                "pres.": "president", "pope": "pontiff", "archbishop": "bishop", "premier": "prime minister"}
+
+
+def may_be_titled(role: str, source: str) -> bool:
+    """Whether "the ROLE" may take up the speaker named `source` ("Ted Cruz, Sen." for "the senator"): yes
+    unless the source holds another title ("Father Maurice, Catholic priest" is no pontiff); a rank
+    ("the chief") may stand for any title."""
+    if role in RANKS:
+        return True
+    words = [_TITLE_FORMS.get(w, w) for w in re.findall(r"[\w.]+", source.lower())]
+    titles = {w for w in words if re.fullmatch(_DESCRIBED, w)}
+    return not titles or _TITLE_FORMS.get(role, role) in titles
+
+
 def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:
     """ "He said", "She also noted", "They added", '"…," she said', "She continues:": a speaker named before."""
     return bool(_with_verb(_PRONOUN_HEAD, speech).search(text)) or bool(_GOES_ON.match(text))

@@ -24,13 +24,12 @@ from annotator.core.suggest.speakers import (
     described_role,
     described_speaks,
     is_quote_only,
+    may_be_titled,
     person_speaks,
     pronoun_speaks,
     role_of,
 )
 
-_RANKS = frozenset({"chief", "head", "director", "leader", "commander", "executive", "chairman", "chairwoman",
-                    "representative", "statement"})  # a role word that may stand for another title
 ATTRIBUTION = ("anonymous_official", "on_record", "social_post", "anonymous_other", "other_outlet", "document")
 UNATTRIBUTED = "unattributed"
 _CARRY = 0.85  # confidence kept by an inherited suggestion
@@ -193,15 +192,13 @@ class Suggester:
         if described_speaks(text, self.rules.speech_re):
             # "the official added" takes up the speaker before, named or not; "The president says" after
             # "Some observers say" is no one of them: a role one person holds takes up only a speaker on the
-            # record, and a title ("the senator", "the pontiff") only one the text gave that title ("Senator
-            # Ana Ruiz", not "Father Maurice, Catholic priest") or no name to compare; a rank ("the chief")
-            # may stand for any title
+            # record, and not one the text gave another title ("the pontiff" after "Father Maurice, Catholic
+            # priest")
             cue, role = described_role(text, self.rules.speech_re)
             if role != "on_record":
                 return True
             word = role_of(cue)
-            return any(h.category == "on_record" and (not h.source or word in _RANKS or word in h.source.lower())
-                       for h in previous)
+            return any(h.category == "on_record" and may_be_titled(word, h.source) for h in previous)
         if is_quote_only(text):
             return True
         opened = previous_text.count("“") - previous_text.count("”")

@@ -16,18 +16,25 @@ def _sentences() -> list[SentenceText]:
     return [SentenceText(1, 0, QUAKE[0]), SentenceText(2, 0, QUAKE[1])]
 
 
-def test_articles_a_month_or_more_apart_share_no_claim() -> None:
+def test_articles_months_apart_share_no_claim() -> None:
     assert compute_claims(_sentences(), dates={1: "2011-03-11", 2: "2013-10-15"}) == []
 
 
 def test_articles_of_the_same_weeks_still_do() -> None:
-    groups = compute_claims(_sentences(), dates={1: "2011-03-11", 2: "2011-03-25"})
+    groups = compute_claims(_sentences(), dates={1: "2011-03-11", 2: "2011-05-25"})
     assert [g.members for g in groups] == [((1, 0), (2, 0))]
 
 
 def test_an_unknown_or_unreadable_date_keeps_the_article_in_every_comparison() -> None:
-    for dates in ({1: "2011-03-11", 2: None}, {1: "2011-03-11"}, {1: "2011-03-11", 2: "March 2013"}, None):
+    for dates in ({1: "2011-03-11", 2: None}, {1: "2011-03-11"}, {1: "2011-03-11", 2: "March 2013"},
+                  {1: "2011-03-11", 2: b"2013-01-01"}, None):
         assert [g.members for g in compute_claims(_sentences(), dates=dates)] == [((1, 0), (2, 0))]
+
+
+def test_an_undated_article_carries_no_claim_across_years() -> None:
+    sentences = [SentenceText(1, 0, QUAKE[0]), SentenceText(2, 0, QUAKE[1]), SentenceText(3, 0, QUAKE[0])]
+    groups = [g.members for g in compute_claims(sentences, dates={1: "2011-01-01", 2: None, 3: "2012-02-20"})]
+    assert groups and not any({(1, 0), (3, 0)} <= set(g) for g in groups), groups
 
 
 def _two_articles(project: Project, dates: tuple[str, str]) -> list[int]:

@@ -50,3 +50,15 @@ def test_a_claim_told_in_two_spellings_is_one_claim() -> None:
                  SentenceText(2, 1, "Celebrations went on late into the night.")]
     groups = [g.members for g in compute_claims(sentences)]
     assert ((1, 0), (2, 0)) in groups
+
+
+def test_a_known_place_is_never_a_variant() -> None:
+    assert _mapping({1: ["Talks were held in Colombia this week."], 2: ["Talks were held at Columbia this week."]}) == {}
+
+
+def test_a_word_that_is_no_name_keeps_its_meaning() -> None:
+    lists = term_lists(["The Security Council met on Monday.", "The counsel for the defence objected.",
+                        "The Security Counsel met again."])
+    from annotator.core.claims.name_variants import merge_variants
+    merged = merge_variants(lists, [1, 1, 2])
+    assert "counsel" in {t.text for t in merged[1]}  # lower-case, in an article that also says "Council"

@@ -86,9 +86,9 @@ def test_the_pronoun_us_is_not_the_country() -> None:
     ("a strong quake", "a strong temblor"),
     ("Obama won the prize", "Obama was awarded the prize"),
     ("the news shocked leaders", "the news surprised leaders"),
-    ("rebels seized the town", "fighters took control of the town"),
+    ("rebels seized the town", "insurgents took control of the town"),
     ("people were trapped", "people were buried"),
-    ("the court's ruling", "the court's verdict"),
+    ("the court ruling", "the verdict"),
 ])
 def test_general_news_verbs_meet_at_one_term(a: str, b: str) -> None:
     assert _texts(a) == _texts(b)

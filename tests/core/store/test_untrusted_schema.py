@@ -153,3 +153,16 @@ def test_a_file_just_made_and_one_upgraded_pass_the_check(tmp_path: Path, sample
     with Project.open(old) as project:  # migrated, then opened again: as we make it
         assert project.articles.count() == sample.articles.count()
     Project.open(old).close()
+
+
+def test_a_restored_date_trigger_groups_the_claims_afresh(path: Path) -> None:
+    from annotator.core.claims.compute import METHOD
+    from annotator.core.claims.refresh import ensure_claims
+    with Project.open(path) as project:
+        ensure_claims(project)
+        assert not project.claims.is_stale(METHOD)
+    tamper(path, "DROP TRIGGER article_date_regroups_claims", "UPDATE articles SET published = '1999-01-01'")
+    with pytest.raises(SchemaIncomplete, match="grouping claims afresh when a date changes"):
+        Project.open(path)
+    with Project.open(path, repair=True) as project:
+        assert project.claims.is_stale(METHOD)  # a date changed while the trigger was missing

@@ -41,3 +41,22 @@ def test_a_named_speaker_keeps_the_name(suggester: Suggester, sentence: str, nam
 ])
 def test_specialists_in_the_plural_are_unnamed_people(suggester: Suggester, sentence: str) -> None:
     assert set(in_body(suggester, sentence)[0]) == {"anonymous_other"}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("In Washington, the president's spokesman, Josh Earnest, said the talks would go on.", "Josh Earnest"),
+    ("On Tuesday, the company's chief executive, Tim Cook, said sales had grown.", "Tim Cook"),
+    ("On Monday, the ministry's spokeswoman, Maria Zakharova, said Moscow would respond.", "Maria Zakharova"),
+])
+def test_a_place_or_day_opening_the_sentence_is_no_apposition(suggester: Suggester, sentence: str,
+                                                              name: str) -> None:
+    assert name in in_body(suggester, sentence)[0].get("on_record", ""), in_body(suggester, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A new U.S. Geological Survey study shows the aquifer is shrinking.",
+    "Studies and surveys show that most people support the ban.",
+    "The report and its appendix show that the dam was unsafe.",
+])
+def test_documents_named_with_a_body_or_joined_by_and_are_documents(suggester: Suggester, sentence: str) -> None:
+    assert "document" in in_body(suggester, sentence)[0]

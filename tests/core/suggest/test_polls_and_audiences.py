@@ -74,3 +74,21 @@ def test_a_document_a_speaker_acts_on_is_no_source(suggester: Suggester, sentenc
 
 def test_a_document_that_says_something_still_is_one(suggester: Suggester) -> None:
     assert "document" in in_body(suggester, "The report, released on Monday, said the dam could fail.")[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 40 percent of the claims were rejected by insurers.",
+    "Fifteen percent of emergency calls go unanswered.",
+    "Ninety percent of the reports were false.",
+    "Ten percent of the proceeds will go back to the community.",
+    "A majority of House Democrats opposed the bill, which passed 220-210.",
+    "Half of Senate Republicans backed the measure.",
+])
+def test_a_share_of_things_or_of_lawmakers_is_no_poll(suggester: Suggester, sentence: str) -> None:
+    assert "document" not in in_body(suggester, sentence)[0]
+
+
+@pytest.mark.parametrize("sentence", ["One in five Americans says the economy is getting worse.",
+                                      "Three out of 10 voters say they have not decided."])
+def test_one_in_five_is_a_share_too(suggester: Suggester, sentence: str) -> None:
+    assert set(in_body(suggester, sentence)[0]) == {"document"}
