@@ -20,7 +20,7 @@ def test_articles_months_apart_share_no_claim() -> None:
     assert compute_claims(_sentences(), dates={1: "2011-03-11", 2: "2013-10-15"}) == []
 
 
-def test_articles_of_the_same_weeks_still_do() -> None:
+def test_articles_weeks_apart_still_do() -> None:
     groups = compute_claims(_sentences(), dates={1: "2011-03-11", 2: "2011-05-25"})
     assert [g.members for g in groups] == [((1, 0), (2, 0))]
 
