@@ -44,12 +44,13 @@ def corrected(groups: list[ClaimGroup], corrections: list[Correction], texts: li
 
 def recompute(project: Project, *, progress: ClaimProgress | None = None) -> Changes:
     """Group every sentence afresh and store the result; raise Cancelled when progress returns False."""
+    read = project.claims.read_state()  # before the sentences: a change after it leaves the result stale
     texts, stored = project.claims.texts(), project.claims.all_rows()
-    claims = corrected(compute_claims(texts, progress=progress, dates=project.claims.dates()),
+    claims = corrected(compute_claims(texts, progress=progress, dates=read[1]),
                        project.claims.corrections(), texts, stored=stored)
     rows = numbered(claims, stored)
     links = [(rows[a].id, rows[b].id) for a, claim in enumerate(claims) for b in claim.disputes]
-    return project.claims.replace(rows, method=METHOD, disputes=links)
+    return project.claims.replace(rows, method=METHOD, disputes=links, read=read)
 
 
 def ensure_claims(project: Project, *, progress: ClaimProgress | None = None) -> Changes:

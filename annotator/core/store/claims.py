@@ -79,6 +79,11 @@ class ClaimStore:
             result.append(SentenceText(article_id, idx, body_of[article_id][start:end]))
         return result
 
+    def read_state(self) -> tuple[tuple, dict[int, str | None]]:
+        """What a grouping is computed from, to hand back to `replace`: the articles' signature and dates,
+        read before the sentences."""
+        return tuple(self._db.row(_SIGNATURE)), self.dates()
+
     def dates(self) -> dict[int, str | None]:
         """Each article's publication date as stored (YYYY-MM-DD as a rule, None when unknown), for
         compute_claims, which reads anything else as unknown."""
@@ -127,10 +132,12 @@ class ClaimStore:
         return ClaimRow(claim_id, head[0], bool(head[1]), tuple(map(tuple, members)))
 
     # -- writing ---------------------------------------------------------------------------------
-    def replace(self, claims: Sequence[ClaimRow], *, method: str,
-                disputes: Iterable[tuple[int, int]] = ()) -> Changes:
+    def replace(self, claims: Sequence[ClaimRow], *, method: str, disputes: Iterable[tuple[int, int]] = (),
+                read: tuple[tuple, dict[int, str | None]] | None = None) -> Changes:
         """Store a fresh grouping (corrections replayed, ids chosen: core/claims) in place of the old one,
-        with the pairs of its claims (by id) that dispute each other."""
+        with the pairs of its claims (by id) that dispute each other. `read`: the `read_state` the grouping
+        was computed from; when articles came, went or changed date since (another window, the command
+        line), the grouping is stored but left stale, to be computed again."""
         with self._db.write() as conn:
             conn.execute("DELETE FROM claims")
             for claim in claims:
@@ -138,8 +145,12 @@ class ClaimStore:
             links = {pair for a, b in disputes if a != b for pair in ((a, b), (b, a))}
             conn.executemany("INSERT INTO claim_disputes (claim_id, other_id) VALUES (?, ?)", sorted(links))
             articles, sentences, last = conn.execute(_SIGNATURE).fetchone()
-            conn.execute("INSERT OR REPLACE INTO claim_runs (id, method, articles, sentences, last_article_id,"
-                         " computed_at) VALUES (1, ?, ?, ?, ?, ?)", (method, articles, sentences, last, now()))
+            if read is not None and (read[0] != (articles, sentences, last) or read[1] != dict(
+                    conn.execute("SELECT id, published FROM articles").fetchall())):
+                conn.execute("DELETE FROM claim_runs")
+            else:
+                conn.execute("INSERT OR REPLACE INTO claim_runs (id, method, articles, sentences, last_article_id,"
+                             " computed_at) VALUES (1, ?, ?, ?, ?, ?)", (method, articles, sentences, last, now()))
         return Changes(claims=True)
 
     def record(self, correction: Correction, before: tuple[ClaimRow, ...], after: tuple[ClaimRow, ...]) -> ClaimEdit:

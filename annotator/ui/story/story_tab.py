@@ -294,6 +294,8 @@ class StoryTab(QWidget):
     def _on_recompute_ended(self) -> None:
         self.task = None
         self.progress.setVisible(False)
+        if self.isVisible() and self.session.project.is_open:
+            self.recompute_if_stale()  # articles came, went or changed date while it ran
 
     def _on_session_changed(self, changes: Changes) -> None:
         if not self.session.project.is_open:

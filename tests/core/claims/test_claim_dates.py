@@ -66,3 +66,14 @@ def test_giving_an_article_the_date_it_has_keeps_the_claims(project: Project) ->
     ensure_claims(project)
     SetPublished([ids[0]], "2011-03-11").apply(project)
     assert not project.claims.is_stale(METHOD)
+
+
+def test_a_date_changed_while_claims_are_grouped_leaves_them_stale(project: Project) -> None:
+    from annotator.core.claims.refresh import recompute
+    ids = _two_articles(project, ("2011-03-11", "2011-03-12"))
+    read = project.claims.read_state()
+    project.articles.set_many([ids[1]], published="2013-10-15")  # as another window would, mid-grouping
+    project.claims.replace([], method=METHOD, read=read)
+    assert project.claims.is_stale(METHOD)
+    recompute(project)
+    assert not project.claims.is_stale(METHOD) and project.claims.list() == []
