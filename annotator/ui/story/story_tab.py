@@ -284,18 +284,18 @@ class StoryTab(QWidget):
         if total and done < total and self.session.project.is_open:
             self.errors.notice(f"Grouping claims: {done:,} of {_count(total, 'sentence')}…")
 
-    def _on_recomputed(self, _changes: Changes) -> None:
+    def _on_recomputed(self, changes: Changes) -> None:
         self.refresh()
         self.sources.compute()
         if self.session.project.is_open:
             self.errors.notice(f"Claims grouped: {_count(len(self.model.claims), 'claim')} "
                                f"from {_count(self._sentences, 'sentence')}.")
+            if changes.claims and self.isVisible():  # not cancelled, yet articles came, went or changed date
+                self.recompute_if_stale()             # while it ran: group again
 
     def _on_recompute_ended(self) -> None:
         self.task = None
         self.progress.setVisible(False)
-        if self.isVisible() and self.session.project.is_open:
-            self.recompute_if_stale()  # articles came, went or changed date while it ran
 
     def _on_session_changed(self, changes: Changes) -> None:
         if not self.session.project.is_open:
