@@ -3,12 +3,13 @@ and "Moammar" are one term when different articles use them.
 
 Two name terms are variants when they read alike once the letters transliteration varies are
 levelled (`sound`): an h after the first letter dropped, doubled letters single, o and u one letter,
-e, i and y one letter, a soft c an s and a hard one (and q) a k, z an s, ph an f. The name must be long enough to leave
-something to compare (six letters), it is no place or body the word lists know ("Colombia" stays
-itself beside "Columbia"), and the two spellings never occur in one article, as names or as words: an
-outlet keeps to one, so two of them side by side in one article are two words. Only names are read
-through the mapping: lower-case "counsel" stays "counsel" where "Counsel" meets "Council". Endings are left as they
-are, so "Andrew" and "Andrea", "Robert" and "Roberto", "Estonia" and "Estonian" stay apart.
+e, i and y one letter, a soft c an s and a hard one (and q) a k, z an s, ph an f. The name must be
+long enough to leave something to compare (six letters), it is no place or body the word lists know
+("Colombia" stays itself beside "Columbia"), and the two spellings never occur in one article, as
+names or as words: an outlet keeps to one, so two of them side by side in one article are two words.
+Only names are read through the mapping: lower-case "counsel" stays "counsel" where "Counsel" meets
+"Council". Endings are left as they are, so "Andrew" and "Andrea", "Robert" and "Roberto", "Estonia"
+and "Estonian" stay apart.
 """
 
 from __future__ import annotations

@@ -365,7 +365,7 @@ MIGRATIONS.append((
 MIGRATIONS.append((9, SYNC_STEP))
 MIGRATIONS.append((10, DISPUTE_STEP))
 
-# Step 11: claims are matched only between articles published within weeks of each other
+# Step 11: claims are matched only between articles published within 90 days of each other
 # (core/claims/compute.py), so a changed date, from any writer (an edit, its undo, a team server), groups
 # them afresh: the run record goes, as when an article comes or goes.
 MIGRATIONS.append((
