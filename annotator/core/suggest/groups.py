@@ -3,8 +3,9 @@
 "Many feel that …", "some saw it as …", "Many pointed to …", "not everyone believes …", "Many Russians
 believe …", "Many who saw him say …", "those closest to him say …": unnamed, with no official role, so
 anonymous non-official (the guidelines), the source the group as written. A people's name after a
-quantifier is no named source, so the on-record reading of "Russians" goes. A quantifier before a number ("Some 300 people") or a noun ("Most of the ballots")
-and one whose verb is no speech ("Many died") speaks for nobody.
+quantifier is no named source, so the on-record reading of "Russians" goes. A quantifier before a
+number ("Some 300 people") or a noun ("Most of the ballots") and one whose verb is no speech ("Many
+died") speaks for nobody.
 """
 
 from __future__ import annotations

@@ -122,7 +122,8 @@ class Rules:
             rf"|(?P<bare>(?:(?!(?:{self.speech}|{_NOT_MODIFIERS})\b)[A-Za-z.-]++\s+){{0,2}}"
             rf"(?:{_alt(w['bare_unnamed_heads'])}|{_SPECIALISTS})))\b(?!\s+[A-Z][a-z])")  # not "said officials"
         self.named_subject_re = re.compile(
-            rf"(?<![\w'’.-])(?P<subj>(?!{_OPENING}\s)(?:[a-z][\w-]*+\s+)?{NAME}(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
+            rf"(?<![\w'’.-])(?P<subj>(?!{_OPENING}\s)(?:[a-z][\w-]*+\s+)?{NAME}"
+            rf"(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
             # an apposition may end in a one-word place after a comma: ", who flew in from the capital, Lima,"
             # (two words there are rather the speaker's name: "In Washington, the spokesman, Josh Earnest,")
             rf"(?P<appos>,\s+[^,“”()]{{2,80}}(?:,\s+[A-Z][\w'’.-]+)?,|\s+\([^()]{{2,60}}\),?|,)?"
