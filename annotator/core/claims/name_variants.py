@@ -37,18 +37,23 @@ def canonical_names(lists: Sequence[Sequence[Term]], articles: Sequence[int]) ->
     """Name term → the spelling it is read as (the one in most sentences), for the variants found."""
     known = lexicon().proper
     count: dict[str, int] = {}
-    where: dict[str, set[int]] = {}  # every term's articles, a name or not
-    for found, article in zip(lists, articles):
-        for term in {t.text for t in found}:
-            where.setdefault(term, set()).add(article)
+    for found in lists:
         for term in {t.text for t in found if t.name and len(t.text) >= MIN_LENGTH and t.text.isalpha()
                      and t.text not in known}:
             count[term] = count.get(term, 0) + 1
     alike: dict[str, list[str]] = {}
     for term in sorted(count, key=lambda t: (-count[t], t)):  # the commonest spelling first
         alike.setdefault(sound(term), []).append(term)
+    groups = [spellings for spellings in alike.values() if len(spellings) > 1]
+    if not groups:
+        return {}
+    spelled = {term for spellings in groups for term in spellings}
+    where: dict[str, set[int]] = {term: set() for term in spelled}  # the articles of each, a name or a word
+    for found, article in zip(lists, articles):
+        for term in {t.text for t in found} & spelled:
+            where[term].add(article)
     mapping: dict[str, str] = {}
-    for spellings in alike.values():
+    for spellings in groups:
         kept: list[tuple[str, set[int]]] = []  # a spelling kept and the articles it now stands for
         for term in spellings:
             home = next((k for k in kept if not k[1] & where[term]), None)
@@ -60,10 +65,10 @@ def canonical_names(lists: Sequence[Sequence[Term]], articles: Sequence[int]) ->
     return mapping
 
 
-def merge_variants(lists: Sequence[Sequence[Term]], articles: Sequence[int]) -> list[list[Term]]:
-    """The term lists with each variant spelling replaced by its canonical one."""
+def merge_variants(lists: Sequence[Sequence[Term]], articles: Sequence[int]) -> Sequence[Sequence[Term]]:
+    """The term lists with each variant spelling replaced by its canonical one (the same lists when none)."""
     mapping = canonical_names(lists, articles)
     if not mapping:
-        return [list(found) for found in lists]
+        return lists
     return [[replace(t, text=mapping[t.text]) if t.name and t.text in mapping else t for t in found]
             for found in lists]

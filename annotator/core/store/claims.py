@@ -15,6 +15,7 @@ from annotator.core.records import Claim, ClaimEdit, ClaimRow, ClaimSentence, Co
 from annotator.core.store.database import Database
 
 
+_DATES = "SELECT id, published FROM articles"  # what the claims' periods are read from
 _SIGNATURE = ("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),"
               " coalesce((SELECT max(id) FROM articles), 0)")
 _CATEGORIES = """SELECT DISTINCT m.article_id, m.idx, c.key, c.position FROM claim_members m
@@ -87,7 +88,7 @@ class ClaimStore:
     def dates(self) -> dict[int, str | None]:
         """Each article's publication date as stored (YYYY-MM-DD as a rule, None when unknown), for
         compute_claims, which reads anything else as unknown."""
-        return dict(self._db.rows("SELECT id, published FROM articles"))
+        return dict(self._db.rows(_DATES))
 
     def last_method(self) -> str | None:
         """The method the stored claims were computed with (None: never computed)."""
@@ -145,8 +146,8 @@ class ClaimStore:
             links = {pair for a, b in disputes if a != b for pair in ((a, b), (b, a))}
             conn.executemany("INSERT INTO claim_disputes (claim_id, other_id) VALUES (?, ?)", sorted(links))
             articles, sentences, last = conn.execute(_SIGNATURE).fetchone()
-            if read is not None and (read[0] != (articles, sentences, last) or read[1] != dict(
-                    conn.execute("SELECT id, published FROM articles").fetchall())):
+            if read is not None and (read[0] != (articles, sentences, last)
+                                     or read[1] != dict(conn.execute(_DATES).fetchall())):
                 conn.execute("DELETE FROM claim_runs")
             else:
                 conn.execute("INSERT OR REPLACE INTO claim_runs (id, method, articles, sentences, last_article_id,"

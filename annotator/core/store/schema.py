@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from annotator.core.store.claim_dates_step import CLAIM_DATES_STEP
 from annotator.core.store.dispute_tables import DISPUTE_STEP
 from annotator.core.store.count_triggers import mark, unmark, use
 from annotator.core.store.sync_tables import SYNC_STEP
@@ -365,18 +366,7 @@ MIGRATIONS.append((
 MIGRATIONS.append((9, SYNC_STEP))
 MIGRATIONS.append((10, DISPUTE_STEP))
 
-# Step 11: claims are matched only between articles published within 90 days of each other
-# (core/claims/compute.py), so a changed date, from any writer (an edit, its undo, a team server), groups
-# them afresh: the run record goes, as when an article comes or goes.
-MIGRATIONS.append((
-    11,
-    [
-        """CREATE TRIGGER article_date_regroups_claims AFTER UPDATE OF published ON articles
-            WHEN OLD.published IS NOT NEW.published BEGIN
-            DELETE FROM claim_runs;
-        END""",
-    ],
-))
+MIGRATIONS.append((11, CLAIM_DATES_STEP))  # a changed date groups the claims afresh (store/claim_dates_step.py)
 
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -26,14 +26,14 @@ from functools import cache
 from pathlib import Path
 
 from annotator.core.errors import ProjectDamaged
+from annotator.core.store.claim_dates_step import CLAIM_DATES_TRIGGER
 from annotator.core.store.schema import LATEST_VERSION, MIGRATIONS
 
 _FTS = "sentence_fts"
 # What a restored trigger keeps, in words for the question the user is asked.
-_CLAIM_DATES = "article_date_regroups_claims"
 _PURPOSE = {"sentence_indexed": "finding new articles' sentences in search",
             "sentence_texts": "reading sentence texts for search and provenance",
-            _FTS: "search", _CLAIM_DATES: "grouping claims afresh when a date changes"}
+            _FTS: "search", CLAIM_DATES_TRIGGER: "grouping claims afresh when a date changes"}
 _COUNTS = ("sentence_marks", "article_progress", "article_sizes", "category_usage")
 
 
@@ -240,7 +240,7 @@ def restore(conn: sqlite3.Connection, items: list[SchemaItem]) -> None:
         conn.execute(f"INSERT INTO {_FTS} ({_FTS}) VALUES ('rebuild')")
     if any(item.kind == "trigger" and item.name not in _PURPOSE for item in items) or names & set(_COUNTS):
         _recount(conn)
-    if _CLAIM_DATES in names:  # dates may have changed while it was missing: the claims are grouped afresh
+    if CLAIM_DATES_TRIGGER in names:  # dates may have changed while it was missing: the claims are grouped afresh
         conn.execute("DELETE FROM claim_runs")
 
 

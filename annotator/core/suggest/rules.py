@@ -21,7 +21,8 @@ from annotator.core.suggest.frames import alternation as _alt, colon_quote_patte
 from annotator.core.suggest.frames import institution_source
 from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
-from annotator.core.suggest.kinds import SURVEY_BODIES, SourceKinds
+from annotator.core.suggest.documents import DocumentFrames
+from annotator.core.suggest.kinds import SourceKinds
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
 from annotator.core.suggest.polls import PollFrames
@@ -29,7 +30,7 @@ from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.roles import RoleFrames
 from annotator.core.suggest.quoted_as import quoted_as_saying
 from annotator.core.suggest.responses import response_hits
-from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, NOBODY, QUOTED_AS, compile_frames, leading_name
+from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, NOBODY, QUOTED_AS, compile_frames
 
 
 _NOT_MODIFIERS = ("according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|"
@@ -83,7 +84,8 @@ class Rules:
         self.kinds = SourceKinds(w, outlet=self.outlet, media=self.media, doc=self.doc, platform=self.posts.platform)
         self.classify, self._is_official = self.kinds.classify, self.kinds.is_official
         self._compile_speakers(w)
-        self._compile_documents(w)
+        self.documents = DocumentFrames(self.doc, self.media, w["document_verbs"], self.speech_re,
+                                        self._speech_or_frame)  # "the study found", "according to the report"
 
     def _compile_outlets(self, w: dict[str, list[str]]) -> None:
         """Outlets named, and the frames in which an outlet reports or is told something."""
@@ -152,15 +154,6 @@ class Rules:
             rf"(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME})(?P<appos>,\s+[^,.“”]{{2,80}})?"
             r"(?!\s+(?:were|was|is|are|had|have|has|will|would|could|can|did)\b)")  # "say Illinois was targeted"
 
-    def _compile_documents(self, w: dict[str, list[str]]) -> None:
-        """A document that says or finds something."""
-        self.media_before_re = re.compile(rf"\b(?:{self.media}|news)\s*$")  # "media reports"
-        self.doc_frame_re = re.compile(
-            rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
-            rf"this|that|new|recent)\s+(?:[\w-]++\s+){{0,3}}?(?P<d1>{self.doc})\b"
-            rf"|(?P<d2>{self.doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]++\s+){{0,6}}?"
-            rf"(?-i:{_alt(w['document_verbs'], case=True)})\b)", re.IGNORECASE)  # "United States" states nothing
-
     # --- the rules -----------------------------------------------------------------------------
 
     def hits(self, text: str) -> list[Hit]:
@@ -172,7 +165,7 @@ class Rules:
         if self.outlet_re.search(text) or self.media_word_re.search(text):
             found += self._outlets(text)
             outlets = self.outlet_frames.hits(text)
-        found += self._documents(text)
+        found += self.documents.hits(text)
         speaks = self.speech_re.search(text) is not None
         if speaks or self.frame_word_re.search(text):
             found += self._unnamed(text)
@@ -260,36 +253,10 @@ class Rules:
         """ "editor at large at the Saudi Gazette": the outlet employs the speaker, it relays nothing."""
         return bool(re.search(r"\b(?:at|of)\s+$", text[max(0, at - 4): at]))
 
-    def _documents(self, text: str) -> list[Hit]:
-        match = self.doc_frame_re.search(text)
-        for body in SURVEY_BODIES.finditer(text):  # "the U.S. Geological Survey says": a body speaking, no
-            if match and body.start() <= match.start("d1" if match.group("d1") else "d2") < body.end():  # survey
-                match = self.doc_frame_re.search(text, body.end())  # "a new Geological Survey study" is one
-        if not match or sources.quoted(text, match.start()):  # "“… a budget that shows …,” the president said"
-            return []
-        noun = (match.group("d1") or match.group("d2") or "").lower()
-        if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):
-            return []  # "the document was found": the document is what the sentence is about
-        joined = re.match(r"s?\s+(?:and|but|or|then)\s+", text[match.end("d2"):]) if match.group("d2") else None
-        if joined and self.speech_re.match(text, match.end("d2") + joined.end()):
-            return []  # "rejected the ruling and said": what a speaker acts on, who then speaks
-        before = text[max(0, match.start() - 25): match.start()].lower()
-        if noun.startswith("report") and (
-                noun == "reports" or self.media_before_re.search(before)):
-            return []  # "reports indicate", "media reports": other outlets' reporting
-        if match.group("d1") and re.match(r"(?i)(?:in|from|under)\b", match.group(0)) and (
-                not self._speech_or_frame(text)):
-            return []  # "includes the trauma in the analysis": a document named, nothing taken from it
-        if match.group("d1") and re.match(r"\s+(?:Office|Bureau|Committee|Commission|Council|Agency|Service|"
-                                          r"Institute|Department|Administration|Board|Center|Centre)\b",
-                                          text[match.end():]):
-            return []  # "according to the Congressional Budget Office": a body, not a document
-        return [Hit("document", match.group(0), 0.8)]
-
     def _unnamed(self, text: str) -> list[Hit]:
         out = []
         if self.unnamed_words is not None and self.unnamed_words.isdisjoint(_LETTERS.findall(text.casefold())) and (
-                "ologists" not in text):
+                _SPECIALIST_ENDING not in text):
             return out  # no head word ("officials", "critics"), so no unnamed speaker: the pattern is not run
         for match in self.unnamed_re.finditer(text):
             np = match.group(0)
@@ -408,7 +375,8 @@ _REPORTING = re.compile(r"(?i)report|outlet|media|news")
 # A word that opens a phrase of place or time, never a subject: "In Washington, the spokesman, X, said"
 _OPENING = (r"(?:In|On|At|From|During|After|Before|Since|By|For|With|Under|Over|Across|Inside|Outside|Near|"
             r"Earlier|Later|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
-_SPECIALISTS = r"[A-Za-z]+ologists"  # "seismologists said", "Epidemiologists warn": unnamed people
+_SPECIALIST_ENDING = "ologists"
+_SPECIALISTS = rf"[A-Za-z]+{_SPECIALIST_ENDING}"  # "seismologists said", "Epidemiologists warn": unnamed people
 _LOCATIVES = frozenset({"in", "at", "from"})  # after a name, where the person is
 # Lower-case words before a subject that open its clause, not name it: "but as Lund explains" ("known as
 # MODX, added" is no clause: "as" before a name and a comma is a preposition)

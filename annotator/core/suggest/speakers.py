@@ -103,9 +103,12 @@ def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
     return match.group(0).strip(), _UNNAMED_ROLES.get(role, "on_record")
 
 
+_ROLE_WORD = re.compile(rf"\b{_DESCRIBED}\b", re.IGNORECASE)
+
+
 def role_of(cue: str) -> str:
     """The role noun in a described speaker's words ("senator" of "The senator also said"), or ""."""
-    match = re.search(rf"\b{_DESCRIBED}\b", cue, re.IGNORECASE)
+    match = _ROLE_WORD.search(cue)
     return match.group(0).lower() if match else ""
 
 
@@ -122,7 +125,7 @@ def may_be_titled(role: str, source: str) -> bool:
     if role in RANKS:
         return True
     words = [_TITLE_FORMS.get(w, w) for w in re.findall(r"[\w.]+", source.lower())]
-    titles = {w for w in words if re.fullmatch(_DESCRIBED, w)}
+    titles = {w for w in words if _ROLE_WORD.fullmatch(w)}
     return not titles or _TITLE_FORMS.get(role, role) in titles
 
 

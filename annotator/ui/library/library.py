@@ -6,20 +6,16 @@ or deleted, each as one undo step (the context menu, Edit menu, or Delete).
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +30,7 @@ from annotator.ui.library.batch_dialogs import SetDateDialog, SetOutletDialog
 from annotator.ui.base.errors import ErrorSink
 from annotator.ui.base.plain_text import plain_label
 from annotator.ui.library.library_model import ARTICLE_ROLE, OUTLET_ROLE, PROGRESS, TITLE, LibraryModel
+from annotator.ui.library.library_view import LibraryView
 from annotator.ui.base.session import ProjectSession
 
 
@@ -70,7 +67,7 @@ class LibraryPanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(placeholder-text); padding: 6px 2px;")
         self.hint.setVisible(False)
-        self.tree = _LibraryView(self)
+        self.tree = LibraryView(self)
         self.tree.setModel(self.model)
         self.setMinimumWidth(220)
         layout = QVBoxLayout(self)
@@ -340,67 +337,3 @@ class LibraryPanel(QWidget):
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-class _LibraryView(QTableView):
-    """Rows of outlets and articles: no grid, no row numbers, whole rows selected, uniform height."""
-
-    arrow_clicked = Signal(int)  # the row of an outlet whose fold arrow was clicked
-    ARROW_WIDTH = 22  # px from the row's left edge: the arrow and its margin
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._typed, self._typed_at = "", 0.0
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
-        self.setAlternatingRowColors(False)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.horizontalHeader().setHighlightSections(False)
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().mouseReleaseEvent(event)
-        index = self.indexAt(event.position().toPoint())
-        if (event.button() == Qt.MouseButton.LeftButton and index.isValid() and index.column() == TITLE
-                and event.position().x() - self.visualRect(index).left() < self.ARROW_WIDTH
-                and self.model().group_at(index.row()) is not None):
-            self.arrow_clicked.emit(index.row())
-
-    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt override)
-        """Home and End go to the first and last row (a table would go to the first and last column)."""
-        if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
-            modifiers |= Qt.KeyboardModifier.ControlModifier
-        return super().moveCursor(action, modifiers)
-
-    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt override)
-        """Typing goes to the next outlet or title beginning with what was typed, found in the titles
-        rather than by reading every page of rows."""
-        now = time.monotonic()
-        if now - self._typed_at > QApplication.keyboardInputInterval() / 1000:
-            self._typed = ""
-        self._typed_at = now
-        self._typed += search
-        if not self._typed.strip():
-            return
-        current = self.currentIndex().row()
-        row = self.model().find_row(self._typed, current if len(self._typed) > 1 else current + 1)
-        if row is not None:
-            self.setCurrentIndex(self.model().index(row, TITLE))
-
-    def setModel(self, model) -> None:  # noqa: N802 (Qt override)
-        """Columns are sized once the model gives them: a header has no sections before."""
-        super().setModel(model)
-        header = self.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        # A fixed width for "annotated/total": sizing it to its contents would measure every row.
-        header.setSectionResizeMode(PROGRESS, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(PROGRESS, self.fontMetrics().horizontalAdvance("Annotated") + 24)

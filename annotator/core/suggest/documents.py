@@ -1,0 +1,61 @@
+"""A document that says or finds something: "the study found", "a memo shows", "according to the
+report", "in a new analysis", as the rules (rules.py) read it.
+
+A document is no source where the sentence is about it ("the document was found"), where a speaker
+acts on it and then speaks ("rejected the ruling and said"), where other outlets' reporting is meant
+("reports indicate", "media reports"), where it is only named ("includes the trauma in the
+analysis"), and where the words name a body ("the Congressional Budget Office", "the U.S. Geological
+Survey says"; "a new Geological Survey study" is a document again).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from annotator.core.suggest import sources
+from annotator.core.suggest.frames import alternation
+from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.kinds import SURVEY_BODIES
+
+_BODY_AFTER = re.compile(r"\s+(?:Office|Bureau|Committee|Commission|Council|Agency|Service|Institute|Department|"
+                         r"Administration|Board|Center|Centre)\b")
+
+
+class DocumentFrames:
+    """The document frames of one lexicon's document nouns and verbs, compiled once."""
+
+    def __init__(self, doc: str, media: str, document_verbs: list[str], speech_re: re.Pattern[str],
+                 speech_or_frame: Callable[[str], bool]) -> None:
+        self._speech_re = speech_re
+        self._speech_or_frame = speech_or_frame  # the sentence has a speech verb or "according to"
+        self._media_before = re.compile(rf"\b(?:{media}|news)\s*$")  # "media reports"
+        self._frame = re.compile(
+            rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
+            rf"this|that|new|recent)\s+(?:[\w-]++\s+){{0,3}}?(?P<d1>{doc})\b"
+            rf"|(?P<d2>{doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]++\s+){{0,6}}?"
+            rf"(?-i:{alternation(document_verbs, case=True)})\b)", re.IGNORECASE)  # "United States" states nothing
+
+    def hits(self, text: str) -> list[Hit]:
+        """The sentence's document source, or none."""
+        match = self._frame.search(text)
+        for body in SURVEY_BODIES.finditer(text):  # "the U.S. Geological Survey says": a body speaking
+            if match and body.start() <= match.start("d1" if match.group("d1") else "d2") < body.end():
+                match = self._frame.search(text, body.end())
+        if not match or sources.quoted(text, match.start()):  # "“… a budget that shows …,” the president said"
+            return []
+        noun = (match.group("d1") or match.group("d2") or "").lower()
+        if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):
+            return []  # "the document was found": the document is what the sentence is about
+        joined = re.match(r"s?\s+(?:and|but|or|then)\s+", text[match.end("d2"):]) if match.group("d2") else None
+        if joined and self._speech_re.match(text, match.end("d2") + joined.end()):
+            return []  # "rejected the ruling and said": what a speaker acts on, who then speaks
+        before = text[max(0, match.start() - 25): match.start()].lower()
+        if noun.startswith("report") and (noun == "reports" or self._media_before.search(before)):
+            return []  # "reports indicate", "media reports": other outlets' reporting
+        if match.group("d1") and re.match(r"(?i)(?:in|from|under)\b", match.group(0)) and (
+                not self._speech_or_frame(text)):
+            return []  # "includes the trauma in the analysis": a document named, nothing taken from it
+        if match.group("d1") and _BODY_AFTER.match(text, match.end()):
+            return []  # "according to the Congressional Budget Office": a body, not a document
+        return [Hit("document", match.group(0), 0.8)]
