@@ -12,10 +12,12 @@ from annotator.core.sample import create_sample
 
 
 @pytest.fixture(autouse=True)
-def data_folder(tmp_path: Path, monkeypatch) -> Path:
-    """Each test's own data folder (sample project, backups): no test writes into the user's."""
+def data_folder(tmp_path: Path, tmp_path_factory, monkeypatch) -> Path:
+    """Each test's own data folder (sample project, backups), and the run's cache folder: no test writes
+    into the user's."""
     folder = tmp_path / "data"
     monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(folder))
+    monkeypatch.setenv("ANNOTATOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))  # shared, rebuildable
     return folder
 
 

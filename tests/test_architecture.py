@@ -15,7 +15,7 @@ import annotator
 PACKAGE = Path(annotator.__file__).resolve().parent
 # Core modules outside any part: shared records and helpers that every part may use.
 CORE_SHARED = {"records", "errors", "codebook", "offsets", "clock", "resources", "changes", "paths",
-               "display_text"}
+               "display_text", "disk_cache", "pattern_cache"}
 # What each core part may import besides the shared modules and itself.
 CORE_PARTS = {
     "store": set(),

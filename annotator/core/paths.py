@@ -32,3 +32,27 @@ def _platform_data_home() -> Path:
         return Path.home() / "Library" / "Application Support"
     xdg = os.environ.get("XDG_DATA_HOME", "")
     return Path(xdg) if os.path.isabs(xdg) else Path.home() / ".local" / "share"  # Qt ignores a relative one
+
+
+def cache_dir() -> Path | None:
+    """The folder of files the annotator can rebuild (compiled rules), created if missing; None where
+    it cannot be (a read-only home): the cache is then off, nothing else changes. `ANNOTATOR_CACHE_DIR`
+    names another (tests)."""
+    override = os.environ.get("ANNOTATOR_CACHE_DIR")
+    folder = Path(override) if override else _platform_cache_home() / ORGANISATION / APPLICATION
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def _platform_cache_home() -> Path:
+    """The per-user folder for caches on this system, as Qt's CacheLocation finds it."""
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        return (Path(local) if local else Path.home() / "AppData" / "Local") / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.kinds import SURVEY_BODIES, SourceKinds
 from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.speakers import leading_name
 
-_ACCORDING = re.compile(
+_ACCORDING = compile_re(
     r"\b(?:according\s+to|per|as\s+confirmed\s+by|confirmed\s+by|cited\s+by|quoted\s+by|citing)\s+"
     r"(?P<obj>(?:[^,;.“”]|(?-i:(?<=\b[A-Z])\.)){2,90})", re.IGNORECASE)  # a period only in "U.S."
 

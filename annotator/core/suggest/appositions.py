@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.guideline_pass import BODY_NAME_WORDS
 from annotator.core.suggest.hit import UNNAMED, Hit
 from annotator.core.suggest.speakers import ADVERBS, NAME
 
 _PERSON = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"  # "Bong Young-shik", "Bruce Bennett"
-_BODY = re.compile(rf"\b(?:{BODY_NAME_WORDS}|Ministry|Army|Police|Government|Embassy|Times|News|Post)\b")
+_BODY = compile_re(rf"\b(?:{BODY_NAME_WORDS}|Ministry|Army|Police|Government|Embassy|Times|News|Post)\b")
 _DESCRIPTION = r"(?:[Aa]n?|[Tt]he)\s+[^,;:()“”\"]{2,100}?"
 _POSSESSED = r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}['’]s\s+[^,;:()“”\"]{2,60}?"
 
@@ -29,17 +30,17 @@ class Appositions:
 
     def __init__(self, speech: str) -> None:
         verb = rf"\s+{ADVERBS}(?P<verb>{speech})\b"
-        self._bracketed = re.compile(  # "A Defense Department spokesman (Bryan Whitman) called"
+        self._bracketed = compile_re(  # "A Defense Department spokesman (Bryan Whitman) called"
             rf"(?P<desc>\b{_DESCRIPTION}|\b{_POSSESSED})\s*\((?P<name>{NAME})\){verb}")
-        self._comma = re.compile(  # "A spokesman for the ministry, John Doe, said"
+        self._comma = compile_re(  # "A spokesman for the ministry, John Doe, said"
             rf"^\s*(?:(?:But|And|Meanwhile|However|Still|Separately),?\s+)?(?P<desc>{_DESCRIPTION}|{_POSSESSED}),\s+"
             rf"(?P<name>{NAME}),{verb}")
-        self._affiliated = re.compile(  # "Bruce Bennett from the RAND Corporation told", "… in Seoul, doubts"
+        self._affiliated = compile_re(  # "Bruce Bennett from the RAND Corporation told", "… in Seoul, doubts"
             rf"(?P<name>{_PERSON})\s+(?:from|of|at|with)\s+(?:the\s+)?(?P<org>{NAME})(?:\s+in\s+{NAME})?,?{verb}")
-        self._said_described = re.compile(  # "…,” said senior technology consultant at Sophos, Graham Cluley."
+        self._said_described = compile_re(  # "…,” said senior technology consultant at Sophos, Graham Cluley."
             rf"(?:[”’\"],?|,)\s+(?:{speech})\s+(?P<desc>(?:the\s+)?[a-z][^,“”\"]{{2,80}}),\s+(?P<name>{NAME})"
             r"\s*[.!]?\s*$")
-        self._who = re.compile(rf"(?P<name>{NAME}),\s+who\s+{ADVERBS}(?:{speech})\b")  # "Edward Snowden, who wrote"
+        self._who = compile_re(rf"(?P<name>{NAME}),\s+who\s+{ADVERBS}(?:{speech})\b")  # "Edward Snowden, who wrote"
 
     def apply(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The sentence's hits with its speakers named in apposition as one named speaker each."""

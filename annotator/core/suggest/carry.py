@@ -8,19 +8,19 @@ occur in news text inside someone's quote, which is what makes these safe.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest.hit import CARRIED, SPEAKERS, Hit, is_carried
 
 SPEAKING = frozenset(SPEAKERS + ("social_post",))
-_FIRST_PERSON = re.compile(r"(?:^|[\s“\"‘(])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)(?=[\s,.;:!?”\"’)])")
-_BYLINE = re.compile(
+_FIRST_PERSON = compile_re(r"(?:^|[\s“\"‘(])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Ww]e|[Mm]y|[Oo]ur|us|me)(?=[\s,.;:!?”\"’)])")
+_BYLINE = compile_re(
     r"^\s*(?:[-–—]\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)(?:\s*,\s*(?P<title>[^.!?;“”\"]{2,80}))?\s*$")
 _QUOTES = "“”\"‘’'"
-_OMISSION = re.compile(r"^\s*[(\[]?\s*(?:\.\s*){3,}[)\]]?\s*$|^\s*[(\[]?…[)\]]?\s*$")
-_OPENING_OMISSION = re.compile(r"\s*[(\[]\s*(?:\.\s*){3}[)\]]|\s*[(\[]…[)\]]")
+_OMISSION = compile_re(r"^\s*[(\[]?\s*(?:\.\s*){3,}[)\]]?\s*$|^\s*[(\[]?…[)\]]?\s*$")
+_OPENING_OMISSION = compile_re(r"\s*[(\[]\s*(?:\.\s*){3}[)\]]|\s*[(\[]…[)\]]")
 _MIN_WORDS = 6  # a repeated fragment shorter than this is a phrase, not a pull quote
 
 

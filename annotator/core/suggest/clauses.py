@@ -7,13 +7,13 @@ already has its speaker.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest.hit import SPEAKERS, Hit
 from annotator.core.suggest.speakers import CAP
 
-_SAYING = re.compile(
+_SAYING = compile_re(
     rf"^\s*(?!(?:A|An|The|This|That|It|In|On|At|After|But|And)\s)(?P<subj>(?:[A-Z][\w.'’-]*\s+){{0,4}}{CAP})"
     rf"\s+(?!said\b|says\b)[a-z]\w*\b[^.;:“”\"]{{0,150}}?,\s+"
     rf"(?:saying|adding|arguing|insisting|noting|warning|claiming|stating|explaining)\b")

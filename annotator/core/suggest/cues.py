@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InvalidValue
+from annotator.core.pattern_cache import compile_re
 from annotator.core.resources import resources_dir
 
 ENGINE_VERSION = "6"  # bump when the rules change in a way that changes their output
@@ -79,7 +80,7 @@ def cue_dirs() -> list[Path]:
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Whole words, any case, flexible spaces; `*` stands for any one word."""
-    return re.compile(r"(?<![\w@])(?:" + phrase_body(phrase) + r")(?![\w])", re.IGNORECASE)
+    return compile_re(r"(?<![\w@])(?:" + phrase_body(phrase) + r")(?![\w])", re.IGNORECASE)
 
 
 def phrase_body(phrase: str) -> str:
@@ -268,8 +269,8 @@ def _kind(value: object) -> str:
 
 # --- where each value is -----------------------------------------------------------------------
 
-_SPACE = re.compile(r"[ \t\n\r]*")
-_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
+_SPACE = compile_re(r"[ \t\n\r]*")
+_SCALAR = compile_re(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
 
 
 def value_lines(text: str) -> dict[Where, int]:

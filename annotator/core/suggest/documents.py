@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.frames import alternation
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.kinds import SURVEY_BODIES
 
-_BODY_AFTER = re.compile(r"\s+(?:Office|Bureau|Committee|Commission|Council|Agency|Service|Institute|Department|"
+_BODY_AFTER = compile_re(r"\s+(?:Office|Bureau|Committee|Commission|Council|Agency|Service|Institute|Department|"
                          r"Administration|Board|Center|Centre)\b")
 
 
@@ -29,8 +30,8 @@ class DocumentFrames:
                  speech_or_frame: Callable[[str], bool]) -> None:
         self._speech_re = speech_re
         self._speech_or_frame = speech_or_frame  # the sentence has a speech verb or "according to"
-        self._media_before = re.compile(rf"\b(?:{media}|news)\s*$")  # "media reports"
-        self._frame = re.compile(
+        self._media_before = compile_re(rf"\b(?:{media}|news)\s*$")  # "media reports"
+        self._frame = compile_re(
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
             rf"this|that|new|recent)\s+(?:[\w-]++\s+){{0,3}}?(?P<d1>{doc})\b"
             rf"|(?P<d2>{doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]++\s+){{0,6}}?"

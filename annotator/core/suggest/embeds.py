@@ -13,15 +13,15 @@ person, a handle, a hashtag, a link).
 
 from __future__ import annotations
 
-import re
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest.carry import first_person
 from annotator.core.suggest.hit import Hit, is_carried
 from annotator.core.suggest.posts import byline_author
 
 POST_CHARS = 280  # the most a post's text holds on X, which most embedded posts come from
 _POSTING = ("on_record", "social_post")
-_MARKS = re.compile(r"(?:^|\s)[@#]\w|https?://|\bpic\.twitter\.com/")
+_MARKS = compile_re(r"(?:^|\s)[@#]\w|https?://|\bpic\.twitter\.com/")
 
 
 def bylined_posts(texts: list[str], found: list[list[Hit]], paragraphs: list[int] | None, confidence: float) -> None:

@@ -8,6 +8,9 @@ government insists"); a speaker can introduce a quote with a colon ("Transport S
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from annotator.core.pattern_cache import compile_re
 
 
 def alternation(words: list[str], *, case: bool = False) -> str:
@@ -19,6 +22,13 @@ def alternation(words: list[str], *, case: bool = False) -> str:
     characters that are there. Siblings start with different characters and a longer word is tried
     before the shorter one it extends, so the match is the one the longest-first list gives.
     """
+    return _alternation(tuple(words), case)
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...], case: bool) -> str:
+    """alternation()'s pattern, made once a process for each list (the rules and the learned detector
+    ask for the same speech verbs and outlets)."""
     trie: dict = {}
     for word in {" ".join(w.split()) if case else " ".join(w.lower().split()) for w in words if w.strip()}:
         node = trie
@@ -29,9 +39,12 @@ def alternation(words: list[str], *, case: bool = False) -> str:
     return f"(?:{body})" if case else f"(?i:{body})"
 
 
+_ESCAPED = {" ": r"\s+", **{c: re.escape(c) for c in "()[]{}?*+-|^$\\.&~#\t\n\r\v\f"}}  # as re.escape
+
+
 def _render(node: dict) -> str:
     ends = "" in node
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _render(child)
+    branches = [_ESCAPED.get(char, char) + _render(child)
                 for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
@@ -42,7 +55,7 @@ def _render(node: dict) -> str:
 def institution_pattern(institutions: list[str], speech: str, adverbs: str) -> re.Pattern[str]:
     """ "the city argued", "The regional government, which runs the schools, insists": an institution speaks
     ("the way Ukrainian society has responded" is a manner, no institution speaking)."""
-    return re.compile(
+    return compile_re(
         rf"(?:^|(?<=[\s,;:(]))(?P<subj>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w.-]*(?:'s|’s))\s+(?!way\s)"  # "Russia's watchdog"
         rf"(?:(?!(?:a|an|beneath|under|above|below|near|behind|inside|outside|around)\s)[\w.'’-]+\s+){{0,3}}?"
         rf"{alternation(institutions)})(?:'s|’s)?(?:,\s+[^,“”]{{2,80}},)?\s+{adverbs}(?:{speech})\b")
@@ -50,7 +63,7 @@ def institution_pattern(institutions: list[str], speech: str, adverbs: str) -> r
 
 def colon_quote_pattern(name: str) -> re.Pattern[str]:
     """ "Transport Secretary Ian Moss: “…”": a name, maybe a title after a comma, a colon, a quote."""
-    return re.compile(rf"(?:^|(?<=[.;]\s))(?P<subj>{name}(?:,\s+[^,:“”\"]{{2,80}})?)\s*:\s*[“\"‘]")
+    return compile_re(rf"(?:^|(?<=[.;]\s))(?P<subj>{name}(?:,\s+[^,:“”\"]{{2,80}})?)\s*:\s*[“\"‘]")
 
 
 def institution_source(subject: str) -> str:

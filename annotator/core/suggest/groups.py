@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import UNNAMED, Hit
 
@@ -27,7 +28,7 @@ _VIEWS = (r"feel|felt|think|thought|fear|feared|worry|worried|wonder|wondered|ag
           r"(?:see|saw|view|viewed|regard|regarded)\s+(?:it|this|that|them|him|her|the\s+\w+)\s+as|"
           r"point(?:ed)?\s+to")
 _ADVERBS = r"(?:(?:also|still|even|now|already|have|had|would|will|clearly|privately|openly)\s+)*"
-_LEAD = re.compile(rf"(?:^|[\s,;:(])(?:{_QUANTIFIER})\s")  # the cheap test before the frame
+_LEAD = compile_re(rf"(?:^|[\s,;:(])(?:{_QUANTIFIER})\s")  # the cheap test before the frame
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class GroupFrames:
 
     @classmethod
     def compile(cls, speech: str) -> GroupFrames:
-        return cls(re.compile(
+        return cls(compile_re(
             rf"(?:^|(?<=[\s,;:(]))(?P<np>{_QUANTIFIER}(?:\s+{_PEOPLE})?){_WHO}\s+{_ADVERBS}"
             rf"(?P<verb>{speech}|{_VIEWS})\b(?!\s+(?:by|to|for)\b)"))  # "agreed to sell", "feared for"
 

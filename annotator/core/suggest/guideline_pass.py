@@ -27,29 +27,30 @@ import re
 from dataclasses import replace
 
 from annotator.core import display_text
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest.hit import SPEAKERS, UNNAMED, Hit
 
-_EMPLOYER = re.compile(r"^(?:the\s+)?[\w.&’' -]{2,40}?(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
+_EMPLOYER = compile_re(r"^(?:the\s+)?[\w.&’' -]{2,40}?(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
                        r"(?:correspondent|reporter|journalist|editor|bureau|cameraman|producer|crew|team|staff)\b",
                        re.IGNORECASE)
 # Words that end the name of a body that is no news organisation ("Committee to Protect Journalists").
 BODY_NAME_WORDS = ("Committee|Commission|Council|Institute|Foundation|Organi[sz]ation|Group|Watch|Fund|Association|"
                    "Federation|Union|Coalition|Alliance|Society|Center|Centre|Ministry|Department|Agency|Office|"
                    "Bank|University|Court|Party")
-_INSTITUTION = re.compile(rf"\b(?:{BODY_NAME_WORDS}|Institution|Program(?:me)?|Movement|Network for)\b")
-_BLOG = re.compile(r"\b(?:blogg?ers?|blog|blogs|blogosphere|netizens|social\s+media\s+users?|"
+_INSTITUTION = compile_re(rf"\b(?:{BODY_NAME_WORDS}|Institution|Program(?:me)?|Movement|Network for)\b")
+_BLOG = compile_re(r"\b(?:blogg?ers?|blog|blogs|blogosphere|netizens|social\s+media\s+users?|"
                    r"on\s+(?:his|her|their|its)\s+wall|"
                    r"social\s+network(?:ing)?\s+sites?|wrote\s+on\s+(?:his|her|their|its)\s+(?:page|profile))\b",
                    re.IGNORECASE)
-_SPEAKS_OR_REPORTS = re.compile(
+_SPEAKS_OR_REPORTS = compile_re(
     r"\b(?:said|says|say|told|tells|reported|reports|reporting|wrote|writes|according|per|cited|citing|"
     r"quoted|revealed|learned|obtained|published|broadcast|aired|confirmed|added|noted)\b", re.IGNORECASE)
-_PAPER = re.compile(r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|analys[ie]s|findings|research|data|figures|"
+_PAPER = compile_re(r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|analys[ie]s|findings|research|data|figures|"
                     r"reviews?|papers?|assessments?|polls?)\b")
-_DONE_TO = re.compile(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?!(?:published|released|"
+_DONE_TO = compile_re(r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?!(?:published|released|"
                       r"issued|quoted|cited|reported)\b)\w+ed\b|(?!(?:published|released|issued)\b)\w+ed\s+by\b)")
-_RESEARCHERS = re.compile(r"(?i)(?:the\s+)?(?:researchers|scientists|authors|research\s+team|study's\s+authors)")
-_SAYING = re.compile(r"\s+(?:also\s+)?(?:said|say|says|noted|note|notes|told|added|warned|warn|explained|"
+_RESEARCHERS = compile_re(r"(?i)(?:the\s+)?(?:researchers|scientists|authors|research\s+team|study's\s+authors)")
+_SAYING = compile_re(r"\s+(?:also\s+)?(?:said|say|says|noted|note|notes|told|added|warned|warn|explained|"
                      r"believe|believes|argued|argue|cautioned|described|describe|describes|suggested)\b")
 
 
@@ -65,8 +66,8 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
     return _posts(text, _blog_not_outlet(text, out))
 
 
-_ACTING = re.compile(r"(?:added|adds|answered|answers)$")
-_OBJECT_THEN_PLACE = re.compile(
+_ACTING = compile_re(r"(?:added|adds|answered|answers)$")
+_OBJECT_THEN_PLACE = compile_re(
     r"\s+(?!that\b)(?:[\w'’.-]+\s+){1,6}?(?:to|with|into)\b(?!\s+(?:say|add|reporters)\b)")
 
 
@@ -162,7 +163,7 @@ def _institution(hit: Hit) -> Hit:
 
 _AFFILIATION = (r"\s*,?\s+(?:(?:who\s+(?:is|are|was|were)\s+)?(?:based|working|stationed)\s+)?"
                 r"(?:in|at|from|of|with|inside|within|for)\s+(?:the\s+)?")
-_OFFICIAL_BODY = re.compile(
+_OFFICIAL_BODY = compile_re(
     r"(?i)\b(?:Pentagon|White\s+House|Kremlin|Downing\s+Street|ministry|government|police|administration|"
     r"department|army|military|navy|embassy|agency|Congress|Senate|parliament|cabinet|prosecutor's\s+office|"
     r"presidency|palace|intelligence|state\s+department|city\s+hall|council)\b")

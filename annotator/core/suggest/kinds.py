@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
-_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+from annotator.core.pattern_cache import compile_re
+
+_TWO_NAMES = compile_re(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
 # Bodies whose names end in a document word: "the U.S. Geological Survey" speaks, it is no survey.
-SURVEY_BODIES = re.compile(r"\b(?:Geological|Ordnance)\s+Survey\b")
+SURVEY_BODIES = compile_re(r"\b(?:Geological|Ordnance)\s+Survey\b")
 
 class SourceKinds:
     """The noun phrase kinds of one lexicon."""
@@ -19,12 +21,12 @@ class SourceKinds:
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
         self.unnamed_heads = {x.lower() for x in w["unnamed_heads"]}
-        self._outlet_phrase = re.compile(rf"\s*{outlet}\s*(?:{media})?\s*")
-        self._media_word = re.compile(rf"\b(?i:{media})\b")
-        self._doc_word = re.compile(rf"\b(?:{doc})s?\b")
-        self._platform_phrase = re.compile(rf"\s*(?:{platform})\s*")
-        self.platform_lead = re.compile(rf"\s*{platform}\b")  # "according to X", "per Telegram"
-        self.doc_head = re.compile(rf"(?:the\s+)?(?:[\w'’.-]+\s+){{0,6}}?(?:{doc})s?\b", re.IGNORECASE)
+        self._outlet_phrase = compile_re(rf"\s*{outlet}\s*(?:{media})?\s*")
+        self._media_word = compile_re(rf"\b(?i:{media})\b")
+        self._doc_word = compile_re(rf"\b(?:{doc})s?\b")
+        self._platform_phrase = compile_re(rf"\s*(?:{platform})\s*")
+        self.platform_lead = compile_re(rf"\s*{platform}\b")  # "according to X", "per Telegram"
+        self.doc_head = compile_re(rf"(?:the\s+)?(?:[\w'’.-]+\s+){{0,6}}?(?:{doc})s?\b", re.IGNORECASE)
 
     def is_official(self, phrase: str) -> bool:
         """Whether an unnamed speaker has an official role: "officials", "senior sources", "House leaders"."""

@@ -6,13 +6,13 @@ subject), nor an outlet as an on-record speaker ("The Record reported" is anothe
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Protocol
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest.groups import QUANTIFIER_WORDS
 
-_POSSESSIVE = re.compile(r"(?P<owner>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s+"
+_POSSESSIVE = compile_re(r"(?P<owner>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s+"
                          r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")  # "CNN's Jake Tapper"
 
 

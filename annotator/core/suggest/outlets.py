@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest.frames import alternation
 
 _PIECES = r"(?:reports?|story|stories|article|articles|investigation|piece|op-ed|editorial|broadcast|exposé|" \
           r"documentary|podcast|newsletter|column|interview)"
 _REPORTING = r"(?:reported|reports|reporting|wrote|writes|published|revealed|quoted|cited|learned|obtained)"
-_DEICTIC = re.compile(r"\b[Tt]he\s+(?P<noun>agency|paper)(?:'s|’s)?\s+(?:(?:also|later|first|further|then)\s+)?"
+_DEICTIC = compile_re(r"\b[Tt]he\s+(?P<noun>agency|paper)(?:'s|’s)?\s+(?:(?:also|later|first|further|then)\s+)?"
                       r"(?P<verb>[a-z]+)\b")
-_RESEARCH_PAPER = re.compile(r"\b(?:(?:a|an|their|his|her|its|research|white|scientific|academic|working)\s+"
+_RESEARCH_PAPER = compile_re(r"\b(?:(?:a|an|their|his|her|its|research|white|scientific|academic|working)\s+"
                              r"(?:[\w-]+\s+)?papers?|papers?\s+(?:published|in\s+the\s+journal))\b")
-_AGENCY = re.compile(r"\b(?:Agency|agency|agencies)\b")
+_AGENCY = compile_re(r"\b(?:Agency|agency|agencies)\b")
 
 
 @dataclass(frozen=True)
@@ -40,18 +41,18 @@ class OutletFrames:
     def __init__(self, words: dict[str, list[str]], outlet: str, speech: str, adverbs: str) -> None:
         nouns = alternation(words["outlet_nouns"])
         verbs = rf"(?:{speech}|{_REPORTING})"
-        self.noun_subject_re = re.compile(
+        self.noun_subject_re = compile_re(
             rf"(?:^|(?<=[\s,;(]))(?P<subj>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}?{nouns})"
             rf"(?:'s|’s)?(?:\s+(?:[A-Z][\w-]*\s+)?(?:website|reporters?|correspondents?|journalists?|{_PIECES}))?"
             rf"\s+{adverbs}{verbs}\b")
-        self.piece_re = re.compile(
+        self.piece_re = compile_re(
             rf"\b{_PIECES}\s+(?:(?:first\s+|later\s+)?(?:published|aired|broadcast|run|carried|released)\s+)?"
             rf"(?:by|from|in|on)\s+(?P<outlet>{outlet})"
             rf"|(?P<owner>{outlet})(?:'s|’s|'|’)\s+(?:[A-Z]?[\w-]+\s+)?(?:{_PIECES}|correspondents?|reporters?)\b")
-        self.news_agency_re = re.compile(rf"\b{alternation(words['news_agencies'], case=True)}\b|\b(?i:news\s+agenc)")
-        self.newspaper_re = re.compile(rf"\b(?i:newspapers?)\b|{outlet}")
-        self.verbs_re = re.compile(rf"^{verbs}$")
-        self.piece_word_re = re.compile(rf"\b(?:{_PIECES}|correspondents?|reporters?)\b")
+        self.news_agency_re = compile_re(rf"\b{alternation(words['news_agencies'], case=True)}\b|\b(?i:news\s+agenc)")
+        self.newspaper_re = compile_re(rf"\b(?i:newspapers?)\b|{outlet}")
+        self.verbs_re = compile_re(rf"^{verbs}$")
+        self.piece_word_re = compile_re(rf"\b(?:{_PIECES}|correspondents?|reporters?)\b")
 
     def hits(self, text: str) -> list[OutletHit]:
         """Outlets that a common noun names as speaker, and outlets whose own piece is cited."""

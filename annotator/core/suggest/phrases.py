@@ -22,11 +22,12 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest.cues import phrase_body
 
-_START = re.compile(r"(?<![\w@])(?=\S)")  # where a phrase may begin: its guard, then no space
-_TOKEN = re.compile(r"\S+")
-_WORD_CHAR = re.compile(r"\w")
+_START = compile_re(r"(?<![\w@])(?=\S)")  # where a phrase may begin: its guard, then no space
+_TOKEN = compile_re(r"\S+")
+_WORD_CHAR = compile_re(r"\w")
 _ANY = None  # the trie key of `*`
 _END = "end"
 _NEXT = "next"
@@ -60,7 +61,7 @@ def any_phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
             for key in ([" "] if position else []) + keys:
                 node = node.setdefault(key, {})
         node[_END] = {}
-    return re.compile(r"(?<![\w@])(?:" + _render(trie) + r")(?![\w])", re.IGNORECASE)
+    return compile_re(r"(?<![\w@])(?:" + _render(trie) + r")(?![\w])", re.IGNORECASE)
 
 
 def _render(node: dict) -> str:
@@ -91,7 +92,7 @@ class PhraseMatcher:
             self.groups.append((category, confidence))
             bodies = sorted(((phrase_body(p), p) for p in phrases), key=lambda pair: len(pair[0]), reverse=True)
             if len(bodies) <= alternation_up_to:
-                self._alternations[group] = re.compile(
+                self._alternations[group] = compile_re(
                     r"(?<![\w@])(?:" + "|".join(body for body, _ in bodies) + r")(?![\w])", re.IGNORECASE)
                 self._finders[group] = any_phrase_pattern(phrases)
                 alternated += phrases
@@ -180,6 +181,6 @@ class PhraseMatcher:
     def _pattern(self, index: int) -> re.Pattern[str]:
         pattern = self._patterns.get(index)
         if pattern is None:
-            pattern = re.compile(r"(?<![\w@])(?:" + phrase_body(self._phrases[index]) + r")(?![\w])", re.IGNORECASE)
+            pattern = compile_re(r"(?<![\w@])(?:" + phrase_body(self._phrases[index]) + r")(?![\w])", re.IGNORECASE)
             self._patterns[index] = pattern
         return pattern

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest.hit import SPEAKERS, Hit
 
 _HEDGE = (r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Mm]ore\s+than|[Ll]ess\s+than|[Ff]ewer\s+than|[Oo]ver|[Rr]oughly|"
@@ -39,7 +40,7 @@ _VERBS = (r"say|says|said|told|reported|believe|believes|believed|think|thinks|t
           r"expected|feel|feels|felt|agree|agrees|agreed|disagree|disagrees|disagreed|fear|fears|feared|worry|"
           r"worries|worried|blame|blames|blamed|view|views|viewed|consider|considers|considered")
 _ADVERBS = r"(?:(?:also|still|now|already|would|will|do|did|not|strongly|somewhat)\s+)*"
-_LEAD = re.compile(r"%|(?i:percent|per\s+cent|majority|minority|plurality|half|third|quarter|fifth|"
+_LEAD = compile_re(r"%|(?i:percent|per\s+cent|majority|minority|plurality|half|third|quarter|fifth|"
                    r"\b(?:in|out\s+of)\s+(?:every\s+)?(?:10|ten|five|5|four|4|three|3)\b)")
 
 
@@ -57,7 +58,7 @@ class PollFrames:
         share = (rf"{_HEDGE}{_NUMBER_SHARE}\s+of\s+(?:the\s+|all\s+)?(?:{word}\s+){{0,3}}?{word}"
                  rf"|{_HEDGE}{_WORD_SHARE}\s+of\s+(?:the\s+|all\s+)?{_POPULATION}"
                  rf"|{_HEDGE}{_IN_TEN}\s+(?:of\s+)?(?:the\s+|all\s+)?{_POPULATION}")
-        return cls(re.compile(rf"(?<![\w-])(?P<share>{share})\s+{_ADVERBS}(?:{_VERBS})\b"))
+        return cls(compile_re(rf"(?<![\w-])(?P<share>{share})\s+{_ADVERBS}(?:{_VERBS})\b"))
 
     def apply(self, text: str, hits: list[Hit]) -> list[Hit]:
         """`hits` with the poll's document hit added and the share's speaker read by the rules gone."""

@@ -12,18 +12,19 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.frames import alternation
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.speakers import NAME, QUOTE_OPEN
 
-_BYLINE = re.compile(r"\((?P<handle>@\w{1,30})\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
-_HANDLE_START = re.compile(r"^(?:undefined\s+)?@\w+")
-_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|x\.com|twitter\.com|truthsocial\.com)/\S+")
-_POST_BY = re.compile(r"\b(?:tweet|post|message|status\s+update|comment)\s+(?:by|from)\s+(?:user\s+|blogger\s+)?"
+_BYLINE = compile_re(r"\((?P<handle>@\w{1,30})\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+_HANDLE_START = compile_re(r"^(?:undefined\s+)?@\w+")
+_LINK = compile_re(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|x\.com|twitter\.com|truthsocial\.com)/\S+")
+_POST_BY = compile_re(r"\b(?:tweet|post|message|status\s+update|comment)\s+(?:by|from)\s+(?:user\s+|blogger\s+)?"
                       r"(?P<who>@\w{2,30}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?=[^.;:]{0,30}?\b(?:read|reads|"
                       r"said|says|stated|states|declared)\b|\s*:)")
-_POSTER = re.compile(rf"\s*(?:(?P<name>{NAME})(?:,\s+[^,]{{2,80}},)?\s*)?"
+_POSTER = compile_re(rf"\s*(?:(?P<name>{NAME})(?:,\s+[^,]{{2,80}},)?\s*)?"
                      rf"(?:(?:user|account|member)\s+)?(?:\(?(?P<handle>@\w{{2,30}})\)?\s*)?(?:\w+ly\s+)?$")
 
 
@@ -37,8 +38,8 @@ def byline_author(text: str) -> str | None:
     return sources.clean(name.split(".")[-1]) or byline.group("handle")
 
 
-_SOME = re.compile(r"\b(?:[Oo]ne|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]nother|[Tt]wo|[Tt]hree)\s+$")
-_NAMED_NEXT = re.compile(r"\s+(?:@\w|[A-Z])")
+_SOME = compile_re(r"\b(?:[Oo]ne|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]nother|[Tt]wo|[Tt]hree)\s+$")
+_NAMED_NEXT = compile_re(r"\s+(?:@\w|[A-Z])")
 
 
 class PostFrames:
@@ -52,19 +53,19 @@ class PostFrames:
         self.platform = alternation(words["platforms"], case=True)
         post = alternation(words["post_nouns"])
         post_noun = alternation(words["post_nouns"], case=True)
-        self.word_re = re.compile(rf"\b(?:{post_noun})\b")  # "a post", not "Washington Post"
-        self._posting_re = re.compile(rf"\b{alternation(words['posting_verbs'], case=True)}\b")
-        self._platform_re = re.compile(
+        self.word_re = compile_re(rf"\b(?:{post_noun})\b")  # "a post", not "Washington Post"
+        self._posting_re = compile_re(rf"\b{alternation(words['posting_verbs'], case=True)}\b")
+        self._platform_re = compile_re(
             rf"(?:\b(?:on|to|via|across)\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]++\s+){{0,2}}?"
             rf"(?P<p1>{self.platform})\b(?!\.\w)|\b(?P<p2>{self.platform})\s+(?:{post})\b"
             rf"|\b(?:posted|tweeted|retweeted|reposted)\b)")
-        self._frame_re = re.compile(
+        self._frame_re = compile_re(
             rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:(?:series|number|string|flurry|couple)\s+of\s+)?"
             rf"(?:[\w-]++\s+){{0,2}}?(?:{post_noun})\b"  # "In a series of Wednesday morning tweets, Trump said"
             rf"[^.]{{0,60}}?\b(?:{speech}|theorized|wrote|writing)\b"
             rf"|\b(?:writing|wrote|said|posted|admitted)\s+(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+"
             rf"(?:[\w-]++\s+)?(?:{post})\b")
-        self._member_re = re.compile(
+        self._member_re = compile_re(
             rf"\b(?:{self.platform})\s+(?:users?|group|groups|page|pages|account|accounts|members?|friends?)\b")
 
     def hits(self, text: str) -> list[Hit]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.responses import RulesView
 
-_DOMAIN = re.compile(r"[A-Z][\w-]*\.(?:com|net|co\.uk|com\.au)")
-_QUOTES_AS = re.compile(r"(?P<quoter>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:quotes|quoted|cites|cited)\s+"
+_DOMAIN = compile_re(r"[A-Z][\w-]*\.(?:com|net|co\.uk|com\.au)")
+_QUOTES_AS = compile_re(r"(?P<quoter>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:quotes|quoted|cites|cited)\s+"
                         r"(?P<quoted>[^,;:]{2,80}?)\s+as\s+(?:saying|stating|telling|writing)\b")
 
 

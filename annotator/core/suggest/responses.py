@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.roles import ARMED
 from annotator.core.suggest.speakers import NAME, NOBODY, leading_name
 
-_RESPONSE = re.compile(
+_RESPONSE = compile_re(
     r"(?:\b(?:has|have|had)\s+)?(?:\b(?:declined|refused|was\s+unable|were\s+unable|would\s+not|did\s+not\s+wish)"
     r"\s+to\s+(?:immediately\s+)?(?:comment|confirm|deny|discuss|elaborate|answer|say)"
     r"|\bchimed\s+in\s+to\s+(?:deny|confirm|dispute|reject)"
@@ -30,11 +31,11 @@ _RESPONSE = re.compile(
     r"|\b(?:pushed|pushes|push)\s+back\s+(?:on|against)|\b(?:hit|hits|fired|fires|shot)\s+back\s+at)\b")
 _RESPONSE_WORDS = ("declin", "refus", "unable", "would", "did", "chimed", "directed", "had", "claimed", "push",
                    "back")  # every response frame holds one of them (single words: any space may follow)
-_SUBJECT = re.compile(
+_SUBJECT = compile_re(
     rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"
     rf"\b[A-Z][\w'’-]+\s+(?:{ARMED}))\s*,?\s*$")
-_PASSIVE = re.compile(
+_PASSIVE = compile_re(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:(?:further|also|since|later|"
     r"strongly|flatly|publicly|repeatedly)\s+)?(?P<verb>denied|disputed|rejected|confirmed|contested|"
     r"emphasi[sz]ed|stressed|challenged|refuted|questioned|critici[sz]ed|condemned|dismissed|echoed|"
@@ -42,7 +43,7 @@ _PASSIVE = re.compile(
     r"denounced|lauded)\s+by\s+(?P<agent>[^,;.:“”\"]{2,80})")
 
 
-_MADE_BY = re.compile(
+_MADE_BY = compile_re(
     r"(?i:\b(?:statement|pledge|promise|announcement|remarks|comments|warning|claims?|accusations?|apology|appeal|"
     r"threat|denial)s?\s+(?:\w+\s+){0,2}?(?:made|issued|given|offered|delivered|released)\s+(?:\w+ly\s+)?by)\s+"
     r"(?P<agent>[^,;.:“”\"]{2,80})")

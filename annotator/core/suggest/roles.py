@@ -8,8 +8,8 @@ and so does a body's statement ("A U.S. embassy statement condemned the attack")
 
 from __future__ import annotations
 
-import re
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.frames import alternation
 from annotator.core.suggest.hit import Hit
@@ -31,15 +31,15 @@ class RoleFrames:
 
     def __init__(self, institutions: list[str], speech: str) -> None:
         tail = rf"(?:,\s+[^,“”]{{2,80}},)?\s+{ADVERBS}(?:{speech})\b"
-        self._role = re.compile(rf"(?:^|(?<=[\s,;:(]))(?P<subj>{_OWNER}\s+(?:[\w-]+\s+){{0,2}}?"
+        self._role = compile_re(rf"(?:^|(?<=[\s,;:(]))(?P<subj>{_OWNER}\s+(?:[\w-]+\s+){{0,2}}?"
                                 rf"(?:{alternation(list(_ROLES))}){_OF}){tail}")
-        self._body = re.compile(rf"(?:^|(?<=[\s,;:(]))(?P<subj>{_OWNER}\s+(?:[\w-]+\s+){{0,2}}?"
+        self._body = compile_re(rf"(?:^|(?<=[\s,;:(]))(?P<subj>{_OWNER}\s+(?:[\w-]+\s+){{0,2}}?"
                                 rf"(?:{alternation(institutions)})\s+(?:of|for)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)"
                                 rf"{tail}")
-        self._statement = re.compile(  # "A U.S. embassy statement condemned the attack"
+        self._statement = compile_re(  # "A U.S. embassy statement condemned the attack"
             rf"^\s*(?:[Aa]n?|[Tt]he)\s+(?P<subj>(?:[\w.'’-]+\s+){{0,3}}?(?:{alternation(institutions)}))\s+"
             rf"(?:statement|communiqu[eé])\s+{ADVERBS}(?:{speech})\b")
-        self._party = re.compile(rf"^\s*(?P<subj>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:{_PARTIES}))\s+{ADVERBS}"
+        self._party = compile_re(rf"^\s*(?P<subj>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)?(?:{_PARTIES}))\s+{ADVERBS}"
                                  rf"(?:{speech})\b")
 
     def hits(self, text: str) -> list[Hit]:

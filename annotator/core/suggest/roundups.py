@@ -17,20 +17,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest.guideline_pass import BODY_NAME_WORDS
 from annotator.core.suggest.hit import Hit
 
-_COMMUNITY = re.compile(r"\b(?:bloggers|blogosphere|netizens|blogs|(?:Facebook|Twitter|Weibo|VKontakte|Instagram|"
+_COMMUNITY = compile_re(r"\b(?:bloggers|blogosphere|netizens|blogs|(?:Facebook|Twitter|Weibo|VKontakte|Instagram|"
                         r"TikTok|Telegram)\s+(?:users|user(?=\s+(?-i:[A-Z@]))|groups?|pages?|friends))\b", re.IGNORECASE)
-_WRITING = re.compile(
+_WRITING = compile_re(
     r"\b(?:writes|wrote|notes|noted|finds|found|calls|called|explains|explained|observes|observed|argues|"
     r"argued|asks|asked|wonders|wondered|reflects|reflected|shares|shared|posts|posted|tweets|tweeted|"
     r"blogs|blogged|comments|commented|adds|added|disagrees|disagreed|agrees|agreed|laments|lamented|"
     r"recalls|recalled|responds|responded|concludes|concluded|complains|complained|describes|described)\b")
 _ALOUD = "told|tells|interview|conference|speech|statement|briefing|reporters|journalists|audience"
-_SPOKEN = re.compile(rf"\b(?:said|says|say|{_ALOUD})\b", re.IGNORECASE)
-_SPOKEN_SETTING = re.compile(rf"\b(?:{_ALOUD}|ceremony|prize|award|court|hearing|rally)\b", re.IGNORECASE)
-_BODY = re.compile(rf"\b(?:{BODY_NAME_WORDS}|Government|Police|Army|Embassy|President|Minister)\b")
+_SPOKEN = compile_re(rf"\b(?:said|says|say|{_ALOUD})\b", re.IGNORECASE)
+_SPOKEN_SETTING = compile_re(rf"\b(?:{_ALOUD}|ceremony|prize|award|court|hearing|rally)\b", re.IGNORECASE)
+_BODY = compile_re(rf"\b(?:{BODY_NAME_WORDS}|Government|Police|Army|Embassy|President|Minister)\b")
 _CONFIDENCE = 0.7
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.according import according_hits
 from annotator.core.suggest.appositions import Appositions
@@ -35,19 +36,19 @@ from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, NOBODY, QUOTED_A
 
 _NOT_MODIFIERS = ("according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|"
                   "because|since|if|when|as|so")  # words that end, not describe, the group before "officials"
-_LETTERS = re.compile(r"[^\W\d_]+")
-_PEOPLE_ADJECTIVE = re.compile(r"(?:an|ern|ic|ish|ese|i|member|Gulf|Baltic|Balkan|Arab|Nordic)$")
-_CLAUSE_END = re.compile(r"[;:—]|,?\s+(?:although|though|but|whereas|while|because)\s", re.IGNORECASE)
-_INVERTED_END = re.compile(
+_LETTERS = compile_re(r"[^\W\d_]+")
+_PEOPLE_ADJECTIVE = compile_re(r"(?:an|ern|ic|ish|ese|i|member|Gulf|Baltic|Balkan|Arab|Nordic)$")
+_CLAUSE_END = compile_re(r"[;:—]|,?\s+(?:although|though|but|whereas|while|because)\s", re.IGNORECASE)
+_INVERTED_END = compile_re(
     r"\s*(?:$|[,.;:!?)”\"’—–-]|(?:who|familiar|close|with|speaking|on|in|at|from|of|based|involved|"
     r"knowledgeable|briefed|told|tell|said|say|says)\b)", re.IGNORECASE)
 
 
 # Right before the speech verb after an unnamed group: another subject, whose verb it is ("surprised church
 # officials when he announced"); "Residents who fled when the shelling began said" keeps its speakers.
-_OTHER_SUBJECT = re.compile(rf"\b(?:he|she|I|we)\s+{ADVERBS}$", re.IGNORECASE)  # "they" may be the group
+_OTHER_SUBJECT = compile_re(rf"\b(?:he|she|I|we)\s+{ADVERBS}$", re.IGNORECASE)  # "they" may be the group
 # Before an unnamed group that is spoken to: "speaking to supporters", "told reporters", "addressing residents".
-_AUDIENCE = re.compile(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talks|said|says|explained|explaining|"
+_AUDIENCE = compile_re(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talks|said|says|explained|explaining|"
                        r"wrote|writing|appealed|appealing|pledged|pledging|promised|promising)\s+to|told|tells|telling|"
                        r"addressing|addressed|urged|urging|thanked|thanking)\s+(?:the\s+|his\s+|her\s+|their\s+|"
                        r"its\s+|a\s+crowd\s+of\s+)?$", re.IGNORECASE)
@@ -55,7 +56,7 @@ _AUDIENCE = re.compile(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talk
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
-_RELAY_END = re.compile(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according)\s+\S*\s*$")
+_RELAY_END = compile_re(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according)\s+\S*\s*$")
 
 
 class Rules:
@@ -69,9 +70,9 @@ class Rules:
         self.title_adjectives = frozenset(w["title_adjectives"])  # "former", "acting": a title may start so
         self.phrase_res = _phrase_patterns(lexicon)
         self.speech = _alt(w["speech_verbs"], case=True)
-        self.speech_re = re.compile(rf"\b{self.speech}\b")
+        self.speech_re = compile_re(rf"\b{self.speech}\b")
         compile_frames(self.speech_re)  # "He said", "the official added": compiled with the rules
-        self.frame_word_re = re.compile(r"\b(?i:according|per|by|citing|quoted)\b")
+        self.frame_word_re = compile_re(r"\b(?i:according|per|by|citing|quoted)\b")
         self.media = _alt(w["media_nouns"])
         self.posts = PostFrames(w, self.speech_re, self.speech, self._posting_name)
         self.appositions = Appositions(self.speech)
@@ -95,18 +96,18 @@ class Rules:
                           r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+\b)?")
         # every outlet starts with a capital, a digit or "the": the lookahead skips other positions fast
         self.outlet = rf"(?=[A-Z\d]|the\s)(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
-        self.outlet_re = re.compile(self.outlet)
+        self.outlet_re = compile_re(self.outlet)
         outlet_kinds = _alt(w["outlet_kinds"], case=True)  # "told X television": what follows a name
-        self.media_word_re = re.compile(rf"\b{_alt(w['outlet_kinds'] + w['media_words'])}\b")
+        self.media_word_re = compile_re(rf"\b{_alt(w['outlet_kinds'] + w['media_words'])}\b")
         self.outlet_frames = OutletFrames(w, self.outlet, self.speech, ADVERBS)
-        self.media_relay_re = re.compile(
+        self.media_relay_re = compile_re(
             r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*"
             rf"(?:the\s+)?(?P<outlet>(?:[\w'’.-]++\s+){{1,3}}{outlet_kinds})\b")
-        self.told_outlet_re = re.compile(
+        self.told_outlet_re = compile_re(
             rf"\b(?:told|telling|tells|to|with|in|on|by|from|per|for)\s+(?P<outlet>{self.outlet})"
             rf"(?:\s+(?:{self.media}))?", re.UNICODE)
         reporting = _alt(w["reporting_words"], case=True)  # "Reuters reported", "the BBC's analysis"
-        self.outlet_frame_re = re.compile(
+        self.outlet_frame_re = compile_re(
             rf"(?P<outlet>{self.outlet})(?:'s|’s)?(?:\s+{self.media})?\s+{ADVERBS}(?:[a-z]+\s+)?"
             rf"(?:(?:first\s+)?(?:{reporting}|{self.speech})|was\s+(?:the\s+)?first\s+to\s+report)\b")
 
@@ -119,11 +120,11 @@ class Rules:
                  + w["bare_unnamed_heads"]]
         self.unnamed_words = frozenset(found[-1] for found in words) if all(words) else None
         dets = _alt(w["unnamed_determiners"])
-        self.unnamed_re = re.compile(
+        self.unnamed_re = compile_re(
             rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
             rf"|(?P<bare>(?:(?!(?:{self.speech}|{_NOT_MODIFIERS})\b)[A-Za-z.-]++\s+){{0,2}}"
             rf"(?:{_alt(w['bare_unnamed_heads'])}|{_SPECIALISTS})))\b(?!\s+[A-Z][a-z])")  # not "said officials"
-        self.named_subject_re = re.compile(
+        self.named_subject_re = compile_re(
             rf"(?<![\w'’.-])(?P<subj>(?!{_OPENING}\s)(?:[a-z][\w-]*+\s+)?{NAME}"
             rf"(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
             # an apposition may end in a one-word place after a comma: ", who flew in from the capital, Lima,"
@@ -135,20 +136,20 @@ class Rules:
             r"(?!(?<=states)\s+[A-Z])"  # "Central American states Mexico and Panama": a noun
             r"(?!(?<=agreed)\s+to\b)")  # "Facebook has agreed to share the ads": no statement
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
-        self.qualifier_re = re.compile(rf"\s+(?:of|from|at|in|inside|within|for)\s+(?:the\s+|a\s+|an\s+)?[\w'’.-]+"
+        self.qualifier_re = compile_re(rf"\s+(?:of|from|at|in|inside|within|for)\s+(?:the\s+|a\s+|an\s+)?[\w'’.-]+"
                                        rf"(?:\s+[\w'’.-]+){{0,2}}?(?=,?\s+{ADVERBS}(?:{self.speech})\b)")
-        self.by_speaker_re = re.compile(rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted)\s+$",
+        self.by_speaker_re = compile_re(rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted)\s+$",
                                         re.IGNORECASE)
-        self.speech_before_re = re.compile(rf"(?:{self.speech})\s+$", re.IGNORECASE)
+        self.speech_before_re = compile_re(rf"(?:{self.speech})\s+$", re.IGNORECASE)
         self.colon_re = colon_quote_pattern(NAME)
-        self.some_like_re = re.compile(
+        self.some_like_re = compile_re(
             rf"(?P<some>\b(?:[Ss]ome|[Mm]any|[Oo]thers|[Ss]everal)(?:\s+[a-z]+)?),?\s+(?:like|such\s+as|including)\s+"
             rf"(?P<name>{NAME})(?:\s+and\s+{NAME})?,?\s+{ADVERBS}(?:{self.speech})\b")
-        self.colon_intro_re = re.compile(
+        self.colon_intro_re = compile_re(
             rf"\s*(?P<subj>{NAME})(?:,\s+[^,:]{{2,80}},)?\s+(?P<verb>is|was|are|were|has|had|remains|remained|seems|"
             rf"seemed|sounds|sounded|puts|put|offers|offered|takes|took|sees|saw|gives|gave|shares|shared|"
             rf"disagrees|disagreed|agrees|agreed)\b[^:.!?]*:\s*$")
-        self.said_name_re = re.compile(
+        self.said_name_re = compile_re(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
             rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)"  # "say that …": a clause follows
             rf"(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME})(?P<appos>,\s+[^,.“”]{{2,80}})?"
@@ -371,7 +372,7 @@ class Rules:
         return kept + [Hit("other_outlet", o.cue, 0.85, sources.clean(o.source)) for o in outlets]
 
 
-_REPORTING = re.compile(r"(?i)report|outlet|media|news")
+_REPORTING = compile_re(r"(?i)report|outlet|media|news")
 # A word that opens a phrase of place or time, never a subject: "In Washington, the spokesman, X, said"
 _OPENING = (r"(?:In|On|At|From|During|After|Before|Since|By|For|With|Under|Over|Across|Inside|Outside|Near|"
             r"Earlier|Later|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from annotator.core.pattern_cache import compile_re
+
 # Nouns that end a title placed before a name ("Defense Secretary", "Pentagon spokesperson").
 ROLE_NOUNS = frozenset("""
 spokesperson spokesman spokeswoman secretary minister president director senator sen rep representative
@@ -21,12 +23,12 @@ blogger activist writer commentator campaigner politician historian scholar jour
 user member
 """.split())
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|da|dos|das|di|del|van|von|der|la|le)"
-_PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}$")
-_APPOSITIVE = re.compile(
+_PERSON = compile_re(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}$")
+_APPOSITIVE = compile_re(
     rf"(?P<name>[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{3,80}}?),")
 _SENTENCE_CAPITAL = frozenset({"Former", "Acting", "Senior", "Longtime", "Then-", "Retired", "Outgoing", "Interim"})
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on"})
-_TRAILING_JUNK = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_TRAILING_JUNK = compile_re(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _STOP_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "However", "This", "That", "It",
                          "He", "She", "They", "We", "I", "As", "When", "While", "After", "Also", "Then"})
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from annotator.core.pattern_cache import compile_re
+
 CAP = r"(?:[A-Z][\w'’&.-]*+|al-[A-Z]?\w+|\d++\w*+)"
 NAME = (rf"(?:{CAP}(?:\s+(?:of|for|and|de|da|dos|das|di|del|della|al|bin|ibn|&|du|von|van)(?:\s+the)?\s+{CAP}|"
         rf"\s+the\s+{CAP}|\s+{CAP}){{0,7}})")
@@ -50,7 +52,7 @@ _PERSON_HEAD = r"(?:He|She|he|she)\s+" + ADVERBS
 def _with_verb(head: str, speech: re.Pattern[str]) -> re.Pattern[str]:
     """A frame's head followed by the speech verbs, compiled once (the verbs' pattern is long: building
     and hashing it again for every sentence cost more than the matching)."""
-    return re.compile(head + speech.pattern)
+    return compile_re(head + speech.pattern)
 
 
 def is_quote_only(text: str) -> bool:
@@ -103,7 +105,7 @@ def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
     return match.group(0).strip(), _UNNAMED_ROLES.get(role, "on_record")
 
 
-_ROLE_WORD = re.compile(rf"\b{_DESCRIBED}\b", re.IGNORECASE)
+_ROLE_WORD = compile_re(rf"\b{_DESCRIBED}\b", re.IGNORECASE)
 
 
 def role_of(cue: str) -> str:
@@ -149,4 +151,4 @@ def person_speaks(text: str, speech: re.Pattern[str]) -> str:
     return match.group(0)
 
 
-_GOES_ON = re.compile(r"\s*(?:He|She|They)\s+(?:then\s+)?(?:continues|continued|goes\s+on|went\s+on)\b[^.]{0,20}:\s*$")
+_GOES_ON = compile_re(r"\s*(?:He|She|They)\s+(?:then\s+)?(?:continues|continued|goes\s+on|went\s+on)\b[^.]{0,20}:\s*$")

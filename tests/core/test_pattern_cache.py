@@ -1,0 +1,172 @@
+"""Patterns compiled once per machine: the cache gives back what re.compile makes, in another
+process as in this one; a damaged, foreign or unwritable cache only means compiling again; several
+processes writing at once leave a file every one of them can read."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.core import disk_cache, pattern_cache
+from annotator.core.paths import cache_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PATTERNS = [  # (pattern, flags): named groups, flags inline and given, possessive, lookarounds, Unicode
+    (r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+(?P<title>[^,]{3,40}),\s+said", 0),
+    (r"\b(?:according\s+to|per)\s+(?P<src>\w+)", re.IGNORECASE),
+    (r"(?<![\w@])(?:spokes(?:man|woman|person)|officials?)(?![\w])", 0),
+    (r"(?i:news\s+agenc)|\bReuters\b", 0),
+    (r"[“\"‘](?P<quote>[^”\"’]{1,80})[”\"’]", 0),
+    (r"\d++\w*+|(a)?b(?(1)c|d)", 0),
+]
+SAMPLE = ("Jane Doe, a spokeswoman for the ministry, said “no comment”, according to Reuters; "
+          "officials at the news agency said 12th abc bd.")
+
+
+def _run(code: str, cache: Path) -> dict:
+    """`code` (which prints one line of JSON) in a new Python process using `cache` as its cache folder."""
+    env = {**os.environ, "ANNOTATOR_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+_COMPILE = f"""
+import json, re
+from annotator.core import pattern_cache
+found = []
+for pattern, flags in {PATTERNS!r}:
+    p = pattern_cache.compile_re(pattern, flags)
+    r = re.compile(pattern, flags)
+    found.append([p.pattern == r.pattern, p.flags == r.flags, p.groups == r.groups, p.groupindex == r.groupindex,
+                  [m.group(0) for m in p.finditer({SAMPLE!r})] == [m.group(0) for m in r.finditer({SAMPLE!r})]])
+pattern_cache.save()
+print(json.dumps({{"same": found, "counts": pattern_cache.counts}}))
+"""
+
+
+def test_a_new_process_builds_from_the_cache_the_pattern_re_compile_makes(tmp_path: Path) -> None:
+    first = _run(_COMPILE, tmp_path)
+    assert first["counts"] == {"cached": 0, "compiled": len(PATTERNS)}
+    second = _run(_COMPILE, tmp_path)
+    assert second["counts"] == {"cached": len(PATTERNS), "compiled": 0}
+    assert second["same"] == [[True] * 5] * len(PATTERNS)
+
+
+_SUGGEST = f"""
+import json
+from pathlib import Path
+from annotator.core import pattern_cache
+from annotator.core.ingest.formats import load
+from annotator.core.ingest.segment import split_sentences
+from annotator.core.suggest.suggester import Suggester
+out = []
+for path in sorted(Path({str(ROOT / "tests" / "data" / "suggest" / "other")!r}).glob("*.md"))[:12]:
+    body = load(path)[0].body
+    texts = [body[a:b] for a, b in split_sentences(body)]
+    out.append([[s.idx, s.category, s.source, s.cue, s.confidence] for s in Suggester().suggest(texts)])
+print(json.dumps({{"suggestions": out, "counts": pattern_cache.counts}}))
+"""
+
+
+def test_the_suggestions_are_the_same_from_the_cache(tmp_path: Path) -> None:
+    cold = _run(_SUGGEST, tmp_path)
+    assert cold["counts"]["compiled"] > 50  # (a pattern two modules share is compiled once)
+    warm = _run(_SUGGEST, tmp_path)
+    assert warm["counts"]["compiled"] == 0 and warm["counts"]["cached"] == sum(cold["counts"].values())
+    assert warm["suggestions"] == cold["suggestions"] and any(warm["suggestions"])
+
+
+def test_a_damaged_cache_file_is_compiled_again_and_written_anew(tmp_path: Path) -> None:
+    _run(_COMPILE, tmp_path)
+    (file,) = tmp_path.glob("patterns-*.marshal")
+    file.write_bytes(b"\x00not marshal data" * 10)
+    again = _run(_COMPILE, tmp_path)
+    assert again["counts"] == {"cached": 0, "compiled": len(PATTERNS)}
+    assert again["same"] == [[True] * 5] * len(PATTERNS)
+    assert _run(_COMPILE, tmp_path)["counts"]["cached"] == len(PATTERNS)
+
+
+def test_an_entry_the_engine_refuses_is_compiled_again(monkeypatch) -> None:
+    pattern = r"(?P<refused>entry)\s+\d+"
+    monkeypatch.setattr(pattern_cache, "_known", {(pattern, 0): (0, [999_999, 1, 2], 1, {"refused": 1}, (None,))})
+    monkeypatch.setattr(pattern_cache, "_new", {})
+    compiled = pattern_cache.compile_re(pattern)
+    assert compiled.search("an entry 42").group("refused") == "entry"
+    assert (pattern, 0) not in pattern_cache._known and (pattern, 0) in pattern_cache._new
+
+
+def test_with_no_cache_folder_patterns_still_compile(tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ANNOTATOR_CACHE_DIR", str(blocker / "cache"))
+    assert cache_dir() is None
+    assert disk_cache.store("anything", {"a": 1}) is False and disk_cache.load("anything") is None
+    assert _run(_COMPILE, blocker / "cache")["same"] == [[True] * 5] * len(PATTERNS)
+
+
+def test_a_value_of_another_kind_is_not_read_as_one(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ANNOTATOR_CACHE_DIR", str(tmp_path))
+    assert disk_cache.store("patterns-x", [1, 2, 3])
+    monkeypatch.setattr(pattern_cache, "_NAME", "patterns-x")
+    monkeypatch.setattr(pattern_cache, "_known", None)
+    assert pattern_cache._entries() == {}
+
+
+_WRITER = """
+import json, sys
+from annotator.core import pattern_cache
+for round in range(15):
+    for i in range(4):
+        pattern_cache.compile_re(rf"writer{sys.argv[1]}-{round}-{i}-(?P<n>\\d+)")
+    pattern_cache.save()
+print(json.dumps(pattern_cache.counts))
+"""
+
+
+def test_processes_saving_at_once_leave_a_readable_file(tmp_path: Path) -> None:
+    env = {**os.environ, "ANNOTATOR_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    writers = [subprocess.Popen([sys.executable, "-c", _WRITER, str(n)], env=env, stdout=subprocess.PIPE)
+               for n in range(4)]
+    assert all(w.wait(timeout=120) == 0 for w in writers)
+    for w in writers:
+        w.stdout.close()
+    (file,) = tmp_path.glob("patterns-*.marshal")
+    assert not list(tmp_path.glob("*.tmp"))
+    check = f"""
+import json, marshal
+entries = marshal.loads(open({str(file)!r}, "rb").read())
+print(json.dumps(sorted({{k[0].split("-")[0] for k in entries}})))
+"""
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    writers_kept = json.loads(out.stdout)
+    assert writers_kept and set(writers_kept) <= {f"writer{n}" for n in range(4)}
+
+
+@pytest.fixture()
+def fresh_model(monkeypatch, tmp_path: Path):
+    """learned._model as a new process finds it, with `tmp_path` as the cache folder."""
+    from annotator.core.suggest import learned
+    monkeypatch.setenv("ANNOTATOR_CACHE_DIR", str(tmp_path))
+    learned._model.cache_clear()
+    yield learned
+    learned._model.cache_clear()
+
+
+def test_the_detector_weights_come_from_the_cache_only_for_the_same_file(fresh_model, tmp_path: Path) -> None:
+    model, digest = fresh_model._model()
+    assert disk_cache.load("detector") == (digest, model)
+    disk_cache.store("detector", ("another-model", {"threshold": 0.5, "detect": {}, "category": {"x": {}}}))
+    fresh_model._model.cache_clear()
+    assert fresh_model._model() == (model, digest)
+    disk_cache.store("detector", (digest, {"threshold": 7}))  # this file's digest, weights damaged
+    fresh_model._model.cache_clear()
+    assert fresh_model._model() == (model, digest)
+    fresh_model._model.cache_clear()
+    assert fresh_model._model() == (model, digest) and disk_cache.load("detector") == (digest, model)
