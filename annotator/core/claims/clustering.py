@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from annotator.core.claims.features import SentenceVector, Weights, similarity
 from annotator.core.errors import Cancelled
@@ -65,24 +66,29 @@ def edges(vectors: Sequence[SentenceVector], articles: Sequence[int], *, thresho
                 pair_postings.setdefault((frequent[x], frequent[y]), []).append(i)
     found: dict[tuple[int, int], float] = {}
     total = len(vectors)
+    dated = [d for d in days or () if d is not None]
+    windowed = bool(dated) and max(dated) - min(dated) > thresholds.max_days_apart  # else every pair is near
     for i, vector in enumerate(vectors):
         if progress is not None and i % 200 == 0 and not progress(i, total):
             raise Cancelled()
+        day = days[i] if windowed else None
+
+        def near(j: int) -> bool:  # published within the window of sentence i's article, or undated
+            return day is None or days[j] is None or abs(days[j] - day) <= thresholds.max_days_apart
+
         candidates: set[int] = set()
         for term in vector.weights:
             if term not in common:
-                candidates.update(postings[term])
+                candidates.update(postings[term] if day is None else filter(near, postings[term]))
         frequent = sorted((t for t in vector.weights if t in common), key=lambda t: -vector.weights[t])
         pairs = ((frequent[x], frequent[y]) for x in range(len(frequent)) for y in range(x + 1, len(frequent)))
-        for pair in pairs:  # the rarest pairs first, until the sentence has enough candidates
+        for pair in pairs:  # the rarest pairs first, until the sentence has enough candidates in its window
             if len(candidates) >= 2 * thresholds.max_postings:
                 break
-            candidates.update(pair_postings[min(pair), max(pair)][: thresholds.max_postings])
-        day = days[i] if days is not None else None
+            listed = pair_postings[min(pair), max(pair)]
+            candidates.update(islice(listed if day is None else filter(near, listed), thresholds.max_postings))
         for j in candidates:
             if j > i and articles[j] != articles[i]:
-                if day is not None and days[j] is not None and abs(days[j] - day) > thresholds.max_days_apart:
-                    continue
                 score = similarity(vector, vectors[j], weights=weights)
                 if score >= thresholds.edge_at:
                     found[(i, j)] = score

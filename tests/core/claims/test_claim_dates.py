@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from annotator.core.claims.clustering import Thresholds, edges
 from annotator.core.claims.compute import METHOD, compute_claims
+from annotator.core.claims.features import SentenceVector, Weights
 from annotator.core.claims.refresh import ensure_claims
 from annotator.core.ops.articles import SetPublished
 from annotator.core.records import ParsedArticle, SentenceText
@@ -77,3 +79,16 @@ def test_a_date_changed_while_claims_are_grouped_leaves_them_stale(project: Proj
     assert project.claims.is_stale(METHOD)
     recompute(project)
     assert not project.claims.is_stale(METHOD) and project.claims.list() == []
+
+
+def test_an_older_story_told_at_length_does_not_crowd_out_a_later_ones_candidates() -> None:
+    # 30 sentences of a story told a year earlier hold the same common words; with 5 postings a term the
+    # later pair's candidates would all be the older story's sentences, all out of the date window
+    thresholds = Thresholds(max_postings=5)
+    words = {"quake": 1.0, "struck": 1.0, "city": 1.0, "magnitude": 1.0}
+    vectors = [SentenceVector(dict(words), 4.0) for _ in range(32)]
+    articles = list(range(32))
+    days = [0] * 30 + [400, 401]
+    found = edges(vectors, articles, thresholds=thresholds, weights=Weights(), days=days)
+    assert (30, 31) in found
+    assert not any(i < 30 <= j for i, j in found)
