@@ -148,7 +148,8 @@ class Rules:
         self.colon_intro_re = compile_re(
             rf"\s*(?P<subj>{NAME})(?:,\s+[^,:]{{2,80}},)?\s+(?P<verb>is|was|are|were|has|had|remains|remained|seems|"
             rf"seemed|sounds|sounded|puts|put|offers|offered|takes|took|sees|saw|gives|gave|shares|shared|"
-            rf"disagrees|disagreed|agrees|agreed)\b[^:.!?]*:\s*$")
+            rf"disagrees|disagreed|agrees|agreed|continues|continued|draws|drew|compares|compared|reflects|"
+            rf"reflected|lists|listed|reminds|reminded|points\s+out|pointed\s+out)\b[^:.!?]*:\s*$")
         self.said_name_re = compile_re(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
             rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)"  # "say that …": a clause follows

@@ -99,13 +99,17 @@ def test_who_posts_is_the_posts_source(suggester: Suggester, sentence: str, expe
     ("Opposition activist/blogger Oleg Marin calls this “electoral theft”.", "Oleg Marin, Opposition activist/blogger"),
     ("Economist and blogger Sergei Petrov believes that the governor was forced out.", "Sergei Petrov, blogger"),
     ("Ng E-Jay is unconvinced of the logic of a code of conduct:", "Ng E-Jay"),
+    ("Marta Ruiz draws a parallel to the protests of 2011:", "Marta Ruiz"),
+    ("Marta Ruiz compares the two budgets:", "Marta Ruiz"),
+    ("Marta Ruiz points out the obvious flaw:", "Marta Ruiz"),
 ])
 def test_writers_titled_by_what_they_do_and_a_named_speaker_before_a_colon(suggester: Suggester, sentence: str,
                                                                          source: str) -> None:
     assert ("on_record", source) in suggested(suggester, sentence)
 
 
-@pytest.mark.parametrize("sentence", ["The agenda is as follows:", "The new rules are:"])
+@pytest.mark.parametrize("sentence", ["The agenda is as follows:", "The new rules are:",
+                                      "The fighting continued through the night:", "The list continues:"])
 def test_a_colon_after_no_name_introduces_no_quote(suggester: Suggester, sentence: str) -> None:
     assert suggested(suggester, sentence) == set()
 
@@ -151,3 +155,10 @@ def test_some_like_a_named_one_are_unnamed_and_named(suggester: Suggester, sente
 ])
 def test_political_news_speakers(suggester: Suggester, sentence: str, expected: set) -> None:
     assert suggested(suggester, sentence) == expected
+
+
+def test_the_quote_after_a_speaker_who_continues_carries_the_speaker(suggester: Suggester) -> None:
+    texts = ["Blogger Anna Petrova writes:", "The park belongs to the people.", "She continues:",
+             "There will be no surprises.", "The mayor resigned in May."]
+    found = {(s.idx, s.category) for s in suggester.suggest(texts, paragraphs=[0, 1, 2, 3, 4])}
+    assert {(i, "on_record") for i in range(4)} <= found and not {c for i, c in found if i == 4}
