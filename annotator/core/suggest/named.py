@@ -30,21 +30,26 @@ class SourceVetting:
         self._heads = {w.casefold() for key in ("unnamed_heads", "official_heads", "bare_unnamed_heads")
                        for w in words.get(key, ())}  # "Experts", "Officials": descriptions, not names
         self._outlets: dict[str, str] = {}
+        self._bare: dict[str, str] = {}  # "Hill" of "The Hill": a surname too, the outlet only once named
         for name in words.get("outlets", ()):
             self._outlets[_folded(name)] = name
-            self._outlets.setdefault(_folded(_without_the(name)), name)
+            bare = _without_the(name)
+            if bare != name:
+                (self._outlets if " " in bare.strip() else self._bare).setdefault(_folded(bare), name)
 
-    def vetted(self, hit: _Hit) -> list[_Hit]:
+    def vetted(self, hit: _Hit, text: str = "") -> list[_Hit]:
         """`vet`, and a named speaker of an outlet ("CNN's Jake Tapper reported") is the person on the
-        record plus the outlet's report (the guidelines: a named speaker quoted through an outlet)."""
+        record plus the outlet's report (the guidelines: a named speaker quoted through an outlet).
+        `text` is the sentence's: an outlet's name without its "The" is the outlet only where the
+        sentence names it whole ("After The Record reported it, Record said"; "Hill said" is a person)."""
         match = _POSSESSIVE.match(hit.source.strip()) if hit.category == "on_record" else None
         if match and _folded(match.group("owner")) in self._outlets:
             outlet = self._outlets[_folded(match.group("owner"))]
-            return [self.vet(replace(hit, source=match.group("name"))), replace(hit, category="other_outlet",
-                                                                              source=outlet)]
+            return [self.vet(replace(hit, source=match.group("name")), text),
+                    replace(hit, category="other_outlet", source=outlet)]
         if match:  # "Brown University's John Mustard" → "John Mustard, Brown University"
-            return [self.vet(replace(hit, source=f"{match.group('name')}, {match.group('owner')}"))]
-        return [self.vet(hit)]
+            return [self.vet(replace(hit, source=f"{match.group('name')}, {match.group('owner')}"), text)]
+        return [self.vet(hit, text)]
 
     @staticmethod
     def authored(hits: list[_Hit]) -> list[_Hit]:
@@ -55,16 +60,19 @@ class SourceVetting:
             return hits
         return [replace(h, source=speaker) if h.category == "social_post" and not h.source else h for h in hits]
 
-    def vet(self, hit: _Hit) -> _Hit:
+    def vet(self, hit: _Hit, text: str = "") -> _Hit:
         """The hit with its source kept, dropped (a fragment, a lone word that is no name, a place), or
-        moved to `other_outlet` when an outlet is the speaker."""
+        moved to `other_outlet` when an outlet is the speaker (see `vetted` for `text`)."""
         source = hit.source.strip()
         if not source:
             return hit
         words = source.split()
         folded = _folded(source)
-        if hit.category == "on_record" and folded in self._outlets:
-            return replace(hit, category="other_outlet", source=self._outlets[folded])
+        outlet = self._outlets.get(folded)
+        if outlet is None and folded in self._bare and _folded(self._bare[folded]) in _folded(text):
+            outlet = self._bare[folded]
+        if hit.category == "on_record" and outlet:
+            return replace(hit, category="other_outlet", source=outlet)
         if folded in self._places or _folded(_without_the(source)) in self._places:
             return replace(hit, source="")  # the category stands (a state may speak); the place names nobody
         owner = _POSSESSIVE.match(source)

@@ -93,7 +93,8 @@ class Rules:
         self.outlet_names = _alt(w["outlets"], case=True)
         outlet_word = _alt(w["outlet_words"], case=True)
         outlet_generic = (rf"(?:the\s+)?(?:{CAP}\s+){{0,4}}{outlet_word}\b"
-                          r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+\b)?")
+                          r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+\b)?"
+                          rf"|{_AGENCY}\s+{CAP}(?:[\s-]+{CAP})?")  # "Agência Estado", "Agencia Andina"
         # every outlet starts with a capital, a digit or "the": the lookahead skips other positions fast
         self.outlet = rf"(?=[A-Z\d]|the\s)(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
         self.outlet_re = compile_re(self.outlet)
@@ -374,6 +375,7 @@ class Rules:
 
 
 _REPORTING = compile_re(r"(?i)report|outlet|media|news")
+_AGENCY = r"(?:Ag[êe]ncia|Agencia|Agence|Agenzia|Agentstvo|Agentur)"  # a news agency named in its own language
 # A word that opens a phrase of place or time, never a subject: "In Washington, the spokesman, X, said"
 _OPENING = (r"(?:In|On|At|From|During|After|Before|Since|By|For|With|Under|Over|Across|Inside|Outside|Near|"
             r"Earlier|Later|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")

@@ -144,16 +144,19 @@ class Suggester:
                 attributed = block.carried(idx, text, _CARRY)
             if paragraphs is not None and _HANDLE_COLON.match(text):
                 post_paragraph = paragraphs[idx]  # "@handle: …" — the post runs to the paragraph's end
+            same = paragraphs is None or paragraphs[idx] == paragraphs[previous_idx]
             if not attributed and previous:
-                same = paragraphs is None or paragraphs[idx] == paragraphs[previous_idx]
                 in_post = same and paragraphs is not None and paragraphs[idx] == post_paragraph
                 attributed = self._continued(idx, text, previous, previous_text, same, in_post)
+            elif previous and same and _hearsay_only(attributed):  # "It was said to …" after a source: theirs
+                attributed = carry.carried_over(previous, idx, _CARRY)
             if not attributed and not heading:
                 attributed = self._referred_back(text)
             elif attributed and all((h.category in ("other_outlet", "document") or h.category == "social_post"
-                                     and not h.source) and not is_carried(h) for h in attributed):
+                                     and not h.source or _unnamed_report(h)) and not is_carried(h)
+                                    for h in attributed):
                 # "He told the Associated Press", "He wrote on X", "The senator said 80 percent of voters
-                # think": the sentence's own cue, not one carried
+                # think", "He denies earlier reports": the sentence's own cue, not one carried
                 documents = any(h.category == "document" for h in attributed)  # "The scientists found": a study
                 attributed = attributed + [h for h in self._referred_back(text) if h.category != "social_post"
                                            and not (documents and h.category == "anonymous_other")]
@@ -161,7 +164,7 @@ class Suggester:
                 attributed = [h for h in attributed if h.category == "social_post"]
             block.after(idx, text, heading, attributed)
             vetted = [v for h in attributed
-                      for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)))]
+                      for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)), text)]
             # an outlet moved from speaker repeats nothing; a post without an author is the speaker's
             attributed = guideline_pass.one_per_category(self.vetting.authored(vetted))
             known += [h.source for h in attributed if h.source]
@@ -266,6 +269,21 @@ def _posted_by(speakers: list[Hit], posts: list[Hit]) -> list[Hit]:
         return posts
     kept = [h for h in speakers if h.category != "social_post"]
     return kept + [replace(h, source=named) for h in posts]
+
+
+_HEARSAY = compile_re(r"(?i)\b(?:said|reported|rumou?red)\s+to\b")  # "is said to": who says it, the text before
+_REPORTS = compile_re(r"(?i)\breports?\b|speculation|\brumou?rs?\b")
+
+
+def _hearsay_only(hits: list[Hit]) -> bool:
+    """Whether a sentence's only attribution is hearsay with no teller ("The man is said to have …"),
+    which the guidelines read as carried from the sentence before when that one has a source."""
+    return bool(hits) and all(h.category == "anonymous_other" and _HEARSAY.search(h.cue) for h in hits)
+
+
+def _unnamed_report(hit: Hit) -> bool:
+    """An unnamed report the sentence relays ("denies earlier reports that …"): someone else may speak of it."""
+    return hit.category == "anonymous_other" and not hit.source and _REPORTS.search(hit.cue) is not None
 
 
 def _full_name(source: str, known: list[str]) -> str:
