@@ -20,6 +20,12 @@ _ACCORDING = compile_re(
     r"(?P<obj>(?:[^,;.“”]|(?-i:(?<=\b[A-Z])\.)){2,90})", re.IGNORECASE)  # a period only in "U.S."
 
 
+_UNNAMED_REPORTS = compile_re(
+    r"(?i)(?:multiple|several|many|some|various|numerous|other|a\s+number\s+of|two|three|four|five|\d+)\s+"
+    r"(?:[\w.'’-]+\s+){0,2}?(?:outlets?|media|news\s+(?:outlets|organi[sz]ations|sites|reports)|reports|"
+    r"publications|newspapers|broadcasters|news\s+agencies)\b")
+
+
 class RulesView(Protocol):
     """What the frame asks of the sentence rules (rules.Rules)."""
 
@@ -49,7 +55,8 @@ def according_hits(text: str, rules: RulesView) -> list[Hit]:
         if rules.posts.word_re.search(obj) or rules.kinds.platform_lead.match(obj):
             out.append(Hit("social_post", match.group(0), 0.85))
             continue
-        if re.match(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b", obj):  # no outlet named
+        if re.match(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b", obj) or _UNNAMED_REPORTS.match(obj):
+            # no outlet named: "according to reports", "according to multiple U.S. outlets"
             out.append(Hit("anonymous_other", match.group(0), 0.85))
             continue
         head = rules.kinds.doc_head.match(obj)

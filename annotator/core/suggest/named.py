@@ -16,6 +16,9 @@ _POSSESSIVE = compile_re(r"(?P<owner>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*
                          r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")  # "CNN's Jake Tapper"
 
 
+_AND = compile_re(r"\s+(?:and|&)\s+")
+
+
 class _Hit(Protocol):
     category: str
     source: str
@@ -51,6 +54,13 @@ class SourceVetting:
             return [self.vet(replace(hit, source=f"{match.group('name')}, {match.group('owner')}"), text)]
         return [self.vet(hit, text)]
 
+    def _outlet(self, folded: str, text: str) -> str | None:
+        """The outlet a folded name is, if any ("Hill" only where the sentence names "The Hill")."""
+        outlet = self._outlets.get(folded)
+        if outlet is None and folded in self._bare and _folded(self._bare[folded]) in _folded(text):
+            outlet = self._bare[folded]
+        return outlet
+
     @staticmethod
     def authored(hits: list[_Hit]) -> list[_Hit]:
         """A post whose author the cue did not name ("clarified the matter on its account on X") is the
@@ -68,12 +78,14 @@ class SourceVetting:
             return hit
         words = source.split()
         folded = _folded(source)
-        outlet = self._outlets.get(folded)
-        if outlet is None and folded in self._bare and _folded(self._bare[folded]) in _folded(text):
-            outlet = self._bare[folded]
+        outlet = self._outlet(folded, text)
+        if outlet is None and _AND.search(source):  # "The New York Times and The Washington Post"
+            each = [self._outlet(_folded(part), text) for part in _AND.split(source)]
+            outlet = "; ".join(each) if all(each) else None
         if hit.category == "on_record" and outlet:
             return replace(hit, category="other_outlet", source=outlet)
-        if folded in self._places or _folded(_without_the(source)) in self._places:
+        if all(p in self._places or _folded(_without_the(p)) in self._places
+               for p in (_folded(part) for part in _AND.split(source))):  # "Russia", "Britain and France"
             return replace(hit, source="")  # the category stands (a state may speak); the place names nobody
         owner = _POSSESSIVE.match(source)
         if owner and _folded(owner.group("owner")) in self._places:  # "Britain's Guardian": the Guardian

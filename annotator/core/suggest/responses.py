@@ -34,7 +34,7 @@ _RESPONSE_WORDS = ("declin", "refus", "unable", "would", "did", "chimed", "direc
 _SUBJECT = compile_re(
     rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"
-    rf"\b[A-Z][\w'’-]+\s+(?:{ARMED}))\s*,?\s*$")
+    rf"\b[A-Z][\w'’-]+\s+(?:{ARMED}))(?:\s+\([A-Z][\w.&-]{{1,12}}\))?\s*,?\s*$")  # "… Agency (CISA)"
 _PASSIVE = compile_re(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:(?:further|also|since|later|"
     r"strongly|flatly|publicly|repeatedly)\s+)?(?P<verb>denied|disputed|rejected|confirmed|contested|"

@@ -338,12 +338,14 @@ class Rules:
         if place >= 2 and sum(w[:1].isupper() for w in words[:place]) >= 2 and not any(
                 w in self.function_words for w in words[:place]):
             words = subject_words = words[:place]  # "Mayor Bob Parker in Christchurch": the mayor, not the city
-        cut = max((i for i, w in enumerate(words) if w in self.function_words), default=-1)
+        cut = max((i for i, w in enumerate(words) if w in self.function_words and not _joins_names(words, i)),
+                  default=-1)
         words = words[cut + 1:]
         while words and (words[0] in self.not_names or words[0].lower() in self.function_words
                          or words[0] in _CLAUSE_OPENERS and (words[0] != "as" or not appos)):
             words = words[1:]
-        lower = [w for w in words if w[:1].islower() and not w.startswith("al-")]
+        lower = [w for i, w in enumerate(words) if w[:1].islower() and not w.startswith("al-")
+                 and not _joins_names(words, i)]
         if not words or not any(w[:1].isupper() for w in words) or len(lower) > 3 or any(
                 w in self.function_words for w in lower) or words[-1] in self.not_names:
             return None
@@ -375,6 +377,19 @@ class Rules:
 
 
 _REPORTING = compile_re(r"(?i)report|outlet|media|news")
+
+
+def _joins_names(words: list[str], at: int) -> bool:
+    """Whether the "and" at `at` joins two capitalised words of one name or a pair of names ("Food and Drug
+    Administration", "Cybersecurity and Infrastructure Security Agency", "Smith and Jones"), not clauses,
+    a list ("Apple, Google, Twitter and Facebook") or titled people ("… and Undersecretary Marcel Lettre")."""
+    return (words[at] in ("and", "&") and 0 < at < len(words) - 1 and words[at - 1][:1].isupper()
+            and words[at + 1][:1].isupper() and not any(w.endswith(",") for w in words[:at])
+            and not any(w.lower().strip(".,") in sources.ROLE_NOUNS or w.lower().endswith(_TITLE_ENDINGS)
+                        for w in words[at + 1:]))
+
+
+_TITLE_ENDINGS = ("secretary", "director", "chief", "minister", "president")
 _AGENCY = r"(?:Ag[êe]ncia|Agencia|Agence|Agenzia|Agentstvo|Agentur)"  # a news agency named in its own language
 # A word that opens a phrase of place or time, never a subject: "In Washington, the spokesman, X, said"
 _OPENING = (r"(?:In|On|At|From|During|After|Before|Since|By|For|With|Under|Over|Across|Inside|Outside|Near|"

@@ -23,7 +23,7 @@ blogger activist writer commentator campaigner politician historian scholar jour
 user member
 """.split())
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|da|dos|das|di|del|van|von|der|la|le)"
-_PERSON = compile_re(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}$")
+_PERSON = compile_re(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:\s+and\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})?$")
 _APPOSITIVE = compile_re(
     rf"(?P<name>[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{3,80}}?),")
 _SENTENCE_CAPITAL = frozenset({"Former", "Acting", "Senior", "Longtime", "Then-", "Retired", "Outgoing", "Interim"})
@@ -35,7 +35,8 @@ _STOP_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Howe
 
 def _is_role(token: str) -> bool:
     """ "spokesperson", "Secretary", "activist/blogger" (each part of a slashed pair)."""
-    return any(part in ROLE_NOUNS for part in token.lower().strip(".,").split("/"))
+    return any(part in ROLE_NOUNS or part.endswith("s") and part[:-1] in ROLE_NOUNS
+               for part in token.lower().strip(".,").split("/"))  # "Senators Lisa Murkowski and Mitt Romney"
 
 
 def name_with_title(words: str) -> str:
@@ -46,7 +47,8 @@ def name_with_title(words: str) -> str:
     role_at = max((i for i, t in enumerate(tokens) if _is_role(t)), default=-1)
     if 0 <= role_at < len(tokens) - 1:
         title, name = " ".join(tokens[: role_at + 1]), " ".join(tokens[role_at + 1:])
-        if len(tokens) - role_at > 3 and any(t in _CONNECTORS for t in tokens[role_at + 1:]):
+        if len(tokens) - role_at > 3 and any(t in _CONNECTORS for t in tokens[role_at + 1:]) and not (
+                _PERSON.match(name)):  # "Senators Lisa Murkowski and Mitt Romney": two names, no office
             # "Secretary of the Air Force James Roche": the office runs on; the name is the last words
             size = 3 if len(tokens[-2].strip(".")) == 1 else 2
             title, name = " ".join(tokens[:-size]), " ".join(tokens[-size:])

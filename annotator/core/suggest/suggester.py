@@ -130,6 +130,9 @@ class Suggester:
         roundup = roundups.is_roundup(sentences)
         post_paragraph = -1
         for idx, (text, heading) in enumerate(zip(sentences, headings)):
+            if display_text.is_promotion(text) or display_text.is_credit(text):
+                found.append([])  # "Follow us on X", "Jane Doe contributed reporting": nothing, nor carried into
+                continue
             hits = self.rules.hits(text)
             if "he agency" in text or "he paper" in text:  # "the agency said": the outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
@@ -287,7 +290,11 @@ def _unnamed_report(hit: Hit) -> bool:
 
 
 def _full_name(source: str, known: list[str]) -> str:
-    """A surname alone ("Kikta", "Mr. Edwards") becomes the full "Jason Kikta, former official" given earlier."""
+    """A surname alone ("Kikta", "Mr. Edwards") becomes the full "Jason Kikta, former official" given earlier;
+    in a pair, each surname its full name ("Trump and Barr": "Donald Trump and William Barr")."""
+    pair = source.split(" and ")
+    if len(pair) == 2 and all(part and " " not in part.strip() for part in pair):
+        return " and ".join(_full_name(part, known).split(",")[0] for part in pair)
     bare = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", source.strip())
     if bare != source.strip() and " " not in bare:
         found = _full_name(bare, known)

@@ -31,6 +31,12 @@ def test_credit_lines_sign_offs_and_promotions_are_display_text(suggester: Sugge
     assert categories(suggester, sentence) == [set()]
 
 
+def test_a_promotion_after_a_quote_takes_nothing_from_it(suggester: Suggester) -> None:
+    found = suggested(suggester, "Pete Hegseth said in a post on X that the report was false. | "
+                                 "Follow us on Twitter and Facebook. | He added that the review goes on.")
+    assert found[1] == set() and "on_record" in found[0] and "on_record" in found[2]
+
+
 def test_a_first_person_quote_is_still_a_quote(suggester: Suggester) -> None:
     found = categories(suggester, "“We will rebuild,” the mayor, Ana Ruiz, said.", "I’m proud of this town.")
     assert "on_record" in found[1]

@@ -75,3 +75,12 @@ def test_an_agency_named_in_its_own_language_is_an_outlet(suggester: Suggester) 
 
 def test_log_files_are_a_document(suggester: Suggester) -> None:
     assert suggested(suggester, "The page was deleted on October 31, according to log files.") == {("document", "")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to multiple U.S. outlets, the order came from the secretary himself.",
+    "The order came from the secretary himself, according to several news organizations.",
+])
+def test_outlets_left_unnamed_are_unnamed_reports(suggester: Suggester, sentence: str) -> None:
+    found = suggested(suggester, sentence)
+    assert {c for c, _ in found} == {"anonymous_other"} and {s for _, s in found} <= {"", "several news organizations"}

@@ -60,3 +60,37 @@ def test_a_place_or_day_opening_the_sentence_is_no_apposition(suggester: Suggest
 ])
 def test_documents_named_with_a_body_or_joined_by_and_are_documents(suggester: Suggester, sentence: str) -> None:
     assert "document" in in_body(suggester, sentence)[0]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The Food and Drug Administration said the drug was safe.", "Food and Drug Administration"),
+    ("The Department of Health and Human Services (HHS) said the rule would stand.",
+     "Department of Health and Human Services"),
+    ("Cybersecurity and Infrastructure Security Agency (CISA) chimed in to deny the report, saying its mission "
+     "is unchanged.", "Cybersecurity and Infrastructure Security Agency"),
+    ("The Federal Bureau of Investigation (FBI) declined to comment.", "Federal Bureau of Investigation"),
+    ("Smith and Jones said the deal was off.", "Smith and Jones"),
+])
+def test_a_name_with_and_in_it_is_named_whole(suggester: Suggester, sentence: str, source: str) -> None:
+    assert in_body(suggester, sentence)[0] == {"on_record": source}
+
+
+def test_two_countries_speaking_name_nobody(suggester: Suggester) -> None:
+    assert in_body(suggester, "Britain and France said they would send troops.")[0] == {"on_record": ""}
+
+
+def test_a_clause_before_a_speaker_is_still_cut_at_its_and(suggester: Suggester) -> None:
+    found = in_body(suggester, "After the talks ended and President Biden said the deal was done, markets rose.")
+    assert found[0] == {"on_record": "Biden, President"}
+
+
+def test_a_pair_of_surnames_takes_the_full_names_given_before(suggester: Suggester) -> None:
+    found = in_body(suggester, "President Donald Trump said the report cleared him. | Attorney General William "
+                               "Barr said the inquiry was over. | Both Trump and Barr have said they have no "
+                               "objection to the hearing.")
+    assert found[2] == {"on_record": "Donald Trump and William Barr"}
+
+
+def test_senators_named_together_keep_their_title(suggester: Suggester) -> None:
+    found = in_body(suggester, "Senators Lisa Murkowski and Mitt Romney announced they plan to vote for her.")
+    assert found[0] == {"on_record": "Lisa Murkowski and Mitt Romney, Senators"}
