@@ -26,6 +26,9 @@ _UNNAMED_REPORTS = compile_re(
     r"publications|newspapers|broadcasters|news\s+agencies)\b")
 
 
+_OBJECT_OF = compile_re(r"(?i)\b(?:on|about|with|to|for|by|at|over|into|against)\s+(?:\S+\s+){0,3}?\S+$")
+
+
 class RulesView(Protocol):
     """What the frame asks of the sentence rules (rules.Rules)."""
 
@@ -46,7 +49,7 @@ def according_hits(text: str, rules: RulesView) -> list[Hit]:
         obj = match.group("obj").strip()
         # "according to official sources Brazil and …": the sources, not the clause after them
         lead = re.split(r"\s+(?=[A-Z])", obj, maxsplit=1)[0] if obj[:1].islower() else obj
-        unnamed = rules.unnamed_re.match(lead)
+        unnamed = rules.unnamed_re.match(lead) or rules.unnamed_re.match(obj)  # "citing two U.S. officials"
         if unnamed:
             kind = "anonymous_official" if rules._is_official(unnamed.group(0)) else "anonymous_other"
             out.append(Hit(kind, match.group(0).split(unnamed.group(0))[0] + unnamed.group(0), 0.85,
@@ -60,6 +63,8 @@ def according_hits(text: str, rules: RulesView) -> list[Hit]:
             out.append(Hit("anonymous_other", match.group(0), 0.85))
             continue
         head = rules.kinds.doc_head.match(obj)
+        if head and _OBJECT_OF.search(obj[: head.end()]):  # "people briefed on the decision": people, no document
+            head = None
         if head and not rules.outlet_re.match(obj) and not re.match(r"\s+[A-Z]", obj[head.end():]) and (
                 not SURVEY_BODIES.search(obj[: head.end()])):
             # "according to the report"; "the Congressional Budget Office" is a body speaking

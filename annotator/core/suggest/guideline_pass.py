@@ -62,8 +62,20 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
         return []
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet) and not _document_named_only(text, h)]
     out = _outlet_not_speaker([_institution(_people_not_papers(text, h)) for h in out if not _acts(text, h)])
-    out = _unnamed_role(_affiliated_unnamed(text, _described_named(out)))
+    out = _unnamed_role(_affiliated_unnamed(text, _described_named(_medium_of_speaker(out))))
     return _posts(text, _blog_not_outlet(text, out))
+
+
+_MEDIUM = compile_re(r"(?i)^in\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:letter|memo|memorandum|op-ed|e-?mail)s?$")
+
+
+def _medium_of_speaker(hits: list[Hit]) -> list[Hit]:
+    """ "Sen. Chuck Schumer called the move a mistake in a letter to Hegseth": the letter is how the named
+    speaker said it, no document of its own (a letter with no writer named stays a document)."""
+    if not any(h.category == "on_record" and h.source for h in hits):
+        return hits
+    return [h for h in hits if not (h.category == "document" and _MEDIUM.match(h.cue.strip()))]
 
 
 _ACTING = compile_re(r"(?:added|adds|answered|answers)$")

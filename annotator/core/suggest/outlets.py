@@ -75,17 +75,21 @@ class OutletFrames:
             for before in reversed(earlier):
                 outlet = self._referent(before, noun)
                 if outlet is not None:
-                    return OutletHit(match.group(0), "", match.start(), match.end()) if outlet else None
+                    return OutletHit(match.group(0), outlet[1], match.start(), match.end()) if outlet[0] else None
         return None
 
-    def _referent(self, text: str, noun: str) -> bool | None:
-        """Whether the last agency (or paper) `text` mentions is a news outlet; None if it names none."""
+    def _referent(self, text: str, noun: str) -> tuple[bool, str] | None:
+        """Whether the last agency (or paper) `text` mentions is a news outlet, with its name when the text
+        gives one ("Reuters"; "" for "the news agency"); None if it names none."""
         if noun == "agency":
-            mentions = [(m.start(), True) for m in self.news_agency_re.finditer(text)]
-            mentions += [(m.start(), False) for m in _AGENCY.finditer(text)
+            mentions = [(m.start(), True, m.group(0)) for m in self.news_agency_re.finditer(text)]
+            mentions += [(m.start(), False, "") for m in _AGENCY.finditer(text)
                          if not re.search(r"(?i:news|press)\s+$", text[max(0, m.start() - 6): m.start()])
                          and not re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4): m.start()])]
         else:
-            mentions = [(m.start(), True) for m in self.newspaper_re.finditer(text)]
-            mentions += [(m.start(), False) for m in _RESEARCH_PAPER.finditer(text)]
-        return max(mentions)[1] if mentions else None
+            mentions = [(m.start(), True, m.group(0)) for m in self.newspaper_re.finditer(text)]
+            mentions += [(m.start(), False, "") for m in _RESEARCH_PAPER.finditer(text)]
+        if not mentions:
+            return None
+        _, news, name = max(mentions)
+        return news, (name if name[:1].isupper() else "")

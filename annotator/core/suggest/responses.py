@@ -23,14 +23,14 @@ _RESPONSE = compile_re(
     r"(?:\b(?:has|have|had)\s+)?(?:\b(?:declined|refused|was\s+unable|were\s+unable|would\s+not|did\s+not\s+wish)"
     r"\s+to\s+(?:immediately\s+)?(?:comment|confirm|deny|discuss|elaborate|answer|say)"
     r"|\bchimed\s+in\s+to\s+(?:deny|confirm|dispute|reject)"
-    r"|\bdirected\s+(?:questions|inquiries|queries|requests\s+for\s+comment)\s+to"
+    r"|\b(?:directed|referred|redirected)\s+(?:questions|inquiries|queries|requests\s+for\s+comment)\s+to"
     r"|\bhad\s+no\s+(?:immediate\s+)?comment"
     r"|\b(?:(?:are|is|were|was)\s+said\s+to\s+have\s+)?claimed\s+responsibility"
     r"|\b(?:did\s+not|would\s+not|declined\s+to)\s+(?:offer|give|provide)\s+(?:any\s+)?(?:further\s+)?"
     r"(?:details|specifics)"
     r"|\b(?:pushed|pushes|push)\s+back\s+(?:on|against)|\b(?:hit|hits|fired|fires|shot)\s+back\s+at)\b")
-_RESPONSE_WORDS = ("declin", "refus", "unable", "would", "did", "chimed", "directed", "had", "claimed", "push",
-                   "back")  # every response frame holds one of them (single words: any space may follow)
+_RESPONSE_WORDS = ("declin", "refus", "unable", "would", "did", "chimed", "directed", "referred", "had", "claimed",
+                   "push", "back")  # every response frame holds one of them (single words: any space may follow)
 _SUBJECT = compile_re(
     rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"

@@ -56,7 +56,8 @@ _AUDIENCE = compile_re(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talk
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
-_RELAY_END = compile_re(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according)\s+\S*\s*$")
+_RELAY_END = compile_re(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according|reported)"
+                        r"\s+\S*\s*$")  # "reported by The Record"; "published by The Lancet" is a journal's paper
 
 
 class Rules:
@@ -155,7 +156,8 @@ class Rules:
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
             rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)"  # "say that …": a clause follows
             rf"(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME})(?P<appos>,\s+[^,.“”]{{2,80}})?"
-            r"(?!\s+(?:were|was|is|are|had|have|has|will|would|could|can|did)\b)")  # "say Illinois was targeted"
+            r"(?!\s+(?:were|was|is|are|had|have|has|will|would|could|can|did|[a-z]{2,}ed)\b)")  # "say Illinois was
+        # targeted", "said Hegseth issued the order": the name begins the clause said
 
     # --- the rules -----------------------------------------------------------------------------
 

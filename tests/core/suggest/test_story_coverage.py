@@ -1,0 +1,65 @@
+"""Sentences in the shape many outlets give one security story (written for these tests): an outlet citing
+unnamed officials names no fragment of them; a name after "said" that begins a clause is no speaker; the
+object of "briefed on the decision" is no document; a letter a named speaker wrote in is their medium; an
+unnamed spokesperson referring questions elsewhere is an unnamed official; an outlet named in apposition
+after "reported by" is the outlet; "the agency" after a government agency is no news agency."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.suggest.suggester import Suggester
+from tests.core.suggest.found import in_body
+
+
+def test_an_outlet_citing_unnamed_officials_names_them_whole(suggester: Suggester) -> None:
+    found = in_body(suggester, "The New York Times later confirmed the order, citing two U.S. officials.")[0]
+    assert found == {"other_outlet": "The New York Times", "anonymous_official": "two U.S. officials"}
+
+
+def test_a_name_that_begins_the_reported_clause_is_no_speaker(suggester: Suggester) -> None:
+    found = in_body(suggester, "The Times, citing people briefed on the decision, said Hegseth issued the order "
+                               "verbally.")[0]
+    assert set(found) == {"other_outlet", "anonymous_other"}
+
+
+def test_the_inverted_speaker_still_speaks(suggester: Suggester) -> None:
+    found = in_body(suggester, "“The pause is temporary,” said Sean Parnell, the Pentagon spokesperson.")[0]
+    assert set(found) == {"on_record"} and found["on_record"].startswith("Sean Parnell")
+
+
+def test_a_letter_a_named_speaker_wrote_is_their_medium(suggester: Suggester) -> None:
+    found = in_body(suggester, "Sen. Chuck Schumer called the move “a grave mistake” in a letter to Hegseth.")[0]
+    assert set(found) == {"on_record"}
+
+
+def test_a_letter_with_no_writer_named_is_still_a_document(suggester: Suggester) -> None:
+    found = in_body(suggester, "In a letter obtained by the committee, the plan was described as final.")[0]
+    assert "document" in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Cyber Command spokesperson referred questions to the Pentagon.",
+    "A Pentagon spokesperson declined to comment.",
+])
+def test_an_unnamed_spokesperson_responding_is_an_unnamed_official(suggester: Suggester, sentence: str) -> None:
+    assert set(in_body(suggester, sentence)[0]) == {"anonymous_official"}
+
+
+def test_an_outlet_in_apposition_after_reported_by_is_named(suggester: Suggester) -> None:
+    found = in_body(suggester, "The order was first reported by The Record, a cybersecurity news site run by "
+                               "Recorded Future.")[0]
+    assert found == {"other_outlet": "The Record"}
+
+
+def test_the_agency_after_a_government_agency_is_that_agency(suggester: Suggester) -> None:
+    found = in_body(suggester, "The Record reported the pause on Friday. | The Cybersecurity and Infrastructure "
+                               "Security Agency denied the report. | The agency later clarified on social media "
+                               "that its posture had not changed.")[2]
+    assert "other_outlet" not in found and "social_post" in found
+
+
+def test_the_agency_after_a_news_agency_is_the_news_agency(suggester: Suggester) -> None:
+    found = in_body(suggester, "Reuters reported the pause on Friday. | The agency said the order came from "
+                               "the secretary.")[1]
+    assert found == {"other_outlet": "Reuters"}
