@@ -18,6 +18,9 @@ from annotator.core.suggest.frames import alternation
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.speakers import NAME, QUOTE_OPEN
 
+_PASSIVE_BEFORE = compile_re(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
+_WEBSITE = compile_re(r"\s+(?:[\w-]+\s+){0,4}?(?:on|to)\s+(?:its|the|his|her|their|a|an|our)\s+(?:[\w-]+\s+)?"
+                      r"(?:web\s*site|site|homepage)\b")  # "posted (a statement) on its website"
 _BYLINE = compile_re(r"\((?P<handle>@\w{1,30})\)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 _HANDLE_START = compile_re(r"^(?:undefined\s+)?@\w+")
 _LINK = compile_re(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|x\.com|twitter\.com|truthsocial\.com)/\S+")
@@ -87,6 +90,8 @@ class PostFrames:
         if by:  # "A tweet by user @sisyphus79 read:"
             out.append(Hit("social_post", by.group(0), 0.85, by.group("who")))
         post = self._frame_re.search(text)
+        if post and post.group(0).startswith("posted") and _PASSIVE_BEFORE.search(text[: post.start()]):
+            post = None  # "The data was posted on a hacking forum": something posted, nobody's post relayed
         if post:
             out.append(Hit("social_post", post.group(0), 0.75))
         member = self._member_re.search(text)
@@ -119,4 +124,6 @@ class PostFrames:
         a platform merely named ("trended on Twitter") or a passive "was posted"."""
         if match.group("p1") or match.group("p2"):
             return self.relays(text)
-        return not re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[:match.start()])
+        if _WEBSITE.match(text, match.end()):
+            return False  # "a letter posted on its website": a website is no social platform
+        return not _PASSIVE_BEFORE.search(text[:match.start()])

@@ -68,6 +68,7 @@ class Rules:
         self.lexicon = lexicon
         self.not_names = frozenset(w["not_names"])  # capitalised words that never start or end a name
         self.function_words = frozenset(w["function_words"])  # never inside a speaker's name or title
+        self.group_heads = frozenset(h.lower() for h in w["official_heads"] + w["unnamed_heads"])  # "lawmakers"
         self.title_adjectives = frozenset(w["title_adjectives"])  # "former", "acting": a title may start so
         self.phrase_res = _phrase_patterns(lexicon)
         self.speech = _alt(w["speech_verbs"], case=True)
@@ -104,7 +105,8 @@ class Rules:
         self.outlet_frames = OutletFrames(w, self.outlet, self.speech, ADVERBS)
         self.media_relay_re = compile_re(
             r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*"
-            rf"(?:the\s+)?(?P<outlet>(?:[\w'’.-]++\s+){{1,3}}{outlet_kinds})\b")
+            rf"(?:the\s+)?(?P<outlet>(?:(?!(?:on|in|at|its|his|her|their|our|my|your|a|an)\s)[\w'’.-]++\s+){{1,3}}"
+            rf"{outlet_kinds})\b")  # "remarks to state television", not "a statement on its website"
         self.told_outlet_re = compile_re(
             rf"\b(?:told|telling|tells|to|with|in|on|by|from|per|for)\s+(?P<outlet>{self.outlet})"
             rf"(?:\s+(?:{self.media}))?", re.UNICODE)
@@ -342,6 +344,8 @@ class Rules:
             words = subject_words = words[:place]  # "Mayor Bob Parker in Christchurch": the mayor, not the city
         cut = max((i for i, w in enumerate(words) if w in self.function_words and not _joins_names(words, i)),
                   default=-1)
+        if cut >= 1 and words[cut] in ("in", "on") and words[cut - 1].lower() in self.group_heads:
+            return None  # "Lawmakers on Capitol Hill called", "Officials in Kyiv said": where they are, no speaker
         words = words[cut + 1:]
         while words and (words[0] in self.not_names or words[0].lower() in self.function_words
                          or words[0] in _CLAUSE_OPENERS and (words[0] != "as" or not appos)):
@@ -384,7 +388,10 @@ _REPORTING = compile_re(r"(?i)report|outlet|media|news")
 def _joins_names(words: list[str], at: int) -> bool:
     """Whether the "and" at `at` joins two capitalised words of one name or a pair of names ("Food and Drug
     Administration", "Cybersecurity and Infrastructure Security Agency", "Smith and Jones"), not clauses,
-    a list ("Apple, Google, Twitter and Facebook") or titled people ("… and Undersecretary Marcel Lettre")."""
+    a list ("Apple, Google, Twitter and Facebook") or titled people ("… and Undersecretary Marcel Lettre");
+    or the "on" is inside a body's name ("Council on Foreign Relations")."""
+    if words[at] == "on" and 0 < at < len(words) - 1:  # "Council on Foreign Relations"
+        return words[at - 1] in _BODIES_ON and words[at + 1][:1].isupper()
     return (words[at] in ("and", "&") and 0 < at < len(words) - 1 and words[at - 1][:1].isupper()
             and words[at + 1][:1].isupper() and not any(w.endswith(",") for w in words[:at])
             and not any(w.lower().strip(".,") in sources.ROLE_NOUNS or w.lower().endswith(_TITLE_ENDINGS)
@@ -392,6 +399,8 @@ def _joins_names(words: list[str], at: int) -> bool:
 
 
 _TITLE_ENDINGS = ("secretary", "director", "chief", "minister", "president")
+_BODIES_ON = frozenset({"Council", "Committee", "Subcommittee", "Commission", "Project", "Center", "Centre",
+                        "Institute", "Conference", "Panel", "Office", "Coalition", "Campaign"})
 _AGENCY = r"(?:Ag[êe]ncia|Agencia|Agence|Agenzia|Agentstvo|Agentur)"  # a news agency named in its own language
 # A word that opens a phrase of place or time, never a subject: "In Washington, the spokesman, X, said"
 _OPENING = (r"(?:In|On|At|From|During|After|Before|Since|By|For|With|Under|Over|Across|Inside|Outside|Near|"

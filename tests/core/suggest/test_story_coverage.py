@@ -63,3 +63,30 @@ def test_the_agency_after_a_news_agency_is_the_news_agency(suggester: Suggester)
     found = in_body(suggester, "Reuters reported the pause on Friday. | The agency said the order came from "
                                "the secretary.")[1]
     assert found == {"other_outlet": "Reuters"}
+
+
+def test_something_posted_on_a_forum_is_no_post_relayed(suggester: Suggester) -> None:
+    found = in_body(suggester, "The data was posted on a hacking forum last month, BleepingComputer reported.")[0]
+    assert found == {"other_outlet": "BleepingComputer"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The chief executive apologized to customers in a letter posted on its website.",
+    "The ministry posted a statement on its website saying the talks had failed.",
+])
+def test_a_website_is_no_social_platform_nor_an_outlet(suggester: Suggester, sentence: str) -> None:
+    assert not set(in_body(suggester, sentence)[0]) & {"social_post", "other_outlet"}
+
+
+def test_a_post_on_a_platform_still_is(suggester: Suggester) -> None:
+    assert in_body(suggester, "Trump posted on Truth Social that the deal was done.")[0] == {
+        "social_post": "Trump", "on_record": "Trump"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Lawmakers on Capitol Hill called for hearings.", {"anonymous_official": "Lawmakers"}),
+    ("The activist organization the Project on Government Oversight has called it “a textbook case.”",
+     {"on_record": "Project on Government Oversight"}),
+])
+def test_where_a_group_is_is_no_speaker(suggester: Suggester, sentence: str, expected: dict) -> None:
+    assert in_body(suggester, sentence)[0] == expected
