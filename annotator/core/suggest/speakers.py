@@ -120,15 +120,20 @@ _TITLE_FORMS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
                 "pres.": "president", "pope": "pontiff", "archbishop": "bishop", "premier": "prime minister"}
 
 
-def may_be_titled(role: str, source: str) -> bool:
+def may_be_titled(role: str, source: str, cue: str = "") -> bool:
     """Whether "the ROLE" may take up the speaker named `source` ("Ted Cruz, Sen." for "the senator"): yes
-    unless the source holds another title ("Father Maurice, Catholic priest" is no pontiff); a rank
-    ("the chief") may stand for any title."""
+    unless the source holds another title ("Father Maurice, Catholic priest" is no pontiff) or the cue
+    qualifies the role in words the source's title lacks ("the foreign secretary" is not "John Healey,
+    shadow defence secretary"); a rank ("the chief") may stand for any title."""
     if role in RANKS:
         return True
     words = [_TITLE_FORMS.get(w, w) for w in re.findall(r"[\w.]+", source.lower())]
     titles = {w for w in words if _ROLE_WORD.fullmatch(w)}
-    return not titles or _TITLE_FORMS.get(role, role) in titles
+    if titles and _TITLE_FORMS.get(role, role) in titles:
+        qualifier = re.search(rf"\b(?:the|a|an|its|their|his|her)\s+((?:[a-z][\w-]*\s+){{1,2}}){re.escape(role)}\b",
+                              cue.lower())
+        return qualifier is None or all(w in words for w in qualifier.group(1).split())
+    return not titles
 
 
 def pronoun_speaks(text: str, speech: re.Pattern[str]) -> bool:

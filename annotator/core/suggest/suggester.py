@@ -209,7 +209,7 @@ class Suggester:
             if role != "on_record":
                 return True
             word = role_of(cue)
-            return any(h.category == "on_record" and may_be_titled(word, h.source) for h in previous)
+            return any(h.category == "on_record" and may_be_titled(word, h.source, cue) for h in previous)
         if is_quote_only(text):
             return True
         opened = previous_text.count("“") - previous_text.count("”")

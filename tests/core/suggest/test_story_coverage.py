@@ -90,3 +90,22 @@ def test_a_post_on_a_platform_still_is(suggester: Suggester) -> None:
 ])
 def test_where_a_group_is_is_no_speaker(suggester: Suggester, sentence: str, expected: dict) -> None:
     assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Whitehall sources said the memo had been circulated to cabinet members.", "Whitehall sources"),
+    ("One senior Tory told the Guardian the memo was “deeply embarrassing”.", "One senior Tory"),
+    ("In comments to the Financial Times, a former head of GCHQ said the warnings were not new.",
+     "a former head of GCHQ"),
+    ("“We have been asleep at the wheel,” one backbencher said.", "one backbencher"),
+])
+def test_unnamed_officials_of_westminster(suggester: Suggester, sentence: str, source: str) -> None:
+    assert in_body(suggester, sentence)[0].get("anonymous_official") == source
+
+
+def test_a_role_qualified_otherwise_is_someone_else(suggester: Suggester) -> None:
+    found = in_body(suggester, "The shadow defence secretary, John Healey, told the BBC the plan had failed. | "
+                               "Speaking to reporters in Brussels, the foreign secretary said Britain remained "
+                               "vigilant. | The defence secretary added that the review was overdue.")
+    assert found[1] == {"on_record": ""}
+    assert found[2] == {"on_record": ""}  # a speaker on the record, whom the reader names
