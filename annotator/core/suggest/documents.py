@@ -23,6 +23,9 @@ _BODY_AFTER = compile_re(r"\s+(?:Office|Bureau|Committee|Commission|Council|Agen
                          r"Administration|Board|Center|Centre)\b")
 
 
+_MODAL = compile_re(r"\b(?:will|would|could|might|may|should|must|shall|can)\s+(?:not\s+)?\w+\s*$")
+
+
 class DocumentFrames:
     """The document frames of one lexicon's document nouns and verbs, compiled once."""
 
@@ -48,6 +51,8 @@ class DocumentFrames:
         noun = (match.group("d1") or match.group("d2") or "").lower()
         if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):
             return []  # "the document was found": the document is what the sentence is about
+        if match.group("d2") and _MODAL.search(match.group(0)):
+            return []  # "the review will conclude in April": what will happen to it, nothing it says
         joined = re.match(r"s?\s+(?:and|but|or|then)\s+", text[match.end("d2"):]) if match.group("d2") else None
         if joined and self._speech_re.match(text, match.end("d2") + joined.end()):
             return []  # "rejected the ruling and said": what a speaker acts on, who then speaks

@@ -229,10 +229,17 @@ def one_per_category(hits: list[Hit]) -> list[Hit]:
 
 
 def _unnamed_role(hits: list[Hit]) -> list[Hit]:
-    """A bare role noun as the on-record cue, beside an unnamed official: only the unnamed official."""
-    if not any(h.category == "anonymous_official" for h in hits):
+    """A bare role noun as the on-record cue, beside an unnamed official: only the unnamed official; so too
+    the same unnamed official read as a name ("A spokesperson for Sen. Warner said") and a statement the
+    unnamed official made ("In a statement to The Record, a CISA spokesperson said")."""
+    unnamed = [h.source for h in hits if h.category == "anonymous_official" and h.source]
+    if not unnamed and not any(h.category == "anonymous_official" for h in hits):
         return hits
-    return [h for h in hits if not _bare_role(h)]
+    return [h for h in hits if not (_bare_role(h) or h.category == "on_record" and (
+        any(h.cue.startswith(u) for u in unnamed) or not h.source and _STATEMENT.match(h.cue)))]
+
+
+_STATEMENT = compile_re(r"(?i)(?:(?:said\s+)?in|issued)\s+an?\s+(?:\w+\s+)?statement$")
 
 
 def _bare_role(hit: Hit) -> bool:

@@ -33,7 +33,7 @@ _RESPONSE_WORDS = ("declin", "refus", "unable", "would", "did", "chimed", "direc
                    "push", "back")  # every response frame holds one of them (single words: any space may follow)
 _SUBJECT = compile_re(
     rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"
+    r"\b(?:[Tt]he|[Aa]n?|[A-Z][\w.-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"  # "Hegseth's office"
     rf"\b[A-Z][\w'’-]+\s+(?:{ARMED}))(?:\s+\([A-Z][\w.&-]{{1,12}}\))?\s*,?\s*$")  # "… Agency (CISA)"
 _PASSIVE = compile_re(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:(?:further|also|since|later|"
@@ -89,6 +89,9 @@ def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit 
     if unnamed:
         kind = "anonymous_official" if rules._is_official(unnamed.group(0)) else "anonymous_other"
         return Hit(kind, cue, confidence, "")
+    owned = _OWNED.fullmatch(phrase)
+    if owned and owned.group("head") in _INSTITUTION_HEADS:  # "Hegseth's office": the office speaking as itself
+        return Hit("on_record", cue, confidence, phrase)
     words = phrase.split()
     if words and words[0].lower() in {"the", "a", "an"} and not any(w[:1].isupper() for w in words[1:]):
         head = words[-1].lower().strip(".,")
@@ -105,6 +108,7 @@ def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit 
     return Hit(kind, cue, confidence, sources.name_with_title(source) if kind == "on_record" else source)
 
 
+_OWNED = compile_re(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
 _INSTITUTION_HEADS = frozenset("""
 company firm ministry department government agency office campaign party club league union council
 commission committee embassy administration military army police court university hospital school

@@ -56,8 +56,9 @@ _AUDIENCE = compile_re(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talk
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
-_RELAY_END = compile_re(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according|reported)"
-                        r"\s+\S*\s*$")  # "reported by The Record"; "published by The Lancet" is a journal's paper
+_RELAY_END = compile_re(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according|reported|said|"
+                        r"says)\s+\S*\s*$")  # "reported by The Record", "said on CNN's State of the Union"; not
+# "published by The Lancet" (a journal's paper) nor "the news appeared on the BBC"
 
 
 class Rules:
@@ -225,7 +226,7 @@ class Rules:
         for match in self.unnamed_re.finditer(text):
             if abs(match.start() - at) < 120 and self._is_official(match.group(0)):
                 return True
-        return False
+        return bool(_THE_OFFICIAL.match(text))  # "The official spoke on condition of anonymity": the one before
 
     def _posting_name(self, name: str) -> str:
         """The name a post's author goes by, if `name` names someone on the record ("" otherwise)."""
@@ -383,6 +384,7 @@ class Rules:
 
 
 _REPORTING = compile_re(r"(?i)report|outlet|media|news")
+_THE_OFFICIAL = compile_re(r"\s*(?:The|These|Those|Both)\s+(?:\w+\s+)?officials?\b")
 
 
 def _joins_names(words: list[str], at: int) -> bool:

@@ -109,3 +109,23 @@ def test_a_role_qualified_otherwise_is_someone_else(suggester: Suggester) -> Non
                                "vigilant. | The defence secretary added that the review was overdue.")
     assert found[1] == {"on_record": ""}
     assert found[2] == {"on_record": ""}  # a speaker on the record, whom the reader names
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The official spoke on condition of anonymity because they were not authorized to discuss it.",
+     {"anonymous_official": ""}),
+    ("A spokesperson for Sen. Warner said the senator had requested a briefing.",
+     {"anonymous_official": "A spokesperson for Sen. Warner"}),
+    ("In a statement to The Record, a CISA spokesperson said there had been no change.",
+     {"other_outlet": "The Record", "anonymous_official": "a CISA spokesperson"}),
+    ("Hegseth's office referred questions to the White House.", {"on_record": "Hegseth's office"}),
+    ("Sen. Mark Kelly said on CNN's “State of the Union” that the move was reckless.",
+     {"on_record": "Mark Kelly, Sen.", "other_outlet": "CNN"}),
+    ("Per Axios, the review will conclude in April.", {"other_outlet": "Axios"}),
+])
+def test_how_cable_and_wire_reports_attribute(suggester: Suggester, sentence: str, expected: dict) -> None:
+    assert in_body(suggester, sentence)[0] == expected
+
+
+def test_a_study_that_found_is_still_a_document(suggester: Suggester) -> None:
+    assert "document" in in_body(suggester, "A study published Thursday found that attacks had doubled.")[0]
