@@ -62,6 +62,9 @@ class PostFrames:
             rf"(?:\b(?:on|to|via|across)\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]++\s+){{0,2}}?"
             rf"(?P<p1>{self.platform})\b(?!\.\w)|\b(?P<p2>{self.platform})\s+(?:{post})\b"
             rf"|\b(?:posted|tweeted|retweeted|reposted)\b)")
+        self._writing_on_re = compile_re(
+            rf"\s*(?:Writing|Blogging|Posting|Tweeting)\s+(?:on|in)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{post_noun}|"
+            rf"{self.platform})\b[^,]{{0,60}},\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<who>{NAME})")
         self._frame_re = compile_re(
             rf"\b(?:a|an|the|his|her|their|its|one|in|on)\s+(?:(?:series|number|string|flurry|couple)\s+of\s+)?"
             rf"(?:[\w-]++\s+){{0,2}}?(?:{post_noun})\b"  # "In a series of Wednesday morning tweets, Trump said"
@@ -89,6 +92,11 @@ class PostFrames:
         by = _POST_BY.search(text)
         if by:  # "A tweet by user @sisyphus79 read:"
             out.append(Hit("social_post", by.group(0), 0.85, by.group("who")))
+        writing = self._writing_on_re.match(text)
+        if writing:  # "Writing on his organization's blog in February, Kirk Wallace … has seen a change"
+            who = self._named(writing.group("who"))
+            if who:
+                out += [Hit("social_post", writing.group(0), 0.8, who), Hit("on_record", writing.group(0), 0.8, who)]
         post = self._frame_re.search(text)
         if post and post.group(0).startswith("posted") and _PASSIVE_BEFORE.search(text[: post.start()]):
             post = None  # "The data was posted on a hacking forum": something posted, nobody's post relayed
@@ -117,6 +125,8 @@ class PostFrames:
         if found is None:
             return ""
         name = found.group("name")
+        if name and " " not in name and name.endswith("ing"):
+            name = None  # "Writing on Facebook, …": the participle opening the sentence names nobody
         return (self._named(name) if name else "") or found.group("handle") or ""
 
     def _posted(self, text: str, match: re.Match[str]) -> bool:

@@ -192,6 +192,10 @@ class Suggester:
         # the rest of a post quoted as "@handle: …" ("#nessma", "Key test of freedom of speech."), or a continuation
         if in_post or by_handle or self._continues(text, previous_text, previous):
             return carry.carried_over(_speakers(previous), idx, _CARRY)
+        if same_paragraph and text.rstrip().endswith(":") and any(h.category in carry.SPEAKING for h in previous):
+            # "Elaine Ee believes the code is no solution. Instead, the government should free up the media:"
+            # the speaker goes on, and what follows the colon is theirs too
+            return carry.carried_over(_speakers(previous), idx, _CARRY)
         if carry.first_person(text) and same_paragraph:  # the quote goes on in the speaker's own voice;
             # a new paragraph in the first person is the writer's own (an analysis, a sign-off)
             return carry.inherited(previous, idx, _CARRY)

@@ -129,3 +129,20 @@ def test_how_cable_and_wire_reports_attribute(suggester: Suggester, sentence: st
 
 def test_a_study_that_found_is_still_a_document(suggester: Suggester) -> None:
     assert "document" in in_body(suggester, "A study published Thursday found that attacks had doubled.")[0]
+
+
+def test_a_writer_goes_on_past_a_colon_in_the_same_paragraph(suggester: Suggester) -> None:
+    found = in_body(suggester, "Elaine Ee believes that the code will not be a solution. | Instead, the government "
+                               "should free up the mainstream media:\n\nWhat we need is a new environment for "
+                               "journalists.")
+    assert [f.get("on_record") for f in found] == ["Elaine Ee"] * 3
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Writing on his organization's blog in February, Kirk Wallace, a program director, has also seen a change.",
+     "Kirk Wallace"),
+    ("Writing on Facebook, activist Anna Lee urged calm.", "Anna Lee"),
+])
+def test_writing_on_a_blog_or_platform_is_the_writers_post(suggester: Suggester, sentence: str, who: str) -> None:
+    found = in_body(suggester, sentence)[0]
+    assert found["social_post"] == who and found["on_record"].startswith(who)
