@@ -148,7 +148,8 @@ class Rules:
         self.speech_before_re = compile_re(rf"(?:{self.speech})\s+$", re.IGNORECASE)
         self.colon_re = colon_quote_pattern(NAME)
         self.some_like_re = compile_re(
-            rf"(?P<some>\b(?:[Ss]ome|[Mm]any|[Oo]thers|[Ss]everal)(?:\s+[a-z]+)?),?\s+(?:like|such\s+as|including)\s+"
+            rf"(?P<some>\b(?:[Ss]ome|[Mm]any|[Oo]thers|[Ss]everal)(?:\s+[a-z]+)?|(?:\b[A-Za-z][a-z]+\s+)?(?-i:{heads})),?"
+            rf"\s+(?:like|such\s+as|including)\s+"  # "Some, like Anahit Markosian,", "Scholars such as Zeynep Tufekci"
             rf"(?P<name>{NAME})(?:\s+and\s+{NAME})?,?\s+{ADVERBS}(?:{self.speech})\b")
         self.colon_intro_re = compile_re(
             rf"\s*(?P<subj>{NAME})(?:,\s+[^,:]{{2,80}},)?\s+(?P<verb>is|was|are|were|has|had|remains|remained|seems|"
@@ -320,7 +321,8 @@ class Rules:
 
     def _some_like(self, text: str) -> list[Hit]:
         """ "Some, like Anahit Markosian, called for …": unnamed people and the one named among them."""
-        match = self.some_like_re.search(text) if " like " in text or " such as " in text else None
+        match = self.some_like_re.search(text) if " like " in text or " such as " in text or (
+            " including " in text) else None
         if match is None:
             return []
         named = self._named_hit(match.group("name"), None, match.group(0))
@@ -338,6 +340,8 @@ class Rules:
         return [hit] if hit else []
 
     def _named_hit(self, subject: str, appos: str | None, cue: str) -> Hit | None:
+        if _SUCH_AS.search(subject):
+            return None  # "Scholars such as Zeynep Tufekci": the group and the one named in it (_some_like)
         words = subject_words = subject.strip().split()
         place = next((i for i, w in enumerate(words) if w in _LOCATIVES), -1)
         if place >= 2 and sum(w[:1].isupper() for w in words[:place]) >= 2 and not any(
@@ -384,6 +388,7 @@ class Rules:
 
 
 _REPORTING = compile_re(r"(?i)report|outlet|media|news")
+_SUCH_AS = compile_re(r"\s(?:such\s+as|like|including)\s")
 _THE_OFFICIAL = compile_re(r"\s*(?:The|These|Those|Both)\s+(?:\w+\s+)?officials?\b")
 
 

@@ -130,9 +130,9 @@ class Suggester:
         roundup = roundups.is_roundup(sentences)
         post_paragraph = -1
         for idx, (text, heading) in enumerate(zip(sentences, headings)):
-            if display_text.is_promotion(text) or display_text.is_credit(text):
-                found.append([])  # "Follow us on X", "Jane Doe contributed reporting": nothing, nor carried into
-                continue
+            if display_text.is_promotion(text) or display_text.is_credit(text) or _NEWSROOM.search(text):
+                found.append([])  # "Follow us on X", "Jane Doe contributed reporting", "X did not respond to a
+                continue  # request for comment" (newsroom process, the guidelines say): nothing, nor carried into
             hits = self.rules.hits(text)
             if "he agency" in text or "he paper" in text:  # "the agency said": the outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
@@ -278,6 +278,11 @@ def _posted_by(speakers: list[Hit], posts: list[Hit]) -> list[Hit]:
     return kept + [replace(h, source=named) for h in posts]
 
 
+_NEWSROOM = compile_re(r"(?i)\b(?:did\s+not|didn['’]t|has\s+not|have\s+not|had\s+not)\s+(?:yet\s+|immediately\s+)?"
+                       r"(?:respond|replied|returned?)\b[^.;]*\b(?:request|inquir|quer|message|call|email)"
+                       r"|\b(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\b"
+                       r"|\b(?:was|were|has\s+been|have\s+been)\s+contacted\s+for\s+comment\b"
+                       r"|\bhas\s+reached\s+out\s+to\b[^.;]*\bfor\s+comment\b")
 _HEARSAY = compile_re(r"(?i)\b(?:said|reported|rumou?red)\s+to\b")  # "is said to": who says it, the text before
 _REPORTS = compile_re(r"(?i)\breports?\b|speculation|\brumou?rs?\b")
 

@@ -146,3 +146,28 @@ def test_a_writer_goes_on_past_a_colon_in_the_same_paragraph(suggester: Suggeste
 def test_writing_on_a_blog_or_platform_is_the_writers_post(suggester: Suggester, sentence: str, who: str) -> None:
     found = in_body(suggester, sentence)[0]
     assert found["social_post"] == who and found["on_record"].startswith(who)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Scholars such as Zeynep Tufekci have argued that platforms reward outrage.",
+     {"anonymous_other": "Scholars", "on_record": "Zeynep Tufekci"}),
+    ("Experts including Bruce Schneier warned that the law was flawed.",
+     {"anonymous_other": "Experts", "on_record": "Bruce Schneier"}),
+])
+def test_a_group_and_the_one_named_in_it(suggester: Suggester, sentence: str, expected: dict) -> None:
+    assert in_body(suggester, sentence)[0] == expected
+
+
+def test_what_experts_agree_on_is_theirs(suggester: Suggester) -> None:
+    assert set(in_body(suggester, "There is broad agreement among experts that media literacy helps.")[0]) == {
+        "anonymous_other"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company did not respond to our request for comment.",
+    "He could not be reached for comment on Friday.",
+    "The ministry was contacted for comment.",
+])
+def test_newsroom_process_takes_nothing_from_the_sentence_before(suggester: Suggester, sentence: str) -> None:
+    found = in_body(suggester, f"A report by the Senate Intelligence Committee concluded that the risk grew. | {sentence}")
+    assert found[1] == {}
