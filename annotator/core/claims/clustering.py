@@ -98,6 +98,8 @@ def edges(vectors: Sequence[SentenceVector], articles: Sequence[int], *, thresho
 def cross_pairs(a: Counter, b: Counter, size_a: int, size_b: int) -> int:
     """How many pairs of a sentence of group a and one of group b come from different articles (the
     groups given as counts of their sentences per article, and their sizes)."""
+    if len(a) > len(b):  # over the group of fewer articles: the same sum, fewer steps
+        a, b = b, a
     same = sum(n * b[article] for article, n in a.items() if article in b)
     return size_a * size_b - same
 
@@ -111,12 +113,12 @@ def merges(total: float, count: int, pairs: int, *, merge_at: float, majority: f
 
 def average_link(n: int, articles: Sequence[int], found: dict[tuple[int, int], float], *,
                  merge_at: float, majority: float = 0.0, start: Sequence[Sequence[int]] | None = None,
-                 min_size: int = 1) -> list[list[int]]:
+                 min_size: int = 1, order: Sequence[tuple[tuple[int, int], float]] | None = None) -> list[list[int]]:
     """Merge groups along edges, strongest first, while most of their cross-article pairs are edges
     (share above majority; 0 drops the condition) and their mean cross-article similarity holds.
 
     The groups start as single sentences, or as `start` (disjoint, covering 0..n-1); groups smaller
-    than min_size take part in no merge.
+    than min_size take part in no merge. `order` is `strongest(found)` when the caller has it already.
     """
     group_of = list(range(n))
     for group in start or ():
@@ -133,7 +135,7 @@ def average_link(n: int, articles: Sequence[int], found: dict[tuple[int, int], f
         if a != b:
             total, count = links[a].get(b, (0.0, 0))
             links[a][b] = links[b][a] = (total + score, count + 1)
-    for (i, j), _ in sorted(found.items(), key=lambda item: (-item[1], item[0])):
+    for (i, j), _ in order if order is not None else strongest(found):
         a, b = group_of[i], group_of[j]
         if a == b or len(members[a]) < min_size or len(members[b]) < min_size:
             continue
@@ -182,12 +184,17 @@ def add_overlaps(groups: list[list[int]], articles: Sequence[int], found: dict[t
     return [sorted(set(group) | set(extra.get(g, ()))) for g, group in enumerate(groups)]
 
 
+def strongest(found: dict[tuple[int, int], float]) -> list[tuple[tuple[int, int], float]]:
+    """The edges, strongest first (ties by pair): the order every merge takes them in."""
+    return sorted(found.items(), key=lambda item: (-item[1], item[0]))
+
+
 def _level(n: int, articles: Sequence[int], found: dict[tuple[int, int], float], *, merge_at: float,
-           thresholds: Thresholds, cores: bool) -> list[list[int]]:
-    groups = average_link(n, articles, found, merge_at=merge_at, majority=thresholds.majority)
+           thresholds: Thresholds, cores: bool, order: Sequence[tuple[tuple[int, int], float]]) -> list[list[int]]:
+    groups = average_link(n, articles, found, merge_at=merge_at, majority=thresholds.majority, order=order)
     if cores:  # a claim told in several wordings: each wording's core, then the cores joined
         groups = average_link(n, articles, found, merge_at=thresholds.core_merge_at,
-                              majority=thresholds.core_majority, start=groups, min_size=2)
+                              majority=thresholds.core_majority, start=groups, min_size=2, order=order)
     groups = [g for g in groups if len({articles[i] for i in g}) >= 2]
     return add_overlaps(groups, articles, found, join_at=thresholds.join_at)
 
@@ -199,10 +206,12 @@ def _jaccard(a: list[int], b: list[int]) -> float:
 def group_edges(n: int, articles: Sequence[int], found: dict[tuple[int, int], float], *,
                 thresholds: Thresholds = Thresholds()) -> list[list[int]]:
     """The broad groups, then the narrow ones not already listed; each spans two articles or more."""
-    broad = _level(n, articles, found, merge_at=thresholds.merge_at, thresholds=thresholds, cores=True)
+    order = strongest(found)  # sorted once for the three merges
+    broad = _level(n, articles, found, merge_at=thresholds.merge_at, thresholds=thresholds, cores=True, order=order)
     if thresholds.fine_merge_at <= thresholds.merge_at:
         return broad
-    narrow = _level(n, articles, found, merge_at=thresholds.fine_merge_at, thresholds=thresholds, cores=False)
+    narrow = _level(n, articles, found, merge_at=thresholds.fine_merge_at, thresholds=thresholds, cores=False,
+                    order=order)
     broad_of: dict[int, list[int]] = {}
     for k, group in enumerate(broad):
         for i in group:
