@@ -54,11 +54,12 @@ _SAYING = compile_re(r"\s+(?:also\s+)?(?:said|say|says|noted|note|notes|told|add
                      r"believe|believes|argued|argue|cautioned|described|describe|describes|suggested)\b")
 
 
-def apply(text: str, hits: list[Hit], own_outlet: str = "") -> list[Hit]:
-    """The sentence's hits corrected by the guidelines (see the module's docstring)."""
+def apply(text: str, hits: list[Hit], own_outlet: str = "", *, display_checked: bool = False) -> list[Hit]:
+    """The sentence's hits corrected by the guidelines (see the module's docstring); `display_checked`
+    when the caller has found the sentence no credit line nor promotion already."""
     if not hits:
         return hits
-    if display_text.is_credit(text) or display_text.is_promotion(text):
+    if not display_checked and (display_text.is_credit(text) or display_text.is_promotion(text)):
         return []
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet) and not _document_named_only(text, h)]
     out = _outlet_not_speaker([_institution(_people_not_papers(text, h)) for h in out if not _acts(text, h)])

@@ -140,15 +140,16 @@ def _model() -> tuple[dict, str]:
     """The weights and their digest; a missing or damaged file (an install that lost it) leaves the
     rules alone at work rather than stopping every suggestion. The weights come parsed from the user's
     cache when it holds this file's (four times faster than reading the JSON), else from the file."""
+    digest = model_digest()  # the file read and hashed once a process (the fingerprint needs it too)
+    cached = disk_cache.load(_CACHE) if digest != NO_MODEL else None
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest and _usable(cached[1]):
+        return cached[1], digest
     try:
         raw = (resources_dir() / _MODEL).read_bytes()
     except OSError as error:
         _log.warning("learned detector off: %s cannot be read (%s)", _MODEL, error)
         return {}, NO_MODEL
-    digest = hashlib.sha256(raw).hexdigest()[:16]
-    cached = disk_cache.load(_CACHE)
-    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest and _usable(cached[1]):
-        return cached[1], digest
+    digest = hashlib.sha256(raw).hexdigest()[:16]  # of what is read now (the file may have been replaced)
     try:
         model = json.loads(raw)
     except ValueError as error:

@@ -40,8 +40,16 @@ _VERBS = (r"say|says|said|told|reported|believe|believes|believed|think|thinks|t
           r"expected|feel|feels|felt|agree|agrees|agreed|disagree|disagrees|disagreed|fear|fears|feared|worry|"
           r"worries|worried|blame|blames|blamed|view|views|viewed|consider|considers|considered")
 _ADVERBS = r"(?:(?:also|still|now|already|would|will|do|did|not|strongly|somewhat)\s+)*"
-_LEAD = compile_re(r"%|(?i:percent|per\s+cent|majority|minority|plurality|half|third|quarter|fifth|"
-                   r"\b(?:in|out\s+of)\s+(?:every\s+)?(?:10|ten|five|5|four|4|three|3)\b)")
+_LEAD_WORDS = ("%", "cent", "majorit", "minorit", "pluralit", "half", "third", "quarter", "fifth")
+_COUNTS = ("10", "ten", "five", "5", "four", "4", "three", "3")
+_IN_N = compile_re(r"(?i)\b(?:in|out\s+of)\s+(?:every\s+)?(?:10|ten|five|5|four|4|three|3)\b")
+
+
+def _may_hold_share(text: str) -> bool:
+    """Whether a share of a population may be named ("percent", "a majority", "six in 10"): a test of
+    substrings first, for most sentences hold none."""
+    low = text.lower()
+    return any(w in low for w in _LEAD_WORDS) or (any(c in low for c in _COUNTS) and _IN_N.search(text) is not None)
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ class PollFrames:
 
     def apply(self, text: str, hits: list[Hit]) -> list[Hit]:
         """`hits` with the poll's document hit added and the share's speaker read by the rules gone."""
-        if not _LEAD.search(text):
+        if not _may_hold_share(text):
             return hits
         match = self.frame.search(text)
         if match is None:

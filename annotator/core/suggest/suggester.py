@@ -130,14 +130,14 @@ class Suggester:
         roundup = roundups.is_roundup(sentences)
         post_paragraph = -1
         for idx, (text, heading) in enumerate(zip(sentences, headings)):
-            if display_text.is_promotion(text) or display_text.is_credit(text) or _NEWSROOM.search(text):
+            if display_text.is_promotion(text) or display_text.is_credit(text) or _newsroom(text):
                 found.append([])  # "Follow us on X", "Jane Doe contributed reporting", "X did not respond to a
                 continue  # request for comment" (newsroom process, the guidelines say): nothing, nor carried into
             hits = self.rules.hits(text)
             if "he agency" in text or "he paper" in text:  # "the agency said": the outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
                 hits = self.rules.outlets_over(text, hits, [outlet]) if outlet else hits
-            hits = guideline_pass.apply(text, hits, own_outlet)
+            hits = guideline_pass.apply(text, hits, own_outlet, display_checked=True)
             if roundup:
                 hits = roundups.posts(text, hits)
             attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
@@ -283,6 +283,14 @@ _NEWSROOM = compile_re(r"(?i)\b(?:did\s+not|didn['’]t|has\s+not|have\s+not|had
                        r"|\b(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\b"
                        r"|\b(?:was|were|has\s+been|have\s+been)\s+contacted\s+for\s+comment\b"
                        r"|\bhas\s+reached\s+out\s+to\b[^.;]*\bfor\s+comment\b")
+_NEWSROOM_WORDS = ("respond", "repl", "return", "reached", "contacted")
+
+
+def _newsroom(text: str) -> bool:
+    """Whether the sentence is newsroom process ("did not respond to a request for comment")."""
+    return any(word in text for word in _NEWSROOM_WORDS) and _NEWSROOM.search(text) is not None
+
+
 _HEARSAY = compile_re(r"(?i)\b(?:said|reported|rumou?red)\s+to\b")  # "is said to": who says it, the text before
 _REPORTS = compile_re(r"(?i)\breports?\b|speculation|\brumou?rs?\b")
 
