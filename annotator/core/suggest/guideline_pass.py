@@ -63,8 +63,20 @@ def apply(text: str, hits: list[Hit], own_outlet: str = "", *, display_checked: 
         return []
     out = [h for h in hits if not _relays_nothing(text, h, own_outlet) and not _document_named_only(text, h)]
     out = _outlet_not_speaker([_institution(_people_not_papers(text, h)) for h in out if not _acts(text, h)])
-    out = _unnamed_role(_affiliated_unnamed(text, _described_named(_medium_of_speaker(out))))
+    out = _unnamed_role(_affiliated_unnamed(text, _described_named(_medium_of_speaker(_one_unnamed(out)))))
     return _posts(text, _blog_not_outlet(text, out))
+
+
+_UNAUTHORISED = compile_re(r"(?i)not\s+authori[sz]ed")
+
+
+def _one_unnamed(hits: list[Hit]) -> list[Hit]:
+    """ "A person familiar with the planning, who was not authorized to speak publicly, said": one unnamed
+    source, whom the head noun describes; "not authorized" adds no official of its own."""
+    if not any(h.category == "anonymous_other" and h.source for h in hits):
+        return hits
+    return [h for h in hits if not (h.category == "anonymous_official" and not h.source
+                                    and _UNAUTHORISED.search(h.cue))]
 
 
 _MEDIUM = compile_re(r"(?i)^in\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"

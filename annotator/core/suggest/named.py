@@ -16,12 +16,14 @@ _POSSESSIVE = compile_re(r"(?P<owner>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*
                          r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")  # "CNN's Jake Tapper"
 
 
+_CLAUSE = compile_re(r"\bthat\s+(?:the|a|an|his|her|their|its|[A-Z])")  # a reported clause begins
 _AND = compile_re(r"\s+(?:and|&)\s+")
 
 
 class _Hit(Protocol):
     category: str
     source: str
+    cue: str
 
 
 class SourceVetting:
@@ -62,13 +64,20 @@ class SourceVetting:
         return outlet
 
     @staticmethod
-    def authored(hits: list[_Hit]) -> list[_Hit]:
+    def authored(hits: list[_Hit], text: str = "") -> list[_Hit]:
         """A post whose author the cue did not name ("clarified the matter on its account on X") is the
-        post of the sentence's named on-record speaker."""
-        speaker = next((h.source for h in hits if h.category == "on_record" and h.source), "")
-        if not speaker:
+        post of the sentence's named on-record speaker, unless it is told in the clause the speaker says
+        ("Gov. Greg Abbott told reporters that the gunman had posted on Facebook": the gunman's post)."""
+        speaker = next((h for h in hits if h.category == "on_record" and h.source), None)
+        if speaker is None:
             return hits
-        return [replace(h, source=speaker) if h.category == "social_post" and not h.source else h for h in hits]
+        said_at = text.find(speaker.cue) + len(speaker.cue) if speaker.cue in text else -1
+
+        def told(post: _Hit) -> bool:
+            at = text.find(post.cue)
+            return 0 <= said_at <= at and _CLAUSE.search(text, said_at, at) is not None
+        return [replace(h, source=speaker.source) if h.category == "social_post" and not h.source and not told(h)
+                else h for h in hits]
 
     def vet(self, hit: _Hit, text: str = "") -> _Hit:
         """The hit with its source kept, dropped (a fragment, a lone word that is no name, a place), or

@@ -133,7 +133,8 @@ class Suggester:
             if display_text.is_promotion(text) or display_text.is_credit(text) or _newsroom(text):
                 found.append([])  # "Follow us on X", "Jane Doe contributed reporting", "X did not respond to a
                 continue  # request for comment" (newsroom process, the guidelines say): nothing, nor carried into
-            hits = self.rules.hits(text)
+            lead = not any(not h for h in headings[:idx])  # the first body sentence may open on a dateline
+            hits = self.rules.hits(_WIRE_DATELINE.sub("", text, count=1) if lead else text)  # "WASHINGTON (AP) — …"
             if "he agency" in text or "he paper" in text:  # "the agency said": the outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
                 hits = self.rules.outlets_over(text, hits, [outlet]) if outlet else hits
@@ -169,7 +170,7 @@ class Suggester:
             vetted = [v for h in attributed
                       for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)), text)]
             # an outlet moved from speaker repeats nothing; a post without an author is the speaker's
-            attributed = guideline_pass.one_per_category(self.vetting.authored(vetted))
+            attributed = guideline_pass.one_per_category(self.vetting.authored(vetted, text))
             known += [h.source for h in attributed if h.source]
             found.append(attributed)
             if attributed or not heading:
@@ -283,6 +284,9 @@ _NEWSROOM = compile_re(r"(?i)\b(?:did\s+not|didn['’]t|has\s+not|have\s+not|had
                        r"|\b(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\b"
                        r"|\b(?:was|were|has\s+been|have\s+been)\s+contacted\s+for\s+comment\b"
                        r"|\bhas\s+reached\s+out\s+to\b[^.;]*\bfor\s+comment\b")
+_WIRE_DATELINE = compile_re(  # "WASHINGTON (AP) — ", "KYIV, Ukraine (Reuters) - ", "LONDON — ": the place, not a subject
+    r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .-]{2,30}\)\s*)?[—–-]{1,2}\s+")
 _NEWSROOM_WORDS = ("respond", "repl", "return", "reached", "contacted")
 
 
@@ -309,6 +313,8 @@ def _unnamed_report(hit: Hit) -> bool:
 def _full_name(source: str, known: list[str]) -> str:
     """A surname alone ("Kikta", "Mr. Edwards") becomes the full "Jason Kikta, former official" given earlier;
     in a pair, each surname its full name ("Trump and Barr": "Donald Trump and William Barr")."""
+    if source[:1].islower():  # "officials": a description, never another one's name ("White House officials")
+        return source
     pair = source.split(" and ")
     if len(pair) == 2 and all(part and " " not in part.strip() for part in pair):
         return " and ".join(_full_name(part, known).split(",")[0] for part in pair)

@@ -171,3 +171,33 @@ def test_what_experts_agree_on_is_theirs(suggester: Suggester) -> None:
 def test_newsroom_process_takes_nothing_from_the_sentence_before(suggester: Suggester, sentence: str) -> None:
     found = in_body(suggester, f"A report by the Senate Intelligence Committee concluded that the risk grew. | {sentence}")
     assert found[1] == {}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("WASHINGTON (AP) — President Joe Biden on Tuesday called on Congress to act, saying the country could not "
+     "wait.", {"on_record": "Joe Biden, President"}),
+    ("LONDON — Prime Minister Keir Starmer said on Monday the talks would resume.",
+     {"on_record": "Keir Starmer, Prime Minister"}),
+    ("WASHINGTON, March 5 (Reuters) - The Pentagon said on Wednesday it had paused operations.",
+     {"on_record": "Pentagon"}),
+])
+def test_a_wire_dateline_opening_the_story_is_no_subject(suggester: Suggester, body: str, expected: dict) -> None:
+    assert in_body(suggester, body)[0] == expected
+
+
+def test_a_post_told_in_the_speakers_clause_is_not_the_speakers(suggester: Suggester) -> None:
+    found = in_body(suggester, "Texas Gov. Greg Abbott told reporters that the gunman had posted on Facebook "
+                               "about his plans.")[0]
+    assert found.get("social_post") == "" and found["on_record"].endswith("Greg Abbott")
+
+
+def test_unnamed_officials_keep_their_own_description(suggester: Suggester) -> None:
+    found = in_body(suggester, "White House officials said the president would travel to Texas. | The gunman's "
+                               "grandmother is in critical condition, officials said.")
+    assert found[1] == {"anonymous_official": "officials"}
+
+
+def test_a_person_not_authorized_to_speak_is_one_unnamed_source(suggester: Suggester) -> None:
+    found = in_body(suggester, "A person familiar with the planning, who was not authorized to speak publicly, "
+                               "said the trip could be delayed.")[0]
+    assert set(found) == {"anonymous_other"}
