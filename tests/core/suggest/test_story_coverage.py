@@ -201,3 +201,17 @@ def test_a_person_not_authorized_to_speak_is_one_unnamed_source(suggester: Sugge
     found = in_body(suggester, "A person familiar with the planning, who was not authorized to speak publicly, "
                                "said the trip could be delayed.")[0]
     assert set(found) == {"anonymous_other"}
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Rescue workers said at least 40 people were trapped.", "Rescue workers"),
+    ("Medics said several children were among the dead.", "Medics"),
+    ("Firefighters said the building collapsed.", "Firefighters"),
+])
+def test_people_at_work_on_the_scene_are_unnamed_people(suggester: Suggester, sentence: str, source: str) -> None:
+    assert in_body(suggester, sentence)[0] == {"anonymous_other": source}
+
+
+def test_the_researchers_who_found_are_their_study(suggester: Suggester) -> None:
+    found = in_body(suggester, "The researchers found that ozone caused much of the damage to the crops.")[0]
+    assert set(found) == {"document"}
