@@ -18,8 +18,10 @@ from annotator.core.suggest.frames import alternation
 _PIECES = r"(?:reports?|story|stories|article|articles|investigation|piece|op-ed|editorial|broadcast|exposé|" \
           r"documentary|podcast|newsletter|column|interview)"
 _REPORTING = r"(?:reported|reports|reporting|wrote|writes|published|revealed|quoted|cited|learned|obtained)"
-_DEICTIC = compile_re(r"\b[Tt]he\s+(?P<noun>agency|paper)(?:'s|’s)?\s+(?:(?:also|later|first|further|then)\s+)?"
-                      r"(?P<verb>[a-z]+)\b")
+DEICTIC_NOUNS = ("agency", "paper", "newspaper", "outlet", "broadcaster", "network", "website", "site",
+                 "publication", "magazine", "daily", "tabloid", "channel")  # "the newspaper said": one named before
+_DEICTIC = compile_re(rf"\b[Tt]he\s+(?P<noun>{'|'.join(DEICTIC_NOUNS)})(?:'s|’s)?(?:,\s+[^,]{{2,80}},)?\s+"
+                      r"(?:(?:also|later|first|further|then)\s+)?(?P<verb>[a-z]+)\b")
 _RESEARCH_PAPER = compile_re(r"\b(?:(?:a|an|their|his|her|its|research|white|scientific|academic|working)\s+"
                              r"(?:[\w-]+\s+)?papers?|papers?\s+(?:published|in\s+the\s+journal))\b")
 _AGENCY = compile_re(r"\b(?:Agency|agency|agencies)\b")
@@ -72,10 +74,19 @@ class OutletFrames:
             if not self.verbs_re.match(match.group("verb")):
                 continue
             noun = match.group("noun")
+            unnamed = None
             for before in reversed(earlier):
                 outlet = self._referent(before, noun)
-                if outlet is not None:
-                    return OutletHit(match.group(0), outlet[1], match.start(), match.end()) if outlet[0] else None
+                if outlet is None:
+                    continue
+                if not outlet[0]:  # the last such mention is no news outlet ("the agency" of a ministry)
+                    return unnamed
+                unnamed = OutletHit(match.group(0), outlet[1], match.start(), match.end())
+                if outlet[1]:
+                    return unnamed
+                # "the newspaper" again: read on back to where it was named
+            if unnamed is not None:
+                return unnamed
         return None
 
     def _referent(self, text: str, noun: str) -> tuple[bool, str] | None:
@@ -91,5 +102,9 @@ class OutletFrames:
             mentions += [(m.start(), False, "") for m in _RESEARCH_PAPER.finditer(text)]
         if not mentions:
             return None
-        _, news, name = max(mentions)
-        return news, (name if name[:1].isupper() else "")
+        at, news, name = max(mentions)
+        if news and not name[:1].isupper():  # "The Telegraph newspaper": the name just before the word
+            named = [(a, n) for a, kind, n in mentions if kind and n[:1].isupper() and a < at
+                     and text[a + len(n): at].strip() == ""]
+            name = named[-1][1] if named else ""
+        return news, name

@@ -383,7 +383,8 @@ class Rules:
             return at >= 0 and any(at < o.end and o.start < at + len(hit.cue) for o in outlets) and (
                 hit.category == "document" or hit.category == "on_record" and (
                     not hit.source or self.classify(hit.source.split(",")[0]) == "other_outlet"))
-        kept = [h for h in hits if not covered(h)]
+        named = any(o.source for o in outlets)  # "The newspaper said" with the paper named before: that one
+        kept = [h for h in hits if not covered(h) and not (named and h.category == "other_outlet" and not h.source)]
         return kept + [Hit("other_outlet", o.cue, 0.85, sources.clean(o.source)) for o in outlets]
 
 

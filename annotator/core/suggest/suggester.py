@@ -18,6 +18,7 @@ from annotator.core import pattern_cache
 from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import carry, embeds, guideline_pass, learned, roundups
 from annotator.core.suggest.named import SourceVetting
+from annotator.core.suggest.outlets import DEICTIC_NOUNS
 from annotator.core.suggest.cues import Lexicon, load_lexicon
 from annotator.core.suggest.hit import Hit, is_carried
 from annotator.core.suggest.rules import Rules
@@ -135,7 +136,7 @@ class Suggester:
                 continue  # request for comment" (newsroom process, the guidelines say): nothing, nor carried into
             lead = not any(not h for h in headings[:idx])  # the first body sentence may open on a dateline
             hits = self.rules.hits(_WIRE_DATELINE.sub("", text, count=1) if lead else text)  # "WASHINGTON (AP) — …"
-            if "he agency" in text or "he paper" in text:  # "the agency said": the outlet named before?
+            if any(f"he {noun}" in text for noun in DEICTIC_NOUNS):  # "the newspaper said": an outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
                 hits = self.rules.outlets_over(text, hits, [outlet]) if outlet else hits
             hits = guideline_pass.apply(text, hits, own_outlet, display_checked=True)

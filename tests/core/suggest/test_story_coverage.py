@@ -215,3 +215,18 @@ def test_people_at_work_on_the_scene_are_unnamed_people(suggester: Suggester, se
 def test_the_researchers_who_found_are_their_study(suggester: Suggester) -> None:
     found = in_body(suggester, "The researchers found that ozone caused much of the damage to the crops.")[0]
     assert set(found) == {"document"}
+
+
+def test_an_outlet_referred_back_to_is_named(suggester: Suggester) -> None:
+    found = in_body(suggester, "The Wall Street Journal first reported the talks on Sunday. | The newspaper said "
+                               "the deal could be announced within days. | The paper, citing people familiar with "
+                               "the matter, said the price was about $40 billion. | Bloomberg News later reported "
+                               "that the talks had stalled. | The outlet said no decision had been made.")
+    assert [f.get("other_outlet") for f in found] == ["The Wall Street Journal"] * 3 + ["Bloomberg News"] * 2
+    assert "document" not in found[2]
+
+
+def test_the_agency_after_a_ministry_is_no_news_agency(suggester: Suggester) -> None:
+    found = in_body(suggester, "Reuters reported the raid. | The Environmental Protection Agency announced new "
+                               "rules. | The agency said the rules would take effect in May.")
+    assert "other_outlet" not in found[2]
