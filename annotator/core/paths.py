@@ -35,20 +35,26 @@ def _platform_data_home() -> Path:
 
 
 def cache_dir() -> Path | None:
-    """The folder of files the annotator can rebuild (compiled rules), created if missing; None where
-    it cannot be (a read-only home): the cache is then off, nothing else changes. `ANNOTATOR_CACHE_DIR`
-    names another (tests)."""
+    """The folder of files the annotator can rebuild (compiled rules), created if missing (for the user
+    alone); None where it cannot be (a read-only home) or should not be (on POSIX, a folder another user
+    owns or others may write in: what is read from it runs as the rules): the cache is then off, nothing
+    else changes. `ANNOTATOR_CACHE_DIR` names another (tests)."""
     override = os.environ.get("ANNOTATOR_CACHE_DIR")
-    folder = Path(override) if override else _platform_cache_home() / ORGANISATION / APPLICATION
+    folder = Path(override).absolute() if override else _platform_cache_home() / ORGANISATION / APPLICATION
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name == "posix":
+            found = folder.stat()
+            if found.st_uid != os.getuid() or found.st_mode & 0o022:
+                return None
     except OSError:
         return None
     return folder
 
 
 def _platform_cache_home() -> Path:
-    """The per-user folder for caches on this system, as Qt's CacheLocation finds it."""
+    """The per-user folder for caches on this system (where Qt's CacheLocation puts them on Linux and
+    macOS; on Windows the local application data folder, which roams with no profile)."""
     if sys.platform == "win32":
         local = os.environ.get("LOCALAPPDATA")
         return (Path(local) if local else Path.home() / "AppData" / "Local") / "cache"

@@ -2,13 +2,15 @@
 
 The suggestion rules compile a few dozen large patterns (word lists of the lexicon made into
 alternations); Python parses and translates them anew in every process, about 0.3 s on 2 cores, which
-a command-line run or a worker process pays before its first article. `compile` keeps what that work
-produces (the matcher's code, as Python's own `re` hands it to its C engine) in the user's cache
+a command-line run or a worker process pays before its first article. `compile_re` keeps what that
+work produces (the matcher's code, as Python's own `re` hands it to its C engine) in the user's cache
 folder, keyed by the pattern's text and flags, and builds the same pattern object from it next time.
 
-The cache is written only by `save` (the rules call it once they are built); a pattern from the cache
-is the one `re.compile` makes (same text, flags, groups), and anything that does not hold (another
-Python, a damaged file, an entry the engine refuses) falls back to `re.compile`.
+The cache is written only by `save` (the rules call it once they are built). The engine trusts the
+code it is given, so the file is read only as disk_cache reads it: made by this very Python build,
+whole (its SHA-256 checked), in a folder only the user may write. A pattern from the cache is then the
+one `re.compile` makes (same text, flags, groups, matches); anything else (another Python, a damaged
+file, an entry the engine refuses) falls back to `re.compile`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ except ImportError:  # pragma: no cover - another Python implementation
     _sre = None
 
 _NAME = f"patterns-{getattr(_sre, 'MAGIC', 0)}"
-_LIMIT = 2000  # entries; beyond it a save keeps only this process's (lexicons edited many times)
+_LIMIT = 500  # entries (one lexicon makes about 140); beyond it a save keeps only this process's
 
 _lock = threading.Lock()
 _known: dict[tuple[str, int], tuple] | None = None  # from the cache file, read once

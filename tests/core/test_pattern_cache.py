@@ -139,12 +139,13 @@ def test_processes_saving_at_once_leave_a_readable_file(tmp_path: Path) -> None:
         w.stdout.close()
     (file,) = tmp_path.glob("patterns-*.marshal")
     assert not list(tmp_path.glob("*.tmp"))
-    check = f"""
-import json, marshal
-entries = marshal.loads(open({str(file)!r}, "rb").read())
-print(json.dumps(sorted({{k[0].split("-")[0] for k in entries}})))
+    check = """
+import json
+from annotator.core import disk_cache, pattern_cache
+entries = disk_cache.load(pattern_cache._NAME)
+print(json.dumps(sorted({k[0].split("-")[0] for k in entries})))
 """
-    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True, env=env)
     writers_kept = json.loads(out.stdout)
     assert writers_kept and set(writers_kept) <= {f"writer{n}" for n in range(4)}
 
@@ -170,3 +171,31 @@ def test_the_detector_weights_come_from_the_cache_only_for_the_same_file(fresh_m
     assert fresh_model._model() == (model, digest)
     fresh_model._model.cache_clear()
     assert fresh_model._model() == (model, digest) and disk_cache.load("detector") == (digest, model)
+
+
+def test_a_file_damaged_in_one_byte_is_not_read(tmp_path: Path) -> None:
+    _run(_COMPILE, tmp_path)
+    (file,) = tmp_path.glob("patterns-*.marshal")
+    data = bytearray(file.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one bit of the engine code: marshal would still read it
+    file.write_bytes(bytes(data))
+    again = _run(_COMPILE, tmp_path)
+    assert again["counts"] == {"cached": 0, "compiled": len(PATTERNS)}
+    assert again["same"] == [[True] * 5] * len(PATTERNS)
+
+
+def test_a_folder_others_may_write_in_is_not_used(tmp_path: Path, monkeypatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("ANNOTATOR_CACHE_DIR", str(shared))
+    assert cache_dir() is None
+    shared.chmod(0o700)
+    assert cache_dir() == shared
+
+
+def test_a_file_of_another_python_build_is_another_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ANNOTATOR_CACHE_DIR", str(tmp_path))
+    assert disk_cache.store("value", [1, 2])
+    monkeypatch.setattr(disk_cache, "_VERSION", "another")
+    assert disk_cache.load("value") is None

@@ -249,7 +249,7 @@ def _unnamed_role(hits: list[Hit]) -> list[Hit]:
     if not unnamed and not any(h.category == "anonymous_official" for h in hits):
         return hits
     return [h for h in hits if not (_bare_role(h) or h.category == "on_record" and (
-        any(h.cue.startswith(u) for u in unnamed) or not h.source and _STATEMENT.match(h.cue)))]
+        any(h.source and h.source.split(",")[0] in u for u in unnamed) or not h.source and _STATEMENT.match(h.cue)))]
 
 
 _STATEMENT = compile_re(r"(?i)(?:(?:said\s+)?in|issued)\s+an?\s+(?:\w+\s+)?statement$")

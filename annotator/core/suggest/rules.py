@@ -106,7 +106,7 @@ class Rules:
         self.outlet_frames = OutletFrames(w, self.outlet, self.speech, ADVERBS)
         self.media_relay_re = compile_re(
             r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*"
-            rf"(?:the\s+)?(?P<outlet>(?:(?!(?:on|in|at|its|his|her|their|our|my|your|a|an)\s)[\w'’.-]++\s+){{1,3}}"
+            rf"(?:the\s+)?(?P<outlet>(?:(?!(?:on|in|at|by|for|from|this|that|its|his|her|their|our|my|your|a|an)\s)[\w'’.-]++\s+){{1,3}}"
             rf"{outlet_kinds})\b")  # "remarks to state television", not "a statement on its website"
         self.told_outlet_re = compile_re(
             rf"\b(?:told|telling|tells|to|with|in|on|by|from|per|for)\s+(?P<outlet>{self.outlet})"
@@ -128,7 +128,8 @@ class Rules:
         self.unnamed_re = compile_re(
             rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
             rf"|(?P<bare>(?:(?!(?:{self.speech}|{_NOT_MODIFIERS})\b)[A-Za-z.-]++\s+){{0,2}}"
-            rf"(?:{_alt(w['bare_unnamed_heads'])}|{_SPECIALISTS})))\b(?!\s+[A-Z][a-z])")  # not "said officials"
+            rf"(?:{_alt(w['bare_unnamed_heads'])}|{_SPECIALISTS})))\b(?!\s+[A-Z][a-z]|['’]\s)")  # not "said officials",
+        # nor "Workers' Party"
         self.named_subject_re = compile_re(
             rf"(?<![\w'’.-])(?P<subj>(?!{_OPENING}\s)(?:[a-z][\w-]*+\s+)?{NAME}"
             rf"(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
@@ -325,8 +326,12 @@ class Rules:
             " including " in text) else None
         if match is None:
             return []
+        group = match.group("some")
+        if not group.endswith("s") and group.split()[0].lower() not in {"some", "many", "several"}:
+            return []  # "The prime minister, like Donald Trump, has said": one person compared, no group
         named = self._named_hit(match.group("name"), None, match.group(0))
-        unnamed = Hit("anonymous_other", match.group(0), 0.75, sources.described(match.group("some")))
+        kind = "anonymous_official" if self._is_official(group) else "anonymous_other"
+        unnamed = Hit(kind, match.group(0), 0.75, sources.described(group))
         return [unnamed] + ([named] if named else [])
 
     def _colon_quote(self, text: str) -> list[Hit]:
@@ -390,7 +395,9 @@ class Rules:
 
 _REPORTING = compile_re(r"(?i)report|outlet|media|news")
 _SUCH_AS = compile_re(r"\s(?:such\s+as|like|including)\s")
-_THE_OFFICIAL = compile_re(r"\s*(?:The|These|Those|Both)\s+(?:\w+\s+)?officials?\b")
+_THE_OFFICIAL = compile_re(r"\s*(?:The|These|Those|Both)\s+(?:\w+\s+)?officials?(?=\s*,|\s+(?:who|said|says|spoke|"
+                           r"speaking|told|added|asked|declined|requested|insisted|was|were)\b)")  # not "The
+# official death toll"
 
 
 def _joins_names(words: list[str], at: int) -> bool:

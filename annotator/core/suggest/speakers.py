@@ -120,6 +120,11 @@ _TITLE_FORMS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
                 "pres.": "president", "pope": "pontiff", "archbishop": "bishop", "premier": "prime minister"}
 
 
+_BODY_END = compile_re(r"(?i)\b(?:committee|ministry|department|agency|office|council|commission|court|police|army|"
+                       r"government|company|corporation|inc|party|union|association|organi[sz]ation|foundation|"
+                       r"institute|university|center|centre|bank|group|administration|service|board)\.?$")
+
+
 def may_be_titled(role: str, source: str, cue: str = "") -> bool:
     """Whether "the ROLE" may take up the speaker named `source` ("Ted Cruz, Sen." for "the senator"): yes
     unless the source holds another title ("Father Maurice, Catholic priest" is no pontiff) or the cue
@@ -129,6 +134,8 @@ def may_be_titled(role: str, source: str, cue: str = "") -> bool:
         return True
     words = [_TITLE_FORMS.get(w, w) for w in re.findall(r"[\w.]+", source.lower())]
     titles = {w for w in words if _ROLE_WORD.fullmatch(w)}
+    if not titles and _BODY_END.search(source.split(",")[0]):
+        return False  # "the minister" is no "Senate Intelligence Committee"
     if titles and _TITLE_FORMS.get(role, role) in titles:
         qualifier = re.search(rf"\b(?:the|a|an|its|their|his|her)\s+((?:[a-z][\w-]*\s+){{1,2}}){re.escape(role)}\b",
                               cue.lower())

@@ -131,9 +131,9 @@ class Suggester:
         roundup = roundups.is_roundup(sentences)
         post_paragraph = -1
         for idx, (text, heading) in enumerate(zip(sentences, headings)):
-            if display_text.is_promotion(text) or display_text.is_credit(text) or _newsroom(text):
-                found.append([])  # "Follow us on X", "Jane Doe contributed reporting", "X did not respond to a
-                continue  # request for comment" (newsroom process, the guidelines say): nothing, nor carried into
+            if display_text.is_promotion(text) or display_text.is_credit(text):
+                found.append([])  # "Follow us on X", "Jane Doe contributed reporting": nothing, nor carried into
+                continue
             lead = not any(not h for h in headings[:idx])  # the first body sentence may open on a dateline
             hits = self.rules.hits(_WIRE_DATELINE.sub("", text, count=1) if lead else text)  # "WASHINGTON (AP) — …"
             if any(f"he {noun}" in text for noun in DEICTIC_NOUNS):  # "the newspaper said": an outlet named before?
@@ -143,6 +143,9 @@ class Suggester:
             if roundup:
                 hits = roundups.posts(text, hits)
             attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
+            if not attributed and _newsroom(text):  # "X did not respond to a request for comment": newsroom
+                found.append([])  # process (the guidelines), no source of its own nor one carried into it
+                continue
             if _handle_only(attributed):  # "Anissa B. tweeted:" then "@beautifultango7: …" is hers
                 attributed = _posted_by(block.carried(idx, text, _CARRY), attributed)
             if not attributed and not heading:
@@ -152,7 +155,8 @@ class Suggester:
             same = paragraphs is None or paragraphs[idx] == paragraphs[previous_idx]
             if not attributed and previous:
                 in_post = same and paragraphs is not None and paragraphs[idx] == post_paragraph
-                attributed = self._continued(idx, text, previous, previous_text, same, in_post)
+                attributed = self._continued(idx, text, previous, previous_text, same, in_post,
+                                             laid_out=paragraphs is not None)
             elif previous and same and _hearsay_only(attributed):  # "It was said to …" after a source: theirs
                 attributed = carry.carried_over(previous, idx, _CARRY)
             if not attributed and not heading:
@@ -189,14 +193,15 @@ class Suggester:
         return [Hit(category, cue, _PERSON_BEFORE)] if cue else []
 
     def _continued(self, idx: int, text: str, previous: list[Hit], previous_text: str,
-                   same_paragraph: bool, in_post: bool = False) -> list[Hit]:
+                   same_paragraph: bool, in_post: bool = False, laid_out: bool = False) -> list[Hit]:
         by_handle = same_paragraph and any(h.category == "social_post" and h.source.startswith("@") for h in previous)
         # the rest of a post quoted as "@handle: …" ("#nessma", "Key test of freedom of speech."), or a continuation
         if in_post or by_handle or self._continues(text, previous_text, previous):
             return carry.carried_over(_speakers(previous), idx, _CARRY)
-        if same_paragraph and text.rstrip().endswith(":") and any(h.category in carry.SPEAKING for h in previous):
+        if laid_out and same_paragraph and _GOES_ON_TO_COLON.match(text) and any(
+                h.category in carry.SPEAKING for h in previous):
             # "Elaine Ee believes the code is no solution. Instead, the government should free up the media:"
-            # the speaker goes on, and what follows the colon is theirs too
+            # the speaker goes on, and what follows the colon is theirs too (not "The timeline so far:")
             return carry.carried_over(_speakers(previous), idx, _CARRY)
         if carry.first_person(text) and same_paragraph:  # the quote goes on in the speaker's own voice;
             # a new paragraph in the first person is the writer's own (an analysis, a sign-off)
@@ -280,11 +285,16 @@ def _posted_by(speakers: list[Hit], posts: list[Hit]) -> list[Hit]:
     return kept + [replace(h, source=named) for h in posts]
 
 
-_NEWSROOM = compile_re(r"(?i)\b(?:did\s+not|didn['’]t|has\s+not|have\s+not|had\s+not)\s+(?:yet\s+|immediately\s+)?"
-                       r"(?:respond|replied|returned?)\b[^.;]*\b(?:request|inquir|quer|message|call|email)"
-                       r"|\b(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\b"
-                       r"|\b(?:was|were|has\s+been|have\s+been)\s+contacted\s+for\s+comment\b"
-                       r"|\bhas\s+reached\s+out\s+to\b[^.;]*\bfor\s+comment\b")
+_NEWSROOM = compile_re(
+    r"(?i)\b(?:did\s+not|didn['’]t|has\s+not|have\s+not|had\s+not)\s+(?:yet\s+|immediately\s+)?"
+    r"(?:respond(?:ed)?|repl(?:y|ied)|returned?)\s+(?:to\s+)?(?:\S+\s+){0,5}?(?:requests?|inquir\w*|quer\w*|messages?|"
+    r"calls?|e-?mails?)\b(?:\s+for\s+comment)?"
+    r"|\b(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b"
+    r"|\b(?:was|were|has\s+been|have\s+been)\s+contacted\s+for\s+comment\b"
+    r"|\b(?:has|have)\s+reached\s+out\s+to\s+(?:\S+\s+){1,5}?for\s+comment\b")
+_GOES_ON_TO_COLON = compile_re(  # a clause of six words or more, no list or reading guide of the writer's
+    r"(?!\s*(?:Here|Below|Above|The\s+following|These\s+are|This\s+is|They\s+are|Among\s+them)\b)"
+    r"\s*(?:\S+\s+){5,}\S+:\s*$")
 _WIRE_DATELINE = compile_re(  # "WASHINGTON (AP) — ", "KYIV, Ukraine (Reuters) - ", "LONDON — ": the place, not a subject
     r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .-]{2,30}\)\s*)?[—–-]{1,2}\s+")
@@ -296,7 +306,7 @@ def _newsroom(text: str) -> bool:
     return any(word in text for word in _NEWSROOM_WORDS) and _NEWSROOM.search(text) is not None
 
 
-_HEARSAY = compile_re(r"(?i)\b(?:said|reported|rumou?red)\s+to\b")  # "is said to": who says it, the text before
+_HEARSAY = compile_re(r"(?i)\b(?:said|reported|rumou?red)\s+to\s+(?:be|have)\b")  # "is said to": who says it, the text before
 _REPORTS = compile_re(r"(?i)\breports?\b|speculation|\brumou?rs?\b")
 
 

@@ -84,3 +84,11 @@ def test_log_files_are_a_document(suggester: Suggester) -> None:
 def test_outlets_left_unnamed_are_unnamed_reports(suggester: Suggester, sentence: str) -> None:
     found = suggested(suggester, sentence)
     assert {c for c, _ in found} == {"anonymous_other"} and {s for _, s in found} <= {"", "several news organizations"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The theft was reported to police on Tuesday morning.",
+    "The attack was reported to authorities within minutes.",
+])
+def test_reported_to_the_police_is_no_hearsay(suggester: Suggester, sentence: str) -> None:
+    assert "anonymous_other" not in {c for c, _ in suggested(suggester, sentence)}

@@ -230,3 +230,37 @@ def test_the_agency_after_a_ministry_is_no_news_agency(suggester: Suggester) -> 
     found = in_body(suggester, "Reuters reported the raid. | The Environmental Protection Agency announced new "
                                "rules. | The agency said the rules would take effect in May.")
     assert "other_outlet" not in found[2]
+
+
+@pytest.mark.parametrize("intro", ["The timeline so far:", "Here is what the new rules mean for residents:"])
+def test_a_writers_list_after_a_speaker_is_the_writers(suggester: Suggester, intro: str) -> None:
+    found = in_body(suggester, f"Mayor John Ortiz said the city would review its procedures. | {intro}")
+    assert found[1] == {}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Russia did not respond to Ukraine's request for a ceasefire, the foreign ministry said on Monday.",
+     {"on_record"}),
+    ("“We will not back down,” Zelensky said, after Russia had not replied to a request for talks.", {"on_record"}),
+    ("The CEO said the company had not returned to profit despite the email campaign.", {"on_record"}),
+    ("The minister said the deal could not be reached before the deadline.", {"on_record"}),
+])
+def test_newsroom_words_leave_a_sentences_own_speaker(suggester: Suggester, sentence: str, expected: set) -> None:
+    found = in_body(suggester, f"A report by the Senate Intelligence Committee concluded that the risk grew. | {sentence}")
+    assert set(found[1]) == expected and found[1]["on_record"] != "Senate Intelligence Committee"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Officials including Defense Secretary Lloyd Austin said the plan was sound.",
+     {"anonymous_official": "Officials", "on_record": "Lloyd Austin, Defense Secretary"}),
+    ("The official death toll is higher, according to a health worker who spoke on condition of anonymity.",
+     {"anonymous_other": "a health worker"}),
+    ("The app logs every keystroke, the company said.", {"on_record": ""}),
+])
+def test_groups_named_people_and_adjectives(suggester: Suggester, sentence: str, expected: dict) -> None:
+    assert in_body(suggester, sentence)[0] == expected
+
+
+def test_one_person_compared_with_another_is_no_group(suggester: Suggester) -> None:
+    found = in_body(suggester, "The prime minister, like Donald Trump, has said the war must end.")[0]
+    assert "anonymous_other" not in found
