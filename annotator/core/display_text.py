@@ -36,7 +36,7 @@ _SIGN_ON = re.compile(  # "From Washington, this is VOA News.", "You're listenin
 _SIGN_OFF = re.compile(r"^\s*I[’']m\s+[A-Z][a-z][\w.-]*(?:\s+[A-Z][a-z][\w.-]*){1,3}\.\s*$")  # "I'm Mario Ritter."
 _PROMO = re.compile(
     r"^(?:(?:Related|Read\s+more|Read\s+also|See\s+also|More\s+on\s+this|Photo|Image|Picture|Video|Watch|Listen|"
-    r"Credit|Advertisement)\s*:"
+    r"Credit|Advertisement|Editor['’]s\s+note|Correction|Clarification)\s*:"
     r"|(?:Sign\s+up|Subscribe|Click\s+here|Follow\s+(?:us|our)|Join\s+our|Don['’]t\s+miss|"
     r"Listen\s+to\s+(?:our|the)|Download\s+(?:our|the)\s+app|Get\s+(?:the|our)\s+\w+\s+(?:news|newsletter|"
     r"briefing|headlines))\b)"
@@ -77,7 +77,8 @@ def is_correspondent_credit(text: str) -> bool:
 
 
 def is_promotion(text: str) -> bool:
-    """A "Related:" line, a newsletter promotion or another invitation to the reader."""
+    """A "Related:" line, a newsletter promotion or another invitation to the reader, an editor's note or a
+    correction."""
     return bool(_PROMO.search(_bare(text)))
 
 

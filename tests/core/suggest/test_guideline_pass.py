@@ -26,6 +26,8 @@ def suggested(suggester: Suggester, body: str, outlet: str = "") -> list[set[str
     "Subscribe to our daily briefing, where editor Tom Hale explains the news.",
     "Read more: Officials say the order stands.",
     "Related: Pentagon says the operations continue.",
+    "Editor's note: This story has been updated to include a statement from the Pentagon.",
+    "Correction: An earlier version of this story misstated the date, according to the Pentagon.",
 ])
 def test_credit_lines_sign_offs_and_promotions_are_display_text(suggester: Suggester, sentence: str) -> None:
     assert categories(suggester, sentence) == [set()]
