@@ -52,7 +52,8 @@ class Appositions:
         match = self._affiliated.search(text) if (" from " in text or " of " in text or " at " in text
                                                   or " with " in text) else None
         if match is None or _BODY.search(match.group("name")) or any(
-                w.lower() in sources.ROLE_NOUNS for w in match.group("name").split()):  # "Assistant Secretary of …"
+                w.lower() in sources.ROLE_NOUNS for w in match.group("name").split()) or (  # "Assistant Secretary of …"
+                match.group("name").split()[0] in {"The", "A", "An"}):  # "The Joint Chiefs of Staff": a body's name
             return hits
         start, end = match.end("name"), match.start("verb")
         kept = [h for h in hits if not (h.category == "on_record" and h.source and h.source in text[start:end])]

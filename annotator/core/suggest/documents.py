@@ -17,7 +17,7 @@ from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.frames import alternation
 from annotator.core.suggest.hit import Hit
-from annotator.core.suggest.kinds import SURVEY_BODIES
+from annotator.core.suggest.kinds import SURVEY_BODIES, in_body_name
 
 _BODY_AFTER = compile_re(r"\s+(?:Office|Bureau|Committee|Commission|Council|Agency|Service|Institute|Department|"
                          r"Administration|Board|Center|Centre)\b")
@@ -46,6 +46,9 @@ class DocumentFrames:
         for body in SURVEY_BODIES.finditer(text):  # "the U.S. Geological Survey says": a body speaking
             if match and body.start() <= match.start("d1" if match.group("d1") else "d2") < body.end():
                 match = self._frame.search(text, body.end())
+        while match and in_body_name(text, match.start("d1" if match.group("d1") else "d2")):
+            match = self._frame.search(text, match.end("d1" if match.group("d1") else "d2"))  # "the Institute for
+            # the Study of War said": a body speaking
         if not match or sources.quoted(text, match.start()):  # "“… a budget that shows …,” the president said"
             return []
         noun = (match.group("d1") or match.group("d2") or "").lower()

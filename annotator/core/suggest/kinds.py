@@ -13,6 +13,21 @@ _TWO_NAMES = compile_re(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 # Bodies whose names end in a document word: "the U.S. Geological Survey" speaks, it is no survey.
 SURVEY_BODIES = compile_re(r"\b(?:Geological|Ordnance)\s+Survey\b")
+# A body named for what it studies: "the Institute for the Study of War", "the Center for Strategic and
+# International Studies" speak; the document word is part of the name. The name so far, before the word:
+_BODY_HEADS = (r"\b(?:Institute|Center|Centre|Council|Society|Foundation|Office|Department|Agency|Commission|Bureau|"
+               r"Association|School|University|Project|Committee|Board|Forum|Fund|Programme|Program)\s+(?:for|of|on)\s+"
+               r"(?:the\s+)?")
+_BODY_NAME_BEFORE = compile_re(_BODY_HEADS + r"(?:[A-Z][\w'’.-]*\s+(?:and\s+|&\s+|of\s+|on\s+)?){0,5}$")
+_BODY_NAME = compile_re(_BODY_HEADS + r"[A-Z]")
+_CAPITAL_HEADS = frozenset({"Democrats", "Republicans", "MPs", "MEPs", "Tories", "Tory"})  # capitalised always
+
+
+def in_body_name(text: str, at: int) -> bool:
+    """Whether the capitalised word at `at` belongs to a body's name ("Study" of "the Institute for the
+    Study of War")."""
+    return text[at: at + 1].isupper() and _BODY_NAME_BEFORE.search(text, max(0, at - 120), at) is not None
+
 
 class SourceKinds:
     """The noun phrase kinds of one lexicon."""
@@ -42,6 +57,12 @@ class SourceKinds:
             return "other_outlet"
         lowered = phrase.lower()
         head = lowered.split()[-1].strip(".,") if lowered.split() else ""
+        words = phrase.split()
+        if len(words) >= 2 and words[-1][:1].isupper() and any(w[:1].isupper() for w in words[:-1]) and (
+                words[-1].strip(".,") not in _CAPITAL_HEADS) and head in self.official_heads | self.unnamed_heads:
+            return "on_record"  # "Ukraine's General Staff": a body's name, no unnamed staff
+        if _BODY_NAME.search(phrase):
+            return "on_record"  # "Institute for the Study of War": a body, no study
         if head in self.official_heads:
             return "anonymous_official"
         if head in self.unnamed_heads:

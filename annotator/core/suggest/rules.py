@@ -23,7 +23,7 @@ from annotator.core.suggest.frames import institution_source
 from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
 from annotator.core.suggest.documents import DocumentFrames
-from annotator.core.suggest.kinds import SourceKinds
+from annotator.core.suggest.kinds import SourceKinds, in_body_name
 from annotator.core.suggest.outlets import OutletFrames, OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
 from annotator.core.suggest.polls import PollFrames
@@ -161,8 +161,9 @@ class Rules:
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
             rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)"  # "say that …": a clause follows
             rf"(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME})(?P<appos>,\s+[^,.“”]{{2,80}})?"
-            r"(?!\s+(?:were|was|is|are|had|have|has|will|would|could|can|did|[a-z]{2,}ed)\b)")  # "say Illinois was
-        # targeted", "said Hegseth issued the order": the name begins the clause said
+            r"(?!(?:\s+[a-z]+)?\s+(?:were|was|is|are|had|have|has|will|would|could|can|did|[a-z]{2,}ed)\b)")
+        # not "say Illinois was targeted", "said Russian forces were making gains", "said Hegseth issued the
+        # order": there the name begins the clause said
 
     # --- the rules -----------------------------------------------------------------------------
 
@@ -205,6 +206,8 @@ class Rules:
                     continue  # "trended on Twitter": a platform named, no post relayed
                 if category == "document" and re.search(r"\b(?:is|was|are|were|as)\s+$", text[: match.start()]):
                     continue  # "The Dog Aging Project is a study of …": what something is, not a source
+                if category == "document" and in_body_name(text, match.end() - len(match.group(0).split()[-1])):
+                    continue  # "the Institute for the Study of War": a body's name
                 if category == "anonymous_other" and not _REPORTING.search(match.group(0)) and (
                         self._official_near(text, match.start())):  # "media outlets" near officials stay outlets
                     category = "anonymous_official"

@@ -28,6 +28,8 @@ _APPOSITIVE = compile_re(
     rf"(?P<name>[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{3,80}}?),")
 _SENTENCE_CAPITAL = frozenset({"Former", "Acting", "Senior", "Longtime", "Then-", "Retired", "Outgoing", "Interim"})
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on"})
+_BODY_WORDS = frozenset({"staff", "command", "council", "committee", "office", "ministry", "department", "agency",
+                         "service", "court", "assembly", "parliament", "government", "administration", "commission"})
 _TRAILING_JUNK = compile_re(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _STOP_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "However", "This", "That", "It",
                          "He", "She", "They", "We", "I", "As", "When", "While", "After", "Also", "Then"})
@@ -44,6 +46,8 @@ def name_with_title(words: str) -> str:
     tokens = words.strip(" ,;:.").split()
     while tokens and tokens[0] in _STOP_WORDS and len(tokens) > 1:
         tokens = tokens[1:]
+    if tokens and tokens[-1].lower() in _BODY_WORDS:
+        return " ".join(tokens)  # "Ukraine's General Staff": a body, no General named Staff
     role_at = max((i for i, t in enumerate(tokens) if _is_role(t)), default=-1)
     if 0 <= role_at < len(tokens) - 1:
         title, name = " ".join(tokens[: role_at + 1]), " ".join(tokens[role_at + 1:])

@@ -264,3 +264,25 @@ def test_groups_named_people_and_adjectives(suggester: Suggester, sentence: str,
 def test_one_person_compared_with_another_is_no_group(suggester: Suggester) -> None:
     found = in_body(suggester, "The prime minister, like Donald Trump, has said the war must end.")[0]
     assert "anonymous_other" not in found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Institute for the Study of War, a Washington-based think tank, said Russian forces were making gains.",
+     {"on_record": "Institute for the Study of War"}),
+    ("The Center for Strategic and International Studies said the risk was growing.",
+     {"on_record": "Center for Strategic and International Studies"}),
+    ("The Joint Chiefs of Staff said the plan was ready.", {"on_record": "Joint Chiefs of Staff"}),
+])
+def test_a_body_named_for_what_it_studies_speaks_as_itself(suggester: Suggester, sentence: str,
+                                                           expected: dict) -> None:
+    assert in_body(suggester, sentence)[0] == expected
+
+
+def test_a_study_by_a_body_so_named_is_still_a_study(suggester: Suggester) -> None:
+    found = in_body(suggester, "A study by the Institute for Fiscal Studies found that taxes rose.")[0]
+    assert found == {"document": "", "on_record": "Institute for Fiscal Studies"}
+
+
+def test_a_body_named_with_staff_is_no_unnamed_staff(suggester: Suggester) -> None:
+    found = in_body(suggester, "Ukraine's General Staff reported 45 clashes along the front line.")[0]
+    assert set(found) == {"on_record"} and "General Staff" in found["on_record"]
