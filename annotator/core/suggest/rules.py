@@ -57,7 +57,7 @@ _AUDIENCE = compile_re(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talk
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
 _RELAY_END = compile_re(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according|reported|said|"
-                        r"says)\s+\S*\s*$")  # "reported by The Record", "said on CNN's State of the Union"; not
+                        r"says|obtained|seen|reviewed)\s+\S*\s*$")  # also "a memo obtained by CNN"  # "reported by The Record", "said on CNN's State of the Union"; not
 # "published by The Lancet" (a journal's paper) nor "the news appeared on the BBC"
 
 
@@ -208,6 +208,8 @@ class Rules:
                     continue  # "The Dog Aging Project is a study of …": what something is, not a source
                 if category == "document" and in_body_name(text, match.end() - len(match.group(0).split()[-1])):
                     continue  # "the Institute for the Study of War": a body's name
+                if category == "document" and _WORKED_ON.search(text, max(0, match.start() - 30), match.start()):
+                    continue  # "said the company was reviewing the findings": what is acted on relays nothing
                 if category == "anonymous_other" and not _REPORTING.search(match.group(0)) and (
                         self._official_near(text, match.start())):  # "media outlets" near officials stay outlets
                     category = "anonymous_official"
@@ -397,6 +399,8 @@ class Rules:
 
 
 _REPORTING = compile_re(r"(?i)report|outlet|media|news")
+_WORKED_ON = compile_re(r"\b(?:review|examin|stud(?:y|i)|reject|dismiss|question|disput|challeng|critici[sz]|ignor|"
+                        r"welcom)(?:e|es|ed|ing|s|ies|ied)?(?:\s+(?:the|a|an|its|their|his|her))?\s+$")
 _SUCH_AS = compile_re(r"\s(?:such\s+as|like|including)\s")
 _THE_OFFICIAL = compile_re(r"\s*(?:The|These|Those|Both)\s+(?:\w+\s+)?officials?(?=\s*,|\s+(?:who|said|says|spoke|"
                            r"speaking|told|added|asked|declined|requested|insisted|was|were)\b)")  # not "The

@@ -286,3 +286,13 @@ def test_a_study_by_a_body_so_named_is_still_a_study(suggester: Suggester) -> No
 def test_a_body_named_with_staff_is_no_unnamed_staff(suggester: Suggester) -> None:
     found = in_body(suggester, "Ukraine's General Staff reported 45 clashes along the front line.")[0]
     assert set(found) == {"on_record"} and "General Staff" in found["on_record"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A spokeswoman for Google, Jane Smith, said the company was reviewing the findings.",
+     {"on_record": "Jane Smith, spokeswoman for Google"}),
+    ("The memo, obtained by CNN, outlines plans to cut 30% of staff.", {"document": "", "other_outlet": "CNN"}),
+    ("The findings show that attacks doubled.", {"document": ""}),
+])
+def test_documents_relayed_and_documents_acted_on(suggester: Suggester, sentence: str, expected: dict) -> None:
+    assert in_body(suggester, sentence)[0] == expected
