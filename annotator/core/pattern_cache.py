@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 
 from annotator.core import disk_cache
 
@@ -92,7 +93,7 @@ def _build(pattern: str, flags: int) -> tuple[re.Pattern, tuple]:
     if flags & re.DEBUG:
         return re.compile(pattern, flags), None
     parsed = _parser.parse(pattern, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]  # its opcodes are int subclasses
+    code = array("L", _compiler._code(parsed, flags)).tolist()  # plain ints (its opcodes are int subclasses)
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
