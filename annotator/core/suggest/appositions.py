@@ -51,9 +51,10 @@ class Appositions:
         person on the record, the organisation their title, no speaker read in the organisation or place."""
         match = self._affiliated.search(text) if (" from " in text or " of " in text or " at " in text
                                                   or " with " in text) else None
-        if match is None or _BODY.search(match.group("name")) or any(
-                w.lower() in sources.ROLE_NOUNS for w in match.group("name").split()) or (  # "Assistant Secretary of …"
-                match.group("name").split()[0] in {"The", "A", "An"}):  # "The Joint Chiefs of Staff": a body's name
+        name = match.group("name") if match else ""
+        if match is None or _BODY.search(name) or any(  # "Assistant Secretary of …"
+                w.lower() in sources.ROLE_NOUNS for w in name.split()) or (
+                name.split()[0] in {"The", "A", "An"}):  # "The Joint Chiefs of Staff": a body's name
             return hits
         start, end = match.end("name"), match.start("verb")
         kept = [h for h in hits if not (h.category == "on_record" and h.source and h.source in text[start:end])]

@@ -38,9 +38,9 @@ def project_suggester(project: Project, lexicon: Lexicon | None = None) -> Sugge
 
 def prepare_rules(project: Project) -> None:
     """Compile the project's rules and load the learned detector in this process ahead of need (about
-    0.3 s the first time on a machine, then about 0.06 s from the cache, once a process): the window does it in the background when a project opens, with nothing
-    stale to compute or the work done by worker processes, so the suggestions of a later import cost
-    only its articles."""
+    0.3 s the first time on a machine, then about 0.06 s from the cache, once a process): the window
+    does it in the background when a project opens, with nothing stale to compute or the work done by
+    worker processes, so the suggestions of a later import cost only its articles."""
     if project.suggestions.enabled:
         lexicon = project_suggester(project).lexicon
         rules_for(lexicon)

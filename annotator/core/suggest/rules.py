@@ -56,9 +56,11 @@ _AUDIENCE = compile_re(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talk
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
+# What comes before an outlet that relays speech: "told X", "reported by The Record", "said on CNN's State
+# of the Union", "a memo obtained by CNN"; not "published by The Lancet" (a journal's paper) nor "the news
+# appeared on the BBC".
 _RELAY_END = compile_re(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according|reported|said|"
-                        r"says|obtained|seen|reviewed)\s+\S*\s*$")  # also "a memo obtained by CNN"  # "reported by The Record", "said on CNN's State of the Union"; not
-# "published by The Lancet" (a journal's paper) nor "the news appeared on the BBC"
+                        r"says|obtained|seen|reviewed)\s+\S*\s*$")
 
 
 class Rules:
@@ -106,7 +108,7 @@ class Rules:
         self.outlet_frames = OutletFrames(w, self.outlet, self.speech, ADVERBS)
         self.media_relay_re = compile_re(
             r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*"
-            rf"(?:the\s+)?(?P<outlet>(?:(?!(?:on|in|at|by|for|from|this|that|its|his|her|their|our|my|your|a|an)\s)[\w'’.-]++\s+){{1,3}}"
+            rf"(?:the\s+)?(?P<outlet>(?:(?!{_NOT_OUTLET_WORDS}\s)[\w'’.-]++\s+){{1,3}}"
             rf"{outlet_kinds})\b")  # "remarks to state television", not "a statement on its website"
         self.told_outlet_re = compile_re(
             rf"\b(?:told|telling|tells|to|with|in|on|by|from|per|for)\s+(?P<outlet>{self.outlet})"
@@ -128,8 +130,8 @@ class Rules:
         self.unnamed_re = compile_re(
             rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
             rf"|(?P<bare>(?:(?!(?:{self.speech}|{_NOT_MODIFIERS})\b)[A-Za-z.-]++\s+){{0,2}}"
-            rf"(?:{_alt(w['bare_unnamed_heads'])}|{_SPECIALISTS})))\b(?!\s+[A-Z][a-z]|['’]\s)")  # not "said officials",
-        # nor "Workers' Party"
+            rf"(?:{_alt(w['bare_unnamed_heads'])}|{_SPECIALISTS})))\b(?!\s+[A-Z][a-z]|['’]\s)")
+        # (not "said officials", nor "Workers' Party")
         self.named_subject_re = compile_re(
             rf"(?<![\w'’.-])(?P<subj>(?!{_OPENING}\s)(?:[a-z][\w-]*+\s+)?{NAME}"
             rf"(?:(?:\s+[a-z][\w/-]*+){{1,2}}\s+{NAME})?)"
@@ -149,7 +151,8 @@ class Rules:
         self.speech_before_re = compile_re(rf"(?:{self.speech})\s+$", re.IGNORECASE)
         self.colon_re = colon_quote_pattern(NAME)
         self.some_like_re = compile_re(
-            rf"(?P<some>\b(?:[Ss]ome|[Mm]any|[Oo]thers|[Ss]everal)(?:\s+[a-z]+)?|(?:\b[A-Za-z][a-z]+\s+)?(?-i:{heads})),?"
+            rf"(?P<some>\b(?:[Ss]ome|[Mm]any|[Oo]thers|[Ss]everal)(?:\s+[a-z]+)?"
+            rf"|(?:\b[A-Za-z][a-z]+\s+)?(?-i:{heads})),?"
             rf"\s+(?:like|such\s+as|including)\s+"  # "Some, like Anahit Markosian,", "Scholars such as Zeynep Tufekci"
             rf"(?P<name>{NAME})(?:\s+and\s+{NAME})?,?\s+{ADVERBS}(?:{self.speech})\b")
         self.colon_intro_re = compile_re(
@@ -357,8 +360,8 @@ class Rules:
         if place >= 2 and sum(w[:1].isupper() for w in words[:place]) >= 2 and not any(
                 w in self.function_words for w in words[:place]):
             words = subject_words = words[:place]  # "Mayor Bob Parker in Christchurch": the mayor, not the city
-        cut = max((i for i, w in enumerate(words) if w in self.function_words and not _joins_names(words, i)),
-                  default=-1)
+        cut = max((i for i, w in enumerate(words)
+                   if w in self.function_words and not sources.joins_names(words, i)), default=-1)
         if cut >= 1 and words[cut] in ("in", "on") and words[cut - 1].lower() in self.group_heads:
             return None  # "Lawmakers on Capitol Hill called", "Officials in Kyiv said": where they are, no speaker
         words = words[cut + 1:]
@@ -366,7 +369,7 @@ class Rules:
                          or words[0] in _CLAUSE_OPENERS and (words[0] != "as" or not appos)):
             words = words[1:]
         lower = [w for i, w in enumerate(words) if w[:1].islower() and not w.startswith("al-")
-                 and not _joins_names(words, i)]
+                 and not sources.joins_names(words, i)]
         if not words or not any(w[:1].isupper() for w in words) or len(lower) > 3 or any(
                 w in self.function_words for w in lower) or words[-1] in self.not_names:
             return None
@@ -399,30 +402,7 @@ class Rules:
 
 
 _REPORTING = compile_re(r"(?i)report|outlet|media|news")
-_WORKED_ON = compile_re(r"\b(?:review|examin|stud(?:y|i)|reject|dismiss|question|disput|challeng|critici[sz]|ignor|"
-                        r"welcom)(?:e|es|ed|ing|s|ies|ied)?(?:\s+(?:the|a|an|its|their|his|her))?\s+$")
-_SUCH_AS = compile_re(r"\s(?:such\s+as|like|including)\s")
-_THE_OFFICIAL = compile_re(r"\s*(?:The|These|Those|Both)\s+(?:\w+\s+)?officials?(?=\s*,|\s+(?:who|said|says|spoke|"
-                           r"speaking|told|added|asked|declined|requested|insisted|was|were)\b)")  # not "The
-# official death toll"
-
-
-def _joins_names(words: list[str], at: int) -> bool:
-    """Whether the "and" at `at` joins two capitalised words of one name or a pair of names ("Food and Drug
-    Administration", "Cybersecurity and Infrastructure Security Agency", "Smith and Jones"), not clauses,
-    a list ("Apple, Google, Twitter and Facebook") or titled people ("… and Undersecretary Marcel Lettre");
-    or the "on" is inside a body's name ("Council on Foreign Relations")."""
-    if words[at] == "on" and 0 < at < len(words) - 1:  # "Council on Foreign Relations"
-        return words[at - 1] in _BODIES_ON and words[at + 1][:1].isupper()
-    return (words[at] in ("and", "&") and 0 < at < len(words) - 1 and words[at - 1][:1].isupper()
-            and words[at + 1][:1].isupper() and not any(w.endswith(",") for w in words[:at])
-            and not any(w.lower().strip(".,") in sources.ROLE_NOUNS or w.lower().endswith(_TITLE_ENDINGS)
-                        for w in words[at + 1:]))
-
-
-_TITLE_ENDINGS = ("secretary", "director", "chief", "minister", "president")
-_BODIES_ON = frozenset({"Council", "Committee", "Subcommittee", "Commission", "Project", "Center", "Centre",
-                        "Institute", "Conference", "Panel", "Office", "Coalition", "Campaign"})
+_NOT_OUTLET_WORDS = r"(?:on|in|at|by|for|from|this|that|its|his|her|their|our|my|your|a|an)"  # "on its website"
 _AGENCY = r"(?:Ag[êe]ncia|Agencia|Agence|Agenzia|Agentstvo|Agentur)"  # a news agency named in its own language
 # A word that opens a phrase of place or time, never a subject: "In Washington, the spokesman, X, said"
 _OPENING = (r"(?:In|On|At|From|During|After|Before|Since|By|For|With|Under|Over|Across|Inside|Outside|Near|"
@@ -434,6 +414,12 @@ _LOCATIVES = frozenset({"in", "at", "from"})  # after a name, where the person i
 # MODX, added" is no clause: "as" before a name and a comma is a preposition)
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", "while", "when", "because",
                              "although", "though", "since", "if"})
+_WORKED_ON = compile_re(r"\b(?:review|examin|stud(?:y|i)|reject|dismiss|question|disput|challeng|critici[sz]|ignor|"
+                        r"welcom)(?:e|es|ed|ing|s|ies|ied)?(?:\s+(?:the|a|an|its|their|his|her))?\s+$")
+_SUCH_AS = compile_re(r"\s(?:such\s+as|like|including)\s")
+_THE_OFFICIAL = compile_re(r"\s*(?:The|These|Those|Both)\s+(?:\w+\s+)?officials?(?=\s*,|\s+(?:who|said|says|spoke|"
+                           r"speaking|told|added|asked|declined|requested|insisted|was|were)\b)")  # not "The
+# official death toll"
 
 
 def _phrase_patterns(lexicon: Lexicon) -> PhraseMatcher:

@@ -101,3 +101,21 @@ def quoted(text: str, at: int) -> bool:
     """Whether position `at` of the sentence lies inside a quotation (curly or straight quotes)."""
     before = text[:at]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def joins_names(words: list[str], at: int) -> bool:
+    """Whether the "and" at `at` joins two capitalised words of one name or a pair of names ("Food and Drug
+    Administration", "Cybersecurity and Infrastructure Security Agency", "Smith and Jones"), not clauses,
+    a list ("Apple, Google, Twitter and Facebook") or titled people ("… and Undersecretary Marcel Lettre");
+    or the "on" is inside a body's name ("Council on Foreign Relations")."""
+    if words[at] == "on" and 0 < at < len(words) - 1:  # "Council on Foreign Relations"
+        return words[at - 1] in _BODIES_ON and words[at + 1][:1].isupper()
+    return (words[at] in ("and", "&") and 0 < at < len(words) - 1 and words[at - 1][:1].isupper()
+            and words[at + 1][:1].isupper() and not any(w.endswith(",") for w in words[:at])
+            and not any(w.lower().strip(".,") in ROLE_NOUNS or w.lower().endswith(_TITLE_ENDINGS)
+                        for w in words[at + 1:]))
+
+
+_TITLE_ENDINGS = ("secretary", "director", "chief", "minister", "president")
+_BODIES_ON = frozenset({"Council", "Committee", "Subcommittee", "Commission", "Project", "Center", "Centre",
+                        "Institute", "Conference", "Panel", "Office", "Coalition", "Campaign"})

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from annotator.core import display_text
 from annotator.core import pattern_cache
 from annotator.core.pattern_cache import compile_re
-from annotator.core.suggest import carry, embeds, guideline_pass, learned, roundups
+from annotator.core.suggest import carry, embeds, guideline_pass, learned, roundups, sentence_kinds
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.outlets import DEICTIC_NOUNS
 from annotator.core.suggest.cues import Lexicon, load_lexicon
@@ -135,7 +135,7 @@ class Suggester:
                 found.append([])  # "Follow us on X", "Jane Doe contributed reporting": nothing, nor carried into
                 continue
             lead = not any(not h for h in headings[:idx])  # the first body sentence may open on a dateline
-            hits = self.rules.hits(_WIRE_DATELINE.sub("", text, count=1) if lead else text)  # "WASHINGTON (AP) — …"
+            hits = self.rules.hits(sentence_kinds.without_dateline(text) if lead else text)  # "WASHINGTON (AP) — …"
             if any(f"he {noun}" in text for noun in DEICTIC_NOUNS):  # "the newspaper said": an outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
                 hits = self.rules.outlets_over(text, hits, [outlet]) if outlet else hits
@@ -143,8 +143,8 @@ class Suggester:
             if roundup:
                 hits = roundups.posts(text, hits)
             attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
-            if not attributed and _newsroom(text):  # "X did not respond to a request for comment": newsroom
-                found.append([])  # process (the guidelines), no source of its own nor one carried into it
+            if not attributed and sentence_kinds.newsroom(text):  # "X did not respond to a request for
+                found.append([])  # comment": newsroom process (the guidelines), nothing of its own nor carried
                 continue
             if _handle_only(attributed):  # "Anissa B. tweeted:" then "@beautifultango7: …" is hers
                 attributed = _posted_by(block.carried(idx, text, _CARRY), attributed)
@@ -157,12 +157,12 @@ class Suggester:
                 in_post = same and paragraphs is not None and paragraphs[idx] == post_paragraph
                 attributed = self._continued(idx, text, previous, previous_text, same, in_post,
                                              laid_out=paragraphs is not None)
-            elif previous and same and _hearsay_only(attributed):  # "It was said to …" after a source: theirs
+            elif previous and same and sentence_kinds.hearsay_only(attributed):  # "It was said to …": theirs
                 attributed = carry.carried_over(previous, idx, _CARRY)
             if not attributed and not heading:
                 attributed = self._referred_back(text)
             elif attributed and all((h.category in ("other_outlet", "document") or h.category == "social_post"
-                                     and not h.source or _unnamed_report(h)) and not is_carried(h)
+                                     and not h.source or sentence_kinds.unnamed_report(h)) and not is_carried(h)
                                     for h in attributed):
                 # "He told the Associated Press", "He wrote on X", "The senator said 80 percent of voters
                 # think", "He denies earlier reports": the sentence's own cue, not one carried
@@ -198,7 +198,7 @@ class Suggester:
         # the rest of a post quoted as "@handle: …" ("#nessma", "Key test of freedom of speech."), or a continuation
         if in_post or by_handle or self._continues(text, previous_text, previous):
             return carry.carried_over(_speakers(previous), idx, _CARRY)
-        if laid_out and same_paragraph and _GOES_ON_TO_COLON.match(text) and any(
+        if laid_out and same_paragraph and sentence_kinds.goes_on_to_colon(text) and any(
                 h.category in carry.SPEAKING for h in previous):
             # "Elaine Ee believes the code is no solution. Instead, the government should free up the media:"
             # the speaker goes on, and what follows the colon is theirs too (not "The timeline so far:")
@@ -283,42 +283,6 @@ def _posted_by(speakers: list[Hit], posts: list[Hit]) -> list[Hit]:
         return posts
     kept = [h for h in speakers if h.category != "social_post"]
     return kept + [replace(h, source=named) for h in posts]
-
-
-_NEWSROOM = compile_re(
-    r"(?i)\b(?:did\s+not|didn['’]t|has\s+not|have\s+not|had\s+not)\s+(?:yet\s+|immediately\s+)?"
-    r"(?:respond(?:ed)?|repl(?:y|ied)|returned?)\s+(?:to\s+)?(?:\S+\s+){0,5}?(?:requests?|inquir\w*|quer\w*|messages?|"
-    r"calls?|e-?mails?)\b(?:\s+for\s+comment)?"
-    r"|\b(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b"
-    r"|\b(?:was|were|has\s+been|have\s+been)\s+contacted\s+for\s+comment\b"
-    r"|\b(?:has|have)\s+reached\s+out\s+to\s+(?:\S+\s+){1,5}?for\s+comment\b")
-_GOES_ON_TO_COLON = compile_re(  # a clause of six words or more, no list or reading guide of the writer's
-    r"(?!\s*(?:Here|Below|Above|The\s+following|These\s+are|This\s+is|They\s+are|Among\s+them)\b)"
-    r"\s*(?:\S+\s+){5,}\S+:\s*$")
-_WIRE_DATELINE = compile_re(  # "WASHINGTON (AP) — ", "KYIV, Ukraine (Reuters) - ", "LONDON — ": the place, not a subject
-    r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .-]{2,30}\)\s*)?[—–-]{1,2}\s+")
-_NEWSROOM_WORDS = ("respond", "repl", "return", "reached", "contacted")
-
-
-def _newsroom(text: str) -> bool:
-    """Whether the sentence is newsroom process ("did not respond to a request for comment")."""
-    return any(word in text for word in _NEWSROOM_WORDS) and _NEWSROOM.search(text) is not None
-
-
-_HEARSAY = compile_re(r"(?i)\b(?:said|reported|rumou?red)\s+to\s+(?:be|have)\b")  # "is said to": who says it, the text before
-_REPORTS = compile_re(r"(?i)\breports?\b|speculation|\brumou?rs?\b")
-
-
-def _hearsay_only(hits: list[Hit]) -> bool:
-    """Whether a sentence's only attribution is hearsay with no teller ("The man is said to have …"),
-    which the guidelines read as carried from the sentence before when that one has a source."""
-    return bool(hits) and all(h.category == "anonymous_other" and _HEARSAY.search(h.cue) for h in hits)
-
-
-def _unnamed_report(hit: Hit) -> bool:
-    """An unnamed report the sentence relays ("denies earlier reports that …"): someone else may speak of it."""
-    return hit.category == "anonymous_other" and not hit.source and _REPORTS.search(hit.cue) is not None
 
 
 def _full_name(source: str, known: list[str]) -> str:

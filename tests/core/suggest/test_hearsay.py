@@ -11,11 +11,6 @@ import pytest
 from annotator.core.suggest.suggester import Suggester
 
 
-@pytest.fixture(scope="module")
-def suggester() -> Suggester:
-    return Suggester()
-
-
 def suggested(suggester: Suggester, text: str) -> set[tuple[str, str]]:
     return {(s.category, s.source) for s in suggester.suggest([text])}
 
