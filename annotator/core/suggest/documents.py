@@ -23,6 +23,8 @@ _BODY_AFTER = compile_re(r"\s+(?:Office|Bureau|Committee|Commission|Council|Agen
                          r"Administration|Board|Center|Centre)\b")
 
 
+_DENIED = compile_re(r"\b(?:den(?:y|ies|ied)|disput\w*|reject\w*|dismiss\w*|confirm\w*|refut\w*)\s+"
+                     r"(?:(?:a|an|the|earlier|recent|news|media|press)\s+)*$")
 _MODAL = compile_re(r"\b(?:will|would|could|might|may|should|must|shall|can)\s+(?:not\s+)?\w+\s*$")
 
 
@@ -54,6 +56,9 @@ class DocumentFrames:
         noun = (match.group("d1") or match.group("d2") or "").lower()
         if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):
             return []  # "the document was found": the document is what the sentence is about
+        if match.group("d2") and re.match(r"s?\s+that\b", text[match.end("d2"):]) and _DENIED.search(
+                text, max(0, match.start("d2") - 40), match.start("d2")):
+            return []  # "denied a report that the secretary had ordered": the clause's verb, no document's
         if match.group("d2") and _MODAL.search(match.group(0)):
             return []  # "the review will conclude in April": what will happen to it, nothing it says
         joined = re.match(r"s?\s+(?:and|but|or|then)\s+", text[match.end("d2"):]) if match.group("d2") else None

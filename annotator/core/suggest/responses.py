@@ -23,7 +23,7 @@ _RESPONSE = compile_re(
     r"(?:\b(?:has|have|had)\s+)?(?:\b(?:declined|refused|was\s+unable|were\s+unable|would\s+not|did\s+not\s+wish)"
     r"\s+to\s+(?:immediately\s+)?(?:comment|confirm|deny|discuss|elaborate|answer|say)"
     r"|\bchimed\s+in\s+to\s+(?:deny|confirm|dispute|reject)"
-    r"|\b(?:directed|referred|redirected)\s+(?:questions|inquiries|queries|requests\s+for\s+comment)\s+to"
+    r"|\b(?:directed|referred|redirected)\s+(?:questions|inquiries|queries|reporters|requests\s+for\s+comment)\s+to"
     r"|\bhad\s+no\s+(?:immediate\s+)?comment"
     r"|\b(?:(?:are|is|were|was)\s+said\s+to\s+have\s+)?claimed\s+responsibility"
     r"|\b(?:did\s+not|would\s+not|declined\s+to)\s+(?:offer|give|provide)\s+(?:any\s+)?(?:further\s+)?"
@@ -100,6 +100,9 @@ def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit 
         if rules._is_official(phrase):
             return Hit("anonymous_official", cue, confidence, "")
         return None
+    titled = sources.name_with_title(sources.clean(phrase))
+    if ", " in titled and _TITLED_PERSON.search(phrase):  # "White House press secretary Karoline Leavitt"
+        return Hit("on_record", cue, confidence, titled)
     name = leading_name(phrase)
     kind = rules.classify(name) if name else None
     if kind is None:
@@ -108,6 +111,7 @@ def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit 
     return Hit(kind, cue, confidence, sources.name_with_title(source) if kind == "on_record" else source)
 
 
+_TITLED_PERSON = compile_re(r"\b[a-z]+\s+[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}$")  # "… secretary Karoline Leavitt"
 _OWNED = compile_re(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
 _INSTITUTION_HEADS = frozenset("""
 company firm ministry department government agency office campaign party club league union council

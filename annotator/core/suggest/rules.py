@@ -115,7 +115,9 @@ class Rules:
             rf"(?:\s+(?:{self.media}))?", re.UNICODE)
         reporting = _alt(w["reporting_words"], case=True)  # "Reuters reported", "the BBC's analysis"
         self.outlet_frame_re = compile_re(
-            rf"(?P<outlet>{self.outlet})(?:'s|’s)?(?:\s+{self.media})?\s+{ADVERBS}(?:[a-z]+\s+)?"
+            rf"(?P<outlet>{self.outlet})(?:'s|’s)?(?:\s+{self.media})?"
+            r"(?:,\s+(?:citing|quoting|which|who|a|an|the|its)\b[^,“”]{2,80},)?"  # "The Record, citing sources,"
+            rf"\s+{ADVERBS}(?:[a-z]+\s+)?"
             rf"(?:(?:first\s+)?(?:{reporting}|{self.speech})|was\s+(?:the\s+)?first\s+to\s+report)\b")
 
     def _compile_speakers(self, w: dict[str, list[str]]) -> None:
@@ -355,6 +357,7 @@ class Rules:
     def _named_hit(self, subject: str, appos: str | None, cue: str) -> Hit | None:
         if _SUCH_AS.search(subject):
             return None  # "Scholars such as Zeynep Tufekci": the group and the one named in it (_some_like)
+        subject = _TRAILING_DAY.sub("", subject)  # "The Pentagon on Tuesday": the Pentagon
         words = subject_words = subject.strip().split()
         place = next((i for i, w in enumerate(words) if w in _LOCATIVES), -1)
         if place >= 2 and sum(w[:1].isupper() for w in words[:place]) >= 2 and not any(
@@ -416,6 +419,7 @@ _CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", 
                              "although", "though", "since", "if"})
 _WORKED_ON = compile_re(r"\b(?:review|examin|stud(?:y|i)|reject|dismiss|question|disput|challeng|critici[sz]|ignor|"
                         r"welcom)(?:e|es|ed|ing|s|ies|ied)?(?:\s+(?:the|a|an|its|their|his|her))?\s+$")
+_TRAILING_DAY = compile_re(r"\s+(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _SUCH_AS = compile_re(r"\s(?:such\s+as|like|including)\s")
 _THE_OFFICIAL = compile_re(r"\s*(?:The|These|Those|Both)\s+(?:\w+\s+)?officials?(?=\s*,|\s+(?:who|said|says|spoke|"
                            r"speaking|told|added|asked|declined|requested|insisted|was|were)\b)")  # not "The

@@ -17,7 +17,10 @@ ADVERBS = r"(?:(?:also|further|later|previously|earlier|repeatedly|then|has|have
            r"immediately|swiftly|angrily|already|specifically|particularly|explicitly|formally|officially|" \
            r"personally|directly|initially|subsequently|ultimately|eventually|finally|simply|clearly|often|once|" \
            r"never|always|bluntly|candidly|forcefully|vehemently|emphatically|categorically|quietly|proudly|" \
-           r"consistently|frequently|went\s+on\s+to|(?:is|are|was|were)(?=\s+\w+ing\b))\s+){0,3}"
+           r"consistently|frequently|went\s+on\s+to|(?:is|are|was|were)(?=\s+\w+ing\b)|" \
+           r"(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|" \
+           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:this|that)\s+week)\s+){0,3}"  # "The
+# Pentagon on Tuesday denied", "Parnell late Friday said": a time between speaker and verb
 QUOTED_AS = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+as\s+)?"
 QUOTE_OPEN = "“‘\""
 NOBODY = r"(?:No|Nobody|None|No\s+one)\b"  # a negated subject: "No group has claimed responsibility"

@@ -296,3 +296,26 @@ def test_a_body_named_with_staff_is_no_unnamed_staff(suggester: Suggester) -> No
 ])
 def test_documents_relayed_and_documents_acted_on(suggester: Suggester, sentence: str, expected: dict) -> None:
     assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Pentagon on Tuesday denied a report that Defense Secretary Pete Hegseth had ordered a halt.",
+     {"on_record": "Pentagon", "anonymous_other": ""}),
+    ("The Record, citing multiple sources, first reported the directive on Friday.",
+     {"other_outlet": "The Record", "anonymous_other": "multiple sources"}),
+    ("Asked about the directive, White House press secretary Karoline Leavitt referred reporters to the Pentagon.",
+     {"on_record": "Karoline Leavitt, White House press secretary"}),
+])
+def test_a_denial_a_citing_outlet_and_a_referral(suggester: Suggester, sentence: str, expected: dict) -> None:
+    assert in_body(suggester, sentence)[0] == expected
+
+
+def test_a_verb_after_outlets_named_in_a_list_is_theirs(suggester: Suggester) -> None:
+    found = in_body(suggester, "Major news outlets, including The New York Times and The Washington Post, have "
+                               "confirmed the order, stating that it was issued before the meeting.")[0]
+    assert found["other_outlet"] == "New York Times; The Washington Post"
+
+
+def test_a_report_with_a_relative_clause_still_speaks(suggester: Suggester) -> None:
+    found = in_body(suggester, "The report that was released on Monday shows that attacks doubled.")[0]
+    assert found == {"document": ""}
