@@ -315,6 +315,8 @@ class Rules:
         for match in self.named_subject_re.finditer(text):
             if match.group("verb") == "states" and _PEOPLE_ADJECTIVE.search(match.group("subj")):
                 continue  # "among South American states": a noun
+            if _IN_MONTH.fullmatch(match.group("subj")):
+                continue  # "the report that came out in May shows": a month, no Theresa May
             if match.group("verb").startswith("according") or (
                     match.group("appos") == "," and match.group("verb").endswith("ing")):  # "…, according to X"
                 continue  # "condemned the attack in Lower Dir, saying": the clause's subject speaks
@@ -419,6 +421,8 @@ _CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", 
                              "although", "though", "since", "if"})
 _WORKED_ON = compile_re(r"\b(?:review|examin|stud(?:y|i)|reject|dismiss|question|disput|challeng|critici[sz]|ignor|"
                         r"welcom)(?:e|es|ed|ing|s|ies|ied)?(?:\s+(?:the|a|an|its|their|his|her))?\s+$")
+_IN_MONTH = compile_re(r"(?:in|since|until|by|last|next|early|late|mid|of|this)[\s-]+"
+                       r"(?:May|March|June|July|August|April)")  # months that are names too
 _TRAILING_DAY = compile_re(r"\s+(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _SUCH_AS = compile_re(r"\s(?:such\s+as|like|including)\s")
 _THE_OFFICIAL = compile_re(r"\s*(?:The|These|Those|Both)\s+(?:\w+\s+)?officials?(?=\s*,|\s+(?:who|said|says|spoke|"

@@ -319,3 +319,7 @@ def test_a_verb_after_outlets_named_in_a_list_is_theirs(suggester: Suggester) ->
 def test_a_report_with_a_relative_clause_still_speaks(suggester: Suggester) -> None:
     found = in_body(suggester, "The report that came out in May shows that attacks doubled.")[0]
     assert found == {"document": ""}
+
+
+def test_a_month_after_in_is_no_one_called_may(suggester: Suggester) -> None:
+    assert in_body(suggester, "Theresa May said the deal was dead.")[0] == {"on_record": "Theresa May"}
