@@ -25,6 +25,16 @@ _BODY_AFTER = compile_re(r"\s+(?:Office|Bureau|Committee|Commission|Council|Agen
 
 _DENIED = compile_re(r"\b(?:den(?:y|ies|ied)|disput\w*|reject\w*|dismiss\w*|confirm\w*|refut\w*)\s+"
                      r"(?:(?:a|an|the|earlier|recent|news|media|press)\s+)*$")
+_WORKED_ON = compile_re(r"\b(?:review|examin|stud(?:y|i)|reject|dismiss|question|disput|challeng|critici[sz]|ignor|"
+                        r"welcom)(?:e|es|ed|ing|s|ies|ied)?(?:\s+(?:the|a|an|its|their|his|her))?\s+$")
+
+
+def acted_on(text: str, at: int) -> bool:
+    """Whether the document named at `at` is what a speaker acts on ("said the company was reviewing the
+    findings"), which relays nothing."""
+    return _WORKED_ON.search(text, max(0, at - 30), at) is not None
+
+
 _MODAL = compile_re(r"\b(?:will|would|could|might|may|should|must|shall|can)\s+(?:not\s+)?\w+\s*$")
 
 

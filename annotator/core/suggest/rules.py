@@ -22,16 +22,17 @@ from annotator.core.suggest.frames import alternation as _alt, colon_quote_patte
 from annotator.core.suggest.frames import institution_source
 from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
-from annotator.core.suggest.documents import DocumentFrames
+from annotator.core.suggest.documents import DocumentFrames, acted_on
 from annotator.core.suggest.kinds import SourceKinds, in_body_name
-from annotator.core.suggest.outlets import OutletFrames, OutletHit
+from annotator.core.suggest.outlet_names import OutletNames
+from annotator.core.suggest.outlets import OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
 from annotator.core.suggest.polls import PollFrames
 from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.roles import RoleFrames
 from annotator.core.suggest.quoted_as import quoted_as_saying
 from annotator.core.suggest.responses import response_hits
-from annotator.core.suggest.speakers import ADVERBS, CAP, NAME, NOBODY, QUOTED_AS, compile_frames
+from annotator.core.suggest.speakers import ADVERBS, NAME, NOBODY, QUOTED_AS, compile_frames
 
 
 _NOT_MODIFIERS = ("according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|"
@@ -53,14 +54,11 @@ _AUDIENCE = compile_re(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talk
                        r"addressing|addressed|urged|urging|thanked|thanking)\s+(?:the\s+|his\s+|her\s+|their\s+|"
                        r"its\s+|a\s+crowd\s+of\s+)?$", re.IGNORECASE)
 
+
+
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
-# What comes before an outlet that relays speech: "told X", "reported by The Record", "said on CNN's State
-# of the Union", "a memo obtained by CNN"; not "published by The Lancet" (a journal's paper) nor "the news
-# appeared on the BBC".
-_RELAY_END = compile_re(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according|reported|said|"
-                        r"says|obtained|seen|reviewed)\s+\S*\s*$")
 
 
 class Rules:
@@ -86,39 +84,14 @@ class Rules:
         self.groups = GroupFrames.compile(self.speech)  # "Many feel", "Many Russians believe"
         self.polls = PollFrames.compile()  # "Seventy-one percent of Hispanics said"
         self.doc = _alt(w["document_nouns"])
-        self._compile_outlets(w)
+        self.outlet_names = OutletNames(w, self.speech, self.media)  # outlets named (outlet_names.py)
+        self.outlet, self.outlet_re = self.outlet_names.pattern, self.outlet_names.outlet_re
+        self.outlet_frames = self.outlet_names.frames
         self.kinds = SourceKinds(w, outlet=self.outlet, media=self.media, doc=self.doc, platform=self.posts.platform)
         self.classify, self._is_official = self.kinds.classify, self.kinds.is_official
         self._compile_speakers(w)
         self.documents = DocumentFrames(self.doc, self.media, w["document_verbs"], self.speech_re,
                                         self._speech_or_frame)  # "the study found", "according to the report"
-
-    def _compile_outlets(self, w: dict[str, list[str]]) -> None:
-        """Outlets named, and the frames in which an outlet reports or is told something."""
-        self.outlet_names = _alt(w["outlets"], case=True)
-        outlet_word = _alt(w["outlet_words"], case=True)
-        outlet_generic = (rf"(?:the\s+)?(?:{CAP}\s+){{0,4}}{outlet_word}\b"
-                          r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+\b)?"
-                          rf"|{_AGENCY}\s+{CAP}(?:[\s-]+{CAP})?")  # "Agência Estado", "Agencia Andina"
-        # every outlet starts with a capital, a digit or "the": the lookahead skips other positions fast
-        self.outlet = rf"(?=[A-Z\d]|the\s)(?:(?:the\s+)?{self.outlet_names}(?![\w-])|{outlet_generic})"
-        self.outlet_re = compile_re(self.outlet)
-        outlet_kinds = _alt(w["outlet_kinds"], case=True)  # "told X television": what follows a name
-        self.media_word_re = compile_re(rf"\b{_alt(w['outlet_kinds'] + w['media_words'])}\b")
-        self.outlet_frames = OutletFrames(w, self.outlet, self.speech, ADVERBS)
-        self.media_relay_re = compile_re(
-            r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*"
-            rf"(?:the\s+)?(?P<outlet>(?:(?!{_NOT_OUTLET_WORDS}\s)[\w'’.-]++\s+){{1,3}}"
-            rf"{outlet_kinds})\b")  # "remarks to state television", not "a statement on its website"
-        self.told_outlet_re = compile_re(
-            rf"\b(?:told|telling|tells|to|with|in|on|by|from|per|for)\s+(?P<outlet>{self.outlet})"
-            rf"(?:\s+(?:{self.media}))?", re.UNICODE)
-        reporting = _alt(w["reporting_words"], case=True)  # "Reuters reported", "the BBC's analysis"
-        self.outlet_frame_re = compile_re(
-            rf"(?P<outlet>{self.outlet})(?:'s|’s)?(?:\s+{self.media})?"
-            r"(?:,\s+(?:citing|quoting|which|who|a|an|the|its)\b[^,“”]{2,80},)?"  # "The Record, citing sources,"
-            rf"\s+{ADVERBS}(?:[a-z]+\s+)?"
-            rf"(?:(?:first\s+)?(?:{reporting}|{self.speech})|was\s+(?:the\s+)?first\s+to\s+report)\b")
 
     def _compile_speakers(self, w: dict[str, list[str]]) -> None:
         """Who speaks: an unnamed person or official, a named subject, an institution."""
@@ -178,8 +151,8 @@ class Rules:
         found += self._phrases(text)
         found += self.posts.hits(text)
         outlets: list[OutletHit] = []
-        if self.outlet_re.search(text) or self.media_word_re.search(text):
-            found += self._outlets(text)
+        if self.outlet_names.mentioned(text):
+            found += self.outlet_names.hits(text)
             outlets = self.outlet_frames.hits(text)
         found += self.documents.hits(text)
         speaks = self.speech_re.search(text) is not None
@@ -213,7 +186,7 @@ class Rules:
                     continue  # "The Dog Aging Project is a study of …": what something is, not a source
                 if category == "document" and in_body_name(text, match.end() - len(match.group(0).split()[-1])):
                     continue  # "the Institute for the Study of War": a body's name
-                if category == "document" and _WORKED_ON.search(text, max(0, match.start() - 30), match.start()):
+                if category == "document" and acted_on(text, match.start()):
                     continue  # "said the company was reviewing the findings": what is acted on relays nothing
                 if category == "anonymous_other" and not _REPORTING.search(match.group(0)) and (
                         self._official_near(text, match.start())):  # "media outlets" near officials stay outlets
@@ -245,33 +218,6 @@ class Rules:
         if name.split()[0] not in self.not_names and self.classify(name) == "on_record":
             return sources.clean(name)
         return ""
-
-    def _outlets(self, text: str) -> list[Hit]:
-        out = []
-        frames = ((self.outlet_frame_re, 0.9), (self.media_relay_re, 0.85), (self.told_outlet_re, 0.8))
-        for regex, confidence in frames:
-            for match in regex.finditer(text):
-                name = match.group("outlet")
-                if regex is self.told_outlet_re and not self._relay_before(text, match.start()):
-                    continue
-                if self._is_person_affiliation(text, match.start()):
-                    continue
-                out.append(Hit("other_outlet", match.group(0), confidence, sources.clean(name)))
-                break
-        return out
-
-    def _relay_before(self, text: str, at: int) -> bool:
-        """Speech given to an outlet: "told Bloomberg", "remarks to X television", "an interview with X"."""
-        before = text[max(0, at - 60): at + 12].lower()
-        word = text[at:].split(None, 1)[0].lower()
-        if word in {"told", "telling", "tells", "per"}:
-            return True
-        lead = before[: before.rfind(" " + word) + 1] if (" " + word) in before else before
-        return bool(_RELAY_END.search(lead))
-
-    def _is_person_affiliation(self, text: str, at: int) -> bool:
-        """ "editor at large at the Saudi Gazette": the outlet employs the speaker, it relays nothing."""
-        return bool(re.search(r"\b(?:at|of)\s+$", text[max(0, at - 4): at]))
 
     def _unnamed(self, text: str) -> list[Hit]:
         out = []
@@ -394,21 +340,11 @@ class Rules:
         return Hit("on_record", cue, 0.85, named or sources.name_with_title(subject))
 
     def outlets_over(self, text: str, hits: list[Hit], outlets: list[OutletHit]) -> list[Hit]:
-        """The outlets as sources, and no document or institution read in the same words: an outlet's
-        report is its reporting, "the Xinhua news agency said" is the outlet speaking."""
-        def covered(hit: Hit) -> bool:
-            at = text.find(hit.cue)
-            return at >= 0 and any(at < o.end and o.start < at + len(hit.cue) for o in outlets) and (
-                hit.category == "document" or hit.category == "on_record" and (
-                    not hit.source or self.classify(hit.source.split(",")[0]) == "other_outlet"))
-        named = any(o.source for o in outlets)  # "The newspaper said" with the paper named before: that one
-        kept = [h for h in hits if not covered(h) and not (named and h.category == "other_outlet" and not h.source)]
-        return kept + [Hit("other_outlet", o.cue, 0.85, sources.clean(o.source)) for o in outlets]
+        """The outlets as sources over what else was read in the same words (outlet_names.OutletNames.over)."""
+        return self.outlet_names.over(text, hits, outlets, self.classify)
 
 
 _REPORTING = compile_re(r"(?i)report|outlet|media|news")
-_NOT_OUTLET_WORDS = r"(?:on|in|at|by|for|from|this|that|its|his|her|their|our|my|your|a|an)"  # "on its website"
-_AGENCY = r"(?:Ag[êe]ncia|Agencia|Agence|Agenzia|Agentstvo|Agentur)"  # a news agency named in its own language
 # A word that opens a phrase of place or time, never a subject: "In Washington, the spokesman, X, said"
 _OPENING = (r"(?:In|On|At|From|During|After|Before|Since|By|For|With|Under|Over|Across|Inside|Outside|Near|"
             r"Earlier|Later|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
@@ -419,8 +355,6 @@ _LOCATIVES = frozenset({"in", "at", "from"})  # after a name, where the person i
 # MODX, added" is no clause: "as" before a name and a comma is a preposition)
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", "while", "when", "because",
                              "although", "though", "since", "if"})
-_WORKED_ON = compile_re(r"\b(?:review|examin|stud(?:y|i)|reject|dismiss|question|disput|challeng|critici[sz]|ignor|"
-                        r"welcom)(?:e|es|ed|ing|s|ies|ied)?(?:\s+(?:the|a|an|its|their|his|her))?\s+$")
 _IN_MONTH = compile_re(r"(?:in|since|until|by|last|next|early|late|mid|of|this)[\s-]+"
                        r"(?:May|March|June|July|August|April)")  # months that are names too
 _TRAILING_DAY = compile_re(r"\s+(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")

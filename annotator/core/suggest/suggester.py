@@ -36,6 +36,7 @@ from annotator.core.suggest.speakers import (
 ATTRIBUTION = ("anonymous_official", "on_record", "social_post", "anonymous_other", "other_outlet", "document")
 UNATTRIBUTED = "unattributed"
 _CARRY = 0.85  # confidence kept by an inherited suggestion
+_DEICTIC = tuple(f"he {noun}" for noun in DEICTIC_NOUNS)  # "the newspaper", "The agency"
 _HANDLE_COLON = compile_re(r"\s*@\w{2,30}:")
 _PERSON_BEFORE = 0.6  # "He said …" after sentences that attribute nothing: someone named earlier speaks
 
@@ -130,13 +131,13 @@ class Suggester:
         block = carry.QuoteBlock(paragraphs, sentences)
         roundup = roundups.is_roundup(sentences)
         post_paragraph = -1
+        first_body = next((i for i, h in enumerate(headings) if not h), len(sentences))  # may open on a dateline
         for idx, (text, heading) in enumerate(zip(sentences, headings)):
             if display_text.is_promotion(text) or display_text.is_credit(text):
                 found.append([])  # "Follow us on X", "Jane Doe contributed reporting": nothing, nor carried into
                 continue
-            lead = not any(not h for h in headings[:idx])  # the first body sentence may open on a dateline
-            hits = self.rules.hits(sentence_kinds.without_dateline(text) if lead else text)  # "WASHINGTON (AP) — …"
-            if any(f"he {noun}" in text for noun in DEICTIC_NOUNS):  # "the newspaper said": an outlet named before?
+            hits = self.rules.hits(sentence_kinds.without_dateline(text) if idx <= first_body else text)
+            if any(noun in text for noun in _DEICTIC):  # "the newspaper said": an outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
                 hits = self.rules.outlets_over(text, hits, [outlet]) if outlet else hits
             hits = guideline_pass.apply(text, hits, own_outlet, display_checked=True)
