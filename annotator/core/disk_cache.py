@@ -17,6 +17,7 @@ import logging
 import marshal
 import os
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -25,13 +26,19 @@ from annotator.core.paths import cache_dir
 
 _log = logging.getLogger(__name__)
 _TAG = b"annotator-cache-1\n"
-_VERSION = hashlib.sha256(sys.version.encode()).hexdigest()[:8]  # "3.11.7 (main, …)": patch and build
+# "3.11.7 (main, …) [GCC …]" on "linux-x86_64": the patch release, the build and the machine it runs on
+_VERSION = hashlib.sha256(f"{sys.version}|{sysconfig.get_platform()}|{sys.byteorder}".encode()).hexdigest()[:8]
 _STALE_TEMP = 3600  # seconds: a temporary file this old was left by a process killed while writing
+
+
+def file_name(name: str) -> str:
+    """The file `name` is kept in: only this very Python build on this kind of machine reads it."""
+    return f"{name}-{sys.implementation.cache_tag}-{_VERSION}.marshal"
 
 
 def _path(name: str) -> Path | None:
     folder = cache_dir()
-    return folder / f"{name}-{sys.implementation.cache_tag}-{_VERSION}.marshal" if folder else None
+    return folder / file_name(name) if folder else None
 
 
 def load(name: str) -> object | None:
@@ -46,14 +53,25 @@ def load(name: str) -> object | None:
     except OSError as error:
         _log.info("cache %s not read, rebuilt instead (%s)", path, error)
         return None
+    return decode(data, path)
+
+
+def encode(value: object) -> bytes:
+    """What a cache file holds for `value`: the tag, the SHA-256 of the data, the data."""
+    payload = marshal.dumps(value)
+    return _TAG + hashlib.sha256(payload).digest() + payload
+
+
+def decode(data: bytes, where: object) -> object | None:
+    """The value `encode` made `data` of, or None when `data` is not whole (`where`: for the log)."""
     head, digest, payload = data[: len(_TAG)], data[len(_TAG): len(_TAG) + 32], data[len(_TAG) + 32:]
     if head != _TAG or hashlib.sha256(payload).digest() != digest:
-        _log.info("cache %s damaged or of another kind, rebuilt instead", path)
+        _log.info("cache %s damaged or of another kind, rebuilt instead", where)
         return None
     try:
         return marshal.loads(payload)
     except (ValueError, EOFError, TypeError) as error:
-        _log.info("cache %s not read, rebuilt instead (%s)", path, error)
+        _log.info("cache %s not read, rebuilt instead (%s)", where, error)
         return None
 
 
@@ -64,11 +82,11 @@ def store(name: str, value: object) -> bool:
     if path is None:
         return False
     try:
-        payload = marshal.dumps(value)
+        data = encode(value)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(_TAG + hashlib.sha256(payload).digest() + payload)
+                out.write(data)
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

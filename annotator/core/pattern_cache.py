@@ -11,15 +11,25 @@ code it is given, so the file is read only as disk_cache reads it: made by this 
 whole (its SHA-256 checked), in a folder only the user may write. A pattern from the cache is then the
 one `re.compile` makes (same text, flags, groups, matches); anything else (another Python, a damaged
 file, an entry the engine refuses) falls back to `re.compile`.
+
+The package also ships the default rules' patterns compiled by the Python build the project is
+built and tested with (resources/suggest/compiled/, made by tests/bench/freeze_patterns.py, kept
+current by a test on that build): a fresh machine with that build pays nothing on its first run. The
+file's name carries the build, as the user's cache does; on any other build it is not read.
 """
 
 from __future__ import annotations
 
+import logging
+import lzma
 import re
 import threading
 from array import array
 
 from annotator.core import disk_cache
+from annotator.core.resources import resources_dir
+
+_log = logging.getLogger(__name__)
 
 try:  # the steps of re.compile (CPython 3.11 and later); without them the cache is off
     import _sre
@@ -27,11 +37,16 @@ try:  # the steps of re.compile (CPython 3.11 and later); without them the cache
 except ImportError:  # pragma: no cover - another Python implementation
     _sre = None
 
-_NAME = f"patterns-{getattr(_sre, 'MAGIC', 0)}"
+_NAME = f"patterns-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
 _LIMIT = 500  # entries (one lexicon makes about 140); beyond it a save keeps only this process's
+# the engine's code words kept as bytes (read 10 times faster than a list of ints), where an array
+# item is a code word
+_WORD = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 0)), None)
+SHIPPED = "suggest/compiled"  # under resources/
 
 _lock = threading.Lock()
 _known: dict[tuple[str, int], tuple] | None = None  # from the cache file, read once
+_shipped: dict[tuple[str, int], tuple] | None = None  # from the package's file, read on first need
 _new: dict[tuple[str, int], tuple] = {}
 _used: set[tuple[str, int]] = set()
 counts = {"cached": 0, "compiled": 0}  # this process's, for tests and benchmarks
@@ -39,20 +54,21 @@ counts = {"cached": 0, "compiled": 0}  # this process's, for tests and benchmark
 
 def compile_re(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
     """`re.compile(pattern, flags)`, from the cache when it holds the pattern."""
-    if _sre is None or not isinstance(pattern, str):
+    if _sre is None or _WORD is None or not isinstance(pattern, str):
         return re.compile(pattern, flags)
     key = (pattern, int(flags))
     with _lock:
-        entry = _entries().get(key) or _new.get(key)
+        entry = _entries().get(key) or _new.get(key) or _shipped_entries().get(key)
         _used.add(key)
     if entry is not None:
         try:
-            compiled = _sre.compile(pattern, *entry)
+            compiled = _sre.compile(pattern, entry[0], _code(entry[1]), *entry[2:])
             counts["cached"] += 1
             return compiled
         except (RuntimeError, TypeError, ValueError, OverflowError):  # refused by the engine: build anew
             with _lock:
                 _entries().pop(key, None)
+                _shipped_entries().pop(key, None)
     compiled, entry = _build(pattern, key[1])
     if entry is not None:
         with _lock:
@@ -63,7 +79,7 @@ def compile_re(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
 
 def save() -> None:
     """Write the patterns compiled since the last save into the cache (with those already there)."""
-    if _sre is None:
+    if _sre is None or _WORD is None:
         return
     with _lock:
         if not _new:
@@ -87,16 +103,52 @@ def _entries() -> dict[tuple[str, int], tuple]:
     return _known
 
 
+def _shipped_entries() -> dict[tuple[str, int], tuple]:
+    """The package's compiled patterns for this Python build (under the lock), read on first need;
+    empty on any other build."""
+    global _shipped
+    if _shipped is None:
+        _shipped = {}
+        path = resources_dir() / SHIPPED / f"{disk_cache.file_name(_NAME)}.xz"
+        try:
+            data = lzma.decompress(path.read_bytes())
+        except FileNotFoundError:
+            data = None
+        except (OSError, lzma.LZMAError) as error:
+            _log.info("compiled patterns %s not read (%s)", path, error)
+            data = None
+        stored = disk_cache.decode(data, path) if data is not None else None
+        if isinstance(stored, dict):
+            _shipped = stored
+    return _shipped
+
+
+def shipped_file() -> tuple[str, bytes]:
+    """The file the package ships for this build, made of what the user's cache holds now (the
+    patterns this process used): its name under resources/, its bytes (tests/bench/freeze_patterns.py)."""
+    with _lock:
+        entries = {k: v for k, v in {**_shipped_entries(), **_entries(), **_new}.items() if k in _used}
+    return (f"{SHIPPED}/{disk_cache.file_name(_NAME)}.xz",
+            lzma.compress(disk_cache.encode(dict(sorted(entries.items()))), preset=9))
+
+
+def _code(words: bytes) -> list[int]:
+    """The engine's code words from their stored bytes."""
+    code = array(_WORD)
+    code.frombytes(words)
+    return code.tolist()
+
+
 def _build(pattern: str, flags: int) -> tuple[re.Pattern, tuple]:
     """The pattern compiled as re.compile does it, with what rebuilds it: the same steps as CPython's
     re._compiler.compile, kept apart so their result can be stored."""
     if flags & re.DEBUG:
         return re.compile(pattern, flags), None
     parsed = _parser.parse(pattern, flags)
-    code = array("L", _compiler._code(parsed, flags)).tolist()  # plain ints (its opcodes are int subclasses)
+    words = array(_WORD, _compiler._code(parsed, flags))
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-    return _sre.compile(pattern, *entry), entry
+    entry = (flags | parsed.state.flags, words.tobytes(), parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    return _sre.compile(pattern, entry[0], words.tolist(), *entry[2:]), entry

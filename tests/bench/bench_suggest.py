@@ -161,6 +161,7 @@ def report_quality(splits: list[str]) -> None:
 _CORPORA = {  # name: (article files, copies); each timed in a fresh process, so the rules compile in it
     "wikinews": (lambda: sorted(seeds_dir().glob("articles/*.md")) + sorted((DATA / "articles").glob("*.md")), 20),
     "other-outlets": (lambda: sorted((DATA / "other").glob("*.md")), 4),
+    "one-story-first-run-other-build": (lambda: sorted((DATA / "other").glob("*.md"))[::5][:21], 1),
     "one-story-first-run": (lambda: sorted((DATA / "other").glob("*.md"))[::5][:21], 1),
     "one-story": (lambda: sorted((DATA / "other").glob("*.md"))[::5][:21], 1),
     "one-story-opened": (lambda: sorted((DATA / "other").glob("*.md"))[::5][:21], 1),
@@ -203,18 +204,22 @@ def report_speed(quick: bool) -> None:
     `wikinews`: the labelled Wikinews-style articles 20 times over; `other-outlets`: the wire, citizen
     media, analysis and political articles 4 times over; `one-story`: 21 of those, once, the size of one
     story told by many outlets (a pool of processes does not pay off there, so both run in one), in a
-    new process: `one-story-first-run` with an empty cache folder (the first run on a machine: the rules
-    are compiled), `one-story` with the patterns and the detector's weights the earlier runs cached
-    (every later run: the command line, a worker process), and `one-story-opened` after the rules were
-    made ready as the window does when a project opens."""
+    new process: `one-story-first-run-other-build` with an empty cache folder and none of the compiled
+    patterns the package ships (the first run on a machine with another Python build: the rules are
+    compiled), `one-story-first-run` with an empty cache folder (the first run on a machine with the
+    build the package's compiled patterns were made with), `one-story` with the cache the earlier runs
+    filled (every later run: the command line, a worker process), and `one-story-opened` after the rules
+    were made ready as the window does when a project opens."""
     print()
     cache = Path(tempfile.mkdtemp(prefix="bench-cache-"))  # the runs' own cache folder, filled by the first
     for name in _CORPORA:
         # run from "-c", as the `annotator` command's light entry point: the worker processes the import and
         # the suggestions start do not import this script's modules again
-        code = (f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench_suggest; "
-                f"print(json.dumps(bench_suggest.time_corpus({name!r}, {quick!r})))")
-        folder = Path(tempfile.mkdtemp(prefix="bench-empty-cache-")) if name.endswith("first-run") else cache
+        unshipped = "from annotator.core import pattern_cache; pattern_cache.SHIPPED = 'nowhere'; " \
+            if name.endswith("other-build") else ""
+        code = (f"import json, sys; {unshipped}sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+                f"import bench_suggest; print(json.dumps(bench_suggest.time_corpus({name!r}, {quick!r})))")
+        folder = Path(tempfile.mkdtemp(prefix="bench-empty-cache-")) if "first-run" in name else cache
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONPATH": str(ROOT), "ANNOTATOR_CACHE_DIR": str(folder)})
         t = json.loads(out.stdout.strip().splitlines()[-1])

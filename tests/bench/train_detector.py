@@ -8,7 +8,7 @@ the threshold gets the most likely category. Trained on every `*-tune` split; re
 by leave-one-article-out cross-validation over every labelled article. The threshold is chosen by
 leave-one-article-out cross-validation inside the training articles, never on the held-out ones.
 
-    PYTHONPATH=. .venv/bin/python tests/bench/train_detector.py [--write resources/suggest/detector.json]
+    PYTHONPATH=. .venv/bin/python tests/bench/train_detector.py [--write resources/suggest/detector.weights]
 
 Writing the model the suggester ships (annotator/core/suggest/learned.py) makes every project's stored
 suggestions stale: they are computed again with it.
@@ -17,13 +17,12 @@ suggestions stale: they are computed again with it.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from annotator.core.suggest import learned
+from annotator.core.suggest import learned, weights
 from annotator.core.suggest.cues import load_lexicon
 from annotator.core.suggest.learned import features
 from annotator.core.suggest.suggester import ATTRIBUTION, Suggester
@@ -133,7 +132,7 @@ def _line(name: str, s: dict[str, float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", type=Path, help="write the model trained on the tune splits to this JSON file")
+    parser.add_argument("--write", type=Path, help="write the model trained on the tune splits to this weights file (annotator/core/suggest/weights.py)")
     parser.add_argument("--threshold", type=float, help="use this threshold instead of choosing one inside tune")
     parser.add_argument("--cross-validate", action="store_true", help="also leave one article out over every article")
     args = parser.parse_args()
@@ -157,8 +156,7 @@ def main() -> None:
     print(f"every split not trained on, pooled:\n{_line('rules', score(untouched[0]))}\n"
           f"{_line('rules + model', score(untouched[1]))}")
     if args.write:
-        args.write.write_text(json.dumps({"threshold": threshold, **model}, sort_keys=True, separators=(",", ":")),
-                              encoding="utf-8")
+        args.write.write_bytes(weights.encode({"threshold": threshold, **model}))
     if not args.cross_validate:
         return
     everything = [rows for _, rows in data.values()]

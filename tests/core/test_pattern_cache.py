@@ -1,14 +1,17 @@
 """Patterns compiled once per machine: the cache gives back what re.compile makes, in another
 process as in this one; a damaged, foreign or unwritable cache only means compiling again; several
-processes writing at once leave a file every one of them can read."""
+processes writing at once leave a file every one of them can read. The compiled patterns the package
+ships are this build's compiler's own and cover the default rules, and are read on no other build."""
 
 from __future__ import annotations
 
 import json
+import lzma
 import os
 import re
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -63,6 +66,7 @@ _SUGGEST = f"""
 import json
 from pathlib import Path
 from annotator.core import pattern_cache
+pattern_cache.SHIPPED = "nowhere"  # the user's cache alone: compiled by this process, then read back
 from annotator.core.ingest.formats import load
 from annotator.core.ingest.segment import split_sentences
 from annotator.core.suggest.suggester import Suggester
@@ -95,7 +99,9 @@ def test_a_damaged_cache_file_is_compiled_again_and_written_anew(tmp_path: Path)
 
 def test_an_entry_the_engine_refuses_is_compiled_again(monkeypatch) -> None:
     pattern = r"(?P<refused>entry)\s+\d+"
-    monkeypatch.setattr(pattern_cache, "_known", {(pattern, 0): (0, [999_999, 1, 2], 1, {"refused": 1}, (None,))})
+    code = array(pattern_cache._WORD, [999_999, 1, 2]).tobytes()
+    monkeypatch.setattr(pattern_cache, "_known", {(pattern, 0): (0, code, 1, {"refused": 1}, (None,))})
+    monkeypatch.setattr(pattern_cache, "_shipped", {})
     monkeypatch.setattr(pattern_cache, "_new", {})
     compiled = pattern_cache.compile_re(pattern)
     assert compiled.search("an entry 42").group("refused") == "entry"
@@ -150,29 +156,6 @@ print(json.dumps(sorted({k[0].split("-")[0] for k in entries})))
     assert writers_kept and set(writers_kept) <= {f"writer{n}" for n in range(4)}
 
 
-@pytest.fixture()
-def fresh_model(monkeypatch, tmp_path: Path):
-    """learned._model as a new process finds it, with `tmp_path` as the cache folder."""
-    from annotator.core.suggest import learned
-    monkeypatch.setenv("ANNOTATOR_CACHE_DIR", str(tmp_path))
-    learned._model.cache_clear()
-    yield learned
-    learned._model.cache_clear()
-
-
-def test_the_detector_weights_come_from_the_cache_only_for_the_same_file(fresh_model, tmp_path: Path) -> None:
-    model, digest = fresh_model._model()
-    assert disk_cache.load("detector") == (digest, model)
-    disk_cache.store("detector", ("another-model", {"threshold": 0.5, "detect": {}, "category": {"x": {}}}))
-    fresh_model._model.cache_clear()
-    assert fresh_model._model() == (model, digest)
-    disk_cache.store("detector", (digest, {"threshold": 7}))  # this file's digest, weights damaged
-    fresh_model._model.cache_clear()
-    assert fresh_model._model() == (model, digest)
-    fresh_model._model.cache_clear()
-    assert fresh_model._model() == (model, digest) and disk_cache.load("detector") == (digest, model)
-
-
 def test_a_file_damaged_in_one_byte_is_not_read(tmp_path: Path) -> None:
     _run(_COMPILE, tmp_path)
     (file,) = tmp_path.glob("patterns-*.marshal")
@@ -199,3 +182,62 @@ def test_a_file_of_another_python_build_is_another_file(tmp_path: Path, monkeypa
     assert disk_cache.store("value", [1, 2])
     monkeypatch.setattr(disk_cache, "_VERSION", "another")
     assert disk_cache.load("value") is None
+
+
+_DEFAULT_RULES = """
+import json
+from annotator.core import pattern_cache
+from annotator.core.suggest.cues import load_lexicon
+from annotator.core.suggest.suggester import detector_for, rules_for
+lexicon = load_lexicon()
+rules_for(lexicon)
+detector_for(lexicon)
+print(json.dumps(pattern_cache.counts))
+"""
+
+
+def _shipped_for_this_build() -> Path:
+    path = pattern_cache.resources_dir() / pattern_cache.SHIPPED / f"{disk_cache.file_name(pattern_cache._NAME)}.xz"
+    if not path.exists():
+        shipped = sorted(p.name for p in path.parent.glob("*.xz"))
+        pytest.skip(f"the package ships compiled patterns for other Python builds only ({shipped}); "
+                    "this one compiles them on its first run")
+    return path
+
+
+def test_the_shipped_patterns_cover_the_default_rules_on_their_build(tmp_path: Path) -> None:
+    """Fails when the rules changed and tests/bench/freeze_patterns.py was not run again."""
+    _shipped_for_this_build()
+    counts = _run(_DEFAULT_RULES, tmp_path)
+    assert counts["compiled"] == 0 and counts["cached"] > 100
+    assert not list(tmp_path.glob("patterns-*")), "nothing to write: every pattern came from the package"
+
+
+def test_the_shipped_patterns_are_what_this_builds_compiler_makes(monkeypatch) -> None:
+    _shipped_for_this_build()
+    monkeypatch.setattr(pattern_cache, "_shipped", None)
+    shipped = pattern_cache._shipped_entries()
+    assert len(shipped) >= 100
+    for (pattern, flags), entry in shipped.items():
+        assert pattern_cache._build(pattern, flags)[1] == entry, pattern[:80]
+
+
+def test_a_damaged_or_foreign_shipped_file_is_not_read(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / pattern_cache.SHIPPED
+    folder.mkdir(parents=True)
+    name = f"{disk_cache.file_name(pattern_cache._NAME)}.xz"
+    monkeypatch.setattr(pattern_cache, "resources_dir", lambda: tmp_path)
+    pattern, flags = PATTERNS[0]
+    good = pattern_cache._build(pattern, flags)[1]
+    for data in (b"not xz at all", lzma.compress(b"not a cache file"),
+                 lzma.compress(disk_cache.encode({(pattern, flags): good})[:-1]),  # cut short: its digest fails
+                 lzma.compress(disk_cache.encode([1, 2, 3]))):
+        (folder / name).write_bytes(data)
+        monkeypatch.setattr(pattern_cache, "_shipped", None)
+        assert pattern_cache._shipped_entries() == {}
+    (folder / name).write_bytes(lzma.compress(disk_cache.encode({(pattern, flags): good})))
+    monkeypatch.setattr(pattern_cache, "_shipped", None)
+    assert pattern_cache._shipped_entries() == {(pattern, flags): good}
+    monkeypatch.setattr(disk_cache, "_VERSION", "another")  # another build looks for another file
+    monkeypatch.setattr(pattern_cache, "_shipped", None)
+    assert pattern_cache._shipped_entries() == {}

@@ -4,7 +4,8 @@ A logistic regression over a sentence's lower-cased words, word pairs and a few 
 marks, a speech verb, an outlet, a document noun, "according to", the first person, a platform) says
 whether the sentence relays a source; a softmax regression over the same features picks the
 category. tests/bench/train_detector.py trains both on the labelled `*-tune` splits and chooses the
-threshold by leaving one article out inside them; the weights are resources/suggest/detector.json.
+threshold by leaving one article out inside them; the weights are resources/suggest/detector.weights
+(the format: weights.py).
 The suggester asks it only about a body sentence with no attribution of its own or carried, takes
 its answer only at or above the threshold, with a low confidence and no source: who it is, the
 reader fills in. Measured on the splits it never saw against the rules alone (train_detector.py).
@@ -13,16 +14,15 @@ reader fills in. Measured on the splits it never saw against the rules alone (tr
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from annotator.core import disk_cache
 from annotator.core.pattern_cache import compile_re
 from annotator.core.resources import resources_dir
+from annotator.core.suggest import weights as weights_file
 from annotator.core.suggest.frames import alternation
 
 _TOKEN = compile_re(r"[a-z][a-z'’-]*|\d+")
@@ -62,7 +62,10 @@ def sigmoid(z: float) -> float:
 
 
 def softmax(weights: dict[str, dict[str, float]], x: dict[str, float]) -> dict[str, float]:
-    scores = {c: sum(weights[c].get(k, 0.0) * v for k, v in x.items()) for c in weights}
+    return _normalised({c: sum(weights[c].get(k, 0.0) * v for k, v in x.items()) for c in weights})
+
+
+def _normalised(scores: dict[str, float]) -> dict[str, float]:
     top = max(scores.values())
     exp = {c: math.exp(s - top) for c, s in scores.items()}
     total = sum(exp.values())
@@ -86,26 +89,32 @@ class Detector:
     """The shipped model with the cue flags of one lexicon."""
 
     def __init__(self, words: dict[str, list[str]]) -> None:
-        self.model, self.digest = _model()
-        self.threshold = float(self.model["threshold"])
+        self.weights, self.digest = _model()
+        self.threshold = self.weights.threshold
         self.cues = cue_patterns(words)
-        detect = self.model["detect"]
-        self._cue_weights = [(pattern, detect.get(f"cue:{name}", 0.0)) for name, pattern in self.cues]
+        self._cue_weights = [(pattern, self.weights.weight(f"cue:{name}")) for name, pattern in self.cues]
         # the flags that can raise the score, the strongest first: looked for until the score cannot reach
         self._raising = sorted((i for i, (_, w) in enumerate(self._cue_weights) if w > 0),
                                key=lambda i: -self._cue_weights[i][1])
         self._below = math.log(self.threshold / (1 - self.threshold))  # a score under this is under the threshold
+
+    @property
+    def model(self) -> dict:
+        """The weights as predict() takes them."""
+        return self.weights.model()
 
     def guess(self, text: str) -> LearnedGuess | None:
         """The category the model gives a sentence, when it is sure enough; None otherwise.
 
         The score is predict()'s, summed in the same order; the cue flags are looked for only when the
         words could take it over the threshold with them (most sentences are far below it)."""
-        detect = self.model["detect"]
+        index, values, width = self.weights.index, self.weights.values, len(self.weights.columns)
         tokens = _TOKEN.findall(text.lower())
-        z = detect.get("bias", 0.0)
+        z = self.weights.weight("bias")
         for key in dict.fromkeys([f"w:{w}" for w in tokens] + [f"b:{a} {b}" for a, b in zip(tokens, tokens[1:])]):
-            z += detect.get(key, 0.0)
+            row = index.get(key)
+            if row is not None:
+                z += values[row * width]
         found: dict[int, bool] = {}
         reach = z + sum(self._cue_weights[i][1] for i in self._raising)
         for i in self._raising:
@@ -121,12 +130,19 @@ class Detector:
         p = sigmoid(z)
         if p < self.threshold:
             return None
-        probs = softmax(self.model["category"], features(text, self.cues))
+        probs = self._categories(features(text, self.cues))
         return LearnedGuess(max(probs, key=probs.get), round(p, 3))
 
+    def _categories(self, x: dict[str, float]) -> dict[str, float]:
+        """softmax() over the category weights, term by term as it sums them."""
+        index, values, columns = self.weights.index, self.weights.values, self.weights.columns
+        rows = [(index.get(k), v) for k, v in x.items()]
+        width = len(columns)
+        return _normalised({c: sum((0.0 if row is None else values[row * width + column]) * v for row, v in rows)
+                            for column, c in enumerate(columns) if column})
 
-_MODEL = "suggest/detector.json"
-_CACHE = "detector"  # the weights parsed, in the user's cache folder (core/disk_cache.py)
+
+_MODEL = "suggest/detector.weights"
 NO_MODEL = "rules"  # the fingerprint's part without a model file: the rules alone
 
 
@@ -136,40 +152,29 @@ def detector(words: dict[str, list[str]]) -> Detector | None:
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[dict, str]:
+def _model() -> tuple[weights_file.Weights | None, str]:
     """The weights and their digest; a missing or damaged file (an install that lost it) leaves the
-    rules alone at work rather than stopping every suggestion. The weights come parsed from the user's
-    cache when it holds this file's (four times faster than reading the JSON), else from the file."""
-    digest = model_digest()  # the file read and hashed once a process (the fingerprint needs it too)
-    cached = disk_cache.load(_CACHE) if digest != NO_MODEL else None
-    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest and _usable(cached[1]):
-        return cached[1], digest
+    rules alone at work rather than stopping every suggestion."""
     try:
         raw = (resources_dir() / _MODEL).read_bytes()
     except OSError as error:
         _log.warning("learned detector off: %s cannot be read (%s)", _MODEL, error)
-        return {}, NO_MODEL
-    digest = hashlib.sha256(raw).hexdigest()[:16]  # of what is read now (the file may have been replaced)
+        return None, NO_MODEL
     try:
-        model = json.loads(raw)
+        found = weights_file.decode(raw)
     except ValueError as error:
-        model, problem = None, error
+        found, problem = None, error
     else:
         problem = "a threshold outside 0..1, or no weights"
-    if not _usable(model):
+    if not _usable(found):
         _log.warning("learned detector off: %s cannot be used (%s)", _MODEL, problem)
-        return {}, NO_MODEL
-    disk_cache.store(_CACHE, (digest, model))
-    return model, digest
+        return None, NO_MODEL
+    return found, hashlib.sha256(raw).hexdigest()[:16]  # of what was read (the file may have been replaced)
 
 
-def _usable(model: object) -> bool:
-    """Whether `model` holds a threshold in 0..1 and weights of both kinds."""
-    try:
-        return (0 < float(model["threshold"]) < 1 and isinstance(model["detect"], dict)
-                and isinstance(model["category"], dict) and bool(model["category"]))
-    except (ValueError, KeyError, TypeError):
-        return False
+def _usable(found: weights_file.Weights | None) -> bool:
+    """Whether `found` holds a threshold in 0..1, detection weights and at least one category."""
+    return found is not None and 0 < found.threshold < 1 and bool(found.index) and len(found.columns) > 1
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,8 @@ def project_suggester(project: Project, lexicon: Lexicon | None = None) -> Sugge
 
 def prepare_rules(project: Project) -> None:
     """Compile the project's rules and load the learned detector in this process ahead of need (about
-    0.3 s the first time on a machine, then about 0.06 s from the cache, once a process): the window
+    0.4 s the first time on a machine whose Python build the package ships no compiled patterns for,
+    otherwise about 0.05 s, once a process): the window
     does it in the background when a project opens, with nothing stale to compute or the work done by
     worker processes, so the suggestions of a later import cost only its articles."""
     if project.suggestions.enabled:

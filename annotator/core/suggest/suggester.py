@@ -56,8 +56,9 @@ _COMPILED: dict[str, Rules] = {}
 
 
 def rules_for(lexicon: Lexicon) -> Rules:
-    """Compiled rules, kept by the lexicon's fingerprint: about 0.3 s on 2 cores the first time on a
-    machine, about 0.03 s from the pattern cache (core/pattern_cache.py) in every later process."""
+    """Compiled rules, kept by the lexicon's fingerprint: about 0.4 s on 2 cores the first time on a
+    machine, about 0.03 s from the pattern cache (core/pattern_cache.py: the user's, or the package's
+    for the Python build it was made with) in every later process."""
     rules = _COMPILED.get(lexicon.fingerprint)
     if rules is None:  # built aside, then stored: a thread reading the cache meanwhile finds it whole
         rules = Rules(lexicon)

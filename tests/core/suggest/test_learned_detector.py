@@ -7,26 +7,27 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.suggest import learned, suggester as suggester_module
+from annotator.core.suggest import learned, suggester as suggester_module, weights
 from annotator.core.suggest.cues import load_lexicon
 from annotator.core.suggest.suggester import ATTRIBUTION, Suggester
 
 _SURE = {"threshold": 0.9, "detect": {"bias": -8.0, "w:zebra": 16.0},
          "category": {c: ({"w:zebra": 5.0} if c == "anonymous_other" else {}) for c in ATTRIBUTION}}
+_SURE_WEIGHTS = weights.decode(weights.encode(_SURE))
 
 
 @pytest.fixture()
 def zebra(monkeypatch) -> Suggester:
     """A suggester whose detector is sure of every sentence that speaks of a zebra."""
-    monkeypatch.setattr(learned, "_model", lambda: (_SURE, "test-model"))
+    monkeypatch.setattr(learned, "_model", lambda: (_SURE_WEIGHTS, "test-model"))
     monkeypatch.setattr(suggester_module, "_DETECTORS", {})
     return Suggester(load_lexicon())
 
 
 def test_the_shipped_model_has_its_threshold_and_every_attribution_category() -> None:
     model, digest = learned._model()
-    assert 0.5 <= model["threshold"] < 1 and len(digest) == 16
-    assert set(model["category"]) == set(ATTRIBUTION) and model["detect"]
+    assert 0.5 <= model.threshold < 1 and len(digest) == 16
+    assert set(model.columns[1:]) == set(ATTRIBUTION) and model.weight("bias") != 0.0
 
 
 def test_a_body_sentence_the_rules_leave_empty_takes_the_detectors_category(zebra: Suggester) -> None:
@@ -76,7 +77,7 @@ def test_the_detectors_quick_score_gives_predicts_answer_on_every_labelled_sente
 def test_a_guess_in_a_category_the_codebook_lacks_leaves_the_sentence_unattributed(monkeypatch) -> None:
     from dataclasses import replace
 
-    monkeypatch.setattr(learned, "_model", lambda: (_SURE, "test-model"))
+    monkeypatch.setattr(learned, "_model", lambda: (_SURE_WEIGHTS, "test-model"))
     monkeypatch.setattr(suggester_module, "_DETECTORS", {})
     lexicon = replace(load_lexicon(), propose_unattributed=True)
     found = Suggester(lexicon, categories={"on_record", "unattributed"}).suggest(
@@ -86,7 +87,7 @@ def test_a_guess_in_a_category_the_codebook_lacks_leaves_the_sentence_unattribut
 
 def test_without_a_usable_model_the_rules_work_alone(monkeypatch, tmp_path) -> None:
     (tmp_path / "suggest").mkdir()
-    (tmp_path / "suggest" / "detector.json").write_text('{"threshold": 2, "detect": {}}', encoding="utf-8")
+    (tmp_path / "suggest" / "detector.weights").write_bytes(weights.encode({**_SURE, "threshold": 2}))
     monkeypatch.setattr(learned, "resources_dir", lambda: tmp_path)
     for cached in (learned._model, learned.model_digest):
         cached.cache_clear()
@@ -94,7 +95,7 @@ def test_without_a_usable_model_the_rules_work_alone(monkeypatch, tmp_path) -> N
     try:
         found = Suggester(load_lexicon()).suggest(["The minister said the bridge would reopen.", "It rained."])
         assert [(s.idx, s.category) for s in found] == [(0, "on_record")]
-        (tmp_path / "suggest" / "detector.json").unlink()
+        (tmp_path / "suggest" / "detector.weights").unlink()
         learned.model_digest.cache_clear()
         assert Suggester(load_lexicon()).fingerprint.endswith(learned.NO_MODEL)
     finally:
