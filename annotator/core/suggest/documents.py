@@ -37,6 +37,9 @@ def acted_on(text: str, at: int) -> bool:
 
 _MODAL = compile_re(r"\b(?:will|would|could|might|may|should|must|shall|can)\s+(?:not\s+)?\w+\s*$")
 
+_APPOSED = compile_re(r"^s?,\s+[^,“”]{2,80},")  # "The report, released Monday, said": no clause of its own
+_OTHER_SPEAKER = compile_re(r",\s+(?:[A-Z][\w.'’-]*\s+)*\w+$")  # the verb right after a comma or a name after one
+_RANKED = compile_re(r"(?<=[Rr]anking)\s+(?:member|Democrat|Republican|officer)\b")  # a title, no ranking list
 
 class DocumentFrames:
     """The document frames of one lexicon's document nouns and verbs, compiled once."""
@@ -58,9 +61,10 @@ class DocumentFrames:
         for body in SURVEY_BODIES.finditer(text):  # "the U.S. Geological Survey says": a body speaking
             if match and body.start() <= match.start("d1" if match.group("d1") else "d2") < body.end():
                 match = self._frame.search(text, body.end())
-        while match and in_body_name(text, match.start("d1" if match.group("d1") else "d2")):
+        while match and (in_body_name(text, match.start("d1" if match.group("d1") else "d2"))
+                         or _RANKED.match(text, match.end("d1" if match.group("d1") else "d2"))):
             match = self._frame.search(text, match.end("d1" if match.group("d1") else "d2"))  # "the Institute for
-            # the Study of War said": a body speaking
+            # the Study of War said": a body speaking; "the ranking member of the committee": a title
         if not match or sources.quoted(text, match.start()):  # "“… a budget that shows …,” the president said"
             return []
         noun = (match.group("d1") or match.group("d2") or "").lower()
@@ -69,6 +73,9 @@ class DocumentFrames:
         if match.group("d2") and re.match(r"s?\s+that\b", text[match.end("d2"):]) and _DENIED.search(
                 text, max(0, match.start("d2") - 40), match.start("d2")):
             return []  # "denied a report that the secretary had ordered": the clause's verb, no document's
+        if match.group("d2") and _OTHER_SPEAKER.search(_APPOSED.sub("", text[match.end("d2"): match.end()])):
+            return []  # "The order came from the top, said a person familiar": a speaker's clause, inverted;
+            # "to reach an overall budget deal, President Bush says": a named speaker's verb
         if match.group("d2") and _MODAL.search(match.group(0)):
             return []  # "the review will conclude in April": what will happen to it, nothing it says
         joined = re.match(r"s?\s+(?:and|but|or|then)\s+", text[match.end("d2"):]) if match.group("d2") else None

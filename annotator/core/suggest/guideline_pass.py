@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from annotator.core import display_text
 from annotator.core.pattern_cache import compile_re
+from annotator.core.suggest import sources
 from annotator.core.suggest.hit import SPEAKERS, UNNAMED, Hit
 
 _EMPLOYER = compile_re(r"^(?:the\s+)?[\w.&’' -]{2,40}?(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
@@ -197,7 +198,8 @@ _OFFICIAL_BODY = compile_re(
 def _described_named(hits: list[Hit]) -> list[Hit]:
     """An unnamed description inside a named speaker's cue ("Valeska Paris, an Australian woman and
     former Scientologist, has claimed") describes that speaker: it is no second, unnamed source."""
-    named = [h for h in hits if h.category == "on_record" and h.source and h.cue.startswith(h.source.split(",")[0])]
+    named = [h for h in hits if h.category == "on_record" and h.source and sources.without_abbreviated_title(
+        h.cue).startswith(h.source.split(",")[0])]  # "Rep. Pat Ryan, a former Army officer," is Pat Ryan's cue
     return [h for h in hits if not (h.category in UNNAMED and h.source and any(
         h.cue in n.cue and not n.cue.startswith(h.cue) for n in named))]
 

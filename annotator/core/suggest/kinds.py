@@ -20,6 +20,8 @@ _BODY_HEADS = (r"\b(?:Institute|Center|Centre|Council|Society|Foundation|Office|
                r"(?:the\s+)?")
 _BODY_NAME_BEFORE = compile_re(_BODY_HEADS + r"(?:[A-Z][\w'’.-]*\s+(?:and\s+|&\s+|of\s+|on\s+)?){0,5}$")
 _BODY_NAME = compile_re(_BODY_HEADS + r"[A-Z]")
+_BLOCS = frozenset({"Western", "NATO", "EU", "Allied", "Coalition", "Gulf", "Arab", "Baltic", "Nordic", "G7", "G20"})
+_COUNTRY_ADJECTIVE = compile_re(r"(?:an|ern|ese|ish|ic|i)$")  # "Ukrainian", "Japanese", "British", "Israeli"
 _CAPITAL_HEADS = frozenset({"Democrats", "Republicans", "MPs", "MEPs", "Tories", "Tory"})  # capitalised always
 
 
@@ -35,6 +37,7 @@ class SourceKinds:
     def __init__(self, w: dict[str, list[str]], *, outlet: str, media: str, doc: str, platform: str) -> None:
         self.official_heads = {x.lower() for x in w["official_heads"]}
         self.official_mods = {x.lower() for x in w["official_modifiers"]}
+        self.places = frozenset(w["places"])
         self.unnamed_heads = {x.lower() for x in w["unnamed_heads"]}
         self._outlet_phrase = compile_re(rf"\s*{outlet}\s*(?:{media})?\s*")
         self._media_word = compile_re(rf"\b(?i:{media})\b")
@@ -48,7 +51,14 @@ class SourceKinds:
         words = [w.lower().strip(".,") for w in phrase.split()]
         head = words[-1] if words else ""
         return head in self.official_heads or (
-            head in {"source", "sources", "leader", "leaders"} and any(w in self.official_mods for w in words[:-1]))
+            head in {"source", "sources", "leader", "leaders"} and any(w in self.official_mods for w in words[:-1])
+        ) or head in {"ally", "allies"} and any(self._country(w) for w in phrase.split()[:-1])
+
+    def _country(self, word: str) -> bool:
+        """ "Ukraine's", "Western", "NATO", "European": a country, a bloc or their adjective (whose allies
+        are governments; a person's allies are people)."""
+        word = word.strip(".,").removesuffix("'s").removesuffix("’s")
+        return word in self.places or word in _BLOCS or word[:1].isupper() and bool(_COUNTRY_ADJECTIVE.search(word))
 
     def classify(self, phrase: str) -> str | None:
         """What kind of source a noun phrase names: outlet, document, platform, unnamed, or named."""

@@ -58,13 +58,15 @@ class RulesView(Protocol):
 
     def _is_official(self, phrase: str) -> bool: ...
 
+_RELATIVE_END = compile_re(r",\s+(?:which|who)\s+[^,;“”\"]{2,80},\s*$")
 
 def response_hits(text: str, rules: RulesView) -> list[Hit]:
     """The responder of "X declined to comment", the agent of "denied by X" and who made a pledge."""
     out = []
     responds = any(word in text for word in _RESPONSE_WORDS)  # the frames are read only where they may be
     for match in (_RESPONSE.finditer(text) if responds else ()):
-        subject = _SUBJECT.search(text[: match.start()])
+        subject = _SUBJECT.search(_RELATIVE_END.sub("", text[: match.start()]))  # "Cyber Command, which is
+        # led by Gen. Timothy Haugh, declined": the command
         if subject is None:
             continue
         hit = _speaker(subject.group("subj"), rules, subject.group(0).strip() + " " + match.group(0), 0.8)

@@ -11,6 +11,7 @@ as saying" (quoted_as.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
@@ -24,6 +25,7 @@ from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
 from annotator.core.suggest.documents import DocumentFrames, acted_on
 from annotator.core.suggest.kinds import SourceKinds, in_body_name
+from annotator.core.suggest.lists import with_listed
 from annotator.core.suggest.outlet_names import OutletNames
 from annotator.core.suggest.outlets import OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
@@ -103,7 +105,7 @@ class Rules:
         self.unnamed_words = frozenset(found[-1] for found in words) if all(words) else None
         dets = _alt(w["unnamed_determiners"])
         self.unnamed_re = compile_re(
-            rf"\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
+            rf"(?<!['’])\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
             rf"|(?P<bare>(?:(?!(?:{self.speech}|{_NOT_MODIFIERS})\b)[A-Za-z.-]++\s+){{0,2}}"
             rf"(?:{_alt(w['bare_unnamed_heads'])}|{_SPECIALISTS})))\b(?!\s+[A-Z][a-z]|['’]\s)")
         # (not "said officials", nor "Workers' Party")
@@ -127,7 +129,7 @@ class Rules:
         self.colon_re = colon_quote_pattern(NAME)
         self.some_like_re = compile_re(
             rf"(?P<some>\b(?:[Ss]ome|[Mm]any|[Oo]thers|[Ss]everal)(?:\s+[a-z]+)?"
-            rf"|(?:\b[A-Za-z][a-z]+\s+)?(?-i:{heads})),?"
+            rf"|(?:\b[A-Za-z][a-z]+\s+)?\b(?-i:{heads})),?"
             rf"\s+(?:like|such\s+as|including)\s+"  # "Some, like Anahit Markosian,", "Scholars such as Zeynep Tufekci"
             rf"(?P<name>{NAME})(?:\s+and\s+{NAME})?,?\s+{ADVERBS}(?:{self.speech})\b")
         self.colon_intro_re = compile_re(
@@ -170,6 +172,8 @@ class Rules:
             found = self.outlets_over(text, found, outlets)
         if speaks:
             found = self.appositions.apply(text, found)  # "A spokesman for the ministry, John Doe, said"
+        found = [replace(h, source=with_listed(text, h.source, self.not_names)) if " and " in h.source else h
+                 for h in found]  # "Apple, Google, Microsoft and Amazon said"
         return best_per_category(self.polls.apply(text, self.groups.apply(text, found)))
 
     def _phrases(self, text: str) -> list[Hit]:
@@ -198,10 +202,17 @@ class Rules:
     def _described_near(self, text: str, cue: re.Match[str]) -> str:
         """The unnamed source a phrase cue speaks of, as the text describes it ("some experts" of "some
         experts worry", "a senior official" of "as confirmed by a senior official"), or ""."""
+        before = None
         for match in self.unnamed_re.finditer(text):
             if match.start() < cue.end() + 2 and match.end() > cue.start() - 2:
-                return sources.described(match.group(0))
-        return ""
+                return sources.described(_owner(text, match) + match.group(0) + self._qualifier(text, match))
+            if match.end() <= cue.start() and cue.start() - match.end() < 100:
+                before = match
+        if before is not None and "anonym" in cue.group(0):  # "A Pentagon official, who spoke on the
+            return sources.described(_owner(text, before) + before.group(0))  # condition of anonymity, …"
+        head = _KNOWING_HEAD.match(text, cue.start())  # "People familiar with the matter said"
+        knowing = _KNOWING.match(text, head.end()) if head else None
+        return sources.described(head.group(0) + knowing.group(0)) if knowing else ""
 
     def _speech_or_frame(self, text: str) -> bool:
         return bool(self.speech_re.search(text) or self.frame_word_re.search(text))
@@ -225,7 +236,7 @@ class Rules:
                 _SPECIALIST_ENDING not in text):
             return out  # no head word ("officials", "critics"), so no unnamed speaker: the pattern is not run
         for match in self.unnamed_re.finditer(text):
-            np = match.group(0)
+            np = _owner(text, match) + match.group(0)  # "The president's aides"
             if not self._speaks(text, match) or sources.quoted(text, match.start()):
                 continue  # "“… only Russia's senior-most officials could have …,” the statement added"
             if _AUDIENCE.search(text[max(0, match.start() - 40): match.start()]):
@@ -239,8 +250,9 @@ class Rules:
         return out
 
     def _qualifier(self, text: str, match: re.Match[str]) -> str:
-        """What places an unnamed speaker, up to its verb: " of the victims" in "Families of the victims said"."""
-        found = self.qualifier_re.match(text[match.end():])
+        """What places an unnamed speaker, up to its verb: " of the victims" in "Families of the victims said",
+        " familiar with the negotiations" in "A person familiar with the negotiations, who …, said"."""
+        found = self.qualifier_re.match(text[match.end():]) or _KNOWING.match(text, match.end())
         return found.group(0) if found else ""
 
     def _speaks(self, text: str, match: re.Match[str]) -> bool:
@@ -266,15 +278,24 @@ class Rules:
             if match.group("verb").startswith("according") or (
                     match.group("appos") == "," and match.group("verb").endswith("ing")):  # "…, according to X"
                 continue  # "condemned the attack in Lower Dir, saying": the clause's subject speaks
-            hit = self._named_hit(match.group("subj"), match.group("appos"), match.group(0))
+            subject, cue = match.group("subj"), match.group(0)
+            inner = _INNER_VERB.search(subject)
+            if inner and self.speech_re.fullmatch(inner.group("verb")):  # "Sen. Jeanne Shaheen wrote to
+                subject = subject[: inner.start()]  # Hegseth demanding": the first name spoke
+                cue = cue[: match.start("subj") - match.start() + inner.end("verb")]
+            hit = self._named_hit(subject, match.group("appos"), cue)
             if hit:
                 out.append(hit)
         for match in self.said_name_re.finditer(text):
+            if _NAME_AS_OBJECT.search(match.group("subj")):
+                continue  # "…, said the order came from Hegseth": the name is in the clause said
             appos = match.group("appos")  # "said Scientizzle, the administrator who blocked them"
             hit = self._named_hit(match.group("subj"), f"{appos}," if appos else None, match.group(0))
             if hit:
                 out.append(hit)
         for match in self.institution_re.finditer(text):
+            if _OBJECT_OF.search(text, 0, match.start()):
+                continue  # "Insiders close to the board told": the board is spoken of, not speaking
             out.append(Hit("on_record", match.group(0), 0.8, institution_source(match.group("subj"))))
         return out
 
@@ -324,7 +345,10 @@ class Rules:
         if not words or not any(w[:1].isupper() for w in words) or len(lower) > 3 or any(
                 w in self.function_words for w in lower) or words[-1] in self.not_names:
             return None
-        if words[0][:1].islower() and words[0].strip(".,") not in sources.ROLE_NOUNS | self.title_adjectives:
+        first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+        titled = first_name > 0 and words[first_name - 1].strip(".,") in sources.ROLE_NOUNS  # "campaign manager X"
+        if words[0][:1].islower() and words[0].strip(".,") not in sources.ROLE_NOUNS | self.title_adjectives and (
+                not titled):
             if len(words) < 3 or not words[1][:1].isupper():
                 return None
             words = words[1:]  # "At the dinner Brazilian President Lula said": the dinner does not speak
@@ -353,6 +377,26 @@ _SPECIALISTS = rf"[A-Za-z]+{_SPECIALIST_ENDING}"  # "seismologists said", "Epide
 _LOCATIVES = frozenset({"in", "at", "from"})  # after a name, where the person is
 # Lower-case words before a subject that open its clause, not name it: "but as Lund explains" ("known as
 # MODX, added" is no clause: "as" before a name and a comma is a preposition)
+_KNOWING = compile_re(  # what an unnamed source knows of, up to a comma or its verb
+    r"\s+(?:who\s+(?:is|are|was|were)\s+)?(?:familiar\s+with|briefed\s+on|close\s+to|involved\s+in|"
+    r"knowledgeable\s+about|aware\s+of|with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)\s+"
+    r"[^,;:“”\"()]{2,60}?(?=\s*,|\s+(?:said|say|says|told|tell|tells|confirmed|added|described|according)\b"
+    r"|\s*[.!?]?\s*$)")
+_INNER_VERB = compile_re(r"(?<=[a-z.])\s+(?P<verb>[a-z]+)\s+(?:to|with|at)\s+(?=[A-Z])")  # "X wrote to Y"
+_NAME_AS_OBJECT = compile_re(  # "said the order came from Hegseth", "said the hackers were Russian": a clause
+    r"^(?:the\s+|a\s+|an\s+)?[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)*?(?:[a-z]{3,}ed|came|went|was|were|is|are|had|has|"
+    r"gave|took|made|sent|got|began|comes|goes)\s")
+_OWNER = compile_re(r"(?:\b[Tt]he\s+)?\b[\w.-]+['’]s\s+$")
+
+
+def _owner(text: str, match: re.Match[str]) -> str:
+    """Whose the unnamed group is, as the text says it right before: "Johnson's " of "Johnson's supporters"."""
+    found = _OWNER.search(text, max(0, match.start() - 40), match.start())
+    return found.group(0) if found else ""
+
+
+_OBJECT_OF = compile_re(r"\b(?:to|of|with|on|for|from|at|by|about|into|against|over|under|near)\s+$")
+_KNOWING_HEAD = compile_re(r"(?:[Pp]eople|[Pp]ersons|[Ss]ources|[Ii]nsiders)\b")
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", "while", "when", "because",
                              "although", "though", "since", "if"})
 _IN_MONTH = compile_re(r"(?:in|since|until|by|last|next|early|late|mid|of|this)[\s-]+"

@@ -20,12 +20,13 @@ deputy aide envoy strategist manager officer colonel captain lieutenant sergeant
 correspondent reporter columnist commissioner superintendent inspector detective sheriff lawmaker
 congressman congresswoman speaker whip counsel dean president-elect emeritus expert fellow
 blogger activist writer commentator campaigner politician historian scholar journalist poet novelist
-user member
+user member gov gen lt adm col capt sgt cmdr supt
 """.split())
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|da|dos|das|di|del|van|von|der|la|le)"
 _PERSON = compile_re(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:\s+and\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})?$")
 _APPOSITIVE = compile_re(
     rf"(?P<name>[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,;“”\"]{{3,80}}?),")
+_ABBREVIATED_TITLE = compile_re(r"^(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Capt|Sgt|Maj|Cmdr|Supt)\.\s+")
 _SENTENCE_CAPITAL = frozenset({"Former", "Acting", "Senior", "Longtime", "Then-", "Retired", "Outgoing", "Interim"})
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on"})
 _BODY_WORDS = frozenset({"staff", "command", "council", "committee", "office", "ministry", "department", "agency",
@@ -75,7 +76,13 @@ def appositive(text: str) -> str | None:
         return None
     if not any(word.lower().strip(".,'’s") in ROLE_NOUNS for word in title.split()):
         return None
-    return f"{match.group('name')}, {title}"
+    name = without_abbreviated_title(match.group("name"))  # "Rep. Jim Himes, the ranking member": the name first
+    return f"{name if len(name.split()) >= 2 else match.group('name')}, {title}"
+
+
+def without_abbreviated_title(text: str) -> str:
+    """ "Jim Himes, …" of "Rep. Jim Himes, …"."""
+    return _ABBREVIATED_TITLE.sub("", text)
 
 
 def clean(source: str) -> str:

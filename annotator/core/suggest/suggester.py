@@ -20,6 +20,7 @@ from annotator.core.suggest import carry, embeds, guideline_pass, learned, round
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.outlets import DEICTIC_NOUNS
 from annotator.core.suggest.cues import Lexicon, load_lexicon
+from annotator.core.suggest import simplified
 from annotator.core.suggest.hit import Hit, is_carried
 from annotator.core.suggest.rules import Rules
 from annotator.core.suggest.speakers import (
@@ -137,7 +138,8 @@ class Suggester:
             if display_text.is_promotion(text) or display_text.is_credit(text):
                 found.append([])  # "Follow us on X", "Jane Doe contributed reporting": nothing, nor carried into
                 continue
-            hits = self.rules.hits(sentence_kinds.without_dateline(text) if idx <= first_body else text)
+            read = simplified.read(text)  # "The prime minister, like Donald Trump, has said": no Trump
+            hits = self.rules.hits(sentence_kinds.without_dateline(read) if idx <= first_body else read)
             if any(noun in text for noun in _DEICTIC):  # "the newspaper said": an outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
                 hits = self.rules.outlets_over(text, hits, [outlet]) if outlet else hits
@@ -162,14 +164,14 @@ class Suggester:
             elif previous and same and sentence_kinds.hearsay_only(attributed):  # "It was said to …": theirs
                 attributed = carry.carried_over(previous, idx, _CARRY)
             if not attributed and not heading:
-                attributed = self._referred_back(text)
+                attributed = self._referred_back(read)
             elif attributed and all((h.category in ("other_outlet", "document") or h.category == "social_post"
                                      and not h.source or sentence_kinds.unnamed_report(h)) and not is_carried(h)
                                     for h in attributed):
                 # "He told the Associated Press", "He wrote on X", "The senator said 80 percent of voters
                 # think", "He denies earlier reports": the sentence's own cue, not one carried
                 documents = any(h.category == "document" for h in attributed)  # "The scientists found": a study
-                attributed = attributed + [h for h in self._referred_back(text) if h.category != "social_post"
+                attributed = attributed + [h for h in self._referred_back(read) if h.category != "social_post"
                                            and not (documents and h.category == "anonymous_other")]
             if heading:  # a headline or byline line: only an embedded post's byline counts
                 attributed = [h for h in attributed if h.category == "social_post"]

@@ -188,7 +188,7 @@ def test_a_wire_dateline_opening_the_story_is_no_subject(suggester: Suggester, b
 def test_a_post_told_in_the_speakers_clause_is_not_the_speakers(suggester: Suggester) -> None:
     found = in_body(suggester, "Texas Gov. Greg Abbott told reporters that the gunman had posted on Facebook "
                                "about his plans.")[0]
-    assert found.get("social_post") == "" and found["on_record"].endswith("Greg Abbott")
+    assert found.get("social_post") == "" and found["on_record"] == "Greg Abbott, Texas Gov."
 
 
 def test_unnamed_officials_keep_their_own_description(suggester: Suggester) -> None:

@@ -1,0 +1,146 @@
+"""Several speakers named in a list speak together ("Apple, Google, Microsoft and Amazon said": all
+four, not the last two); a speaker compared in passing ("The prime minister, like Donald Trump, has
+said") is not the one speaking, the head before the comparison is; a group named by whom it is close
+to ("Allies of the prime minister insist") is an unnamed group. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.suggest.suggester import Suggester
+from tests.core.suggest.found import in_body
+
+
+@pytest.mark.parametrize(("sentence", "category", "source"), [
+    ("Apple, Google, Microsoft and Amazon said they would comply with the order.", "on_record",
+     "Apple, Google, Microsoft and Amazon"),
+    ("Microsoft, Google and Meta declined to comment.", "on_record", "Microsoft, Google and Meta"),
+    ("Pfizer, Moderna and Novavax said in statements that supplies were on track.", "on_record",
+     "Pfizer, Moderna and Novavax"),
+])
+def test_a_list_of_names_speaks_whole(suggester: Suggester, sentence: str, category: str, source: str) -> None:
+    assert in_body(suggester, sentence)[0].get(category) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("On Tuesday, Microsoft and Amazon said they would comply.", "Microsoft and Amazon"),
+    ("In Brussels, Siemens and Bosch said the talks would go on.", "Siemens and Bosch"),
+    ("Meanwhile, Apple and Google said they would appeal.", "Apple and Google"),
+])
+def test_a_time_place_or_connective_before_the_pair_is_no_name(suggester: Suggester, sentence: str,
+                                                                 source: str) -> None:
+    assert in_body(suggester, sentence)[0].get("on_record") == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "The prime minister, like Donald Trump, has said the tariffs will stay.",
+    "The prime minister, unlike his predecessor, has said the tariffs will stay.",
+    "The senator, like many Republicans, said the bill was flawed.",
+    "The chancellor, just like the French president, insisted the deal was fair.",
+])
+def test_a_speaker_compared_in_passing_does_not_speak(suggester: Suggester, sentence: str) -> None:
+    found = in_body(suggester, sentence)[0]
+    assert set(found) == {"on_record"}, found
+    assert not any(name in found["on_record"] for name in ("Trump", "predecessor", "Republicans", "French")), found
+
+
+def test_a_country_compared_with_another_speaks_alone(suggester: Suggester) -> None:
+    found = in_body(suggester, "Germany, like France, said it would not send troops.")[0]
+    assert set(found) == {"on_record"} and "France" not in found["on_record"], found
+
+
+def test_a_group_with_one_named_among_them_still_is_both(suggester: Suggester) -> None:
+    found = in_body(suggester, "Some, like Anahit Markosian, called for a boycott of the vote.")[0]
+    assert found.get("anonymous_other") is not None and "Anahit Markosian" in found.get("on_record", ""), found
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Allies of the prime minister insist she will survive the vote.", "Allies of the prime minister"),
+    ("Supporters of the president insist the deal is good.", "Supporters of the president"),
+    ("Critics of the plan say it will raise prices.", "Critics of the plan"),
+])
+def test_allies_and_critics_are_an_unnamed_group(suggester: Suggester, sentence: str, source: str) -> None:
+    found = in_body(suggester, sentence)[0]
+    assert found.get("anonymous_other", "").lower() == source.lower(), found
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ('Sen. Mark Warner, D-Va., the top Democrat on the Senate Intelligence Committee, called the breach "alarming."',
+     "Mark Warner"),
+    ("Rep. Jim Himes (D-Conn.) said the briefing was troubling.", "Jim Himes"),
+    ("Sen. Lindsey Graham, R-S.C., said he would support the bill.", "Lindsey Graham"),
+    ("The bill is dead, said Rep. Nancy Mace, R-S.C.", "Nancy Mace"),
+    ("Sen. Kirsten Gillibrand (D-New York) told reporters the vote was close.", "Kirsten Gillibrand"),
+])
+def test_a_party_and_state_tag_is_no_name(suggester: Suggester, sentence: str, name: str) -> None:
+    found = in_body(suggester, sentence)[0]
+    assert found.get("on_record", "").startswith(name), found
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Texas Gov. Greg Abbott said the border would stay closed.", "Greg Abbott, Texas Gov."),
+    ("Lt. Gov. Dan Patrick said the session would continue.", "Dan Patrick, Lt. Gov."),
+    ("Gen. Mark Milley said the withdrawal was a strategic failure.", "Mark Milley, Gen."),
+])
+def test_an_abbreviated_title_goes_after_the_name(suggester: Suggester, sentence: str, source: str) -> None:
+    assert in_body(suggester, sentence)[0].get("on_record") == source
+
+
+@pytest.mark.parametrize(("sentence", "category", "source"), [
+    ("Johnson's supporters say he will return.", "anonymous_other", "Johnson's supporters"),
+    ("Biden's critics argue the plan is too costly.", "anonymous_other", "Biden's critics"),
+    ("The president's aides said he was furious.", "anonymous_official", "The president's aides"),
+    ("Trump allies say the indictment is political.", "anonymous_other", "Trump allies"),
+])
+def test_a_group_named_by_whose_it_is_keeps_the_owner(suggester: Suggester, sentence: str, category: str,
+                                                      source: str) -> None:
+    """Never a fragment ("s supporters"): the description as the text gives it."""
+    assert in_body(suggester, sentence)[0].get(category) == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Western allies said the sanctions would stay.", "Western allies"),
+    ("Ukraine's allies have pledged more air defence systems.", "Ukraine's allies"),
+    ("European allies warned that the deal was fragile.", "European allies"),
+])
+def test_a_countrys_allies_are_governments(suggester: Suggester, sentence: str, source: str) -> None:
+    assert in_body(suggester, sentence)[0].get("anonymous_official") == source
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Sen. Jeanne Shaheen wrote to Hegseth demanding an explanation.", {"on_record": "Jeanne Shaheen, Sen."}),
+    ("Two U.S. officials, who requested anonymity to discuss the matter, said the order came from Hegseth.",
+     {"anonymous_official": "Two U.S. officials"}),
+    ("A Pentagon official, who spoke on the condition of anonymity, confirmed the pause.",
+     {"anonymous_official": "A Pentagon official"}),
+    ("People familiar with the matter said the deal was close.",
+     {"anonymous_other": "People familiar with the matter"}),
+    ("The deal is close, according to three people familiar with the matter.",
+     {"anonymous_other": "three people familiar with the matter"}),
+    ("Rep. Jim Himes, the ranking member of the House Intelligence Committee, said in a statement that the pause "
+     "was dangerous.", {"on_record": "Jim Himes, the ranking member of the House Intelligence Committee"}),
+    ("Rep. Pat Ryan, D-N.Y., a former Army intelligence officer, told reporters the order was reckless.",
+     {"on_record": "Pat Ryan, a former Army intelligence officer"}),
+    ("Insiders close to the board told the newspaper the chief executive would go.",
+     {"anonymous_other": "Insiders close to the board", "other_outlet": "the newspaper"}),
+    ('"We are not backing down," said campaign manager Ben Smith.', {"on_record": "Ben Smith, campaign manager"}),
+])
+def test_who_speaks_in_a_wire_report_of_a_security_story(suggester: Suggester, sentence: str,
+                                                          expected: dict) -> None:
+    """The speaker, not a name in the clause said or in the speaker's own apposition; an unnamed source
+    described whole; "the ranking member" is a title, no ranking list (a document)."""
+    assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The order came from the top, said a person familiar with Hegseth's thinking.",
+     {"anonymous_other": "a person familiar with Hegseth's thinking"}),
+    ("Cyber Command, which is led by Gen. Timothy Haugh, declined to comment.", {"on_record": "Cyber Command"}),
+    ("The report, released Monday, said the hackers were Russian.", {"document": ""}),
+    ("If lawmakers fail to reach an overall budget deal, President Bush says they should stop.",
+     {"on_record": "Bush, President"}),
+])
+def test_the_verb_belongs_to_its_own_subject(suggester: Suggester, sentence: str, expected: dict) -> None:
+    """A document noun in a speaker's clause does not take the speaker's verb; a relative clause between
+    a body and its response keeps the body; a name inside the clause said is no speaker."""
+    assert in_body(suggester, sentence)[0] == expected
