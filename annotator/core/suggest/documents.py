@@ -38,7 +38,9 @@ def acted_on(text: str, at: int) -> bool:
 _MODAL = compile_re(r"\b(?:will|would|could|might|may|should|must|shall|can)\s+(?:not\s+)?\w+\s*$")
 
 _APPOSED = compile_re(r"^s?,\s+[^,“”]{2,80},")  # "The report, released Monday, said": no clause of its own
-_OTHER_SPEAKER = compile_re(r",\s+(?:[A-Z][\w.'’-]*\s+)*\w+$")  # the verb right after a comma or a name after one
+_OTHER_SPEAKER = compile_re(  # a comma, then the verb or another subject's ("…, said", "…, the people said")
+    r",\s+(?:(?:(?:the|a|an|two|three|four|several|some|many|one|his|her|their|its|our)\s+|(?=[A-Z]))"
+    r"(?:[\w.'’-]+\s+){0,3})?\w+$")
 _RANKED = compile_re(r"(?<=[Rr]anking)\s+(?:member|Democrat|Republican|officer)\b")  # a title, no ranking list
 
 class DocumentFrames:

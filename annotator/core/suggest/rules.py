@@ -260,8 +260,10 @@ class Rules:
         after = _CLAUSE_END.split(text[match.end(): match.end() + 90], maxsplit=1)[0]  # this clause's verb
         head = " ".join(after.split()[:8])
         verb = self.speech_re.search(head)
-        if verb:  # "surprised church officials when he announced": the verb is another subject's
-            return not _OTHER_SUBJECT.search(head[: verb.start()])
+        if verb:  # "surprised church officials when he announced": the verb is another subject's; "analysts
+            # had been told not to": told, not telling
+            return not _OTHER_SUBJECT.search(head[: verb.start()]) and not (
+                verb.group(0).lower() in _RECEIVED and _PASSIVE_BEFORE.search(head, 0, verb.start()))
         before = text[max(0, match.start() - 40): match.start()]
         if self.by_speaker_re.search(before):  # "denied by officials", not "held by officials"
             return True
@@ -386,6 +388,8 @@ _INNER_VERB = compile_re(r"(?<=[a-z.])\s+(?P<verb>[a-z]+)\s+(?:to|with|at)\s+(?=
 _NAME_AS_OBJECT = compile_re(  # "said the order came from Hegseth", "said the hackers were Russian": a clause
     r"^(?:the\s+|a\s+|an\s+)?[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)*?(?:[a-z]{3,}ed|came|went|was|were|is|are|had|has|"
     r"gave|took|made|sent|got|began|comes|goes)\s")
+_PASSIVE_BEFORE = compile_re(r"\b(?:been|was|were|is|are|be|being|got|get|gets)\s+(?:\w+ly\s+)?$")
+_RECEIVED = frozenset({"told", "asked", "informed", "instructed", "ordered", "advised", "briefed", "warned", "urged"})
 _OWNER = compile_re(r"(?:\b[Tt]he\s+)?\b[\w.-]+['’]s\s+$")
 
 

@@ -40,12 +40,15 @@ def leading_name(phrase: str) -> str:
 
 
 # What comes before a speech verb in each frame below; each compiled once with the lexicon's verbs.
-_DESCRIBED_HEAD = (r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}?" + _DESCRIBED + r"\s+"
+_REFERRED = _DESCRIBED[:-1] + r"|people)"  # "…, the people said": referred back to, though no role
+_DESCRIBED_HEAD = (r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}?" + _REFERRED + r"\s+"
                    + ADVERBS)
 # a connective may open a sentence before the speaker it takes up: "But he said", "And the official added"
 _CONNECTIVE = r"(?:(?:But|And|Yet|So|Still|Now|Then|However|Later|Instead|Meanwhile),?\s+)?"
-_ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>" + _DESCRIBED
+_ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>" + _REFERRED
               + r")(?P<many>s?)\s+" + ADVERBS)
+_PEOPLE_OPENING = compile_re(r"\s*(?:(?:But|And|Yet|So|Still|Now|Then|However|Later|Instead|Meanwhile),?\s+)?"
+                             r"[Tt]he\s+(?:[\w-]+\s+){0,2}?people\b")
 _PRONOUN_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + ADVERBS
 _IT_HEAD = r"\s*" + _CONNECTIVE + r"[Ii]t\s+" + ADVERBS
 _PERSON_HEAD = r"(?:He|She|he|she)\s+" + ADVERBS
@@ -73,10 +76,17 @@ def compile_frames(speech: re.Pattern[str]) -> None:
 def described_speaks(text: str, speech: re.Pattern[str]) -> bool:
     """ "The official added", "the source explained", "the senator also said": a speaker described
     before, referred back to by a definite description."""
-    return bool(_with_verb(_DESCRIBED_HEAD, speech).search(text))
+    return any(_referred(m.group(0)) for m in _with_verb(_DESCRIBED_HEAD, speech).finditer(text))
+
+
+def _referred(words: str) -> bool:
+    """ "the people" refer back only after what they said (", the people said"): at a sentence's start
+    "The people say" are a nation's people, a description of its own."""
+    return not _PEOPLE_OPENING.match(words)
 
 
 _UNNAMED_ROLES = {"official": "anonymous_official", "source": "anonymous_other", "person": "anonymous_other",
+                  "people": "anonymous_other",
                   "insider": "anonymous_other", "spokesperson": "anonymous_official",
                   "spokesman": "anonymous_official", "spokeswoman": "anonymous_official",
                   "diplomat": "anonymous_official", "aide": "anonymous_official", "officer": "anonymous_official",
@@ -97,7 +107,7 @@ def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
     category) of a speaker referred to by a role. A role held by one person ("the governor", "the
     senator") or a statement names someone given before: on-record; a role many hold ("the official",
     "the source") stays unnamed. ("", "") when none."""
-    match = _with_verb(_ROLE_HEAD, speech).search(text)
+    match = next((m for m in _with_verb(_ROLE_HEAD, speech).finditer(text) if _referred(m.group(0))), None)
     if match is None:
         return "", ""
     role = match.group("role")

@@ -144,3 +144,20 @@ def test_the_verb_belongs_to_its_own_subject(suggester: Suggester, sentence: str
     """A document noun in a speaker's clause does not take the speaker's verb; a relative clause between
     a body and its response keeps the body; a name inside the clause said is no speaker."""
     assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Two people familiar with the matter said the order came in February. | Hegseth signed off on the order "
+     "before the meeting, the people said.",
+     [{"anonymous_other": "Two people familiar with the matter"},
+      {"anonymous_other": "Two people familiar with the matter"}]),
+    ("Hegseth signed off on the order before the meeting, the people said.", [{"anonymous_other": ""}]),
+    ("The Guardian reported on Friday that CISA analysts had been told verbally not to follow Russian threats.",
+     [{"other_outlet": "The Guardian"}]),
+])
+def test_the_people_referred_back_to_speak_and_those_told_do_not(suggester: Suggester, body: str,
+                                                                  expected: list) -> None:
+    """ "the people said" takes up the people described before (the guidelines' anaphoric sources); a
+    group that "had been told" something is told it, not telling; "the order …, the people said" is no
+    order speaking (a document)."""
+    assert in_body(suggester, body) == expected
