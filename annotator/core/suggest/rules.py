@@ -277,6 +277,8 @@ class Rules:
                 continue  # "among South American states": a noun
             if _IN_MONTH.fullmatch(match.group("subj")):
                 continue  # "the report that came out in May shows": a month, no Theresa May
+            if not match.group("appos") and match.group("subj").endswith(("'s", "’s")):
+                continue  # "Trump's remarks drew condemnation": a noun after a possessive, no verb
             if match.group("verb").startswith("according") or (
                     match.group("appos") == "," and match.group("verb").endswith("ing")):  # "…, according to X"
                 continue  # "condemned the attack in Lower Dir, saying": the clause's subject speaks

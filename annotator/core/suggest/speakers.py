@@ -30,7 +30,8 @@ _DESCRIBED = (r"(?:official|source|spokesperson|spokesman|spokeswoman|person|ins
               r"campaigner|activist|blogger|economist|director|chairman|chairwoman|leader|envoy|adviser|"
               r"advisor|employee|executive|chief|representative|congressman|congresswoman|candidate|nominee|premier|"
               r"chancellor|pope|pontiff|king|queen|prince|princess|monarch|emperor|cardinal|bishop|archbishop|"
-              r"rabbi|imam|cleric|priest|pastor|coach|captain|founder|owner|official's\s+aide|statement)")
+              r"rabbi|imam|cleric|priest|pastor|coach|captain|founder|owner|official's\s+aide|statement|manager|"
+              r"strategist|pollster|consultant|attorney|counsel|sheriff|commissioner)")
 
 
 def leading_name(phrase: str) -> str:
@@ -45,10 +46,11 @@ _DESCRIBED_HEAD = (r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z\d][\w-
                    + ADVERBS)
 # a connective may open a sentence before the speaker it takes up: "But he said", "And the official added"
 _CONNECTIVE = r"(?:(?:But|And|Yet|So|Still|Now|Then|However|Later|Instead|Meanwhile),?\s+)?"
-_ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<role>" + _REFERRED
+_ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?P<role>"
+              + _REFERRED
               + r")(?P<many>s?)\s+" + ADVERBS)
 _PEOPLE_OPENING = compile_re(r"\s*(?:(?:But|And|Yet|So|Still|Now|Then|However|Later|Instead|Meanwhile),?\s+)?"
-                             r"[Tt]he\s+(?:[\w-]+\s+){0,2}?people\b")
+                             r"(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?people\b")
 _PRONOUN_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + ADVERBS
 _IT_HEAD = r"\s*" + _CONNECTIVE + r"[Ii]t\s+" + ADVERBS
 _PERSON_HEAD = r"(?:He|She|he|she)\s+" + ADVERBS

@@ -161,3 +161,18 @@ def test_the_people_referred_back_to_speak_and_those_told_do_not(suggester: Sugg
     group that "had been told" something is told it, not telling; "the order …, the people said" is no
     order speaking (a document)."""
     assert in_body(suggester, body) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("According to the latest CNN/ORC poll, Clinton leads by five points.", {"document": ""}),
+    ("Trump's remarks drew swift condemnation from Democrats.", {}),
+    ("Days after Sen. McCain's remarks, the Air Force said the contract would be revived.",
+     {"on_record": "Air Force"}),
+    ("Trump's campaign manager insisted the candidate was ahead.", {"on_record": ""}),
+    ("The campaign manager insisted the candidate was ahead.", {"on_record": ""}),
+])
+def test_political_coverage_reads_polls_possessives_and_campaign_roles(suggester: Suggester, sentence: str,
+                                                                        expected: dict) -> None:
+    """A poll named by its pollsters ("CNN/ORC") is a poll; "Trump's remarks" is a noun, no Trump speaking
+    (nor a source "Trump's"); a campaign manager referred to by the role speaks on the record."""
+    assert in_body(suggester, sentence)[0] == expected
