@@ -53,7 +53,7 @@ class DocumentFrames:
         self._media_before = compile_re(rf"\b(?:{media}|news)\s*$")  # "media reports"
         self._frame = compile_re(
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
-            rf"this|that|new|recent)\s+(?:[\w-]++\s+){{0,3}}?(?P<d1>{doc})\b"
+            rf"this|that|new|recent)\s+(?:(?!(?:that|which|who)\s)[\w-]++\s+){{0,3}}?(?P<d1>{doc})\b"  # no clause
             rf"|(?P<d2>{doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]++\s+){{0,6}}?"
             rf"(?-i:{alternation(document_verbs, case=True)})\b)", re.IGNORECASE)  # "United States" states nothing
 

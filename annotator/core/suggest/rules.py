@@ -121,7 +121,7 @@ class Rules:
             r"(?!(?<=states)\s+[A-Z])"  # "Central American states Mexico and Panama": a noun
             r"(?!(?<=agreed)\s+to\b)")  # "Facebook has agreed to share the ads": no statement
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
-        self.qualifier_re = compile_re(rf"\s+(?:of|from|at|in|inside|within|for)\s+(?:the\s+|a\s+|an\s+)?[\w'’.-]+"
+        self.qualifier_re = compile_re(rf"\s+(?:of|from|at|in|inside|within|for|to)\s+(?:the\s+|a\s+|an\s+)?[\w'’.-]+"
                                        rf"(?:\s+[\w'’.-]+){{0,2}}?(?=,?\s+{ADVERBS}(?:{self.speech})\b)")
         self.by_speaker_re = compile_re(rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted)\s+$",
                                         re.IGNORECASE)

@@ -176,3 +176,15 @@ def test_political_coverage_reads_polls_possessives_and_campaign_roles(suggester
     """A poll named by its pollsters ("CNN/ORC") is a poll; "Trump's remarks" is a noun, no Trump speaking
     (nor a source "Trump's"); a campaign manager referred to by the role speaks on the record."""
     assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Clinton campaign said in a statement that the emails were already public.",
+     {"on_record": "Clinton campaign"}),
+    ("Aides to the candidate said he would not release his tax returns.",
+     {"anonymous_official": "Aides to the candidate"}),
+])
+def test_a_statement_is_the_speakers_and_aides_keep_whose_they_are(suggester: Suggester, sentence: str,
+                                                                    expected: dict) -> None:
+    """ "said in a statement that the emails …": the emails are what was said about, no document."""
+    assert in_body(suggester, sentence)[0] == expected
