@@ -267,8 +267,11 @@ class Rules:
         before = text[max(0, match.start() - 40): match.start()]
         if self.by_speaker_re.search(before):  # "denied by officials", not "held by officials"
             return True
-        # "…, said two officials." speaks; "Police said two people died" reports what happened to them
-        return bool(self.speech_before_re.search(before)) and _INVERTED_END.match(after) is not None
+        # "…, said two officials." speaks; "Police said two people died" reports what happened to them; "A
+        # video shows police beating protesters." shows them
+        said = self.speech_before_re.search(before)
+        return bool(said) and _INVERTED_END.match(after) is not None and bool(
+            _AFTER_CONTENT.search(before, 0, said.start()))
 
     def _named(self, text: str) -> list[Hit]:
         out = []
@@ -324,7 +327,13 @@ class Rules:
             if match is not None:
                 hit = self._named_hit(match.group("subj"), None, text[match.start("subj"): match.end("verb")])
                 return [hit] if hit else []
-        hit = self._named_hit(match.group("subj"), None, match.group(0)) if match else None
+        subject = match.group("subj") if match else ""
+        told = _TOLD_BY.search(subject)  # "On Twitter, user @cairowire wrote:": the one who wrote
+        if told and self.speech_re.fullmatch(told.group("verb")):
+            subject = told.group("who")
+            if subject.startswith("@"):  # a handle: the post's author
+                return [Hit("social_post", match.group(0), 0.85, subject)]
+        hit = self._named_hit(subject, None, match.group(0)) if match else None
         return [hit] if hit else []
 
     def _named_hit(self, subject: str, appos: str | None, cue: str) -> Hit | None:
@@ -392,6 +401,9 @@ _NAME_AS_OBJECT = compile_re(  # "said the order came from Hegseth", "said the h
     r"gave|took|made|sent|got|began|comes|goes)\s")
 _PASSIVE_BEFORE = compile_re(r"\b(?:been|was|were|is|are|be|being|got|get|gets)\s+(?:\w+ly\s+)?$")
 _RECEIVED = frozenset({"told", "asked", "informed", "instructed", "ordered", "advised", "briefed", "warned", "urged"})
+_TOLD_BY = compile_re(r",\s+(?:(?:user|blogger|account)\s+)?(?P<who>@?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+"
+                      r"(?P<verb>[a-z]+)$")
+_AFTER_CONTENT = compile_re(r"(?:[,”’\"]|^)\s*(?:[a-z]+\s+)?$")  # "…, said", "…,” also said": an inverted speaker
 _OWNER = compile_re(r"(?:\b[Tt]he\s+)?\b[\w.-]+['’]s\s+$")
 
 

@@ -188,3 +188,15 @@ def test_a_statement_is_the_speakers_and_aides_keep_whose_they_are(suggester: Su
                                                                     expected: dict) -> None:
     """ "said in a statement that the emails …": the emails are what was said about, no document."""
     assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ('On Twitter, user @cairowire wrote: "This is the end of an era."', {"social_post": "@cairowire"}),
+    ("A video posted on YouTube shows police beating protesters.", {"social_post": ""}),
+    ('"We will not leave," said two protesters.', {"anonymous_other": "two protesters"}),
+])
+def test_citizen_media_names_the_writer_and_not_who_a_video_shows(suggester: Suggester, sentence: str,
+                                                                  expected: dict) -> None:
+    """A handle before "wrote:" is the post's author (was the source "Twitter, user @cairowire wrote"); a
+    group a video shows is no speaker: an inverted speaker follows what was said, after a comma or quote."""
+    assert in_body(suggester, sentence)[0] == expected
