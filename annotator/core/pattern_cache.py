@@ -65,7 +65,7 @@ def compile_re(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
             compiled = _sre.compile(pattern, entry[0], _code(entry[1]), *entry[2:])
             counts["cached"] += 1
             return compiled
-        except (RuntimeError, TypeError, ValueError, OverflowError):  # refused by the engine: build anew
+        except (RuntimeError, TypeError, ValueError, OverflowError, IndexError, KeyError):  # refused: build anew
             with _lock:
                 _entries().pop(key, None)
                 _shipped_entries().pop(key, None)
@@ -109,8 +109,9 @@ def _shipped_entries() -> dict[tuple[str, int], tuple]:
     global _shipped
     if _shipped is None:
         _shipped = {}
-        path = resources_dir() / SHIPPED / f"{disk_cache.file_name(_NAME)}.xz"
+        path = None
         try:
+            path = resources_dir() / SHIPPED / f"{disk_cache.file_name(_NAME)}.xz"
             data = lzma.decompress(path.read_bytes())
         except FileNotFoundError:
             data = None

@@ -241,3 +241,17 @@ def test_a_damaged_or_foreign_shipped_file_is_not_read(tmp_path: Path, monkeypat
     monkeypatch.setattr(disk_cache, "_VERSION", "another")  # another build looks for another file
     monkeypatch.setattr(pattern_cache, "_shipped", None)
     assert pattern_cache._shipped_entries() == {}
+
+
+def test_a_short_entry_or_no_resources_folder_only_means_compiling(monkeypatch) -> None:
+    pattern = r"(?P<short>entry)\s+\d+"
+    monkeypatch.setattr(pattern_cache, "_known", {(pattern, 0): (0,)})
+    monkeypatch.setattr(pattern_cache, "_new", {})
+    monkeypatch.setattr(pattern_cache, "_shipped", None)
+
+    def missing():
+        raise FileNotFoundError("the annotator's resources/ folder is missing from this installation")
+
+    monkeypatch.setattr(pattern_cache, "resources_dir", missing)
+    assert pattern_cache.compile_re(pattern).search("an entry 42").group("short") == "entry"
+    assert pattern_cache.compile_re(r"another\s+(\d+)").search("another 7").group(1) == "7"

@@ -37,10 +37,19 @@ def acted_on(text: str, at: int) -> bool:
 
 _MODAL = compile_re(r"\b(?:will|would|could|might|may|should|must|shall|can)\s+(?:not\s+)?\w+\s*$")
 
-_APPOSED = compile_re(r"^s?,\s+[^,“”]{2,80},")  # "The report, released Monday, said": no clause of its own
 _OTHER_SPEAKER = compile_re(  # a comma, then the verb or another subject's ("…, said", "…, the people said")
-    r",\s+(?:(?:(?:the|a|an|two|three|four|several|some|many|one|his|her|their|its|our)\s+|(?=[A-Z]))"
+    r",\s+(?P<subject>(?:(?:the|a|an|two|three|four|several|some|many|one|his|her|their|its|our)\s+|(?=[A-Z]))"
     r"(?:[\w.'’-]+\s+){0,3})?\w+$")
+_ASIDE = compile_re(r"s?,")
+_SPEAKER_NEXT = compile_re(r"\s+(?:the|a|an|one|two|three|four|several|some|many|his|her|their|its|[A-Z])[^,;:.“”\"]*")
+_CLAUSE_VERB = compile_re(r"\b(?:is|are|was|were|had|has|have|will|would|could|can|did|does|do|should|may|might|must)\b")
+
+
+def _speaker_next(text: str, at: int) -> bool:
+    """ "…, said a person familiar with the plan": who said it follows the verb, a noun phrase with no verb
+    of its own ("…, said the hackers were Russian" is what was said; "…, said emissions rose" too)."""
+    found = _SPEAKER_NEXT.match(text, at)
+    return found is not None and not _CLAUSE_VERB.search(found.group(0))
 _RANKED = compile_re(r"(?<=[Rr]anking)\s+(?:member|Democrat|Republican|officer)\b")  # a title, no ranking list
 
 class DocumentFrames:
@@ -75,7 +84,9 @@ class DocumentFrames:
         if match.group("d2") and re.match(r"s?\s+that\b", text[match.end("d2"):]) and _DENIED.search(
                 text, max(0, match.start("d2") - 40), match.start("d2")):
             return []  # "denied a report that the secretary had ordered": the clause's verb, no document's
-        if match.group("d2") and _OTHER_SPEAKER.search(_APPOSED.sub("", text[match.end("d2"): match.end()])):
+        other = _OTHER_SPEAKER.search(text, match.end("d2"), match.end()) if match.group("d2") else None
+        if other and (other.group("subject") or (  # "The memo, dated March 3, orders": an aside, its own verb
+                not _ASIDE.match(text, match.end("d2")) and _speaker_next(text, match.end()))):
             return []  # "The order came from the top, said a person familiar": a speaker's clause, inverted;
             # "to reach an overall budget deal, President Bush says": a named speaker's verb
         if match.group("d2") and _MODAL.search(match.group(0)):

@@ -57,8 +57,10 @@ class SourceKinds:
     def _country(self, word: str) -> bool:
         """ "Ukraine's", "Western", "NATO", "European": a country, a bloc or their adjective (whose allies
         are governments; a person's allies are people)."""
-        word = word.strip(".,").removesuffix("'s").removesuffix("’s")
-        return word in self.places or word in _BLOCS or word[:1].isupper() and bool(_COUNTRY_ADJECTIVE.search(word))
+        bare = word.strip(".,").removesuffix("'s").removesuffix("’s")
+        if bare != word.strip(".,"):  # a possessive: a country's ("Ukraine's"), not a person's ("Erdogan's")
+            return bare in self.places or bare in _BLOCS
+        return bare in self.places or bare in _BLOCS or bare[:1].isupper() and bool(_COUNTRY_ADJECTIVE.search(bare))
 
     def classify(self, phrase: str) -> str | None:
         """What kind of source a noun phrase names: outlet, document, platform, unnamed, or named."""

@@ -208,8 +208,9 @@ class Rules:
                 return sources.described(_owner(text, match) + match.group(0) + self._qualifier(text, match))
             if match.end() <= cue.start() and cue.start() - match.end() < 100:
                 before = match
-        if before is not None and "anonym" in cue.group(0):  # "A Pentagon official, who spoke on the
-            return sources.described(_owner(text, before) + before.group(0))  # condition of anonymity, …"
+        if before is not None and "anonym" in cue.group(0) and _ITS_ANONYMITY.match(text, before.end(), cue.start()):
+            return sources.described(_owner(text, before) + before.group(0))  # "A Pentagon official, who spoke
+            # on the condition of anonymity, …": the anonymity is the group's right before
         head = _KNOWING_HEAD.match(text, cue.start())  # "People familiar with the matter said"
         knowing = _KNOWING.match(text, head.end()) if head else None
         return sources.described(head.group(0) + knowing.group(0)) if knowing else ""
@@ -263,7 +264,8 @@ class Rules:
         if verb:  # "surprised church officials when he announced": the verb is another subject's; "analysts
             # had been told not to": told, not telling
             return not _OTHER_SUBJECT.search(head[: verb.start()]) and not (
-                verb.group(0).lower() in _RECEIVED and _PASSIVE_BEFORE.search(head, 0, verb.start()))
+                verb.group(0).lower() in _RECEIVED and _PASSIVE_BEFORE.search(head, 0, verb.start())
+                and not _RELATIVE.match(head))  # "Officials who were asked about it said": they speak
         before = text[max(0, match.start() - 40): match.start()]
         if self.by_speaker_re.search(before):  # "denied by officials", not "held by officials"
             return True
@@ -297,7 +299,17 @@ class Rules:
             if _NAME_AS_OBJECT.search(match.group("subj")):
                 continue  # "…, said the order came from Hegseth": the name is in the clause said
             appos = match.group("appos")  # "said Scientizzle, the administrator who blocked them"
-            hit = self._named_hit(match.group("subj"), f"{appos}," if appos else None, match.group(0))
+            subject, org = match.group("subj"), _AFFILIATED_TAIL.search(match.group("subj"))
+            if org and not appos and not sources.ROLE_NOUNS.isdisjoint(  # "said Secretary General of the
+                    w.lower().strip(".") for w in subject[: org.start()].split()[-1:]):  # Andean Community Wagner"
+                org = None
+            if org and not appos:  # "said lead researcher Jane Doe of the University of Oxford": her and where
+                subject = subject[: org.start()]  # she works, as appositions.affiliated gives it before a verb
+            hit = self._named_hit(subject, f"{appos}," if appos else None, match.group(0))
+            if hit and org and not appos and hit.category == "on_record" and hit.source:  # "Bob Parker, Mayor of
+                tail = org.group(0).strip().rstrip(".")  # Christchurch", "John Smith, Harvard University"
+                hit = replace(hit, source=f"{hit.source} {tail}" if "," in hit.source
+                              else f"{hit.source}, {org.group('org').rstrip('.')}")
             if hit:
                 out.append(hit)
         for match in self.institution_re.finditer(text):
@@ -393,17 +405,23 @@ _LOCATIVES = frozenset({"in", "at", "from"})  # after a name, where the person i
 _KNOWING = compile_re(  # what an unnamed source knows of, up to a comma or its verb
     r"\s+(?:who\s+(?:is|are|was|were)\s+)?(?:familiar\s+with|briefed\s+on|close\s+to|involved\s+in|"
     r"knowledgeable\s+about|aware\s+of|with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)\s+"
-    r"[^,;:“”\"()]{2,60}?(?=\s*,|\s+(?:said|say|says|told|tell|tells|confirmed|added|described|according)\b"
-    r"|\s*[.!?]?\s*$)")
+    r"[^,;:“”\"()]{2,60}?(?=\s*+,|\s++(?:said|say|says|told|tell|tells|confirmed|added|described|according)\b"
+    r"|\s*+[.!?]?\s*+$)")
 _INNER_VERB = compile_re(r"(?<=[a-z.])\s+(?P<verb>[a-z]+)\s+(?:to|with|at)\s+(?=[A-Z])")  # "X wrote to Y"
 _NAME_AS_OBJECT = compile_re(  # "said the order came from Hegseth", "said the hackers were Russian": a clause
-    r"^(?:the\s+|a\s+|an\s+)?[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)*?(?:[a-z]{3,}ed|came|went|was|were|is|are|had|has|"
-    r"gave|took|made|sent|got|began|comes|goes)\s")
+    r"^(?:the\s+|a\s+|an\s+)?(?!(?:the|a|an)\s)[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)*?(?:[a-z]{3,}ed(?!\s+[A-Z])|came|"
+    r"went|was|were|is|are|had|has|gave|took|made|sent|got|began|comes|goes)\s")  # not "the ousted Prime Minister X"
 _PASSIVE_BEFORE = compile_re(r"\b(?:been|was|were|is|are|be|being|got|get|gets)\s+(?:\w+ly\s+)?$")
+_ITS_ANONYMITY = compile_re(  # "These officials were all speaking on", "A Pentagon official, who spoke on the"
+    r"\s*,?\s*(?:(?:who|that)\s+)?(?:(?:\w+\s+){0,2}?(?:spoke|speaking|talking|talked|asked|requested|requesting|"
+    r"asking|granted|was|were|are|is)\s+)?(?:on\s+)?(?:the\s+)?$")
+_RELATIVE = compile_re(r"\s*,?\s*(?:who|that|which)\b")
 _RECEIVED = frozenset({"told", "asked", "informed", "instructed", "ordered", "advised", "briefed", "warned", "urged"})
 _TOLD_BY = compile_re(r",\s+(?:(?:user|blogger|account)\s+)?(?P<who>@?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+"
                       r"(?P<verb>[a-z]+)$")
 _AFTER_CONTENT = compile_re(r"(?:[,”’\"]|^)\s*(?:[a-z]+\s+)?$")  # "…, said", "…,” also said": an inverted speaker
+_AFFILIATED_TAIL = compile_re(r"(?<=[a-z])\s+(?:of|at|from|with)\s+(?:the\s+)?"
+                              r"(?P<org>[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.&-]*))*?)\.?$")
 _OWNER = compile_re(r"(?:\b[Tt]he\s+)?\b[\w.-]+['’]s\s+$")
 
 

@@ -12,9 +12,19 @@ from annotator.core.pattern_cache import compile_re
 _COMPARED = compile_re(r"\s*(?P<head>[^,;:“”\"]{2,60}?),\s+(?:just\s+|much\s+)?(?:like|unlike|as\s+did)\s+"
                        r"[^,;:“”\"()]{2,60},\s+(?=[a-z])")
 _GROUP_OPENERS = frozenset({"some", "many", "several", "others", "most", "few", "both"})
+# a state as party tags give it: AP's abbreviations, postal codes, names ("D-Va.", "R-S.C.", "D-NY", "D-New York")
+_STATES = (
+    r"Ala\.|Ariz\.|Ark\.|Calif\.|Colo\.|Conn\.|Del\.|Fla\.|Ga\.|Ill\.|Ind\.|Kan\.|Ky\.|La\.|Md\.|Mass\.|"
+    r"Mich\.|Minn\.|Miss\.|Mo\.|Mont\.|Neb\.|Nev\.|N\.H\.|N\.J\.|N\.M\.|N\.Y\.|N\.C\.|N\.D\.|Okla\.|Ore\.|"
+    r"Pa\.|R\.I\.|S\.C\.|S\.D\.|Tenn\.|Vt\.|Va\.|Wash\.|W\.Va\.|Wis\.|Wyo\.|"
+    r"A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|"
+    r"W[AVIY]|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
+    r"Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|"
+    r"North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|"
+    r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming")
 # ", D-Va." before a comma or the end, " (R-S.C.)", " (D-New York)": a lawmaker's party and state
-_PARTY_TAG = compile_re(r"(?:,\s*|\s*\()(?:[DRI]|Dem|Rep|Ind)-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
-                        r"(?:\)|(?=,)|(?=\s*$))")
+_PARTY_TAG = compile_re(rf"(?:,\s*|\s*\()(?:[DRI]|Dem|Rep|Ind)-(?:{_STATES})(?:\)|(?=,)|(?=\s*$))")
 
 
 def read(text: str) -> str:
@@ -35,7 +45,8 @@ def without_comparison(text: str) -> str:
     if match is None:
         return text
     words = match.group("head").split()
-    if words[0].lower() in _GROUP_OPENERS or (words[-1][:1].islower() and words[-1].endswith("s")
-                                               and not words[-1].endswith("ss")):
+    last = words[-1]
+    plural = last.endswith("s") and not last.endswith("ss") and (last[:1].islower() or len(words) == 1)
+    if words[0].lower() in _GROUP_OPENERS or plural:  # "Scholars, like Zeynep Tufekci, argue": a group
         return text
     return f"{match.group('head')} {text[match.end():]}"

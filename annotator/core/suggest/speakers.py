@@ -49,8 +49,7 @@ _CONNECTIVE = r"(?:(?:But|And|Yet|So|Still|Now|Then|However|Later|Instead|Meanwh
 _ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?P<role>"
               + _REFERRED
               + r")(?P<many>s?)\s+" + ADVERBS)
-_PEOPLE_OPENING = compile_re(r"\s*(?:(?:But|And|Yet|So|Still|Now|Then|However|Later|Instead|Meanwhile),?\s+)?"
-                             r"(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?people\b")
+_PEOPLE = compile_re(r"\bpeople\b")
 _PRONOUN_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + ADVERBS
 _IT_HEAD = r"\s*" + _CONNECTIVE + r"[Ii]t\s+" + ADVERBS
 _PERSON_HEAD = r"(?:He|She|he|she)\s+" + ADVERBS
@@ -78,13 +77,13 @@ def compile_frames(speech: re.Pattern[str]) -> None:
 def described_speaks(text: str, speech: re.Pattern[str]) -> bool:
     """ "The official added", "the source explained", "the senator also said": a speaker described
     before, referred back to by a definite description."""
-    return any(_referred(m.group(0)) for m in _with_verb(_DESCRIBED_HEAD, speech).finditer(text))
+    return any(_referred(m, text) for m in _with_verb(_DESCRIBED_HEAD, speech).finditer(text))
 
 
-def _referred(words: str) -> bool:
-    """ "the people" refer back only after what they said (", the people said"): at a sentence's start
-    "The people say" are a nation's people, a description of its own."""
-    return not _PEOPLE_OPENING.match(words)
+def _referred(match: re.Match[str], text: str) -> bool:
+    """ "the people" refer back only after what they said, closing the sentence (", the people said."):
+    elsewhere "the people" are a nation's ("In the referendum, the people said no", "The people say")."""
+    return not _PEOPLE.search(match.group(0)) or not text[match.end():].strip(" .!?”’\"")
 
 
 _UNNAMED_ROLES = {"official": "anonymous_official", "source": "anonymous_other", "person": "anonymous_other",
@@ -109,7 +108,7 @@ def described_role(text: str, speech: re.Pattern[str]) -> tuple[str, str]:
     category) of a speaker referred to by a role. A role held by one person ("the governor", "the
     senator") or a statement names someone given before: on-record; a role many hold ("the official",
     "the source") stays unnamed. ("", "") when none."""
-    match = next((m for m in _with_verb(_ROLE_HEAD, speech).finditer(text) if _referred(m.group(0))), None)
+    match = next((m for m in _with_verb(_ROLE_HEAD, speech).finditer(text) if _referred(m, text)), None)
     if match is None:
         return "", ""
     role = match.group("role")

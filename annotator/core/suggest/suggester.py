@@ -142,10 +142,10 @@ class Suggester:
             hits = self.rules.hits(sentence_kinds.without_dateline(read) if idx <= first_body else read)
             if any(noun in text for noun in _DEICTIC):  # "the newspaper said": an outlet named before?
                 outlet = self.rules.outlet_frames.deictic(text, sentences[:idx])
-                hits = self.rules.outlets_over(text, hits, [outlet]) if outlet else hits
-            hits = guideline_pass.apply(text, hits, own_outlet, display_checked=True)
+                hits = self.rules.outlets_over(read, hits, [outlet]) if outlet else hits
+            hits = guideline_pass.apply(read, hits, own_outlet, display_checked=True)
             if roundup:
-                hits = roundups.posts(text, hits)
+                hits = roundups.posts(read, hits)
             attributed = [h for h in hits if h.category != UNATTRIBUTED]  # a user's category counts too
             if not attributed and sentence_kinds.newsroom(text):  # "X did not respond to a request for
                 found.append([])  # comment": newsroom process (the guidelines), nothing of its own nor carried
@@ -177,9 +177,9 @@ class Suggester:
                 attributed = [h for h in attributed if h.category == "social_post"]
             block.after(idx, text, heading, attributed)
             vetted = [v for h in attributed
-                      for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)), text)]
+                      for v in self.vetting.vetted(replace(h, source=_full_name(h.source, known)), read)]
             # an outlet moved from speaker repeats nothing; a post without an author is the speaker's
-            attributed = guideline_pass.one_per_category(self.vetting.authored(vetted, text))
+            attributed = guideline_pass.one_per_category(self.vetting.authored(vetted, read))
             known += [h.source for h in attributed if h.source]
             found.append(attributed)
             if attributed or not heading:

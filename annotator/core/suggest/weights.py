@@ -62,15 +62,19 @@ def decode(data: bytes) -> Weights:
     try:
         end = data.index(b"\n")
         head = json.loads(data[:end])
-        if head.get("format") != FORMAT:
+        if not isinstance(head, dict) or head.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} file")
         columns, count, size = tuple(head["columns"]), int(head["features"]), int(head["name_bytes"])
         threshold = float(head["threshold"])
+        if not all(isinstance(c, str) for c in columns) or count < 0 or size < 0:
+            raise ValueError("the columns or counts are of another kind")
         names = data[end + 1: end + 1 + size].decode("utf-8").split("\n") if count else []
         values = array("d")
         values.frombytes(data[end + 1 + size:])
-    except (KeyError, TypeError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"not a weights file ({error})") from error
+    except ValueError:
+        raise
+    except (KeyError, TypeError, AttributeError, OverflowError, RecursionError, MemoryError) as error:
+        raise ValueError(f"not a weights file ({type(error).__name__}: {error})") from error
     if sys.byteorder == "big":
         values.byteswap()
     if not columns or columns[0] != DETECT or len(names) != count or len(values) != count * len(columns):

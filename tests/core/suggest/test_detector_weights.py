@@ -41,6 +41,11 @@ def test_the_shipped_weights_give_predicts_category_term_for_term() -> None:
     lambda data: data.replace(b'"features": 7', b'"features": 8', 1),  # a name missing
     lambda data: data.replace(b'"columns": ["detect"', b'"columns": ["sentence"', 1),
     lambda data: b"",
+    lambda data: b"[1]\n",  # a head of another shape
+    lambda data: b"[" * 100000 + b"\n",  # nested past the parser's depth
+    lambda data: data.replace(b'"features": 7', b'"features": 1e999', 1),
+    lambda data: data.replace(b'"threshold": 0.75', b'"threshold": 1' + b"0" * 400, 1),
+    lambda data: data.replace(b'"columns": ["detect"', b'"columns": [["detect"]', 1),
 ])
 def test_a_damaged_file_is_refused(damage) -> None:
     data = weights.encode(MODEL)

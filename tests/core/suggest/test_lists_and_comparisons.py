@@ -200,3 +200,39 @@ def test_citizen_media_names_the_writer_and_not_who_a_video_shows(suggester: Sug
     """A handle before "wrote:" is the post's author (was the source "Twitter, user @cairowire wrote"); a
     group a video shows is no speaker: an inverted speaker follows what was said, after a comma or quote."""
     assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ('"This is a very important step," said lead researcher Jane Doe of the University of Oxford.',
+     {"on_record": "Jane Doe, lead researcher of the University of Oxford"}),
+    ('"I am not going to meet with the nominee," said Senator Lindsey Graham of South Carolina.',
+     {"on_record": "Lindsey Graham, Senator of South Carolina"}),
+    ('"It works," said John Smith of Harvard University.', {"on_record": "John Smith, Harvard University"}),
+    # an adjective before a name is no verb of a clause said
+    ('"The plan will fail," said the embattled Sen. Bob Menendez.', {"on_record": "Bob Menendez, Sen."}),
+    ('"We will be back," said the ousted Prime Minister Sheikh Hasina.',
+     {"on_record": "Sheikh Hasina, Prime Minister"}),
+    # a group asked in a relative clause still speaks in the main one
+    ("Officials who were asked about the plan said it was premature.", {"anonymous_official": "Officials"}),
+    # a capitalised group opening the sentence with one named among them: both
+    ("Scholars, like Zeynep Tufekci, argue that the platforms shape protest.",
+     {"anonymous_other": "Scholars", "on_record": "Zeynep Tufekci"}),
+    # a document with two appositions still says what it says
+    ("The report, released Monday by the agency, the first of its kind, said emissions rose.", {"document": ""}),
+    # a person's allies, whatever the name's ending
+    ("Erdogan's allies said the vote was fair.", {"anonymous_other": "Erdogan's allies"}),
+    ("Modi's allies said the vote was fair.", {"anonymous_other": "Modi's allies"}),
+    # a company whose name looks like a party tag keeps it
+    ("The company, I-Mab, said the trial had been halted.", {"on_record": "I-Mab"}),
+    # a preposition or connective before a list is no name
+    ("Unlike Apple, Google and Microsoft said they would comply.", {"on_record": "Google and Microsoft"}),
+    ("Meanwhile, Pfizer, Moderna and Novavax said supplies were on track.",
+     {"on_record": "Pfizer, Moderna and Novavax"}),
+    # anonymity is the speaker's who has it, not a group earlier in the sentence
+    ("Analysts expect a rate cut, though one banker speaking on the condition of anonymity said it was unlikely.",
+     {"anonymous_other": ""}),
+    # the people of a country are no source referred back to
+    ("In the referendum, the people said no to the new constitution.", {}),
+])
+def test_what_a_review_of_these_rules_found(suggester: Suggester, sentence: str, expected: dict) -> None:
+    assert in_body(suggester, sentence)[0] == expected
