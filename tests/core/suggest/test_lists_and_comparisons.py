@@ -236,3 +236,11 @@ def test_citizen_media_names_the_writer_and_not_who_a_video_shows(suggester: Sug
 ])
 def test_what_a_review_of_these_rules_found(suggester: Suggester, sentence: str, expected: dict) -> None:
     assert in_body(suggester, sentence)[0] == expected
+
+
+def test_a_party_tag_removed_leaves_the_guidelines_their_cue(suggester: Suggester) -> None:
+    """The guideline pass reads the sentence the rules read: "added the amendment" is no speech there
+    either, with the tag or without it."""
+    for sentence in ("Rep. Nancy Mace (R-S.C.) added the amendment to the package.",
+                     "Rep. Nancy Mace added the amendment to the package."):
+        assert in_body(suggester, sentence)[0] == {}
