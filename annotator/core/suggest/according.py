@@ -11,7 +11,7 @@ from typing import Protocol
 from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import Hit
-from annotator.core.suggest.kinds import SURVEY_BODIES, SourceKinds
+from annotator.core.suggest.kinds import SURVEY_BODIES, SourceKinds, in_body_name
 from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.speakers import leading_name
 
@@ -65,6 +65,8 @@ def according_hits(text: str, rules: RulesView) -> list[Hit]:
         head = rules.kinds.doc_head.match(obj)
         if head and _OBJECT_OF.search(obj[: head.end()]):  # "people briefed on the decision": people, no document
             head = None
+        if head and in_body_name(obj, head.end() - len(head.group(0).split()[-1])):  # "the Bureau of Labor
+            head = None  # Statistics": a body's name
         if head and not rules.outlet_re.match(obj) and not re.match(r"\s+[A-Z]", obj[head.end():]) and (
                 not SURVEY_BODIES.search(obj[: head.end()])):
             # "according to the report"; "the Congressional Budget Office" is a body speaking

@@ -244,3 +244,8 @@ def test_a_party_tag_removed_leaves_the_guidelines_their_cue(suggester: Suggeste
     for sentence in ("Rep. Nancy Mace (R-S.C.) added the amendment to the package.",
                      "Rep. Nancy Mace added the amendment to the package."):
         assert in_body(suggester, sentence)[0] == {}
+
+
+def test_a_body_named_for_statistics_speaks(suggester: Suggester) -> None:
+    found = in_body(suggester, "According to the Bureau of Labor Statistics, wages rose 4% last year.")[0]
+    assert set(found) == {"on_record"} and "Bureau of Labor Statistics" in found["on_record"]
