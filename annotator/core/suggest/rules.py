@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from annotator.core.pattern_cache import compile_re
-from annotator.core.suggest import sources
+from annotator.core.suggest import described, sources
 from annotator.core.suggest.according import according_hits
 from annotator.core.suggest.appositions import Appositions
 from annotator.core.suggest.clauses import ClauseSubjects
@@ -205,15 +205,13 @@ class Rules:
         before = None
         for match in self.unnamed_re.finditer(text):
             if match.start() < cue.end() + 2 and match.end() > cue.start() - 2:
-                return sources.described(_owner(text, match) + match.group(0) + self._qualifier(text, match))
+                return sources.described(described.owner(text, match) + match.group(0) + self._qualifier(text, match))
             if match.end() <= cue.start() and cue.start() - match.end() < 100:
                 before = match
-        if before is not None and "anonym" in cue.group(0) and _ITS_ANONYMITY.match(text, before.end(), cue.start()):
-            return sources.described(_owner(text, before) + before.group(0))  # "A Pentagon official, who spoke
-            # on the condition of anonymity, …": the anonymity is the group's right before
-        head = _KNOWING_HEAD.match(text, cue.start())  # "People familiar with the matter said"
-        knowing = _KNOWING.match(text, head.end()) if head else None
-        return sources.described(head.group(0) + knowing.group(0)) if knowing else ""
+        if before is not None and "anonym" in cue.group(0) and described.anonymity_is_its(text, before, cue):
+            return sources.described(described.owner(text, before) + before.group(0))  # "A Pentagon official,
+            # who spoke on the condition of anonymity, …": the anonymity is the group's right before
+        return sources.described(described.knowing_people(text, cue.start()))  # "People familiar with X said"
 
     def _speech_or_frame(self, text: str) -> bool:
         return bool(self.speech_re.search(text) or self.frame_word_re.search(text))
@@ -237,7 +235,7 @@ class Rules:
                 _SPECIALIST_ENDING not in text):
             return out  # no head word ("officials", "critics"), so no unnamed speaker: the pattern is not run
         for match in self.unnamed_re.finditer(text):
-            np = _owner(text, match) + match.group(0)  # "The president's aides"
+            np = described.owner(text, match) + match.group(0)  # "The president's aides"
             if not self._speaks(text, match) or sources.quoted(text, match.start()):
                 continue  # "“… only Russia's senior-most officials could have …,” the statement added"
             if _AUDIENCE.search(text[max(0, match.start() - 40): match.start()]):
@@ -246,15 +244,15 @@ class Rules:
             category = "anonymous_official" if official else "anonymous_other"
             strong = re.search(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori",
                                text[match.end(): match.end() + 60], re.IGNORECASE)
-            described = sources.described(np + self._qualifier(text, match))
-            out.append(Hit(category, np, 0.9 if strong else 0.75, described))
+            description = sources.described(np + self._qualifier(text, match))
+            out.append(Hit(category, np, 0.9 if strong else 0.75, description))
         return out
 
     def _qualifier(self, text: str, match: re.Match[str]) -> str:
         """What places an unnamed speaker, up to its verb: " of the victims" in "Families of the victims said",
         " familiar with the negotiations" in "A person familiar with the negotiations, who …, said"."""
-        found = self.qualifier_re.match(text[match.end():]) or _KNOWING.match(text, match.end())
-        return found.group(0) if found else ""
+        found = self.qualifier_re.match(text[match.end():])
+        return found.group(0) if found else described.knowing(text, match.end())
 
     def _speaks(self, text: str, match: re.Match[str]) -> bool:
         """Whether the unnamed noun phrase is who speaks: a speech verb after it, or a frame before it."""
@@ -402,19 +400,13 @@ _SPECIALISTS = rf"[A-Za-z]+{_SPECIALIST_ENDING}"  # "seismologists said", "Epide
 _LOCATIVES = frozenset({"in", "at", "from"})  # after a name, where the person is
 # Lower-case words before a subject that open its clause, not name it: "but as Lund explains" ("known as
 # MODX, added" is no clause: "as" before a name and a comma is a preposition)
-_KNOWING = compile_re(  # what an unnamed source knows of, up to a comma or its verb
-    r"\s+(?:who\s+(?:is|are|was|were)\s+)?(?:familiar\s+with|briefed\s+on|close\s+to|involved\s+in|"
-    r"knowledgeable\s+about|aware\s+of|with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)\s+"
-    r"[^,;:“”\"()]{2,60}?(?=\s*+,|\s++(?:said|say|says|told|tell|tells|confirmed|added|described|according)\b"
-    r"|\s*+[.!?]?\s*+$)")
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", "while", "when", "because",
+                             "although", "though", "since", "if"})
 _INNER_VERB = compile_re(r"(?<=[a-z.])\s+(?P<verb>[a-z]+)\s+(?:to|with|at)\s+(?=[A-Z])")  # "X wrote to Y"
 _NAME_AS_OBJECT = compile_re(  # "said the order came from Hegseth", "said the hackers were Russian": a clause
     r"^(?:the\s+|a\s+|an\s+)?(?!(?:the|a|an)\s)[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)*?(?:[a-z]{3,}ed(?!\s+[A-Z])|came|"
     r"went|was|were|is|are|had|has|gave|took|made|sent|got|began|comes|goes)\s")  # not "the ousted Prime Minister X"
 _PASSIVE_BEFORE = compile_re(r"\b(?:been|was|were|is|are|be|being|got|get|gets)\s+(?:\w+ly\s+)?$")
-_ITS_ANONYMITY = compile_re(  # "These officials were all speaking on", "A Pentagon official, who spoke on the"
-    r"\s*,?\s*(?:(?:who|that)\s+)?(?:(?:\w+\s+){0,2}?(?:spoke|speaking|talking|talked|asked|requested|requesting|"
-    r"asking|granted|was|were|are|is)\s+)?(?:on\s+)?(?:the\s+)?$")
 _RELATIVE = compile_re(r"\s*,?\s*(?:who|that|which)\b")
 _RECEIVED = frozenset({"told", "asked", "informed", "instructed", "ordered", "advised", "briefed", "warned", "urged"})
 _TOLD_BY = compile_re(r",\s+(?:(?:user|blogger|account)\s+)?(?P<who>@?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+"
@@ -422,19 +414,7 @@ _TOLD_BY = compile_re(r",\s+(?:(?:user|blogger|account)\s+)?(?P<who>@?[\w.'’-]
 _AFTER_CONTENT = compile_re(r"(?:[,”’\"]|^)\s*(?:[a-z]+\s+)?$")  # "…, said", "…,” also said": an inverted speaker
 _AFFILIATED_TAIL = compile_re(r"(?<=[a-z])\s+(?:of|at|from|with)\s+(?:the\s+)?"
                               r"(?P<org>[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.&-]*))*?)\.?$")
-_OWNER = compile_re(r"(?:\b[Tt]he\s+)?\b[\w.-]+['’]s\s+$")
-
-
-def _owner(text: str, match: re.Match[str]) -> str:
-    """Whose the unnamed group is, as the text says it right before: "Johnson's " of "Johnson's supporters"."""
-    found = _OWNER.search(text, max(0, match.start() - 40), match.start())
-    return found.group(0) if found else ""
-
-
 _OBJECT_OF = compile_re(r"\b(?:to|of|with|on|for|from|at|by|about|into|against|over|under|near)\s+$")
-_KNOWING_HEAD = compile_re(r"(?:[Pp]eople|[Pp]ersons|[Ss]ources|[Ii]nsiders)\b")
-_CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", "while", "when", "because",
-                             "although", "though", "since", "if"})
 _IN_MONTH = compile_re(r"(?:in|since|until|by|last|next|early|late|mid|of|this)[\s-]+"
                        r"(?:May|March|June|July|August|April)")  # months that are names too
 _TRAILING_DAY = compile_re(r"\s+(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
