@@ -37,12 +37,15 @@ def acted_on(text: str, at: int) -> bool:
 
 _MODAL = compile_re(r"\b(?:will|would|could|might|may|should|must|shall|can)\s+(?:not\s+)?\w+\s*$")
 
+_RANKED = compile_re(r"(?<=[Rr]anking)\s+(?:member|Democrat|Republican|officer)\b")  # a title, no ranking list
 _OTHER_SPEAKER = compile_re(  # a comma, then the verb or another subject's ("…, said", "…, the people said")
     r",\s+(?P<subject>(?:(?:the|a|an|two|three|four|several|some|many|one|his|her|their|its|our)\s+|(?=[A-Z]))"
     r"(?:[\w.'’-]+\s+){0,3})?\w+$")
 _ASIDE = compile_re(r"s?,")
-_SPEAKER_NEXT = compile_re(r"\s+(?:the|a|an|one|two|three|four|several|some|many|his|her|their|its|[A-Z])[^,;:.“”\"]*")
-_CLAUSE_VERB = compile_re(r"\b(?:is|are|was|were|had|has|have|will|would|could|can|did|does|do|should|may|might|must)\b")
+_SPEAKER_NEXT = compile_re(
+    r"\s+(?:the|a|an|one|two|three|four|several|some|many|his|her|their|its|[A-Z])[^,;:.“”\"]*")
+_CLAUSE_VERB = compile_re(
+    r"\b(?:is|are|was|were|had|has|have|will|would|could|can|did|does|do|should|may|might|must)\b")
 
 
 def _speaker_next(text: str, at: int) -> bool:
@@ -50,7 +53,7 @@ def _speaker_next(text: str, at: int) -> bool:
     of its own ("…, said the hackers were Russian" is what was said; "…, said emissions rose" too)."""
     found = _SPEAKER_NEXT.match(text, at)
     return found is not None and not _CLAUSE_VERB.search(found.group(0))
-_RANKED = compile_re(r"(?<=[Rr]anking)\s+(?:member|Democrat|Republican|officer)\b")  # a title, no ranking list
+
 
 class DocumentFrames:
     """The document frames of one lexicon's document nouns and verbs, compiled once."""

@@ -44,7 +44,8 @@ class SourceKinds:
         self._doc_word = compile_re(rf"\b(?:{doc})s?\b")
         self._platform_phrase = compile_re(rf"\s*(?:{platform})\s*")
         self.platform_lead = compile_re(rf"\s*{platform}\b")  # "according to X", "per Telegram"
-        self.doc_head = compile_re(rf"(?:the\s+)?(?:[\w'’./&-]+\s+){{0,6}}?(?:{doc})s?\b", re.IGNORECASE)  # "CNN/ORC poll"
+        # "the latest CNN/ORC poll": a poll named by its pollsters
+        self.doc_head = compile_re(rf"(?:the\s+)?(?:[\w'’./&-]+\s+){{0,6}}?(?:{doc})s?\b", re.IGNORECASE)
 
     def is_official(self, phrase: str) -> bool:
         """Whether an unnamed speaker has an official role: "officials", "senior sources", "House leaders"."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 from annotator.core.pattern_cache import compile_re
 
 # "Apple, Google, " right before the pair, opening the sentence or a clause after ";", ":", a dash
-_LISTED = compile_re(r"(?:^|(?<=[;:—–(“\"]))\s*(?P<items>(?:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3},\s+)+)$")
+_LISTED = compile_re(
+    r"(?:^|(?<=[;:—–(“\"]))\s*(?P<items>(?:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3},\s+)+)$")
 
 _NOT_LISTED = frozenset({"Unlike", "Like", "Besides", "Including", "Except", "Beyond", "Apart", "Alongside"})
 

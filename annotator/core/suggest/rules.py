@@ -411,7 +411,8 @@ _RELATIVE = compile_re(r"\s*,?\s*(?:who|that|which)\b")
 _RECEIVED = frozenset({"told", "asked", "informed", "instructed", "ordered", "advised", "briefed", "warned", "urged"})
 _TOLD_BY = compile_re(r",\s+(?:(?:user|blogger|account)\s+)?(?P<who>@?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+"
                       r"(?P<verb>[a-z]+)$")
-_AFTER_CONTENT = compile_re(r"(?:[,”’\"]|^)\s*(?:[a-z]+\s+)?$")  # "…, said", "…,” also said": an inverted speaker
+# "…, said", "…,” also said": an inverted speaker follows what was said
+_AFTER_CONTENT = compile_re(r"(?:[,”’\"]|^)\s*(?:[a-z]+\s+)?$")
 _AFFILIATED_TAIL = compile_re(r"(?<=[a-z])\s+(?:of|at|from|with)\s+(?:the\s+)?"
                               r"(?P<org>[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.&-]*))*?)\.?$")
 _OBJECT_OF = compile_re(r"\b(?:to|of|with|on|for|from|at|by|about|into|against|over|under|near)\s+$")

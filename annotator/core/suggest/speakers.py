@@ -46,9 +46,8 @@ _DESCRIBED_HEAD = (r"(?:^|[,;:–—]\s*|[”’\"],?\s+)[Tt]he\s+(?:[a-z\d][\w-
                    + ADVERBS)
 # a connective may open a sentence before the speaker it takes up: "But he said", "And the official added"
 _CONNECTIVE = r"(?:(?:But|And|Yet|So|Still|Now|Then|However|Later|Instead|Meanwhile),?\s+)?"
-_ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?P<role>"
-              + _REFERRED
-              + r")(?P<many>s?)\s+" + ADVERBS)
+_ROLE_HEAD = (r"(?:^\s*" + _CONNECTIVE + r"|[”’\"],?\s+|,\s+)(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?"
+              + r"(?P<role>" + _REFERRED + r")(?P<many>s?)\s+" + ADVERBS)
 _PEOPLE = compile_re(r"\bpeople\b")
 _PRONOUN_HEAD = r"(?:^|[,;:–—]\s*|[”’\"],?\s+)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+" + ADVERBS
 _IT_HEAD = r"\s*" + _CONNECTIVE + r"[Ii]t\s+" + ADVERBS

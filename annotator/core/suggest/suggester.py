@@ -16,11 +16,10 @@ from dataclasses import dataclass, replace
 from annotator.core import display_text
 from annotator.core import pattern_cache
 from annotator.core.pattern_cache import compile_re
-from annotator.core.suggest import carry, embeds, guideline_pass, learned, roundups, sentence_kinds
+from annotator.core.suggest import carry, embeds, guideline_pass, learned, roundups, sentence_kinds, simplified
 from annotator.core.suggest.named import SourceVetting
 from annotator.core.suggest.outlets import DEICTIC_NOUNS
 from annotator.core.suggest.cues import Lexicon, load_lexicon
-from annotator.core.suggest import simplified
 from annotator.core.suggest.hit import Hit, is_carried
 from annotator.core.suggest.rules import Rules
 from annotator.core.suggest.speakers import (
