@@ -42,13 +42,19 @@ class RulesView(Protocol):
     def _is_official(self, phrase: str) -> bool: ...
 
 
+_BEFORE_CAPITAL = compile_re(r"\s+(?=[A-Z])")
+_REPORTS = compile_re(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b")
+_CAPITAL_NEXT = compile_re(r"\s+[A-Z]")
+_LOWER_POSSESSIVE = compile_re(r"^[a-z]+['’]s\s+")
+
+
 def according_hits(text: str, rules: RulesView) -> list[Hit]:
     """Who or what each "according to" frame of the sentence names, by kind."""
     out = []
     for match in _ACCORDING.finditer(text):
         obj = match.group("obj").strip()
         # "according to official sources Brazil and …": the sources, not the clause after them
-        lead = re.split(r"\s+(?=[A-Z])", obj, maxsplit=1)[0] if obj[:1].islower() else obj
+        lead = _BEFORE_CAPITAL.split(obj, maxsplit=1)[0] if obj[:1].islower() else obj
         unnamed = rules.unnamed_re.match(lead) or rules.unnamed_re.match(obj)  # "citing two U.S. officials"
         if unnamed:
             kind = "anonymous_official" if rules._is_official(unnamed.group(0)) else "anonymous_other"
@@ -58,7 +64,7 @@ def according_hits(text: str, rules: RulesView) -> list[Hit]:
         if rules.posts.word_re.search(obj) or rules.kinds.platform_lead.match(obj):
             out.append(Hit("social_post", match.group(0), 0.85))
             continue
-        if re.match(r"(?i)(?:media\s+|news\s+|press\s+)?reports?\b", obj) or _UNNAMED_REPORTS.match(obj):
+        if _REPORTS.match(obj) or _UNNAMED_REPORTS.match(obj):
             # no outlet named: "according to reports", "according to multiple U.S. outlets"
             out.append(Hit("anonymous_other", match.group(0), 0.85))
             continue
@@ -67,12 +73,12 @@ def according_hits(text: str, rules: RulesView) -> list[Hit]:
             head = None
         if head and in_body_name(obj, head.end() - len(head.group(0).split()[-1])):  # "the Bureau of Labor
             head = None  # Statistics": a body's name
-        if head and not rules.outlet_re.match(obj) and not re.match(r"\s+[A-Z]", obj[head.end():]) and (
+        if head and not rules.outlet_re.match(obj) and not _CAPITAL_NEXT.match(obj[head.end():]) and (
                 not SURVEY_BODIES.search(obj[: head.end()])):
             # "according to the report"; "the Congressional Budget Office" is a body speaking
             out.append(Hit("document", match.group(0), 0.85))
             continue
-        leading = leading_name(re.sub(r"^[a-z]+['’]s\s+", "", obj))  # "today's Washington Post"
+        leading = leading_name(_LOWER_POSSESSIVE.sub("", obj))  # "today's Washington Post"
         kind = rules.classify(leading) if leading else None
         if kind:
             source = sources.clean(leading)

@@ -25,6 +25,9 @@ _DESCRIPTION = r"(?:[Aa]n?|[Tt]he)\s+[^,;:()“”\"]{2,100}?"
 _POSSESSED = r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}['’]s\s+[^,;:()“”\"]{2,60}?"
 
 
+_ARTICLE = compile_re(r"^(?:[Aa]n?|[Tt]he)\s+")
+
+
 class Appositions:
     """The apposition frames for one list of speech verbs (a pattern), compiled once."""
 
@@ -74,7 +77,7 @@ class Appositions:
         if match is None or len(match.group("name").split()) < 2:
             return hits
         start, end = match.span("desc")
-        description = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", match.group("desc").strip())
+        description = _ARTICLE.sub("", match.group("desc").strip())
         source = f"{match.group('name').rstrip('.')}, {description}"  # "Graham Cluley." ends its sentence
 
         def described(hit: Hit) -> bool:  # the description read as a source of its own, or its bare role

@@ -55,6 +55,12 @@ def _speaker_next(text: str, at: int) -> bool:
     return found is not None and not _CLAUSE_VERB.search(found.group(0))
 
 
+_PASSIVE_END = compile_re(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$")
+_THAT_NEXT = compile_re(r"s?\s+that\b")
+_JOINED_NEXT = compile_re(r"s?\s+(?:and|but|or|then)\s+")
+_IN_FROM_UNDER = compile_re(r"(?i)(?:in|from|under)\b")
+
+
 class DocumentFrames:
     """The document frames of one lexicon's document nouns and verbs, compiled once."""
 
@@ -82,9 +88,9 @@ class DocumentFrames:
         if not match or sources.quoted(text, match.start()):  # "“… a budget that shows …,” the president said"
             return []
         noun = (match.group("d1") or match.group("d2") or "").lower()
-        if match.group("d2") and re.search(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$", match.group(0)):
+        if match.group("d2") and _PASSIVE_END.search(match.group(0)):
             return []  # "the document was found": the document is what the sentence is about
-        if match.group("d2") and re.match(r"s?\s+that\b", text[match.end("d2"):]) and _DENIED.search(
+        if match.group("d2") and _THAT_NEXT.match(text[match.end("d2"):]) and _DENIED.search(
                 text, max(0, match.start("d2") - 40), match.start("d2")):
             return []  # "denied a report that the secretary had ordered": the clause's verb, no document's
         other = _OTHER_SPEAKER.search(text, match.end("d2"), match.end()) if match.group("d2") else None
@@ -94,13 +100,13 @@ class DocumentFrames:
             # "to reach an overall budget deal, President Bush says": a named speaker's verb
         if match.group("d2") and _MODAL.search(match.group(0)):
             return []  # "the review will conclude in April": what will happen to it, nothing it says
-        joined = re.match(r"s?\s+(?:and|but|or|then)\s+", text[match.end("d2"):]) if match.group("d2") else None
+        joined = _JOINED_NEXT.match(text[match.end("d2"):]) if match.group("d2") else None
         if joined and self._speech_re.match(text, match.end("d2") + joined.end()):
             return []  # "rejected the ruling and said": what a speaker acts on, who then speaks
         before = text[max(0, match.start() - 25): match.start()].lower()
         if noun.startswith("report") and (noun == "reports" or self._media_before.search(before)):
             return []  # "reports indicate", "media reports": other outlets' reporting
-        if match.group("d1") and re.match(r"(?i)(?:in|from|under)\b", match.group(0)) and (
+        if match.group("d1") and _IN_FROM_UNDER.match(match.group(0)) and (
                 not self._speech_or_frame(text)):
             return []  # "includes the trauma in the analysis": a document named, nothing taken from it
         if match.group("d1") and _BODY_AFTER.match(text, match.end()):

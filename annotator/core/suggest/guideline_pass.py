@@ -125,6 +125,9 @@ def _relays_nothing(text: str, hit: Hit, own_outlet: str) -> bool:
     return bool(_EMPLOYER.match(hit.cue.strip())) and not _SPEAKS_OR_REPORTS.search(text)
 
 
+_OWN_BEFORE = compile_re(r"(?i)\b(?:our|my)\s+(?:\w+\s+)?$|\b(?:we|I)\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _document_named_only(text: str, hit: Hit) -> bool:
     """A document the writer owns ("our findings reveal", "we looked at data from") or that something is done to ("the study
     was funded by", "the survey was implemented by"): it relays nothing."""
@@ -133,9 +136,13 @@ def _document_named_only(text: str, hit: Hit) -> bool:
     at = text.find(hit.cue)
     if at < 0:
         return False
-    if re.search(r"(?i)\b(?:our|my)\s+(?:\w+\s+)?$|\b(?:we|I)\s+(?:[\w-]+\s+){0,3}$", text[max(0, at - 40): at]):
+    if _OWN_BEFORE.search(text[max(0, at - 40): at]):
         return True  # "our findings", "we looked at data from": the writer's own
     return bool(_DONE_TO.match(text[at + len(hit.cue):]))
+
+
+_NAME_TRIMMINGS = compile_re(r"(?i)^the\s+|\.(?:com|org|net|co\.uk)$|['’]s\b")
+_WORDS = compile_re(r"\w+")
 
 
 def _same_outlet(source: str, own: str) -> bool:
@@ -143,8 +150,8 @@ def _same_outlet(source: str, own: str) -> bool:
     service of the same broadcaster ("VOA Pashto", "VOA’s Ashna TV" of "VOA News") and its full name
     ("Voice of America" of "VOA News"); not "The Record" of "The Recorder"."""
     def words(name: str) -> list[str]:
-        name = re.sub(r"(?i)^the\s+|\.(?:com|org|net|co\.uk)$|['’]s\b", "", name.strip())
-        return [w.casefold() for w in re.findall(r"\w+", name)]
+        name = _NAME_TRIMMINGS.sub("", name.strip())
+        return [w.casefold() for w in _WORDS.findall(name)]
     a, b = words(source), words(own)
     if not a or not b:
         return False
@@ -155,15 +162,21 @@ def _same_outlet(source: str, own: str) -> bool:
     return bool(brand) and brand in (own_brand, _initials(own)) or bool(own_brand) and own_brand == _initials(source)
 
 
+_POSSESSIVE_END = compile_re(r"['’]s$")
+
+
 def _brand(name: str) -> str:
     """An outlet's first word when it is an acronym ("VOA" of "VOA Pashto"), else ""."""
-    first = re.sub(r"['’]s$", "", name.split()[0]) if name.split() else ""
+    first = _POSSESSIVE_END.sub("", name.split()[0]) if name.split() else ""
     return first if len(first) >= 2 and first.isupper() and first.isalpha() else ""
+
+
+_LEADING_THE = compile_re(r"(?i)^the\s+")
 
 
 def _initials(name: str) -> str:
     """The initials of every word ("VOA" of "Voice of America")."""
-    return "".join(w[0] for w in re.findall(r"\w+", re.sub(r"(?i)^the\s+", "", name.strip()))).upper()
+    return "".join(w[0] for w in _WORDS.findall(_LEADING_THE.sub("", name.strip()))).upper()
 
 
 def _people_not_papers(text: str, hit: Hit) -> Hit:
@@ -178,11 +191,15 @@ def _people_not_papers(text: str, hit: Hit) -> Hit:
     return hit
 
 
+_NEWS_NAME = compile_re(r"\b(?:News|Broadcasting)\b|\b(?:Times|Post|Press|Radio|Television|TV)$")
+_CAPITALISED_NAME = compile_re(r"(?:The\s+)?[A-Z][\w’'-]*(?:\s+(?:to|of|for|and|the|[A-Z][\w’'-]*))*")
+
+
 def _institution(hit: Hit) -> Hit:
     """An "outlet" whose name is an institution's ("Committee to Protect Journalists") speaks on record."""
     if hit.category == "other_outlet" and hit.source and _INSTITUTION.search(hit.cue + " " + hit.source) and not (
-            re.search(r"\b(?:News|Broadcasting)\b|\b(?:Times|Post|Press|Radio|Television|TV)$", hit.source)):
-        name = re.search(rf"(?:The\s+)?[A-Z][\w’'-]*(?:\s+(?:to|of|for|and|the|[A-Z][\w’'-]*))*", hit.cue)
+            _NEWS_NAME.search(hit.source)):
+        name = _CAPITALISED_NAME.search(hit.cue)
         return replace(hit, category="on_record", source=(name.group(0) if name else hit.source).strip())
     return hit
 
@@ -257,22 +274,37 @@ def _unnamed_role(hits: list[Hit]) -> list[Hit]:
 _STATEMENT = compile_re(r"(?i)(?:(?:said\s+)?in|issued)\s+an?\s+(?:\w+\s+)?statement$")
 
 
+_INDEFINITE = compile_re(r"(?i)an?\s")
+
+
 def _bare_role(hit: Hit) -> bool:
     """An on-record hit with no name whose cue is a role ("spokesman", "a spokesperson for")."""
     return hit.category == "on_record" and not hit.source and bool(
-        re.match(r"(?i)an?\s", hit.cue) or (len(hit.cue.split()) <= 4 and not hit.cue[:1].isupper()))
+        _INDEFINITE.match(hit.cue) or (len(hit.cue.split()) <= 4 and not hit.cue[:1].isupper()))
+
+
+_BLOG_AFTER = compile_re(r"(?:['’]s)?\s+(?:blog|blogger|Facebook\s+page|Twitter\s+account)\b")
 
 
 def _blog_not_outlet(text: str, hits: list[Hit]) -> list[Hit]:
     """ "The Armenian Observer blog comments": a blog, not a news outlet — on-record plus social post."""
     out = []
     for h in hits:
-        if h.category == "other_outlet" and h.source and re.search(
-                re.escape(h.source) + r"(?:['’]s)?\s+(?:blog|blogger|Facebook\s+page|Twitter\s+account)\b", text):
+        if h.category == "other_outlet" and h.source and _named_before(text, h.source, _BLOG_AFTER):
             out += [replace(h, category="on_record"), replace(h, category="social_post")]
         else:
             out.append(h)
     return one_per_category(out)
+
+
+def _named_before(text: str, name: str, after: re.Pattern[str]) -> bool:
+    """Whether `name` stands somewhere in `text` right before what `after` matches."""
+    at = text.find(name)
+    while at >= 0:
+        if after.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _posts(text: str, hits: list[Hit]) -> list[Hit]:

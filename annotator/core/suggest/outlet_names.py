@@ -97,6 +97,9 @@ def _relay_before(text: str, at: int) -> bool:
     return bool(_RELAY_END.search(lead))
 
 
+_AT_OF_BEFORE = compile_re(r"\b(?:at|of)\s+$")
+
+
 def _is_person_affiliation(text: str, at: int) -> bool:
     """ "editor at large at the Saudi Gazette": the outlet employs the speaker, it relays nothing."""
-    return bool(re.search(r"\b(?:at|of)\s+$", text[max(0, at - 4): at]))
+    return bool(_AT_OF_BEFORE.search(text[max(0, at - 4): at]))

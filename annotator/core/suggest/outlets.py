@@ -37,6 +37,10 @@ class OutletHit:
     end: int
 
 
+_NEWS_PRESS_BEFORE = compile_re(r"(?i:news|press)\s+$")
+_THE_BEFORE = compile_re(r"\b[Tt]he\s+$")
+
+
 class OutletFrames:
     """The outlet frames of one lexicon, compiled once; `outlet` is the rules' outlet pattern."""
 
@@ -95,8 +99,8 @@ class OutletFrames:
         if noun == "agency":
             mentions = [(m.start(), True, m.group(0)) for m in self.news_agency_re.finditer(text)]
             mentions += [(m.start(), False, "") for m in _AGENCY.finditer(text)
-                         if not re.search(r"(?i:news|press)\s+$", text[max(0, m.start() - 6): m.start()])
-                         and not re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4): m.start()])]
+                         if not _NEWS_PRESS_BEFORE.search(text[max(0, m.start() - 6): m.start()])
+                         and not _THE_BEFORE.search(text[max(0, m.start() - 4): m.start()])]
         else:
             mentions = [(m.start(), True, m.group(0)) for m in self.newspaper_re.finditer(text)]
             mentions += [(m.start(), False, "") for m in _RESEARCH_PAPER.finditer(text)]

@@ -45,6 +45,9 @@ _SOME = compile_re(r"\b(?:[Oo]ne|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]
 _NAMED_NEXT = compile_re(r"\s+(?:@\w|[A-Z])")
 
 
+_ON_X = compile_re(r"\b(?:on|to)\s+X\b(?!\.\w)")
+
+
 class PostFrames:
     """The post frames of one lexicon, compiled once. `speech_re` and `speech` are the rules' speech
     verbs; `named` gives the name a poster goes by, or "" when a phrase names nobody on the record."""
@@ -86,7 +89,7 @@ class PostFrames:
             out.append(Hit("social_post", (link or handle).group(0), 0.9,
                            handle.group(0).removeprefix("undefined").strip() if handle else ""))
         match = self._platform_re.search(text)
-        if match and (match.group("p1") != "X" or re.search(r"\b(?:on|to)\s+X\b(?!\.\w)", text)) and (
+        if match and (match.group("p1") != "X" or _ON_X.search(text)) and (
                 self._posted(text, match)):
             out.append(Hit("social_post", match.group(0), 0.85, self._poster(text[: match.start()])))
         by = _POST_BY.search(text)

@@ -18,6 +18,9 @@ _QUOTES_AS = compile_re(r"(?P<quoter>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0
                         r"(?P<quoted>[^,;:]{2,80}?)\s+as\s+(?:saying|stating|telling|writing)\b")
 
 
+_QUOTE_MARKS = compile_re(r"[“”\"]")
+
+
 def quoted_as_saying(text: str, rules: RulesView) -> list[Hit]:
     """The quoting outlet's report and who it quotes."""
     match = _QUOTES_AS.search(text) if " as " in text else None
@@ -27,7 +30,7 @@ def quoted_as_saying(text: str, rules: RulesView) -> list[Hit]:
     quoter = match.group("quoter")
     if _DOMAIN.fullmatch(quoter) or rules.classify(quoter) == "other_outlet":
         out.append(Hit("other_outlet", match.group(0), 0.85, sources.clean(quoter)))
-    quoted = re.sub(r"[“”\"]", "", match.group("quoted")).strip(" '")
+    quoted = _QUOTE_MARKS.sub("", match.group("quoted")).strip(" '")
     if rules.unnamed_re.search(quoted):
         kind = "anonymous_official" if rules._is_official(quoted) else "anonymous_other"
         out.append(Hit(kind, match.group(0), 0.85, sources.described(quoted)))

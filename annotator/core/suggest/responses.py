@@ -80,11 +80,15 @@ def response_hits(text: str, rules: RulesView) -> list[Hit]:
     return out
 
 
+_NOBODY = compile_re(NOBODY, re.IGNORECASE)
+_NAMED_ARMED = compile_re(rf"[A-Z][\w'’-]+\s+(?:{ARMED})")
+
+
 def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit | None:
     phrase = phrase.strip()
-    if re.match(NOBODY, phrase, re.IGNORECASE):  # "No group has claimed responsibility"
+    if _NOBODY.match(phrase):  # "No group has claimed responsibility"
         return None
-    armed = re.fullmatch(rf"[A-Z][\w'’-]+\s+(?:{ARMED})", phrase)
+    armed = _NAMED_ARMED.fullmatch(phrase)
     if armed:  # "Taleban insurgents claimed responsibility": a party to the conflict speaking as itself
         return Hit("on_record", cue, confidence, phrase)
     unnamed = rules.unnamed_re.match(phrase)

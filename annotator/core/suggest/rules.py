@@ -63,6 +63,12 @@ _AUDIENCE = compile_re(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talk
 # trying it at every failing position was a large part of the rules' time.
 
 
+_NOBODY_BEFORE = compile_re(rf"\s*{NOBODY}[^,;]*$")
+_BEING_BEFORE = compile_re(r"\b(?:is|was|are|were|as)\s+$")
+_STRONG = compile_re(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori", re.IGNORECASE)
+_ADVERB_OPENING = compile_re(r"[A-Z][a-z]+ly,?")
+
+
 class Rules:
     """The patterns of one lexicon, compiled once."""
 
@@ -182,11 +188,11 @@ class Rules:
             if match:
                 if category == "anonymous_official" and not self._speech_or_frame(text):
                     continue  # "U.S. officials met ...": officials acting, not speaking
-                if re.match(rf"\s*{NOBODY}[^,;]*$", text[: match.start()]):
+                if _NOBODY_BEFORE.match(text[: match.start()]):
                     continue  # "No group has claimed responsibility": nobody speaks
                 if category == "social_post" and not self.posts.relays(text):
                     continue  # "trended on Twitter": a platform named, no post relayed
-                if category == "document" and re.search(r"\b(?:is|was|are|were|as)\s+$", text[: match.start()]):
+                if category == "document" and _BEING_BEFORE.search(text[: match.start()]):
                     continue  # "The Dog Aging Project is a study of …": what something is, not a source
                 if category == "document" and in_body_name(text, match.end() - len(match.group(0).split()[-1])):
                     continue  # "the Institute for the Study of War": a body's name
@@ -242,8 +248,7 @@ class Rules:
                 continue  # "speaking to supporters in Boston", "told reporters": spoken to, not speaking
             official = self._is_official(np)
             category = "anonymous_official" if official else "anonymous_other"
-            strong = re.search(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori",
-                               text[match.end(): match.end() + 60], re.IGNORECASE)
+            strong = _STRONG.search(text[match.end(): match.end() + 60])
             description = sources.described(np + self._qualifier(text, match))
             out.append(Hit(category, np, 0.9 if strong else 0.75, description))
         return out
@@ -375,7 +380,7 @@ class Rules:
             if len(words) < 3 or not words[1][:1].isupper():
                 return None
             words = words[1:]  # "At the dinner Brazilian President Lula said": the dinner does not speak
-        if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+ly,?", words[0]):  # "Unfortunately, believing …"
+        if len(words) == 1 and _ADVERB_OPENING.fullmatch(words[0]):  # "Unfortunately, believing …"
             return None
         subject = " ".join(words)
         kind = self.classify(subject)

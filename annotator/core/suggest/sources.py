@@ -65,6 +65,9 @@ def name_with_title(words: str) -> str:
     return " ".join(tokens)
 
 
+_PARTICIPLE = compile_re(r"[a-z]+ing\b")
+
+
 def appositive(text: str) -> str | None:
     """ "Name, title," at the start of a clause, when the title names a role (a participle, "speaking to
     reporters", names none)."""
@@ -72,7 +75,7 @@ def appositive(text: str) -> str | None:
     if match is None:
         return None
     title = match.group("title").strip()
-    if re.match(r"[a-z]+ing\b", title):  # "Christopher Hill, speaking to reporters at Narita,": no title
+    if _PARTICIPLE.match(title):  # "Christopher Hill, speaking to reporters at Narita,": no title
         return None
     if not any(word.lower().strip(".,'’s") in ROLE_NOUNS for word in title.split()):
         return None
@@ -93,11 +96,14 @@ def clean(source: str) -> str:
     return source.removesuffix("'s").removesuffix("’s")
 
 
+_CONNECTIVE_OPENING = compile_re(r"^(?:But|And|However|Yet|So|Still|Now)\s+")
+
+
 def described(phrase: str) -> str:
     """An unnamed source as the text describes it, the guidelines' way: "a senior defense official",
     "Experts" (a sentence's capital kept), never a lone pronoun or determiner."""
     phrase = " ".join(phrase.strip(" ,;:.“”\"'’").split())
-    phrase = re.sub(r"^(?:But|And|However|Yet|So|Still|Now)\s+", "", phrase)  # "But some bloggers": the sentence's
+    phrase = _CONNECTIVE_OPENING.sub("", phrase)  # "But some bloggers": the sentence's
     return phrase if len(phrase.split()) >= 1 and phrase.lower() not in _NOT_DESCRIPTIONS else ""
 
 

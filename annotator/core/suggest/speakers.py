@@ -34,9 +34,12 @@ _DESCRIBED = (r"(?:official|source|spokesperson|spokesman|spokeswoman|person|ins
               r"strategist|pollster|consultant|attorney|counsel|sheriff|commissioner)")
 
 
+_LEADING_NAME = compile_re(rf"(?:the\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}{NAME}")
+
+
 def leading_name(phrase: str) -> str:
     """The capitalised stretch a phrase starts with ("Defense Secretary Pete Hegseth" of a longer one)."""
-    match = re.match(rf"(?:the\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}{NAME}", phrase)
+    match = _LEADING_NAME.match(phrase)
     return match.group(0) if match else ""
 
 
@@ -138,6 +141,9 @@ _BODY_END = compile_re(r"(?i)\b(?:committee|ministry|department|agency|office|co
                        r"institute|university|center|centre|bank|group|administration|service|board)\.?$")
 
 
+_TITLE_WORDS = compile_re(r"[\w.]+")
+
+
 def may_be_titled(role: str, source: str, cue: str = "") -> bool:
     """Whether "the ROLE" may take up the speaker named `source` ("Ted Cruz, Sen." for "the senator"): yes
     unless the source holds another title ("Father Maurice, Catholic priest" is no pontiff) or the cue
@@ -145,7 +151,7 @@ def may_be_titled(role: str, source: str, cue: str = "") -> bool:
     shadow defence secretary"); a rank ("the chief") may stand for any title."""
     if role in RANKS:
         return True
-    words = [_TITLE_FORMS.get(w, w) for w in re.findall(r"[\w.]+", source.lower())]
+    words = [_TITLE_FORMS.get(w, w) for w in _TITLE_WORDS.findall(source.lower())]
     titles = {w for w in words if _ROLE_WORD.fullmatch(w)}
     if not titles and _BODY_END.search(source.split(",")[0]):
         return False  # "the minister" is no "Senate Intelligence Committee"
@@ -167,11 +173,14 @@ def body_speaks(text: str, speech: re.Pattern[str]) -> str:
     return match.group(0).strip() if match else ""
 
 
+_SPEAKER_OPENS = compile_re(rf"(?:^\s*{_CONNECTIVE}|[”’\"],?\s+)$")
+
+
 def person_speaks(text: str, speech: re.Pattern[str]) -> str:
     """ "He said …", "She later told …": a person (he or she, not "they" or "it", which may be a body or
     a group) speaks, named somewhere before; the words that say so, or ""."""
     match = _with_verb(_PERSON_HEAD, speech).search(text)
-    if match is None or not re.search(rf"(?:^\s*{_CONNECTIVE}|[”’\"],?\s+)$", text[: match.start()]):
+    if match is None or not _SPEAKER_OPENS.search(text[: match.start()]):
         return ""
     return match.group(0)
 

@@ -288,6 +288,9 @@ def _posted_by(speakers: list[Hit], posts: list[Hit]) -> list[Hit]:
     return kept + [replace(h, source=named) for h in posts]
 
 
+_HONORIFIC = compile_re(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
+
+
 def _full_name(source: str, known: list[str]) -> str:
     """A surname alone ("Kikta", "Mr. Edwards") becomes the full "Jason Kikta, former official" given earlier;
     in a pair, each surname its full name ("Trump and Barr": "Donald Trump and William Barr")."""
@@ -296,7 +299,7 @@ def _full_name(source: str, known: list[str]) -> str:
     pair = source.split(" and ")
     if len(pair) == 2 and all(part and " " not in part.strip() for part in pair):
         return " and ".join(_full_name(part, known).split(",")[0] for part in pair)
-    bare = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", source.strip())
+    bare = _HONORIFIC.sub("", source.strip())
     if bare != source.strip() and " " not in bare:
         found = _full_name(bare, known)
         return found if found != bare else source
