@@ -55,18 +55,15 @@ _AUDIENCE = compile_re(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talk
                        r"wrote|writing|appealed|appealing|pledged|pledging|promised|promising)\s+to|told|tells|telling|"
                        r"addressing|addressed|urged|urging|thanked|thanking)\s+(?:the\s+|his\s+|her\s+|their\s+|"
                        r"its\s+|a\s+crowd\s+of\s+)?$", re.IGNORECASE)
-
+_NOBODY_BEFORE = compile_re(rf"\s*{NOBODY}[^,;]*$")
+_BEING_BEFORE = compile_re(r"\b(?:is|was|are|were|as)\s+$")
+_STRONG = compile_re(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori", re.IGNORECASE)
+_ADVERB_OPENING = compile_re(r"[A-Z][a-z]+ly,?")
 
 
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
 # pattern's end) is never a character of the run: giving characters back could not help a match, and
 # trying it at every failing position was a large part of the rules' time.
-
-
-_NOBODY_BEFORE = compile_re(rf"\s*{NOBODY}[^,;]*$")
-_BEING_BEFORE = compile_re(r"\b(?:is|was|are|were|as)\s+$")
-_STRONG = compile_re(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori", re.IGNORECASE)
-_ADVERB_OPENING = compile_re(r"[A-Z][a-z]+ly,?")
 
 
 class Rules:
