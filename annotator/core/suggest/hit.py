@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -15,6 +16,8 @@ class Hit:
     source: str = ""
 
 
+# how a frame module asks the rules to read a named subject: (subject, apposition or None, cue) -> a hit
+NamedHit = Callable[[str, "str | None", str], "Hit | None"]
 SPEAKERS = ("on_record", "anonymous_official", "anonymous_other")  # the categories of someone speaking
 UNNAMED = ("anonymous_official", "anonymous_other")
 CARRIED = "continues sentence"  # how a hit carried over from an earlier sentence begins its cue

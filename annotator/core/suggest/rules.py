@@ -19,13 +19,15 @@ from annotator.core.suggest.according import according_hits
 from annotator.core.suggest.appositions import Appositions
 from annotator.core.suggest.clauses import ClauseSubjects
 from annotator.core.suggest.cues import Lexicon
-from annotator.core.suggest.frames import alternation as _alt, colon_quote_pattern, institution_pattern
+from annotator.core.suggest.frames import alternation as _alt, institution_pattern
 from annotator.core.suggest.frames import institution_source
 from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
 from annotator.core.suggest.documents import DocumentFrames, acted_on
 from annotator.core.suggest.kinds import SourceKinds, in_body_name
+from annotator.core.suggest.colon_quotes import colon_quote_hits
 from annotator.core.suggest.lists import with_listed
+from annotator.core.suggest.said_after import said_after_hits
 from annotator.core.suggest.outlet_names import OutletNames
 from annotator.core.suggest.outlets import OutletHit
 from annotator.core.suggest.phrases import PhraseMatcher
@@ -129,17 +131,11 @@ class Rules:
         self.by_speaker_re = compile_re(rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted)\s+$",
                                         re.IGNORECASE)
         self.speech_before_re = compile_re(rf"(?:{self.speech})\s+$", re.IGNORECASE)
-        self.colon_re = colon_quote_pattern(NAME)
         self.some_like_re = compile_re(
             rf"(?P<some>\b(?:[Ss]ome|[Mm]any|[Oo]thers|[Ss]everal)(?:\s+[a-z]+)?"
             rf"|(?:\b[A-Za-z][a-z]+\s+)?\b(?-i:{heads})),?"
             rf"\s+(?:like|such\s+as|including)\s+"  # "Some, like Anahit Markosian,", "Scholars such as Zeynep Tufekci"
             rf"(?P<name>{NAME})(?:\s+and\s+{NAME})?,?\s+{ADVERBS}(?:{self.speech})\b")
-        self.colon_intro_re = compile_re(
-            rf"\s*(?P<subj>{NAME})(?:,\s+[^,:]{{2,80}},)?\s+(?P<verb>is|was|are|were|has|had|remains|remained|seems|"
-            rf"seemed|sounds|sounded|puts|put|offers|offered|takes|took|sees|saw|gives|gave|shares|shared|"
-            rf"disagrees|disagreed|agrees|agreed|continues|continued|draws|drew|compares|compared|reflects|"
-            rf"reflected|lists|listed|reminds|reminded|points\s+out|pointed\s+out)\b[^:.!?]*:\s*$")
         self.said_name_re = compile_re(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
             rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)"  # "say that …": a clause follows
@@ -166,7 +162,7 @@ class Rules:
         if speaks:  # the frames below all hang on a speech verb
             found += self._named(text) + self.roles.hits(text)  # "Japan’s defense minister estimated"
             found += quoted_as_saying(text, self) + self._some_like(text)  # "GovExec.com quotes a Senate aide as …"
-        found += self._colon_quote(text)
+        found += colon_quote_hits(text, self.speech_re, self._named_hit)  # "Ian Moss: “…”"
         found += according_hits(text, self)  # "according to X", "citing X", "per X"
         found += response_hits(text, self)  # "declined to comment", "denied by officials"
         if speaks:
@@ -295,23 +291,7 @@ class Rules:
             hit = self._named_hit(subject, match.group("appos"), cue)
             if hit:
                 out.append(hit)
-        for match in self.said_name_re.finditer(text):
-            if _NAME_AS_OBJECT.search(match.group("subj")):
-                continue  # "…, said the order came from Hegseth": the name is in the clause said
-            appos = match.group("appos")  # "said Scientizzle, the administrator who blocked them"
-            subject, org = match.group("subj"), _AFFILIATED_TAIL.search(match.group("subj"))
-            if org and not appos and not sources.ROLE_NOUNS.isdisjoint(  # "said Secretary General of the
-                    w.lower().strip(".") for w in subject[: org.start()].split()[-1:]):  # Andean Community Wagner"
-                org = None
-            if org and not appos:  # "said lead researcher Jane Doe of the University of Oxford": her and where
-                subject = subject[: org.start()]  # she works, as appositions.affiliated gives it before a verb
-            hit = self._named_hit(subject, f"{appos}," if appos else None, match.group(0))
-            if hit and org and not appos and hit.category == "on_record" and hit.source:  # "Bob Parker, Mayor of
-                tail = org.group(0).strip().rstrip(".")  # Christchurch", "John Smith, Harvard University"
-                hit = replace(hit, source=f"{hit.source} {tail}" if "," in hit.source
-                              else f"{hit.source}, {org.group('org').rstrip('.')}")
-            if hit:
-                out.append(hit)
+        out += said_after_hits(text, self.said_name_re, self._named_hit)  # "“…,” said Jane Doe of …"
         for match in self.institution_re.finditer(text):
             if _OBJECT_OF.search(text, 0, match.start()):
                 continue  # "Insiders close to the board told": the board is spoken of, not speaking
@@ -331,22 +311,6 @@ class Rules:
         kind = "anonymous_official" if self._is_official(group) else "anonymous_other"
         unnamed = Hit(kind, match.group(0), 0.75, sources.described(group))
         return [unnamed] + ([named] if named else [])
-
-    def _colon_quote(self, text: str) -> list[Hit]:
-        match = self.colon_re.search(text) if ":" in text else None
-        if match is None and text.rstrip().endswith(":"):  # "Ng E-Jay is unconvinced:", then what they wrote
-            match = self.colon_intro_re.match(text)
-            if match is not None:
-                hit = self._named_hit(match.group("subj"), None, text[match.start("subj"): match.end("verb")])
-                return [hit] if hit else []
-        subject = match.group("subj") if match else ""
-        told = _TOLD_BY.search(subject)  # "On Twitter, user @cairowire wrote:": the one who wrote
-        if told and self.speech_re.fullmatch(told.group("verb")):
-            subject = told.group("who")
-            if subject.startswith("@"):  # a handle: the post's author
-                return [Hit("social_post", match.group(0), 0.85, subject)]
-        hit = self._named_hit(subject, None, match.group(0)) if match else None
-        return [hit] if hit else []
 
     def _named_hit(self, subject: str, appos: str | None, cue: str) -> Hit | None:
         if _SUCH_AS.search(subject):
@@ -405,18 +369,11 @@ _LOCATIVES = frozenset({"in", "at", "from"})  # after a name, where the person i
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", "while", "when", "because",
                              "although", "though", "since", "if"})
 _INNER_VERB = compile_re(r"(?<=[a-z.])\s+(?P<verb>[a-z]+)\s+(?:to|with|at)\s+(?=[A-Z])")  # "X wrote to Y"
-_NAME_AS_OBJECT = compile_re(  # "said the order came from Hegseth", "said the hackers were Russian": a clause
-    r"^(?:the\s+|a\s+|an\s+)?(?!(?:the|a|an)\s)[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)*?(?:[a-z]{3,}ed(?!\s+[A-Z])|came|"
-    r"went|was|were|is|are|had|has|gave|took|made|sent|got|began|comes|goes)\s")  # not "the ousted Prime Minister X"
 _PASSIVE_BEFORE = compile_re(r"\b(?:been|was|were|is|are|be|being|got|get|gets)\s+(?:\w+ly\s+)?$")
 _RELATIVE = compile_re(r"\s*,?\s*(?:who|that|which)\b")
 _RECEIVED = frozenset({"told", "asked", "informed", "instructed", "ordered", "advised", "briefed", "warned", "urged"})
-_TOLD_BY = compile_re(r",\s+(?:(?:user|blogger|account)\s+)?(?P<who>@?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+"
-                      r"(?P<verb>[a-z]+)$")
 # "…, said", "…,” also said": an inverted speaker follows what was said
 _AFTER_CONTENT = compile_re(r"(?:[,”’\"]|^)\s*(?:[a-z]+\s+)?$")
-_AFFILIATED_TAIL = compile_re(r"(?<=[a-z])\s+(?:of|at|from|with)\s+(?:the\s+)?"
-                              r"(?P<org>[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.&-]*))*?)\.?$")
 _OBJECT_OF = compile_re(r"\b(?:to|of|with|on|for|from|at|by|about|into|against|over|under|near)\s+$")
 _IN_MONTH = compile_re(r"(?:in|since|until|by|last|next|early|late|mid|of|this)[\s-]+"
                        r"(?:May|March|June|July|August|April)")  # months that are names too
