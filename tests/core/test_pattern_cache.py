@@ -219,7 +219,73 @@ def test_the_shipped_patterns_are_what_this_builds_compiler_makes(monkeypatch) -
     shipped = pattern_cache._shipped_entries()
     assert len(shipped) >= 100
     for (pattern, flags), entry in shipped.items():
-        assert pattern_cache._build(pattern, flags)[1] == entry, pattern[:80]
+        if flags != pattern_cache.TEXT:
+            assert pattern_cache._build(pattern, flags)[1] == entry, pattern[:80]
+
+
+_MADE_TEXTS = """
+import json
+from annotator.core import pattern_cache
+pattern_cache.SHIPPED = "nowhere"
+from annotator.core.suggest.cues import load_lexicon
+from annotator.core.suggest.suggester import detector_for, rules_for
+lexicon = load_lexicon()
+rules_for(lexicon)
+detector_for(lexicon)
+made = {**pattern_cache._entries(), **pattern_cache._new}  # (the rules save what they made)
+print(json.dumps({k[0]: v for k, v in made.items() if k[1] == pattern_cache.TEXT}))
+"""
+
+
+def test_the_shipped_pattern_texts_are_what_this_checkouts_code_writes(tmp_path: Path, monkeypatch) -> None:
+    _shipped_for_this_build()
+    made = _run(_MADE_TEXTS, tmp_path)  # written by the code, none from any cache
+    monkeypatch.setattr(pattern_cache, "_shipped", None)
+    shipped = {k[0]: v for k, v in pattern_cache._shipped_entries().items() if k[1] == pattern_cache.TEXT}
+    assert len(made) >= 20 and shipped == made
+
+
+def test_a_made_text_is_made_once_and_again_when_its_words_or_its_module_change(tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    module = tmp_path / "maker.py"
+    module.write_text("RULE = 1\n")
+    for name, value in (("_known", {}), ("_new", {}), ("_shipped", {})):
+        monkeypatch.setattr(pattern_cache, name, value)
+    made = []
+
+    def make(words):
+        made.append(words)
+        return "|".join(words)
+
+    def text(words):
+        return pattern_cache.made_text(str(module), words, lambda: make(words))
+
+    assert text(("said", "told")) == "said|told" and text(("said", "told")) == "said|told"
+    assert text(("said", "told", "added")) == "said|told|added"
+    assert text(("sa", "idtold")) == "sa|idtold"  # the words are kept apart in the key
+    assert made == [("said", "told"), ("said", "told", "added"), ("sa", "idtold")]
+    pattern_cache._module_digest.cache_clear()
+    module.write_text("RULE = 2\n")  # the code that writes the text changed: the old text is not used
+    assert text(("said", "told")) == "said|told" and len(made) == 4
+    pattern_cache._module_digest.cache_clear()
+    assert pattern_cache.made_text(str(tmp_path / "gone.py"), ("x",), lambda: "made") == "made"
+    assert not [k for k in pattern_cache._new if str(k[0]).startswith("gone")]
+
+
+_MAKE_TWICE = """
+import json, sys
+from annotator.core import pattern_cache
+made = []
+text = pattern_cache.made_text(sys.argv[0] if sys.argv[0] != "-c" else pattern_cache.__file__, ["a", "b"],
+                               lambda: made.append(1) or "(?:a|b)")
+pattern_cache.save()
+print(json.dumps({"text": text, "made": len(made)}))
+"""
+
+
+def test_a_made_text_is_read_back_in_a_new_process(tmp_path: Path) -> None:
+    assert _run(_MAKE_TWICE, tmp_path) == {"text": "(?:a|b)", "made": 1}
+    assert _run(_MAKE_TWICE, tmp_path) == {"text": "(?:a|b)", "made": 0}
 
 
 def test_a_damaged_or_foreign_shipped_file_is_not_read(tmp_path: Path, monkeypatch) -> None:

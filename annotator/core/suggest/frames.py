@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from annotator.core.pattern_cache import compile_re
+from annotator.core.pattern_cache import compile_re, made_text
 
 
 def alternation(words: list[str], *, case: bool = False) -> str:
@@ -28,7 +28,11 @@ def alternation(words: list[str], *, case: bool = False) -> str:
 @lru_cache(maxsize=64)
 def _alternation(words: tuple[str, ...], case: bool) -> str:
     """alternation()'s pattern, made once a process for each list (the rules and the learned detector
-    ask for the same speech verbs and outlets)."""
+    ask for the same speech verbs and outlets), and read from the pattern cache in a new process."""
+    return made_text(__file__, (str(case), *words), lambda: _trie_pattern(words, case))
+
+
+def _trie_pattern(words: tuple[str, ...], case: bool) -> str:
     trie: dict = {}
     for word in {" ".join(w.split()) if case else " ".join(w.lower().split()) for w in words if w.strip()}:
         node = trie

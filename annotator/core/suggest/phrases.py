@@ -22,7 +22,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from annotator.core.pattern_cache import compile_re
+from annotator.core.pattern_cache import compile_re, made_text
 from annotator.core.suggest.cues import phrase_body
 
 _START = compile_re(r"(?<![\w@])(?=\S)")  # where a phrase may begin: its guard, then no space
@@ -51,8 +51,14 @@ def any_phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
     The phrases' tokens are spelt out character by character in a trie (a space between tokens is
     `\\s+`, a `*` token is `\\S+`), so the regex engine follows only the characters that are there
-    instead of trying every phrase at every position.
+    instead of trying every phrase at every position. The text is read from the pattern cache in a
+    new process (pattern_cache.made_text).
     """
+    phrases = list(phrases)
+    return compile_re(made_text(__file__, phrases, lambda: _trie_pattern(phrases)), re.IGNORECASE)
+
+
+def _trie_pattern(phrases: list[str]) -> str:
     trie: dict = {}
     for phrase in phrases:
         node = trie
@@ -61,7 +67,7 @@ def any_phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
             for key in ([" "] if position else []) + keys:
                 node = node.setdefault(key, {})
         node[_END] = {}
-    return compile_re(r"(?<![\w@])(?:" + _render(trie) + r")(?![\w])", re.IGNORECASE)
+    return r"(?<![\w@])(?:" + _render(trie) + r")(?![\w])"
 
 
 def _render(node: dict) -> str:
