@@ -18,6 +18,7 @@ from annotator.core.suggest import sources
 from annotator.core.suggest.frames import alternation
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.kinds import SURVEY_BODIES, in_body_name
+from annotator.core.suggest.word_gate import WordGate
 
 _BODY_AFTER = compile_re(r"\s+(?:Office|Bureau|Committee|Commission|Council|Agency|Service|Institute|Department|"
                          r"Administration|Board|Center|Centre)\b")
@@ -64,11 +65,12 @@ _IN_FROM_UNDER = compile_re(r"(?i)(?:in|from|under)\b")
 class DocumentFrames:
     """The document frames of one lexicon's document nouns and verbs, compiled once."""
 
-    def __init__(self, doc: str, media: str, document_verbs: list[str], speech_re: re.Pattern[str],
-                 speech_or_frame: Callable[[str], bool]) -> None:
+    def __init__(self, doc: str, document_nouns: list[str], media: str, document_verbs: list[str],
+                 speech_re: re.Pattern[str], speech_or_frame: Callable[[str], bool]) -> None:
         self._speech_re = speech_re
         self._speech_or_frame = speech_or_frame  # the sentence has a speech verb or "according to"
         self._media_before = compile_re(rf"\b(?:{media}|news)\s*$")  # "media reports"
+        self._gate = WordGate(document_nouns, plural=True)  # the frame names one, as a whole word
         self._frame = compile_re(
             rf"\b(?:(?:according\s+to|per|in|under|cited\s+in|from)\s+(?:a|an|the|its|their|his|her|"
             rf"this|that|new|recent)\s+(?:(?!(?:that|which|who)\s)[\w-]++\s+){{0,3}}?(?P<d1>{doc})\b"  # no clause
@@ -77,6 +79,8 @@ class DocumentFrames:
 
     def hits(self, text: str) -> list[Hit]:
         """The sentence's document source, or none."""
+        if not self._gate.open(text):
+            return []
         match = self._frame.search(text)
         for body in SURVEY_BODIES.finditer(text):  # "the U.S. Geological Survey says": a body speaking
             if match and body.start() <= match.start("d1" if match.group("d1") else "d2") < body.end():

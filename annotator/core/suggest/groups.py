@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import UNNAMED, Hit
+from annotator.core.suggest.word_gate import WordGate
 
 QUANTIFIER_WORDS = frozenset({"many", "some", "most", "few", "several"})  # an unnamed group's source
 _QUANTIFIER = (r"(?:[Mm]any|[Ss]ome|[Mm]ost|[Ff]ew|[Ss]everal|[Nn]ot\s+everyone|[Nn]ot\s+all|[Mm]any\s+others|"
@@ -29,6 +30,7 @@ _VIEWS = (r"feel|felt|think|thought|fear|feared|worry|worried|wonder|wondered|ag
           r"point(?:ed)?\s+to")
 _ADVERBS = r"(?:(?:also|still|even|now|already|have|had|would|will|clearly|privately|openly)\s+)*"
 _LEAD = compile_re(rf"(?:^|[\s,;:(])(?:{_QUANTIFIER})\s")  # the cheap test before the frame
+_GATE = WordGate(["many", "some", "most", "few", "several", "not", "those"])  # the cheaper one before it
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class GroupFrames:
 
     def apply(self, text: str, hits: list[Hit]) -> list[Hit]:
         """`hits` with a quantified group's hit added; an on-record hit read in the group's words goes."""
-        if not _LEAD.search(text):
+        if not _GATE.open(text) or not _LEAD.search(text):
             return hits
         match = self.frame.search(text)
         if match is None or sources.quoted(text, match.start()):

@@ -17,6 +17,7 @@ from annotator.core.suggest import sources
 from annotator.core.suggest.frames import alternation
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.speakers import NAME, QUOTE_OPEN
+from annotator.core.suggest.word_gate import WordGate
 
 _PASSIVE_BEFORE = compile_re(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 _WEBSITE = compile_re(r"\s+(?:[\w-]+\s+){0,4}?(?:on|to)\s+(?:its|the|his|her|their|a|an|our)\s+(?:[\w-]+\s+)?"
@@ -76,18 +77,37 @@ class PostFrames:
             rf"(?:[\w-]++\s+)?(?:{post})\b")
         self._member_re = compile_re(
             rf"\b(?:{self.platform})\s+(?:users?|group|groups|page|pages|account|accounts|members?|friends?)\b")
+        # each frame below names a platform, a post or a verb of posting, as whole words
+        self._gate = WordGate(words["platforms"], words["post_nouns"],
+                              ["posted", "tweeted", "retweeted", "reposted", "message", "status", "comment"])
 
     def hits(self, text: str) -> list[Hit]:
         """The sentence's post cues, each with the poster the sentence names."""
         out = []
-        byline = _BYLINE.search(text)
+        byline = _BYLINE.search(text) if "(@" in text else None
         if byline:
             out.append(Hit("social_post", byline.group(0), 0.95, byline_author(text) or ""))
         handle = _HANDLE_START.search(text)
-        link = _LINK.search(text)
+        link = _LINK.search(text) if "/" in text else None
         if link or handle:  # "@myriammeziou: The son of …" is that account's post
             out.append(Hit("social_post", (link or handle).group(0), 0.9,
                            handle.group(0).removeprefix("undefined").strip() if handle else ""))
+        member = None
+        if self._gate.open(text):
+            framed, member = self._framed(text)
+            out += framed
+        poster = next((h.source for h in out if h.source), "")
+        out = [h if h.source else replace(h, source=poster) for h in out]
+        some = _SOME.search(text, 0, member.start()) if member and out else None
+        if some and not poster and not _NAMED_NEXT.match(text, member.end()):  # "One Facebook user said:"
+            unnamed = some.group(0) + member.group(0)
+            out.append(Hit("anonymous_other", unnamed, 0.75, sources.described(unnamed)))
+        return out
+
+    def _framed(self, text: str) -> tuple[list[Hit], re.Match[str] | None]:
+        """The cues of the frames that name a platform, a post or a verb of posting, and the platform's
+        users, group or page the sentence names (or None)."""
+        out = []
         match = self._platform_re.search(text)
         if match and (match.group("p1") != "X" or _ON_X.search(text)) and (
                 self._posted(text, match)):
@@ -108,13 +128,7 @@ class PostFrames:
         member = self._member_re.search(text)
         if member and self.relays(text):  # "Facebook user Julie Lam explained", "on the … Facebook group page:"
             out.append(Hit("social_post", member.group(0), 0.8))
-        poster = next((h.source for h in out if h.source), "")
-        out = [h if h.source else replace(h, source=poster) for h in out]
-        some = _SOME.search(text, 0, member.start()) if member and out else None
-        if some and not poster and not _NAMED_NEXT.match(text, member.end()):  # "One Facebook user said:"
-            unnamed = some.group(0) + member.group(0)
-            out.append(Hit("anonymous_other", unnamed, 0.75, sources.described(unnamed)))
-        return out
+        return out, member
 
     def relays(self, text: str) -> bool:
         """Whether the sentence relays something: a speech or posting verb, or a quotation."""

@@ -20,9 +20,12 @@ from dataclasses import replace
 from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest.guideline_pass import BODY_NAME_WORDS
 from annotator.core.suggest.hit import Hit
+from annotator.core.suggest.word_gate import WordGate
 
 _COMMUNITY = compile_re(r"\b(?:bloggers|blogosphere|netizens|blogs|(?:Facebook|Twitter|Weibo|VKontakte|Instagram|"
                         r"TikTok|Telegram)\s+(?:users|user(?=\s+(?-i:[A-Z@]))|groups?|pages?|friends))\b", re.IGNORECASE)
+_COMMUNITY_WORDS = WordGate(["bloggers", "blogosphere", "netizens", "blogs", "Facebook", "Twitter", "Weibo",
+                             "VKontakte", "Instagram", "TikTok", "Telegram"])  # one of them begins any match
 _WRITING = compile_re(
     r"\b(?:writes|wrote|notes|noted|finds|found|calls|called|explains|explained|observes|observed|argues|"
     r"argued|asks|asked|wonders|wondered|reflects|reflected|shares|shared|posts|posted|tweets|tweeted|"
@@ -37,7 +40,7 @@ _CONFIDENCE = 0.7
 
 def is_roundup(sentences: Sequence[str]) -> bool:
     """Whether an article speaks of bloggers or netizens as a community."""
-    return any(_COMMUNITY.search(text) for text in sentences)
+    return any(_COMMUNITY_WORDS.open(text) and _COMMUNITY.search(text) for text in sentences)
 
 
 def posts(text: str, hits: list[Hit]) -> list[Hit]:

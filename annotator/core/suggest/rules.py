@@ -37,11 +37,11 @@ from annotator.core.suggest.roles import RoleFrames
 from annotator.core.suggest.quoted_as import quoted_as_saying
 from annotator.core.suggest.responses import response_hits
 from annotator.core.suggest.speakers import ADVERBS, NAME, NOBODY, QUOTED_AS, compile_frames
+from annotator.core.suggest.word_gate import letter_runs, sentence_words
 
 
 _NOT_MODIFIERS = ("according|per|to|by|of|and|or|that|with|from|for|in|on|at|although|though|but|while|whereas|"
                   "because|since|if|when|as|so")  # words that end, not describe, the group before "officials"
-_LETTERS = compile_re(r"[^\W\d_]+")
 _PEOPLE_ADJECTIVE = compile_re(r"(?:an|ern|ic|ish|ese|i|member|Gulf|Baltic|Balkan|Arab|Nordic)$")
 _CLAUSE_END = compile_re(r"[;:—]|,?\s+(?:although|though|but|whereas|while|because)\s", re.IGNORECASE)
 _INVERTED_END = compile_re(
@@ -97,15 +97,16 @@ class Rules:
         self.kinds = SourceKinds(w, outlet=self.outlet, media=self.media, doc=self.doc, platform=self.posts.platform)
         self.classify, self._is_official = self.kinds.classify, self.kinds.is_official
         self._compile_speakers(w)
-        self.documents = DocumentFrames(self.doc, self.media, w["document_verbs"], self.speech_re,
-                                        self._speech_or_frame)  # "the study found", "according to the report"
+        self.documents = DocumentFrames(self.doc, w["document_nouns"], self.media, w["document_verbs"],
+                                        self.speech_re, self._speech_or_frame)  # "the study found", "according to
+        # the report"
 
     def _compile_speakers(self, w: dict[str, list[str]]) -> None:
         """Who speaks: an unnamed person or official, a named subject, an institution."""
         heads = _alt(w["official_heads"] + w["unnamed_heads"])
         # one word of each head ("officials", the "blowers" of "whistle-blowers"): a sentence with none of
         # them names no unnamed speaker; a head without letters turns this test off
-        words = [_LETTERS.findall(x.casefold()) for x in w["official_heads"] + w["unnamed_heads"]
+        words = [letter_runs(x) for x in w["official_heads"] + w["unnamed_heads"]
                  + w["bare_unnamed_heads"]]
         self.unnamed_words = frozenset(found[-1] for found in words) if all(words) else None
         dets = _alt(w["unnamed_determiners"])
@@ -230,7 +231,7 @@ class Rules:
 
     def _unnamed(self, text: str) -> list[Hit]:
         out = []
-        if self.unnamed_words is not None and self.unnamed_words.isdisjoint(_LETTERS.findall(text.casefold())) and (
+        if self.unnamed_words is not None and self.unnamed_words.isdisjoint(sentence_words(text)) and (
                 _SPECIALIST_ENDING not in text):
             return out  # no head word ("officials", "critics"), so no unnamed speaker: the pattern is not run
         for match in self.unnamed_re.finditer(text):
