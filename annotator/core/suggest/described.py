@@ -1,7 +1,9 @@
 """How the text describes an unnamed source, beyond its head noun: whose it is ("Johnson's supporters"),
 what it knows of ("a person familiar with the negotiations"), and whether the anonymity a sentence
-grants is that group's ("A Pentagon official, who spoke on the condition of anonymity, …"). The
-guidelines want the description whole, never a fragment ("s supporters", "A person").
+grants is that group's ("A Pentagon official, who spoke on the condition of anonymity, …"), and who is
+unnamed when someone met before is referred to with "the" and the sentence states their anonymity
+("The blogger, who asked not to be named, said"). The guidelines want the description whole, never a
+fragment ("s supporters", "A person").
 """
 
 from __future__ import annotations
@@ -46,3 +48,22 @@ def anonymity_is_its(text: str, group: re.Match[str], cue: re.Match[str]) -> boo
     """Whether the anonymity cue belongs to the unnamed group right before it ("These officials were all
     speaking on condition of anonymity"), not to someone named between ("one banker speaking on …")."""
     return _ITS_ANONYMITY.match(text, group.end(), cue.start()) is not None
+
+
+ANONYMITY_CUE = compile_re(r"(?i)anonym|named|identif|\bname|authori[sz]ed")  # a cue that says someone is unnamed
+
+
+def definite_pattern(heads: str) -> re.Pattern[str]:
+    """ "The diplomat, speaking", "The senior aide, who spoke", "The blogger, who": an unnamed source
+    referred to with "the" (`heads` its head nouns), right before the clause that states its anonymity."""
+    return compile_re(rf"\b(?P<np>[Tt]he\s+(?:[\w.'’-]++\s+){{0,2}}?(?:{heads}))\s*,\s*"
+                      rf"(?:(?:who|that)\s+(?:\w+\s+)?|speaking\s+|talking\s+)?$")
+
+
+def definite(pattern: re.Pattern[str], text: str, cue: re.Match[str]) -> str:
+    """Who the anonymity cue is about when it is someone referred to with "the" right before it
+    ("The blogger" of "The blogger, who asked not to be named,"), or ""."""
+    if not ANONYMITY_CUE.search(cue.group(0)):
+        return ""
+    found = pattern.search(text, max(0, cue.start() - 80), cue.start())
+    return found.group("np") if found else ""

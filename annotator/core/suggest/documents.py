@@ -60,13 +60,16 @@ _PASSIVE_END = compile_re(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$")
 _THAT_NEXT = compile_re(r"s?\s+that\b")
 _JOINED_NEXT = compile_re(r"s?\s+(?:and|but|or|then)\s+")
 _IN_FROM_UNDER = compile_re(r"(?i)(?:in|from|under)\b")
+_CLAUSE_REST = compile_re(r"[^,;:“”\"]{0,60},\s+")
 
 
 class DocumentFrames:
     """The document frames of one lexicon's document nouns and verbs, compiled once."""
 
     def __init__(self, doc: str, document_nouns: list[str], media: str, document_verbs: list[str],
-                 speech_re: re.Pattern[str], speech_or_frame: Callable[[str], bool]) -> None:
+                 speech_re: re.Pattern[str], speech_or_frame: Callable[[str], bool],
+                 outlet_re: re.Pattern[str]) -> None:
+        self._outlet_re = outlet_re  # an outlet named
         self._speech_re = speech_re
         self._speech_or_frame = speech_or_frame  # the sentence has a speech verb or "according to"
         self._media_before = compile_re(rf"\b(?:{media}|news)\s*$")  # "media reports"
@@ -76,6 +79,11 @@ class DocumentFrames:
             rf"this|that|new|recent)\s+(?:(?!(?:that|which|who)\s)[\w-]++\s+){{0,3}}?(?P<d1>{doc})\b"  # no clause
             rf"|(?P<d2>{doc})s?(?:,\s+[^,“”]{{2,80}},)?\s+(?:[\w,-]++\s+){{0,6}}?"
             rf"(?-i:{alternation(document_verbs, case=True)})\b)", re.IGNORECASE)  # "United States" states nothing
+
+    def _outlet_next(self, text: str, at: int) -> bool:
+        """Whether the clause after `at` ends and an outlet's name begins the next ("…, Wikinews has learned")."""
+        rest = _CLAUSE_REST.match(text, at)
+        return rest is not None and self._outlet_re.match(text, rest.end()) is not None
 
     def hits(self, text: str) -> list[Hit]:
         """The sentence's document source, or none."""
@@ -108,8 +116,11 @@ class DocumentFrames:
         if joined and self._speech_re.match(text, match.end("d2") + joined.end()):
             return []  # "rejected the ruling and said": what a speaker acts on, who then speaks
         before = text[max(0, match.start() - 25): match.start()].lower()
-        if noun.startswith("report") and (noun == "reports" or self._media_before.search(before)):
+        plural = noun == "reports" or bool(match.group("d2")) and text.startswith("s", match.end("d2"))
+        if noun.startswith("report") and (plural or self._media_before.search(before)):
             return []  # "reports indicate", "media reports": other outlets' reporting
+        if match.group("d1") and noun.startswith("report") and self._outlet_next(text, match.end()):
+            return []  # "In a report published Tuesday, The Washington Post said": the outlet's own report
         if match.group("d1") and _IN_FROM_UNDER.match(match.group(0)) and (
                 not self._speech_or_frame(text)):
             return []  # "includes the trauma in the analysis": a document named, nothing taken from it

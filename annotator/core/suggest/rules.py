@@ -61,6 +61,8 @@ _NOBODY_BEFORE = compile_re(rf"\s*{NOBODY}[^,;]*$")
 _BEING_BEFORE = compile_re(r"\b(?:is|was|are|were|as)\s+$")
 _STRONG = compile_re(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori", re.IGNORECASE)
 _ADVERB_OPENING = compile_re(r"[A-Z][a-z]+ly,?")
+_CLAUSE_WORDS = r"(?:that|which|who|whom|whose|whether|if|when|while|because|and|but|or)"  # no title's words: ", reports
+# indicate that the Trump administration" names nobody after the verb
 
 
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
@@ -98,8 +100,8 @@ class Rules:
         self.classify, self._is_official = self.kinds.classify, self.kinds.is_official
         self._compile_speakers(w)
         self.documents = DocumentFrames(self.doc, w["document_nouns"], self.media, w["document_verbs"],
-                                        self.speech_re, self._speech_or_frame)  # "the study found", "according to
-        # the report"
+                                        self.speech_re, self._speech_or_frame, self.outlet_re)  # "the study
+        # found", "according to the report"
 
     def _compile_speakers(self, w: dict[str, list[str]]) -> None:
         """Who speaks: an unnamed person or official, a named subject, an institution."""
@@ -110,6 +112,7 @@ class Rules:
                  + w["bare_unnamed_heads"]]
         self.unnamed_words = frozenset(found[-1] for found in words) if all(words) else None
         dets = _alt(w["unnamed_determiners"])
+        self.definite_re = described.definite_pattern(heads)  # "The blogger, who asked not to be named"
         self.unnamed_re = compile_re(
             rf"(?<!['’])\b(?P<np>(?:{dets})\s+(?:[\w.-]++\s+){{0,3}}?(?P<head>{heads})"
             rf"|(?P<bare>(?:(?!(?:{self.speech}|{_NOT_MODIFIERS})\b)[A-Za-z.-]++\s+){{0,2}}"
@@ -140,7 +143,7 @@ class Rules:
         self.said_name_re = compile_re(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
             rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)"  # "say that …": a clause follows
-            rf"(?P<subj>(?:the\s+)?(?:[a-z][\w-]*+\s+){{0,3}}{NAME})(?P<appos>,\s+[^,.“”]{{2,80}})?"
+            rf"(?P<subj>(?:the\s+)?(?:(?!{_CLAUSE_WORDS}\s)[a-z][\w-]*+\s+){{0,3}}{NAME})(?P<appos>,\s+[^,.“”]{{2,80}})?"
             r"(?!(?:\s+[a-z]+)?\s+(?:were|was|is|are|had|have|has|will|would|could|can|did|[a-z]{2,}ed)\b)")
         # not "say Illinois was targeted", "said Russian forces were making gains", "said Hegseth issued the
         # order": there the name begins the clause said
@@ -211,6 +214,9 @@ class Rules:
         if before is not None and "anonym" in cue.group(0) and described.anonymity_is_its(text, before, cue):
             return sources.described(described.owner(text, before) + before.group(0))  # "A Pentagon official,
             # who spoke on the condition of anonymity, …": the anonymity is the group's right before
+        the = described.definite(self.definite_re, text, cue)
+        if the:  # "The diplomat, speaking on condition of anonymity,": someone met before, unnamed
+            return sources.described(the)
         return sources.described(described.knowing_people(text, cue.start()))  # "People familiar with X said"
 
     def _speech_or_frame(self, text: str) -> bool:
@@ -221,6 +227,9 @@ class Rules:
         for match in self.unnamed_re.finditer(text):
             if abs(match.start() - at) < 120 and self._is_official(match.group(0)):
                 return True
+        the = self.definite_re.search(text, max(0, at - 80), at)
+        if the and self._is_official(the.group("np")):  # "The diplomat, speaking on condition of anonymity"
+            return True
         return bool(_THE_OFFICIAL.match(text))  # "The official spoke on condition of anonymity": the one before
 
     def _posting_name(self, name: str) -> str:

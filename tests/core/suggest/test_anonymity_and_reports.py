@@ -1,0 +1,59 @@
+"""An unnamed source referred to as "the official", "the blogger", whose anonymity the sentence states, is
+that unnamed source (official or not, by its role); unnamed reports are no document; an outlet's own
+report is the outlet's, no document; a clause's words are no speaker's title. Sentences written for
+these tests, by the guidelines (resources/guide)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.suggest.suggester import Suggester
+from tests.core.suggest.found import in_body
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The official, who asked not to be named, said the raids were brutal.",
+     {"anonymous_official": "The official"}),
+    ("The diplomat, speaking on condition of anonymity, said talks had stalled.",
+     {"anonymous_official": "The diplomat"}),
+    ("The senior aide, who spoke on the condition of anonymity, said the memo was genuine.",
+     {"anonymous_official": "The senior aide"}),
+    ("The blogger, who asked not to be named for fear of reprisals, said the raids were brutal.",
+     {"anonymous_other": "The blogger", "social_post": "The blogger"}),  # (a blogger's words are posts)
+    ("The resident, who declined to give her name, said the water had been cut off.",
+     {"anonymous_other": "The resident"}),
+    ("The analyst, who declined to be identified, said the market would fall.",
+     {"anonymous_other": "The analyst"}),
+])
+def test_a_definite_unnamed_source_whose_anonymity_is_stated(suggester: Suggester, sentence: str,
+                                                            expected: dict) -> None:
+    """The guidelines: unnamed and official is an anonymous official, unnamed and not is anonymous
+    non-official; the source is the description as written."""
+    assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister, who was named in the report, said he would resign.",
+    "The official results, published on Monday, showed a narrow win.",
+])
+def test_no_anonymity_where_none_is_stated(suggester: Suggester, sentence: str) -> None:
+    found = in_body(suggester, sentence)[0]
+    assert "anonymous_official" not in found and "anonymous_other" not in found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Additionally, reports indicate that the Trump administration no longer considers Russian hackers a threat.",
+     {"anonymous_other": ""}),
+    ("Reports suggest the company will be sold.", {"anonymous_other": ""}),
+    ("In an exclusive report, The Guardian has learned that the minister will resign.",
+     {"other_outlet": "The Guardian"}),
+    ("In a report published Tuesday, The Washington Post said the deal had collapsed.",
+     {"other_outlet": "The Washington Post"}),
+    ("In a new report, the Government Accountability Office found that the agency had overspent.",
+     {"document": "", "on_record": "Government Accountability Office"}),
+])
+def test_reports_of_outlets_are_no_documents(suggester: Suggester, sentence: str, expected: dict) -> None:
+    """ "A news report is not a document": unnamed reports are anonymous non-official, a named outlet's
+    report is the outlet's; a body's report stays a document. No clause word ("indicate that the") is
+    read as the title of a speaker named after it."""
+    assert in_body(suggester, sentence)[0] == expected
