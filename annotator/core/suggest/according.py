@@ -12,6 +12,7 @@ from annotator.core.pattern_cache import compile_re
 from annotator.core.suggest import sources
 from annotator.core.suggest.hit import Hit
 from annotator.core.suggest.kinds import SURVEY_BODIES, SourceKinds, in_body_name
+from annotator.core.suggest.outlet_names import OutletNames
 from annotator.core.suggest.posts import PostFrames
 from annotator.core.suggest.speakers import leading_name
 
@@ -34,6 +35,7 @@ class RulesView(Protocol):
 
     unnamed_re: re.Pattern[str]
     outlet_re: re.Pattern[str]
+    outlet_names: OutletNames
     posts: PostFrames
     kinds: SourceKinds
 
@@ -77,6 +79,10 @@ def according_hits(text: str, rules: RulesView) -> list[Hit]:
                 not SURVEY_BODIES.search(obj[: head.end()])):
             # "according to the report"; "the Congressional Budget Office" is a body speaking
             out.append(Hit("document", match.group(0), 0.85))
+            continue
+        named = rules.outlet_names.kind_named_re.match(obj)
+        if named:  # "according to state news agency TASS": the outlet by its name
+            out.append(Hit("other_outlet", match.group(0), 0.9, sources.clean(named.group("outlet"))))
             continue
         leading = leading_name(_LOWER_POSSESSIVE.sub("", obj))  # "today's Washington Post"
         kind = rules.classify(leading) if leading else None

@@ -36,6 +36,16 @@ def acted_on(text: str, at: int) -> bool:
     return _WORKED_ON.search(text, max(0, at - 30), at) is not None
 
 
+_KNOWN_OF = compile_re(r"\b(?:familiar\s+with|briefed\s+on|knowledge\s+of|aware\s+of|involved\s+in|close\s+to)"
+                       r"\s+(?:(?:the|a|an|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2})?$")
+
+
+def known_of(text: str, at: int) -> bool:
+    """Whether the document named at `at` is what an unnamed source knows of ("people familiar with the
+    report said"): they speak, the document does not."""
+    return _KNOWN_OF.search(text, max(0, at - 40), at) is not None
+
+
 _MODAL = compile_re(r"\b(?:will|would|could|might|may|should|must|shall|can)\s+(?:not\s+)?\w+\s*$")
 
 _RANKED = compile_re(r"(?<=[Rr]anking)\s+(?:member|Democrat|Republican|officer)\b")  # a title, no ranking list
@@ -100,6 +110,8 @@ class DocumentFrames:
         if not match or sources.quoted(text, match.start()):  # "“… a budget that shows …,” the president said"
             return []
         noun = (match.group("d1") or match.group("d2") or "").lower()
+        if match.group("d2") and known_of(text, match.start("d2")):
+            return []  # "People familiar with the report said": what the speakers know of, no document speaking
         if match.group("d2") and _PASSIVE_END.search(match.group(0)):
             return []  # "the document was found": the document is what the sentence is about
         if match.group("d2") and _THAT_NEXT.match(text[match.end("d2"):]) and _DENIED.search(

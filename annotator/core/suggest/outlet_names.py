@@ -20,8 +20,9 @@ from annotator.core.suggest.speakers import ADVERBS, CAP
 # of the Union", "a memo obtained by CNN"; not "published by The Lancet" (a journal's paper) nor "the news
 # appeared on the BBC".
 _RELAY_END = compile_re(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according|reported|said|"
-                        r"says|obtained|seen|reviewed)\s+\S*\s*$")
+                        r"says|obtained|seen|reviewed|appearing|appearance)\s+\S*\s*$")
 _NOT_OUTLET_WORDS = r"(?:on|in|at|by|for|from|this|that|its|his|her|their|our|my|your|a|an)"  # "on its website"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # "the newspaper Monday": no name
 _AGENCY = r"(?:Ag[êe]ncia|Agencia|Agence|Agenzia|Agentstvo|Agentur)"  # a news agency named in its own language
 
 
@@ -39,6 +40,10 @@ class OutletNames:
         self.outlet_re = compile_re(self.pattern)
         outlet_kinds = _alt(w["outlet_kinds"], case=True)  # "told X television": what follows a name
         self.media_word_re = compile_re(rf"\b{_alt(w['outlet_kinds'] + w['media_words'])}\b")
+        # "state news agency TASS", "the Russian daily Kommersant": a kind of outlet, then its name
+        self.kind_named_re = compile_re(
+            rf"(?:the\s+)?(?:(?!{_NOT_OUTLET_WORDS}\s)[\w'’-]+\s+){{0,3}}?{_alt(w['outlet_kinds'] + w['media_words'])}"
+            rf"\s+(?!{_WEEKDAY}\b)(?P<outlet>{CAP}(?:\s+{CAP}){{0,3}})")
         self.frames = OutletFrames(w, self.pattern, speech, ADVERBS)
         self.media_relay_re = compile_re(
             r"\b(?:remarks|interview|told|telling|speaking|spoke|statement|comments?)\s+(?:to|with)?\s*"

@@ -23,7 +23,7 @@ from annotator.core.suggest.frames import alternation as _alt, institution_patte
 from annotator.core.suggest.frames import institution_source
 from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
-from annotator.core.suggest.documents import DocumentFrames, acted_on
+from annotator.core.suggest.documents import DocumentFrames, acted_on, known_of
 from annotator.core.suggest.kinds import SourceKinds, in_body_name
 from annotator.core.suggest.colon_quotes import colon_quote_hits
 from annotator.core.suggest.lists import with_listed
@@ -79,6 +79,8 @@ class Rules:
         self.not_names = frozenset(w["not_names"])  # capitalised words that never start or end a name
         self.function_words = frozenset(w["function_words"])  # never inside a speaker's name or title
         self.group_heads = frozenset(h.lower() for h in w["official_heads"] + w["unnamed_heads"])  # "lawmakers"
+        self.bare_heads = frozenset(h.lower() for h in w["bare_unnamed_heads"])  # "officials said": the unnamed
+        # frames read these alone
         self.title_adjectives = frozenset(w["title_adjectives"])  # "former", "acting": a title may start so
         self.phrase_res = _phrase_patterns(lexicon)
         self.speech = _alt(w["speech_verbs"], case=True)
@@ -130,8 +132,10 @@ class Rules:
             r"(?!(?<=states)\s+[A-Z])"  # "Central American states Mexico and Panama": a noun
             r"(?!(?<=agreed)\s+to\b)")  # "Facebook has agreed to share the ads": no statement
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
-        self.qualifier_re = compile_re(rf"\s+(?:of|from|at|in|inside|within|for|to)\s+(?:the\s+|a\s+|an\s+)?[\w'’.-]+"
-                                       rf"(?:\s+[\w'’.-]+){{0,2}}?(?=,?\s+{ADVERBS}(?:{self.speech})\b)")
+        self.qualifier_re = compile_re(  # a name goes on in capitals: " at Goldman Sachs", not " … Sachs expect"
+            rf"\s+(?:of|from|at|in|inside|within|for|to)\s+(?:the\s+|a\s+|an\s+)?"
+            rf"(?:[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and|the)){{0,3}}?|[^\W_A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,2}}?)"
+            rf"(?=,?\s+{ADVERBS}(?:{self.speech})\b)")
         self.by_speaker_re = compile_re(rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted)\s+$",
                                         re.IGNORECASE)
         self.speech_before_re = compile_re(rf"(?:{self.speech})\s+$", re.IGNORECASE)
@@ -193,8 +197,9 @@ class Rules:
                     continue  # "The Dog Aging Project is a study of …": what something is, not a source
                 if category == "document" and in_body_name(text, match.end() - len(match.group(0).split()[-1])):
                     continue  # "the Institute for the Study of War": a body's name
-                if category == "document" and acted_on(text, match.start()):
-                    continue  # "said the company was reviewing the findings": what is acted on relays nothing
+                if category == "document" and (acted_on(text, match.start()) or known_of(text, match.start())):
+                    continue  # "said the company was reviewing the findings": what is acted on relays nothing;
+                    # "People familiar with the report said": what is known of
                 if category == "anonymous_other" and not _REPORTING.search(match.group(0)) and (
                         self._official_near(text, match.start())):  # "media outlets" near officials stay outlets
                     category = "anonymous_official"
@@ -333,8 +338,12 @@ class Rules:
             words = subject_words = words[:place]  # "Mayor Bob Parker in Christchurch": the mayor, not the city
         cut = max((i for i, w in enumerate(words)
                    if w in self.function_words and not sources.joins_names(words, i)), default=-1)
-        if cut >= 1 and words[cut] in ("in", "on") and words[cut - 1].lower() in self.group_heads:
-            return None  # "Lawmakers on Capitol Hill called", "Officials in Kyiv said": where they are, no speaker
+        if cut >= 1 and words[cut] in ("in", "on", "at", "from") and words[cut - 1].lower() in self.group_heads:
+            head = words[cut - 1].lower()
+            if words[cut] in ("at", "from") and head not in self.bare_heads:  # "Researchers at Stanford found":
+                kind = "anonymous_official" if self._is_official(head) else "anonymous_other"  # unnamed people of
+                return Hit(kind, cue, 0.8, sources.described(" ".join(words)))  # a named place, described whole
+            return None  # "Lawmakers on Capitol Hill called", "Officials in Kyiv said": the unnamed frames' own
         words = words[cut + 1:]
         while words and (words[0] in self.not_names or words[0].lower() in self.function_words
                          or words[0] in _CLAUSE_OPENERS and (words[0] != "as" or not appos)):
@@ -351,8 +360,9 @@ class Rules:
             if len(words) < 3 or not words[1][:1].isupper():
                 return None
             words = words[1:]  # "At the dinner Brazilian President Lula said": the dinner does not speak
-        if len(words) == 1 and _ADVERB_OPENING.fullmatch(words[0]):  # "Unfortunately, believing …"
-            return None
+        if len(words) == 1 and _ADVERB_OPENING.fullmatch(words[0]) and (
+                words[0].endswith(",") or (appos or "").strip() == ","):  # "Unfortunately, believing …" (not
+            return None  # "Kelly warned", "Kelly, a former astronaut, warned")
         subject = " ".join(words)
         kind = self.classify(subject)
         if kind == "social_post" and not (cut >= 0 and subject_words[cut].lower() in {"on", "via", "to", "across"}):

@@ -57,3 +57,41 @@ def test_reports_of_outlets_are_no_documents(suggester: Suggester, sentence: str
     report is the outlet's; a body's report stays a document. No clause word ("indicate that the") is
     read as the title of a speaker named after it."""
     assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Kelly warned that the pause could embolden Moscow.", {"on_record": "Kelly"}),
+    ("Kelly, appearing on NBC's Meet the Press, warned that the pause could embolden Moscow.",
+     {"on_record": "Kelly", "other_outlet": "NBC"}),
+    ("In an appearance on CNN, Senator Mark Kelly said the pause was a mistake.",
+     {"on_record": "Mark Kelly, Senator", "other_outlet": "CNN"}),
+    ("The Kremlin welcomed the shift, according to state news agency TASS.",
+     {"on_record": "Kremlin", "other_outlet": "TASS"}),
+    ("The talks would resume in May, according to the Russian daily Kommersant.",
+     {"other_outlet": "Kommersant"}),
+    ("People familiar with the report said it would be published next week.",
+     {"anonymous_other": "People familiar with the report"}),
+    ("A person briefed on the memo said the decision was final.",
+     {"anonymous_other": "A person briefed on the memo"}),
+])
+def test_speakers_and_the_outlets_they_speak_through(suggester: Suggester, sentence: str, expected: dict) -> None:
+    """A surname ending in -ly is a name, not an adverb opening the sentence; appearing on a programme is
+    speaking through its outlet (on-record plus other outlet); "state news agency TASS" names TASS; a
+    document the unnamed source is briefed on or familiar with does not speak."""
+    assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Researchers at the University of Oxford found that the drug reduced symptoms.",
+     {"anonymous_other": "Researchers at the University of Oxford"}),
+    ("Scientists at NASA said the probe was healthy.", {"anonymous_other": "Scientists at NASA"}),
+    ("A researcher at Stanford said the results were striking.", {"anonymous_other": "A researcher at Stanford"}),
+    ("A Harvard economist warned that inflation would rise.", {"anonymous_other": "A Harvard economist"}),
+    ("Officials at the Pentagon said the order was genuine.", {"anonymous_official": "Officials at the Pentagon"}),
+    ("Analysts at Goldman Sachs expect rates to fall.", {"anonymous_other": "Analysts"}),
+])
+def test_unnamed_people_of_a_named_place_are_unnamed(suggester: Suggester, sentence: str, expected: dict) -> None:
+    """ "Researchers at Stanford" are unnamed experts (anonymous non-official), described whole; the
+    institution they work at is no speaker; a qualifier is a name in capitals, not the words after it
+    ("Goldman Sachs expect")."""
+    assert in_body(suggester, sentence)[0] == expected
