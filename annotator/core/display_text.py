@@ -17,8 +17,10 @@ _CAPTION = re.compile(  # "… Image: Jane Doe.", "… (AP Photo/Alex Brandon)",
     r"(?:\b(?:Image|Photo|Credit|Picture|Video|Photograph)\s*:\s*(?:\S+\s+){0,5}\S+\.?"
     r"|\((?:[A-Z]{2,5}\s+)?(?:Photo|Image|Picture)\s*/\s*[^()]{2,60}\)\.?"
     r"|^(?:Photo|Image|Picture)\s+(?:by|courtesy\s+of)\s+.{2,80})$", re.IGNORECASE)
-_CREDIT = re.compile(  # ends the line: "… edited the article on their site," inside a quote is no credit
-    r"(?:\b(?:reported|wrote|adapted|contributed|produced|edited)\s+(?:on\s+)?(?:to\s+)?(?:this|the)\s+"
+_CREDIT = re.compile(  # ends the line: "… edited the article on their site," inside a quote is no credit;
+    # a relative clause is none either ("The Post, which first reported the story, said", "The site that …")
+    r"(?:(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)(?<!\bfirst\s)"
+    r"\b(?:reported|wrote|adapted|contributed|produced|edited)\s+(?:on\s+)?(?:to\s+)?(?:this|the)\s+"
     r"(?:story|report|article)\b|\bwas\s+the\s+editor\b|\bcontributed\s+(?:reporting|to\s+this)\b)"
     r"[^!?“”\"]{0,80}$",
     re.IGNORECASE)

@@ -19,6 +19,7 @@ STATED = "The ministry said the bridge would reopen on Monday after repairs to i
     "The minister speaks at the bridge on Monday. (AP Photo/Alex Brandon)",
     "Photo by Foko Madagascar, used with the author's authorization",
     "VOA's Al Pessin reports from the Pentagon.", "Our correspondent Jane Doe has more.",
+    "Jane Doe reported this story from Kyiv, Ukraine.", "Reuters contributed to this report.",
 ])
 def test_display_text_is_recognised(text: str) -> None:
     assert is_display_text(text)
@@ -26,7 +27,9 @@ def test_display_text_is_recognised(text: str) -> None:
 
 @pytest.mark.parametrize("text", [STATED, "“It will reopen on Monday,” she said.", "The minister told reporters:",
                                   "The newsletter's editor said the bridge would reopen on Monday.",
-                                  "The agency's Jane Doe reports from the bridge that it will reopen."])
+                                  "The agency's Jane Doe reports from the bridge that it will reopen.",
+                                  "The Washington Post, which first reported the story, said the order was issued.",
+                                  "The site that reported the story has since deleted it."])
 def test_a_stated_sentence_is_not_display_text(text: str) -> None:
     assert not is_display_text(text)
 
