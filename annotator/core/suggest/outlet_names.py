@@ -20,7 +20,7 @@ from annotator.core.suggest.speakers import ADVERBS, CAP
 # of the Union", "a memo obtained by CNN"; not "published by The Lancet" (a journal's paper) nor "the news
 # appeared on the BBC".
 _RELAY_END = compile_re(r"(?:interview|remarks|statement|speaking|spoke|comments?|told|according|reported|said|"
-                        r"says|obtained|seen|reviewed|appearing|appearance)\s+\S*\s*$")
+                        r"says|obtained|seen|reviewed|appearing|appearance|writing|wrote|writes)\s+\S*\s*$")
 _NOT_OUTLET_WORDS = r"(?:on|in|at|by|for|from|this|that|its|his|her|their|our|my|your|a|an)"  # "on its website"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # "the newspaper Monday": no name
 _AGENCY = r"(?:Ag[êe]ncia|Agencia|Agence|Agenzia|Agentstvo|Agentur)"  # a news agency named in its own language

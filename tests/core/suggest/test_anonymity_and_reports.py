@@ -95,3 +95,18 @@ def test_unnamed_people_of_a_named_place_are_unnamed(suggester: Suggester, sente
     institution they work at is no speaker; a qualifier is a name in capitals, not the words after it
     ("Goldman Sachs expect")."""
     assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("One blogger, Ali Reza, wrote that the protests were peaceful.",
+     {"on_record": "Ali Reza, blogger", "social_post": "Ali Reza, blogger"}),
+    ("One resident, Maria Lopez, said the water was unsafe.", {"on_record": "Maria Lopez, resident"}),
+    ("Writing in the Guardian, columnist Owen Jones argued that the policy had failed.",
+     {"on_record": "Owen Jones, columnist", "other_outlet": "the Guardian"}),
+    ("The Washington Post, which first reported the story, said the directive was issued in February.",
+     {"other_outlet": "The Washington Post"}),
+])
+def test_named_in_apposition_or_writing_in_an_outlet(suggester: Suggester, sentence: str, expected: dict) -> None:
+    """ "One blogger, Ali Reza," names the blogger (no unnamed source besides); writing in an outlet is
+    speaking through it; an outlet that first reported the story is no credit line."""
+    assert in_body(suggester, sentence)[0] == expected
