@@ -33,7 +33,8 @@ _RESPONSE_WORDS = ("declin", "refus", "unable", "would", "did", "chimed", "direc
                    "push", "back")  # every response frame holds one of them (single words: any space may follow)
 _SUBJECT = compile_re(
     rf"(?P<subj>(?:\b[Tt]he\s+|\b[Aa]n?\s+)?(?:[A-Za-z][\w.'’-]*\s+){{0,5}}?{NAME}|"
-    r"\b(?:[Tt]he|[Aa]n?|[A-Z][\w.-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"  # "Hegseth's office"
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ultiple|[Bb]oth|"  # "Two officials"
+    r"[A-Z][\w.-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+|"  # "Hegseth's office"
     rf"\b[A-Z][\w'’-]+\s+(?:{ARMED}))(?:\s+\([A-Z][\w.&-]{{1,12}}\))?\s*,?\s*$")  # "… Agency (CISA)"
 _PASSIVE = compile_re(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:(?:further|also|since|later|"
@@ -94,7 +95,7 @@ def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit 
     unnamed = rules.unnamed_re.match(phrase)
     if unnamed:
         kind = "anonymous_official" if rules._is_official(unnamed.group(0)) else "anonymous_other"
-        return Hit(kind, cue, confidence, "")
+        return Hit(kind, cue, confidence, sources.described(unnamed.group(0)))  # "a Pentagon spokesperson"
     owned = _OWNED.fullmatch(phrase)
     if owned and owned.group("head") in _INSTITUTION_HEADS:  # "Hegseth's office": the office speaking as itself
         return Hit("on_record", cue, confidence, phrase)

@@ -110,3 +110,15 @@ def test_named_in_apposition_or_writing_in_an_outlet(suggester: Suggester, sente
     """ "One blogger, Ali Reza," names the blogger (no unnamed source besides); writing in an outlet is
     speaking through it; an outlet that first reported the story is no credit line."""
     assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Asked for comment, a Pentagon spokesperson referred questions to the White House.",
+     {"anonymous_official": "a Pentagon spokesperson"}),
+    ("Two officials declined to comment.", {"anonymous_official": "Two officials"}),
+    ("Several lawmakers declined to comment on the report.", {"anonymous_official": "Several lawmakers"}),
+])
+def test_an_unnamed_responder_is_described(suggester: Suggester, sentence: str, expected: dict) -> None:
+    """A response is the responder's (the guidelines), and an unnamed responder is described as written,
+    a number or quantifier included."""
+    assert in_body(suggester, sentence)[0] == expected
