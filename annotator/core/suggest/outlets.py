@@ -20,8 +20,9 @@ _PIECES = r"(?:reports?|story|stories|article|articles|investigation|piece|op-ed
 _REPORTING = r"(?:reported|reports|reporting|wrote|writes|published|revealed|quoted|cited|learned|obtained)"
 DEICTIC_NOUNS = ("agency", "paper", "newspaper", "outlet", "broadcaster", "network", "website", "site",
                  "publication", "magazine", "daily", "tabloid", "channel")  # "the newspaper said": one named before
-_DEICTIC = compile_re(rf"\b[Tt]he\s+(?P<noun>{'|'.join(DEICTIC_NOUNS)})(?:'s|’s)?(?:,\s+[^,]{{2,80}},)?\s+"
-                      r"(?:(?:also|later|first|further|then)\s+)?(?P<verb>[a-z]+)\b")
+_DEICTIC = compile_re(  # "the paper reported", "according to the outlet"
+    rf"(?:\b(?P<frame>[Aa]ccording\s+to|[Pp]er)\s+t|\b[Tt])he\s+(?P<noun>{'|'.join(DEICTIC_NOUNS)})(?:'s|’s)?"
+    r"(?:,\s+[^,]{2,80},)?(?:\s+(?:(?:also|later|first|further|then)\s+)?(?P<verb>[a-z]+)\b)?")
 _RESEARCH_PAPER = compile_re(r"\b(?:(?:a|an|their|his|her|its|research|white|scientific|academic|working)\s+"
                              r"(?:[\w-]+\s+)?papers?|papers?\s+(?:published|in\s+the\s+journal))\b")
 _AGENCY = compile_re(r"\b(?:Agency|agency|agencies)\b")
@@ -75,7 +76,7 @@ class OutletFrames:
     def deictic(self, text: str, earlier: list[str]) -> OutletHit | None:
         """ "The agency said …" after a news agency, "the paper reported …" after a newspaper."""
         for match in _DEICTIC.finditer(text):
-            if not self.verbs_re.match(match.group("verb")):
+            if not match.group("frame") and not (match.group("verb") and self.verbs_re.match(match.group("verb"))):
                 continue
             noun = match.group("noun")
             unnamed = None

@@ -306,6 +306,7 @@ def _full_name(source: str, known: list[str]) -> str:
     if not source or " " in source.strip():
         return source
     for earlier in reversed(known):
-        if source in earlier.split(",")[0].split():
-            return earlier
+        name = earlier.split(",")[0].split()
+        if source in name and name[-1][:1].isupper() and "and" not in name:  # (a list is no one's full name)  # a name, not a description whose head is a common noun
+            return earlier  # ("CISA" is no "a CISA analyst", "Yahoo" no "Three former Yahoo employees")
     return source

@@ -122,3 +122,23 @@ def test_an_unnamed_responder_is_described(suggester: Suggester, sentence: str, 
     """A response is the responder's (the guidelines), and an unnamed responder is described as written,
     a number or quantifier included."""
     assert in_body(suggester, sentence)[0] == expected
+
+
+def test_according_to_the_outlet_named_before(suggester: Suggester) -> None:
+    found = in_body(suggester, "The Record reported on Friday that the order had been given in February. | According "
+                               "to the outlet, Cyber Command was told to stop planning.")
+    assert found[1] == {"other_outlet": "The Record"}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The Guardian quoted a CISA analyst as saying the agency had been told to stop. | CISA disputed that account.",
+     {"on_record": "CISA"}),
+    ("Three former Yahoo employees said the tool existed. | On Wednesday, Yahoo called the story “misleading.”",
+     {"on_record": "Yahoo"}),
+    ("Jason Kikta, a former official, said the move was odd. | Kikta added that it was unprecedented.",
+     {"on_record": "Jason Kikta, a former official"}),
+])
+def test_a_name_is_completed_from_a_name_not_a_description(suggester: Suggester, body: str, expected: dict) -> None:
+    """A surname becomes the full name given before; a body's name is not completed into a description
+    of unnamed people that holds it ("a CISA analyst", "Three former Yahoo employees")."""
+    assert in_body(suggester, body)[1] == expected
