@@ -20,8 +20,8 @@ file's name carries the build, as the user's cache does; on any other build it i
 The rules also write some patterns' text from the lexicon (a word list as a trie, `frames.alternation`;
 the phrases' trie, `phrases.any_phrase_pattern`), 40 ms a process that the compiled code alone does not
 spare. `made_text` keeps such a text in the same file, keyed by a digest of the words it is made from
-and of the source file of the module that makes it: any change to that module or to the words makes
-another key, so a text from the cache is the one the code of this very checkout would make.
+and of the source of the module that makes it as it was imported: any change to that module or to
+the words makes another key, so a text from the cache is the one the running code would make.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ import re
 import threading
 from array import array
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from pathlib import Path
 
 from annotator.core import disk_cache
@@ -88,19 +87,31 @@ def compile_re(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
     return compiled
 
 
-def made_text(module_file: str, words: Iterable[str], make: Callable[[], str]) -> str:
-    """The pattern text `make()` writes from `words` in the module at `module_file`, from the cache when
-    it holds it (see the module's docstring); `make` is called only when it does not."""
-    module = _module_digest(module_file)
-    if _sre is None or _WORD is None or module is None:
+def maker_key(module_file: str) -> bytes | None:
+    """The key part of the module at `module_file` that writes pattern texts: the SHA-256 of its source
+    (line endings as in a Unix checkout), read once, when the module is imported, so it is the code that
+    runs even if the file is replaced meanwhile; None where the file cannot be read (nothing is cached)."""
+    try:
+        return hashlib.sha256(Path(module_file).read_bytes().replace(b"\r\n", b"\n")).digest()
+    except OSError:
+        return None
+
+
+def made_text(maker: bytes | None, words: Iterable[str], make: Callable[[], str]) -> str:
+    """The pattern text `make()` writes from `words` in the module whose `maker_key` is `maker`, from the
+    cache when it holds it (see the module's docstring); `make` is called only when it does not."""
+    if _sre is None or _WORD is None or maker is None:
         return make()
-    digest = hashlib.sha256(module)
+    digest = hashlib.sha256(maker)
     for word in words:
-        digest.update(word.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x00")
+        data = word.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little"))  # each word apart: no two lists share a key
+        digest.update(data)
     key = (digest.hexdigest(), TEXT)
     with _lock:
-        text = _entries().get(key) or _new.get(key) or _shipped_entries().get(key)
+        text = _entries().get(key)
+        text = text if text is not None else _new.get(key)
+        text = text if text is not None else _shipped_entries().get(key)
         _used.add(key)
     if isinstance(text, str):
         return text
@@ -108,15 +119,6 @@ def made_text(module_file: str, words: Iterable[str], make: Callable[[], str]) -
     with _lock:
         _new[key] = text
     return text
-
-
-@lru_cache(maxsize=16)
-def _module_digest(module_file: str) -> bytes | None:
-    """The SHA-256 of a module's source file; None where it cannot be read (then nothing is cached)."""
-    try:
-        return hashlib.sha256(Path(module_file).read_bytes()).digest()
-    except OSError:
-        return None
 
 
 def save() -> None:

@@ -253,30 +253,31 @@ def test_a_made_text_is_made_once_and_again_when_its_words_or_its_module_change(
         monkeypatch.setattr(pattern_cache, name, value)
     made = []
 
-    def make(words):
-        made.append(words)
-        return "|".join(words)
+    def text(maker, words):
+        return pattern_cache.made_text(maker, words, lambda: made.append(words) or "|".join(words))
 
-    def text(words):
-        return pattern_cache.made_text(str(module), words, lambda: make(words))
-
-    assert text(("said", "told")) == "said|told" and text(("said", "told")) == "said|told"
-    assert text(("said", "told", "added")) == "said|told|added"
-    assert text(("sa", "idtold")) == "sa|idtold"  # the words are kept apart in the key
-    assert made == [("said", "told"), ("said", "told", "added"), ("sa", "idtold")]
-    pattern_cache._module_digest.cache_clear()
+    first = pattern_cache.maker_key(str(module))
+    assert text(first, ("said", "told")) == "said|told" and text(first, ("said", "told")) == "said|told"
+    assert text(first, ("said", "told", "added")) == "said|told|added"
+    assert text(first, ("sa", "idtold")) == "sa|idtold"  # the words are kept apart in the key
+    assert text(first, ("said\x00", "told")) == "said\x00|told"
+    assert made == [("said", "told"), ("said", "told", "added"), ("sa", "idtold"), ("said\x00", "told")]
     module.write_text("RULE = 2\n")  # the code that writes the text changed: the old text is not used
-    assert text(("said", "told")) == "said|told" and len(made) == 4
-    pattern_cache._module_digest.cache_clear()
-    assert pattern_cache.made_text(str(tmp_path / "gone.py"), ("x",), lambda: "made") == "made"
-    assert not [k for k in pattern_cache._new if str(k[0]).startswith("gone")]
+    second = pattern_cache.maker_key(str(module))
+    assert text(second, ("said", "told")) == "said|told" and len(made) == 5
+    module.write_bytes(b"RULE = 2\r\n")  # the same code with other line endings: the same key
+    assert pattern_cache.maker_key(str(module)) == second
+    assert pattern_cache.maker_key(str(tmp_path / "gone.py")) is None
+    assert pattern_cache.made_text(None, ("x",), lambda: "made") == "made"
+    assert text(first, ("said", "told")) == "said|told" and len(made) == 5  # (nothing kept for None)
+    assert len(pattern_cache._new) == 5
 
 
 _MAKE_TWICE = """
-import json, sys
+import json
 from annotator.core import pattern_cache
 made = []
-text = pattern_cache.made_text(sys.argv[0] if sys.argv[0] != "-c" else pattern_cache.__file__, ["a", "b"],
+text = pattern_cache.made_text(pattern_cache.maker_key(pattern_cache.__file__), ["a", "b"],
                                lambda: made.append(1) or "(?:a|b)")
 pattern_cache.save()
 print(json.dumps({"text": text, "made": len(made)}))

@@ -81,7 +81,8 @@ def according_hits(text: str, rules: RulesView) -> list[Hit]:
             out.append(Hit("document", match.group(0), 0.85))
             continue
         named = rules.outlet_names.kind_named_re.match(obj)
-        if named:  # "according to state news agency TASS": the outlet by its name
+        if named and named.group("outlet").split()[0].lower().strip(".") not in sources.ROLE_NOUNS:
+            # "according to state news agency TASS": the outlet by its name ("… station manager X": a title)
             out.append(Hit("other_outlet", match.group(0), 0.9, sources.clean(named.group("outlet"))))
             continue
         leading = leading_name(_LOWER_POSSESSIVE.sub("", obj))  # "today's Washington Post"

@@ -21,7 +21,7 @@ from annotator.core.suggest.speakers import ADVERBS, NAME
 
 _PERSON = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"  # "Bong Young-shik", "Bruce Bennett"
 _BODY = compile_re(rf"\b(?:{BODY_NAME_WORDS}|Ministry|Army|Police|Government|Embassy|Times|News|Post)\b")
-_DESCRIPTION = r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[^,;:()“”\"]{2,100}?"
+_DESCRIPTION = r"(?:[Aa]n?|[Tt]he|[Oo]ne(?!\s+of\b))\s+[^,;:()“”\"]{2,100}?"  # not "One of the organisers"
 _POSSESSED = r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}['’]s\s+[^,;:()“”\"]{2,60}?"
 
 

@@ -70,6 +70,10 @@ _PASSIVE_END = compile_re(r"\b(?:was|were|been|being|is|are|be)\s+\w+\s*$")
 _THAT_NEXT = compile_re(r"s?\s+that\b")
 _JOINED_NEXT = compile_re(r"s?\s+(?:and|but|or|then)\s+")
 _IN_FROM_UNDER = compile_re(r"(?i)(?:in|from|under)\b")
+_COUNTED_BEFORE = compile_re(r"(?i:\b(?:two|three|four|five|several|both|\d+)\s+(?:[\w-]+\s+)?)$")
+_BY_BODY = compile_re(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
+_REPORTS_NEXT = compile_re(r"\s+(?:has\s+|have\s+|had\s+)?(?:learned|learnt|found|revealed|reported|reports|"
+                           r"understands|obtained|established|confirmed)\b")
 _CLAUSE_REST = compile_re(r"[^,;:“”\"]{0,60},\s+")
 
 
@@ -93,7 +97,9 @@ class DocumentFrames:
     def _outlet_next(self, text: str, at: int) -> bool:
         """Whether the clause after `at` ends and an outlet's name begins the next ("…, Wikinews has learned")."""
         rest = _CLAUSE_REST.match(text, at)
-        return rest is not None and self._outlet_re.match(text, rest.end()) is not None
+        outlet = self._outlet_re.match(text, rest.end()) if rest else None
+        return outlet is not None and bool(_REPORTS_NEXT.match(text, outlet.end()) or self._speech_re.match(
+            text, outlet.end() + len(text[outlet.end():]) - len(text[outlet.end():].lstrip())))
 
     def hits(self, text: str) -> list[Hit]:
         """The sentence's document source, or none."""
@@ -129,6 +135,8 @@ class DocumentFrames:
             return []  # "rejected the ruling and said": what a speaker acts on, who then speaks
         before = text[max(0, match.start() - 25): match.start()].lower()
         plural = noun == "reports" or bool(match.group("d2")) and text.startswith("s", match.end("d2"))
+        plural = plural and not _COUNTED_BEFORE.search(before) and not _BY_BODY.match(  # "Two reports by the GAO
+            text, match.end("d2") + 1 if match.group("d2") else match.end())  # found": a body's documents
         if noun.startswith("report") and (plural or self._media_before.search(before)):
             return []  # "reports indicate", "media reports": other outlets' reporting
         if match.group("d1") and noun.startswith("report") and self._outlet_next(text, match.end()):

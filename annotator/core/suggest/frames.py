@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from annotator.core.pattern_cache import compile_re, made_text
+from annotator.core.pattern_cache import compile_re, made_text, maker_key
+
+_MAKER = maker_key(__file__)  # this module's code, as imported: the key of the pattern texts it writes
 
 
 def alternation(words: list[str], *, case: bool = False) -> str:
@@ -29,7 +31,7 @@ def alternation(words: list[str], *, case: bool = False) -> str:
 def _alternation(words: tuple[str, ...], case: bool) -> str:
     """alternation()'s pattern, made once a process for each list (the rules and the learned detector
     ask for the same speech verbs and outlets), and read from the pattern cache in a new process."""
-    return made_text(__file__, (str(case), *words), lambda: _trie_pattern(words, case))
+    return made_text(_MAKER, (str(case), *words), lambda: _trie_pattern(words, case))
 
 
 def _trie_pattern(words: tuple[str, ...], case: bool) -> str:

@@ -42,7 +42,8 @@ class OutletNames:
         self.media_word_re = compile_re(rf"\b{_alt(w['outlet_kinds'] + w['media_words'])}\b")
         # "state news agency TASS", "the Russian daily Kommersant": a kind of outlet, then its name
         self.kind_named_re = compile_re(
-            rf"(?:the\s+)?(?:(?!{_NOT_OUTLET_WORDS}\s)[\w'’-]+\s+){{0,3}}?{_alt(w['outlet_kinds'] + w['media_words'])}"
+            rf"(?:the\s+)?(?:(?!{_NOT_OUTLET_WORDS}\s)[\w'’-]+\s+){{0,3}}?"
+            rf"{_alt(w['outlet_kinds'] + w['media_words'], case=True)}"  # as written: "the Daily Mail" is a name
             rf"\s+(?!{_WEEKDAY}\b)(?P<outlet>{CAP}(?:\s+{CAP}){{0,3}})")
         self.frames = OutletFrames(w, self.pattern, speech, ADVERBS)
         self.media_relay_re = compile_re(

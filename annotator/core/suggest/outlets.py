@@ -23,6 +23,7 @@ DEICTIC_NOUNS = ("agency", "paper", "newspaper", "outlet", "broadcaster", "netwo
 _DEICTIC = compile_re(  # "the paper reported", "according to the outlet"
     rf"(?:\b(?P<frame>[Aa]ccording\s+to|[Pp]er)\s+t|\b[Tt])he\s+(?P<noun>{'|'.join(DEICTIC_NOUNS)})(?:'s|’s)?"
     r"(?:,\s+[^,]{2,80},)?(?:\s+(?:(?:also|later|first|further|then)\s+)?(?P<verb>[a-z]+)\b)?")
+_FRAME_END = compile_re(r"(?:'s|’s)?\s*(?:[,.;:)]|$)")  # "according to the outlet," ends there
 _RESEARCH_PAPER = compile_re(r"\b(?:(?:a|an|their|his|her|its|research|white|scientific|academic|working)\s+"
                              r"(?:[\w-]+\s+)?papers?|papers?\s+(?:published|in\s+the\s+journal))\b")
 _AGENCY = compile_re(r"\b(?:Agency|agency|agencies)\b")
@@ -76,6 +77,8 @@ class OutletFrames:
     def deictic(self, text: str, earlier: list[str]) -> OutletHit | None:
         """ "The agency said …" after a news agency, "the paper reported …" after a newspaper."""
         for match in _DEICTIC.finditer(text):
+            if match.group("frame") and not _FRAME_END.match(text, match.end("noun")):
+                continue  # "according to the network of activists", "per the site of the crash": no outlet
             if not match.group("frame") and not (match.group("verb") and self.verbs_re.match(match.group("verb"))):
                 continue
             noun = match.group("noun")

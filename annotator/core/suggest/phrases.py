@@ -22,7 +22,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from annotator.core.pattern_cache import compile_re, made_text
+from annotator.core.pattern_cache import compile_re, made_text, maker_key
 from annotator.core.suggest.cues import phrase_body
 
 _START = compile_re(r"(?<![\w@])(?=\S)")  # where a phrase may begin: its guard, then no space
@@ -31,6 +31,7 @@ _WORD_CHAR = compile_re(r"\w")
 _ANY = None  # the trie key of `*`
 _END = "end"
 _NEXT = "next"
+_MAKER = maker_key(__file__)  # this module's code, as imported: the key of the pattern texts it writes
 ALTERNATION_UP_TO = 2000  # phrases in a group matched by one alternation; more go to the trie
 
 
@@ -55,7 +56,7 @@ def any_phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     new process (pattern_cache.made_text).
     """
     phrases = list(phrases)
-    return compile_re(made_text(__file__, phrases, lambda: _trie_pattern(phrases)), re.IGNORECASE)
+    return compile_re(made_text(_MAKER, phrases, lambda: _trie_pattern(phrases)), re.IGNORECASE)
 
 
 def _trie_pattern(phrases: list[str]) -> str:

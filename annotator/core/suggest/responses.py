@@ -82,6 +82,7 @@ def response_hits(text: str, rules: RulesView) -> list[Hit]:
 
 
 _NOBODY = compile_re(NOBODY, re.IGNORECASE)
+_COUNTED = compile_re(r"(?i:two|three|four|several|some|many|multiple|both)\s")
 _NAMED_ARMED = compile_re(rf"[A-Z][\w'’-]+\s+(?:{ARMED})")
 
 
@@ -96,6 +97,8 @@ def _speaker(phrase: str, rules: RulesView, cue: str, confidence: float) -> Hit 
     if unnamed:
         kind = "anonymous_official" if rules._is_official(unnamed.group(0)) else "anonymous_other"
         return Hit(kind, cue, confidence, sources.described(unnamed.group(0)))  # "a Pentagon spokesperson"
+    if _COUNTED.match(phrase):  # "Both companies declined": counted, so no name; not an unnamed source either
+        return None
     owned = _OWNED.fullmatch(phrase)
     if owned and owned.group("head") in _INSTITUTION_HEADS:  # "Hegseth's office": the office speaking as itself
         return Hit("on_record", cue, confidence, phrase)

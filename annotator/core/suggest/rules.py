@@ -23,6 +23,7 @@ from annotator.core.suggest.frames import alternation as _alt, institution_patte
 from annotator.core.suggest.frames import institution_source
 from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
+from annotator.core.suggest.guideline_pass import BODY_NAME_WORDS
 from annotator.core.suggest.documents import DocumentFrames, acted_on, known_of
 from annotator.core.suggest.kinds import SourceKinds, in_body_name
 from annotator.core.suggest.colon_quotes import colon_quote_hits
@@ -61,6 +62,8 @@ _NOBODY_BEFORE = compile_re(rf"\s*{NOBODY}[^,;]*$")
 _BEING_BEFORE = compile_re(r"\b(?:is|was|are|were|as)\s+$")
 _STRONG = compile_re(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori", re.IGNORECASE)
 _ADVERB_OPENING = compile_re(r"[A-Z][a-z]+ly,?")
+# a place of work ending in a person's name: three capitalised words or more, the last no body's word
+_NAME_AFTER_PLACE = compile_re(rf"(?:[A-Z][\w'’.&-]*\s+){{2,}}(?!(?:{BODY_NAME_WORDS})$)[A-Z][\w'’.-]*$")
 _CLAUSE_WORDS = r"(?:that|which|who|whom|whose|whether|if|when|while|because|and|but|or)"  # no title's words: ", reports
 # indicate that the Trump administration" names nobody after the verb
 
@@ -340,7 +343,8 @@ class Rules:
                    if w in self.function_words and not sources.joins_names(words, i)), default=-1)
         if cut >= 1 and words[cut] in ("in", "on", "at", "from") and words[cut - 1].lower() in self.group_heads:
             head = words[cut - 1].lower()
-            if words[cut] in ("at", "from") and head not in self.bare_heads:  # "Researchers at Stanford found":
+            if words[cut] in ("at", "from") and head not in self.bare_heads and not _NAME_AFTER_PLACE.search(
+                    " ".join(words[cut + 1:])):  # "Researchers at Stanford found" (not "Economist at ING James …"):
                 kind = "anonymous_official" if self._is_official(head) else "anonymous_other"  # unnamed people of
                 return Hit(kind, cue, 0.8, sources.described(" ".join(words)))  # a named place, described whole
             return None  # "Lawmakers on Capitol Hill called", "Officials in Kyiv said": the unnamed frames' own

@@ -22,15 +22,14 @@ from collections.abc import Iterable
 from annotator.core.pattern_cache import compile_re
 
 _LETTERS = compile_re(r"[^\W\d_]+")
-_DOTS = str.maketrans({"ı": "i", "\u0307": None})  # "İ".casefold() is "i" and a combining dot
+_DOTS = str.maketrans({"ı": "i", "İ": "i"})  # a case-blind pattern's i ("İ".casefold() is "i" and a dot)
 _KEPT = 512  # sentences whose words are kept
 _kept: dict[str, frozenset[str]] = {}
 
 
 def letter_runs(text: str) -> list[str]:
     """The runs of letters of `text`, case folded ("U.S. officials" → ["u", "s", "officials"])."""
-    folded = text.casefold()
-    return _LETTERS.findall(folded if folded.isascii() else folded.translate(_DOTS))
+    return _LETTERS.findall((text if text.isascii() else text.translate(_DOTS)).casefold())
 
 
 def sentence_words(text: str) -> frozenset[str]:

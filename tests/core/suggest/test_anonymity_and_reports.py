@@ -142,3 +142,41 @@ def test_a_name_is_completed_from_a_name_not_a_description(suggester: Suggester,
     """A surname becomes the full name given before; a body's name is not completed into a description
     of unnamed people that holds it ("a CISA analyst", "Three former Yahoo employees")."""
     assert in_body(suggester, body)[1] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The talks failed, according to the Daily Mail.", {"other_outlet": "the Daily Mail"}),
+    ("Scientists at Johns Hopkins University said the trial had ended.",
+     {"anonymous_other": "Scientists at Johns Hopkins University"}),
+    ("Both companies declined to comment.", {}),
+])
+def test_what_the_review_of_these_rules_found(suggester: Suggester, sentence: str, expected: dict) -> None:
+    """A capitalised kind word belongs to a name ("the Daily Mail"); a place of work ending in a body's
+    word is no person; companies counted are no speaker named."""
+    assert in_body(suggester, sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "kept", "absent"), [
+    ("The talks failed, according to White House Press Secretary Karine Jean-Pierre.", None,
+     "Secretary Karine Jean-Pierre"),  # a title is no outlet's name
+    ("Economist at ING James Knightley said rates would fall.", None, "Economist at ING James Knightley"),
+    ("Two reports by the Government Accountability Office found that the program wasted billions.", "document",
+     None),  # a body's reports are documents
+    ("In a report released Monday, the BBC was criticised for its coverage.", "document", None),
+    ("One of the organisers, Jane Doe, said the march would go ahead.", "on_record", "Jane Doe, of the organisers"),
+])
+def test_what_the_changes_of_these_rules_leave_alone(suggester: Suggester, sentence: str, kept: str | None,
+                                                    absent: str | None) -> None:
+    """The new frames do not take a title for an outlet's name, a person named after where they work for
+    unnamed people, a body's plural reports for unnamed ones, an outlet criticised for one reporting,
+    nor "One of the organisers" for a title."""
+    found = in_body(suggester, sentence)[0]
+    assert kept is None or kept in found
+    assert absent is None or absent not in found.values()
+
+
+def test_according_to_the_noun_of_something_else_is_no_outlet(suggester: Suggester) -> None:
+    for after in ("According to the network of activists, turnout was high.",
+                  "According to the site of the crash, debris was found.", "Per the outlet's owner, it was sold."):
+        found = in_body(suggester, f"NBC reported that the order had been given. | {after}")
+        assert "other_outlet" not in found[1], after

@@ -73,6 +73,7 @@ def test_letter_runs_fold_case_as_a_case_blind_pattern_does() -> None:
     assert letter_runs("İstanbul's U.S. officials, 4chan") == ["istanbul", "s", "u", "s", "officials", "chan"]
     assert letter_runs("ıf KELVIN ſtudy") == ["if", "kelvin", "study"]
     assert letter_runs("") == []
+    assert letter_runs("memo\u0307x") == ["memo", "x"]  # a combining mark parts runs, as it parts words
 
 
 def test_a_gate_keys_on_first_runs_and_plurals_and_stays_open_without_letters() -> None:
