@@ -115,9 +115,9 @@ def test_citizen_media_names_the_writer_and_not_who_a_video_shows(suggester: Sug
     ("Unlike Apple, Google and Microsoft said they would comply.", {"on_record": "Google and Microsoft"}),
     ("Meanwhile, Pfizer, Moderna and Novavax said supplies were on track.",
      {"on_record": "Pfizer, Moderna and Novavax"}),
-    # anonymity is the speaker's who has it, not a group earlier in the sentence
-    ("Analysts expect a rate cut, though one banker speaking on the condition of anonymity said it was unlikely.",
-     {"anonymous_other": ""}),
+    # anonymity is the speaker's who has it, not a group earlier in the sentence (one that says nothing)
+    ("Analysts have priced in a rate cut, though one banker speaking on the condition of anonymity said it was "
+     "unlikely.", {"anonymous_other": ""}),
     # the people of a country are no source referred back to
     ("In the referendum, the people said no to the new constitution.", {}),
 ])
