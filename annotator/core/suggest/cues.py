@@ -26,7 +26,7 @@ from annotator.core.errors import InvalidValue
 from annotator.core.pattern_cache import compile_re
 from annotator.core.resources import resources_dir
 
-ENGINE_VERSION = "12"  # bump when the rules change in a way that changes their output
+ENGINE_VERSION = "13"  # bump when the rules change in a way that changes their output
 USER_CUES_ENV = "ANNOTATOR_CUES_DIR"
 _LISTS = (
     "speech_verbs", "official_heads", "official_modifiers", "unnamed_heads", "unnamed_determiners",

@@ -64,7 +64,8 @@ def institution_pattern(institutions: list[str], speech: str, adverbs: str) -> r
     return compile_re(
         rf"(?:^|(?<=[\s,;:(]))(?P<subj>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w.-]*(?:'s|’s))\s+(?!way\s)"  # "Russia's watchdog"
         rf"(?:(?!(?:a|an|beneath|under|above|below|near|behind|inside|outside|around)\s)[\w.'’-]+\s+){{0,3}}?"
-        rf"{alternation(institutions)})(?:'s|’s)?(?:,\s+[^,“”]{{2,80}},)?\s+{adverbs}(?:{speech})\b")
+        rf"{alternation(institutions)})(?:(?:'s|’s)(?:\s+(?:statement|announcement))?)?(?:,\s+[^,“”]{{2,80}},)?"
+        rf"\s+{adverbs}(?:{speech})\b")  # "the ministry's statement said": the ministry speaking
 
 
 def colon_quote_pattern(name: str) -> re.Pattern[str]:

@@ -55,7 +55,9 @@ _INVERTED_END = compile_re(
 _OTHER_SUBJECT = compile_re(rf"\b(?:he|she|I|we)\s+{ADVERBS}$", re.IGNORECASE)  # "they" may be the group
 # Before an unnamed group that is spoken to: "speaking to supporters", "told reporters", "addressing residents".
 _AUDIENCE = compile_re(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talks|said|says|explained|explaining|"
-                       r"wrote|writing|appealed|appealing|pledged|pledging|promised|promising)\s+to|told|tells|telling|"
+                       r"wrote|writing|appealed|appealing|pledged|pledging|promised|promising|sent|given|delivered|"
+                       r"handed|shown|presented|circulated|leaked|forwarded|e-?mailed|mailed|distributed)\s+to|"
+                       r"told|tells|telling|"
                        r"addressing|addressed|urged|urging|thanked|thanking)\s+(?:the\s+|his\s+|her\s+|their\s+|"
                        r"its\s+|a\s+crowd\s+of\s+)?$", re.IGNORECASE)
 _NOBODY_BEFORE = compile_re(rf"\s*{NOBODY}[^,;]*$")
@@ -256,7 +258,8 @@ class Rules:
             if not self._speaks(text, match) or sources.quoted(text, match.start()):
                 continue  # "“… only Russia's senior-most officials could have …,” the statement added"
             if _AUDIENCE.search(text[max(0, match.start() - 40): match.start()]):
-                continue  # "speaking to supporters in Boston", "told reporters": spoken to, not speaking
+                continue  # "speaking to supporters in Boston", "told reporters", "One document sent to key
+                # congressional leaders … described": spoken or sent to, not speaking
             official = self._is_official(np)
             category = "anonymous_official" if official else "anonymous_other"
             strong = _STRONG.search(text[match.end(): match.end() + 60])
@@ -313,6 +316,8 @@ class Rules:
         for match in self.institution_re.finditer(text):
             if _OBJECT_OF.search(text, 0, match.start()):
                 continue  # "Insiders close to the board told": the board is spoken of, not speaking
+            if self.outlet_names.media_word_re.search(match.group("subj")):
+                continue  # "Iran's semi-official Fars news agency said": an outlet, never on the record
             out.append(Hit("on_record", match.group(0), 0.8, institution_source(match.group("subj"))))
         return out
 

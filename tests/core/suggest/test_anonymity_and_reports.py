@@ -194,3 +194,18 @@ def test_views_and_charges_in_political_news(suggester: Suggester, sentence: str
     "In his view" is a person referred back to, left for the reader to name."""
     found = in_body(suggester, sentence)[0]
     assert {k: v for k, v in found.items() if k != "unattributed"} == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Rebel leaders claim they control most of the province.", {"anonymous_other": "Rebel leaders"}),
+    ("Pakistani officials blame militants for the attack.", {"anonymous_official": "Pakistani officials"}),
+    ("Iran's semi-official Fars news agency said the talks had ended.", {"other_outlet": "Fars"}),
+    ("The ministry's statement said the attack was in retaliation for air strikes.", {"on_record": ""}),
+    ("A memo sent to congressional leaders described the program as vital.", {"document": ""}),
+    ("World leaders met in Paris on Monday.", {}),
+])
+def test_wire_report_speakers(suggester: Suggester, sentence: str, expected: dict) -> None:
+    """Leaders unnamed speak as a group; blaming is a view relayed; a news agency is never on the record;
+    a body's statement is the body speaking; those a document is sent to do not speak."""
+    found = in_body(suggester, sentence)[0]
+    assert {k: v for k, v in found.items() if k != "unattributed"} == expected
