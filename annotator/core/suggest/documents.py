@@ -74,6 +74,7 @@ _COUNTED_BEFORE = compile_re(r"(?i:\b(?:two|three|four|five|several|both|\d+)\s+
 _BY_BODY = compile_re(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 _REPORTS_NEXT = compile_re(r"\s+(?:has\s+|have\s+|had\s+)?(?:learned|learnt|found|revealed|reported|reports|"
                            r"understands|obtained|established|confirmed)\b")
+_SPACES = compile_re(r"\s*")
 _CLAUSE_REST = compile_re(r"[^,;:“”\"]{0,60},\s+")
 
 
@@ -99,7 +100,7 @@ class DocumentFrames:
         rest = _CLAUSE_REST.match(text, at)
         outlet = self._outlet_re.match(text, rest.end()) if rest else None
         return outlet is not None and bool(_REPORTS_NEXT.match(text, outlet.end()) or self._speech_re.match(
-            text, outlet.end() + len(text[outlet.end():]) - len(text[outlet.end():].lstrip())))
+            text, _SPACES.match(text, outlet.end()).end()))  # "… , The Washington Post said"
 
     def hits(self, text: str) -> list[Hit]:
         """The sentence's document source, or none."""

@@ -66,8 +66,8 @@ _STRONG = compile_re(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymous
 _ADVERB_OPENING = compile_re(r"[A-Z][a-z]+ly,?")
 # a place of work ending in a person's name: three capitalised words or more, the last no body's word
 _NAME_AFTER_PLACE = compile_re(rf"(?:[A-Z][\w'’.&-]*\s+){{2,}}(?!(?:{BODY_NAME_WORDS})$)[A-Z][\w'’.-]*$")
-_CLAUSE_WORDS = r"(?:that|which|who|whom|whose|whether|if|when|while|because|and|but|or)"  # no title's words: ", reports
-# indicate that the Trump administration" names nobody after the verb
+# no words of a title after the verb: ", reports indicate that the Trump administration" names nobody
+_CLAUSE_WORDS = r"(?:that|which|who|whom|whose|whether|if|when|while|because|and|but|or)"
 
 
 # Word runs are possessive (`*+`, `++`) where what follows them (a space, a comma, a colon, the
@@ -139,7 +139,8 @@ class Rules:
         self.institution_re = institution_pattern(w["institution_nouns"], self.speech, ADVERBS)
         self.qualifier_re = compile_re(  # a name goes on in capitals: " at Goldman Sachs", not " … Sachs expect"
             rf"\s+(?:of|from|at|in|inside|within|for|to)\s+(?:the\s+|a\s+|an\s+)?"
-            rf"(?:[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and|the)){{0,3}}?|[^\W_A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,2}}?)"
+            rf"(?:[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and|the)){{0,3}}?"
+            rf"|[^\W_A-Z][\w'’.-]*(?:\s+[\w'’.-]+){{0,2}}?)"
             rf"(?=,?\s+{ADVERBS}(?:{self.speech})\b)")
         self.by_speaker_re = compile_re(rf"(?:according\s+to|per|(?:{self.speech})\s+by|citing|quoted)\s+$",
                                         re.IGNORECASE)
@@ -152,7 +153,8 @@ class Rules:
         self.said_name_re = compile_re(
             rf"(?:[”’\"],?|,)\s+(?!\w+ing\b)(?:{self.speech})"
             rf"\s+(?!(?:that|this|these|those|it|so|if|whether|how|what|why)\b)"  # "say that …": a clause follows
-            rf"(?P<subj>(?:the\s+)?(?:(?!{_CLAUSE_WORDS}\s)[a-z][\w-]*+\s+){{0,3}}{NAME})(?P<appos>,\s+[^,.“”]{{2,80}})?"
+            rf"(?P<subj>(?:the\s+)?(?:(?!{_CLAUSE_WORDS}\s)[a-z][\w-]*+\s+){{0,3}}{NAME})"
+            rf"(?P<appos>,\s+[^,.“”]{{2,80}})?"
             r"(?!(?:\s+[a-z]+)?\s+(?:were|was|is|are|had|have|has|will|would|could|can|did|[a-z]{2,}ed)\b)")
         # not "say Illinois was targeted", "said Russian forces were making gains", "said Hegseth issued the
         # order": there the name begins the clause said

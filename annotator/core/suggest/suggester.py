@@ -307,6 +307,7 @@ def _full_name(source: str, known: list[str]) -> str:
         return source
     for earlier in reversed(known):
         name = earlier.split(",")[0].split()
-        if source in name and name[-1][:1].isupper() and "and" not in name:  # (a list is no one's full name)  # a name, not a description whose head is a common noun
-            return earlier  # ("CISA" is no "a CISA analyst", "Yahoo" no "Three former Yahoo employees")
+        if source in name and name[-1][:1].isupper() and "and" not in name:  # a name, not a description whose
+            return earlier  # head is a common noun ("CISA" is no "a CISA analyst", "Yahoo" no "Three former Yahoo
+            # employees"), nor a list (no one's full name)
     return source
