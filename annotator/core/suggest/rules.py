@@ -23,9 +23,9 @@ from annotator.core.suggest.frames import alternation as _alt, institution_patte
 from annotator.core.suggest.frames import institution_source
 from annotator.core.suggest.groups import GroupFrames
 from annotator.core.suggest.hit import Hit, best_per_category
-from annotator.core.suggest.guideline_pass import BODY_NAME_WORDS
 from annotator.core.suggest.documents import DocumentFrames, acted_on, known_of
 from annotator.core.suggest.kinds import SourceKinds, in_body_name
+from annotator.core.suggest.named_subject import NamedSubjects
 from annotator.core.suggest.colon_quotes import colon_quote_hits
 from annotator.core.suggest.lists import with_listed
 from annotator.core.suggest.said_after import said_after_hits
@@ -63,9 +63,6 @@ _AUDIENCE = compile_re(r"\b(?:(?:speaking|spoke|speaks|speak|talking|talked|talk
 _NOBODY_BEFORE = compile_re(rf"\s*{NOBODY}[^,;]*$")
 _BEING_BEFORE = compile_re(r"\b(?:is|was|are|were|as)\s+$")
 _STRONG = compile_re(r"familiar|close\s+to|knowledge|briefed|anonymity|anonymously|not\s+authori", re.IGNORECASE)
-_ADVERB_OPENING = compile_re(r"[A-Z][a-z]+ly,?")
-# a place of work ending in a person's name: three capitalised words or more, the last no body's word
-_NAME_AFTER_PLACE = compile_re(rf"(?:[A-Z][\w'’.&-]*\s+){{2,}}(?!(?:{BODY_NAME_WORDS})$)[A-Z][\w'’.-]*$")
 # no words of a title after the verb: ", reports indicate that the Trump administration" names nobody
 _CLAUSE_WORDS = r"(?:that|which|who|whom|whose|whether|if|when|while|because|and|but|or)"
 
@@ -82,11 +79,6 @@ class Rules:
         w = lexicon.words
         self.lexicon = lexicon
         self.not_names = frozenset(w["not_names"])  # capitalised words that never start or end a name
-        self.function_words = frozenset(w["function_words"])  # never inside a speaker's name or title
-        self.group_heads = frozenset(h.lower() for h in w["official_heads"] + w["unnamed_heads"])  # "lawmakers"
-        self.bare_heads = frozenset(h.lower() for h in w["bare_unnamed_heads"])  # "officials said": the unnamed
-        # frames read these alone
-        self.title_adjectives = frozenset(w["title_adjectives"])  # "former", "acting": a title may start so
         self.phrase_res = _phrase_patterns(lexicon)
         self.speech = _alt(w["speech_verbs"], case=True)
         self.speech_re = compile_re(rf"\b{self.speech}\b")
@@ -96,7 +88,6 @@ class Rules:
         self.posts = PostFrames(w, self.speech_re, self.speech, self._posting_name)
         self.appositions = Appositions(self.speech)
         self.roles = RoleFrames(w["institution_nouns"], self.speech)
-        self.clauses = ClauseSubjects(self._named_hit)
         self.groups = GroupFrames.compile(self.speech)  # "Many feel", "Many Russians believe"
         self.polls = PollFrames.compile()  # "Seventy-one percent of Hispanics said"
         self.doc = _alt(w["document_nouns"])
@@ -105,6 +96,9 @@ class Rules:
         self.outlet_frames = self.outlet_names.frames
         self.kinds = SourceKinds(w, outlet=self.outlet, media=self.media, doc=self.doc, platform=self.posts.platform)
         self.classify, self._is_official = self.kinds.classify, self.kinds.is_official
+        # who a name before a verb is (named_subject.py)
+        self.named_subjects = NamedSubjects(w, self.not_names, self.classify, self._is_official)
+        self.clauses = ClauseSubjects(self.named_subjects.hit)
         self._compile_speakers(w)
         self.documents = DocumentFrames(self.doc, w["document_nouns"], self.media, w["document_verbs"],
                                         self.speech_re, self._speech_or_frame, self.outlet_re)  # "the study
@@ -177,7 +171,7 @@ class Rules:
         if speaks:  # the frames below all hang on a speech verb
             found += self._named(text) + self.roles.hits(text)  # "Japan’s defense minister estimated"
             found += quoted_as_saying(text, self) + self._some_like(text)  # "GovExec.com quotes a Senate aide as …"
-        found += colon_quote_hits(text, self.speech_re, self._named_hit)  # "Ian Moss: “…”"
+        found += colon_quote_hits(text, self.speech_re, self.named_subjects.hit)  # "Ian Moss: “…”"
         found += according_hits(text, self)  # "according to X", "citing X", "per X"
         found += response_hits(text, self)  # "declined to comment", "denied by officials"
         if speaks:
@@ -311,10 +305,10 @@ class Rules:
             if inner and self.speech_re.fullmatch(inner.group("verb")):  # "Sen. Jeanne Shaheen wrote to
                 subject = subject[: inner.start()]  # Hegseth demanding": the first name spoke
                 cue = cue[: match.start("subj") - match.start() + inner.end("verb")]
-            hit = self._named_hit(subject, match.group("appos"), cue)
+            hit = self.named_subjects.hit(subject, match.group("appos"), cue)
             if hit:
                 out.append(hit)
-        out += said_after_hits(text, self.said_name_re, self._named_hit)  # "“…,” said Jane Doe of …"
+        out += said_after_hits(text, self.said_name_re, self.named_subjects.hit)  # "“…,” said Jane Doe of …"
         for match in self.institution_re.finditer(text):
             if _OBJECT_OF.search(text, 0, match.start()):
                 continue  # "Insiders close to the board told": the board is spoken of, not speaking
@@ -332,56 +326,10 @@ class Rules:
         group = match.group("some")
         if not group.endswith("s") and group.split()[0].lower() not in {"some", "many", "several"}:
             return []  # "The prime minister, like Donald Trump, has said": one person compared, no group
-        named = self._named_hit(match.group("name"), None, match.group(0))
+        named = self.named_subjects.hit(match.group("name"), None, match.group(0))
         kind = "anonymous_official" if self._is_official(group) else "anonymous_other"
         unnamed = Hit(kind, match.group(0), 0.75, sources.described(group))
         return [unnamed] + ([named] if named else [])
-
-    def _named_hit(self, subject: str, appos: str | None, cue: str) -> Hit | None:
-        if _SUCH_AS.search(subject):
-            return None  # "Scholars such as Zeynep Tufekci": the group and the one named in it (_some_like)
-        subject = _TRAILING_DAY.sub("", subject)  # "The Pentagon on Tuesday": the Pentagon
-        words = subject_words = subject.strip().split()
-        place = next((i for i, w in enumerate(words) if w in _LOCATIVES), -1)
-        if place >= 2 and sum(w[:1].isupper() for w in words[:place]) >= 2 and not any(
-                w in self.function_words for w in words[:place]):
-            words = subject_words = words[:place]  # "Mayor Bob Parker in Christchurch": the mayor, not the city
-        cut = max((i for i, w in enumerate(words)
-                   if w in self.function_words and not sources.joins_names(words, i)), default=-1)
-        if cut >= 1 and words[cut] in ("in", "on", "at", "from") and words[cut - 1].lower() in self.group_heads:
-            head = words[cut - 1].lower()
-            if words[cut] in ("at", "from") and head not in self.bare_heads and not _NAME_AFTER_PLACE.search(
-                    " ".join(words[cut + 1:])):  # "Researchers at Stanford found" (not "Economist at ING James …"):
-                kind = "anonymous_official" if self._is_official(head) else "anonymous_other"  # unnamed people of
-                return Hit(kind, cue, 0.8, sources.described(" ".join(words)))  # a named place, described whole
-            return None  # "Lawmakers on Capitol Hill called", "Officials in Kyiv said": the unnamed frames' own
-        words = words[cut + 1:]
-        while words and (words[0] in self.not_names or words[0].lower() in self.function_words
-                         or words[0] in _CLAUSE_OPENERS and (words[0] != "as" or not appos)):
-            words = words[1:]
-        lower = [w for i, w in enumerate(words) if w[:1].islower() and not w.startswith("al-")
-                 and not sources.joins_names(words, i)]
-        if not words or not any(w[:1].isupper() for w in words) or len(lower) > 3 or any(
-                w in self.function_words for w in lower) or words[-1] in self.not_names:
-            return None
-        first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
-        titled = first_name > 0 and words[first_name - 1].strip(".,") in sources.ROLE_NOUNS  # "campaign manager X"
-        if words[0][:1].islower() and words[0].strip(".,") not in sources.ROLE_NOUNS | self.title_adjectives and (
-                not titled):
-            if len(words) < 3 or not words[1][:1].isupper():
-                return None
-            words = words[1:]  # "At the dinner Brazilian President Lula said": the dinner does not speak
-        if len(words) == 1 and _ADVERB_OPENING.fullmatch(words[0]) and (
-                words[0].endswith(",") or (appos or "").strip() == ","):  # "Unfortunately, believing …" (not
-            return None  # "Kelly warned", "Kelly, a former astronaut, warned")
-        subject = " ".join(words)
-        kind = self.classify(subject)
-        if kind == "social_post" and not (cut >= 0 and subject_words[cut].lower() in {"on", "via", "to", "across"}):
-            return Hit("on_record", cue, 0.85, sources.clean(subject))  # "Facebook said": the company speaking
-        if kind != "on_record":
-            return Hit(kind, cue, 0.8, "" if kind == "social_post" else sources.clean(subject)) if kind else None
-        named = sources.appositive(f"{subject}{appos}") if appos else None
-        return Hit("on_record", cue, 0.85, named or sources.name_with_title(subject))
 
     def outlets_over(self, text: str, hits: list[Hit], outlets: list[OutletHit]) -> list[Hit]:
         """The outlets as sources over what else was read in the same words (outlet_names.OutletNames.over)."""
@@ -394,11 +342,6 @@ _OPENING = (r"(?:In|On|At|From|During|After|Before|Since|By|For|With|Under|Over|
             r"Earlier|Later|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _SPECIALIST_ENDING = "ologists"
 _SPECIALISTS = rf"[A-Za-z]+{_SPECIALIST_ENDING}"  # "seismologists said", "Epidemiologists warn": unnamed people
-_LOCATIVES = frozenset({"in", "at", "from"})  # after a name, where the person is
-# Lower-case words before a subject that open its clause, not name it: "but as Lund explains" ("known as
-# MODX, added" is no clause: "as" before a name and a comma is a preposition)
-_CLAUSE_OPENERS = frozenset({"the", "a", "an", "as", "and", "but", "so", "yet", "while", "when", "because",
-                             "although", "though", "since", "if"})
 _INNER_VERB = compile_re(r"(?<=[a-z.])\s+(?P<verb>[a-z]+)\s+(?:to|with|at)\s+(?=[A-Z])")  # "X wrote to Y"
 _PASSIVE_BEFORE = compile_re(r"\b(?:been|was|were|is|are|be|being|got|get|gets)\s+(?:\w+ly\s+)?$")
 _RELATIVE = compile_re(r"\s*,?\s*(?:who|that|which)\b")
@@ -408,8 +351,6 @@ _AFTER_CONTENT = compile_re(r"(?:[,”’\"]|^)\s*(?:[a-z]+\s+)?$")
 _OBJECT_OF = compile_re(r"\b(?:to|of|with|on|for|from|at|by|about|into|against|over|under|near)\s+$")
 _IN_MONTH = compile_re(r"(?:in|since|until|by|last|next|early|late|mid|of|this)[\s-]+"
                        r"(?:May|March|June|July|August|April)")  # months that are names too
-_TRAILING_DAY = compile_re(r"\s+(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
-_SUCH_AS = compile_re(r"\s(?:such\s+as|like|including)\s")
 _THE_OFFICIAL = compile_re(r"\s*(?:The|These|Those|Both)\s+(?:\w+\s+)?officials?(?=\s*,|\s+(?:who|said|says|spoke|"
                            r"speaking|told|added|asked|declined|requested|insisted|was|were)\b)")  # not "The
 # official death toll"
